@@ -1,0 +1,78 @@
+# Wijkgeld: two commands on a fresh machine.
+#   make run    venv, install, translations, static, migrate, demo, serve on http://127.0.0.1:$(PORT)
+#   make test   everything CI runs (lint, checks, SQLite, PostgreSQL, Chromium)
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PORT ?= 8000
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+.PHONY: run test venv static messages migrate demo lint checks test-sqlite test-postgres test-e2e bench clean help
+
+help:
+	@echo "make run   – start the demo on http://127.0.0.1:$(PORT)"
+	@echo "make test  – run everything CI runs"
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { scripts/ensure-system-packages.sh python3-venv && $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+venv: $(VENV)/.installed
+
+# NL Design System CSS comes from its npm packages (see package.json); npm is only needed at build time.
+static: wijkgeld/static/vendor/nlds/components.css
+wijkgeld/static/vendor/nlds/components.css: package.json
+	@command -v npm >/dev/null || scripts/ensure-system-packages.sh npm
+	npm install --no-audit --no-fund --loglevel=error
+	mkdir -p wijkgeld/static/vendor/nlds
+	cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css wijkgeld/static/vendor/nlds/theme.css
+	cp node_modules/@utrecht/component-library-css/dist/index.css wijkgeld/static/vendor/nlds/components.css
+
+messages: venv
+	@command -v msgfmt >/dev/null || scripts/ensure-system-packages.sh gettext
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+migrate: venv
+	$(PY) manage.py migrate --noinput -v 0
+
+demo: migrate
+	$(PY) manage.py demo
+
+run: venv static messages demo
+	@echo "Wijkgeld runs on http://127.0.0.1:$(PORT)/  (stop with Ctrl+C)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djlint wijkgeld --lint --quiet
+	$(BIN)/mypy
+
+checks: venv messages
+	$(PY) manage.py makemigrations --check --dry-run
+	DEBUG=0 SECRET_KEY="ci-only-$$(printf 'x%.0s' {1..60})" ALLOWED_HOSTS=wijkgeld.example.org \
+	  WIJKGELD_VAR_DIR=$$(mktemp -d) $(PY) manage.py check --deploy --fail-level WARNING
+
+test-sqlite: venv static messages
+	$(BIN)/pytest -m "not e2e" -q -p no:cacheprovider
+
+test-postgres: venv static messages
+	scripts/with-postgres.sh $(BIN)/pytest -m "not e2e" -q -p no:cacheprovider
+
+test-e2e: venv static messages
+	scripts/ensure-chromium.sh
+	$(BIN)/pytest -m e2e tests/e2e -q -p no:cacheprovider
+
+test: lint checks test-sqlite test-postgres test-e2e
+	@echo "make test: all suites passed"
+
+bench: venv static messages
+	$(PY) bench/tally.py --quick
+
+clean:
+	rm -rf $(VENV) node_modules wijkgeld/static/vendor staticfiles var

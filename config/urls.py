@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+handler404 = "wijkgeld.core.views.not_found"
+handler403 = "wijkgeld.core.views.forbidden"
+handler500 = "wijkgeld.core.views.server_error"
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", admin.site.urls),
+    path("account/", include("wijkgeld.accounts.urls")),
+    path("api/v1/", include("wijkgeld.public.api_urls")),
+    path("", include("wijkgeld.public.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

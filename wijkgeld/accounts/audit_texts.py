@@ -1,0 +1,12 @@
+from django.utils.translation import gettext_lazy as _
+
+from wijkgeld.core.audit import register_texts
+
+register_texts(
+    {
+        "accounts.role.granted": _("{actor} gave {object} the role {role}"),
+        "accounts.role.revoked": _("{actor} took the role {role} from {object}"),
+        "accounts.login.succeeded": _("{actor} logged in"),
+        "accounts.twofactor.enabled": _("{actor} switched on two-step login"),
+    }
+)

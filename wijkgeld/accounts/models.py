@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A person with an account. We keep a display name and an e-mail address; never a BSN.
+
+    Residents who only vote or submit an idea do not need an account at all.
+    """
+
+    display_name = models.CharField(_("display name"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.display_name or self.get_username()
+
+
+class Role(models.Model):
+    """What a user may do, per area. A role without an area holds in every area (site admin, the Rijk)."""
+
+    class Name(models.TextChoices):
+        RESIDENT = "resident", _("Resident")
+        DELEGATE = "resident_delegate", _("Resident delegate")
+        COMMITTEE = "fund_committee", _("Fund committee member")
+        STAFF = "programme_staff", _("Programme staff")
+        FINANCE = "finance", _("Finance")
+        OBSERVER = "observer", _("Observer (read-only)")
+        ADMIN = "site_admin", _("Site administrator")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
+    area = models.ForeignKey(
+        "areas.Area", null=True, blank=True, on_delete=models.CASCADE, related_name="roles"
+    )
+    name = models.CharField(_("role"), max_length=32, choices=Name.choices)
+    since = models.DateField(_("since"), null=True, blank=True)
+    until = models.DateField(_("until"), null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "area", "name"], name="role_unique_per_area"),
+            models.UniqueConstraint(
+                fields=["user", "name"], condition=models.Q(area__isnull=True), name="role_unique_global"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(area__isnull=False) | models.Q(name__in=["site_admin", "observer"]),
+                name="role_global_only_admin_or_observer",
+            ),
+        ]
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+
+    def __str__(self) -> str:
+        where = self.area.name if self.area_id else _("all areas")
+        return f"{self.user} – {self.get_name_display()} ({where})"

@@ -1,0 +1,12 @@
+from django.utils.translation import gettext_lazy as _
+
+from wijkgeld.core.audit import register_texts
+
+register_texts(
+    {
+        "areas.area.created": _("{actor} created the area {object}"),
+        "areas.area.updated": _("{actor} changed the area {object}"),
+        "areas.organisation.created": _("{actor} registered the organisation {object}"),
+        "areas.organisation.updated": _("{actor} changed the organisation {object}"),
+    }
+)

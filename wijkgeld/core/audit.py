@@ -1,0 +1,90 @@
+"""The audit log: one function that every write path calls, and readable text for each entry.
+
+Apps register a sentence per action code (`register_texts`) so the log reads as
+"Anna approved the proposal 'Buurtmoestuin'" rather than as codes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wijkgeld.core.models import AuditEntry
+
+_TEXTS: dict[str, Any] = {}
+
+
+def register_texts(texts: Mapping[str, Any]) -> None:
+    """Register translatable sentences with {actor} and {object} placeholders per action code."""
+    _TEXTS.update(texts)
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)
+
+
+def audit_record(
+    *,
+    actor,
+    action: str,
+    area=None,
+    obj: models.Model | None = None,
+    data: Mapping[str, Any] | None = None,
+    actor_label: str | None = None,
+    now: dt.datetime | None = None,
+) -> AuditEntry:
+    """Append one entry. `actor` is a user or None (anonymous resident or the system)."""
+    if actor is not None and getattr(actor, "is_authenticated", False):
+        label = actor_label or actor.get_username()
+        actor_obj = actor
+    else:
+        label = actor_label or "system"
+        actor_obj = None
+    entry = AuditEntry(
+        created_at=now or timezone.now(),
+        actor=actor_obj,
+        actor_label=label[:200],
+        area=area,
+        action=action,
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        object_label=str(obj)[:300] if obj is not None else "",
+        data=_json_safe(dict(data or {})),
+    )
+    entry.save()
+    return entry
+
+
+def audit_text(entry: AuditEntry) -> str:
+    """The entry as one sentence in the active language."""
+    template = _TEXTS.get(entry.action)
+    obj = entry.object_label or entry.object_type
+    if template is None:
+        return f"{entry.actor_label}: {entry.action} {obj}".strip()
+    try:
+        return str(template).format(actor=entry.actor_label, object=obj, **entry.data)
+    except (KeyError, IndexError, ValueError):
+        return str(template).format_map(_Default(actor=entry.actor_label, object=obj))
+
+
+class _Default(dict):
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
+register_texts(
+    {
+        "core.demo.loaded": _("{actor} loaded the demo data"),
+    }
+)

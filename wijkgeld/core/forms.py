@@ -1,0 +1,44 @@
+"""Form helpers shared by every app: an amount field in euros that yields integer cents."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wijkgeld.core.money import AmountError, parse_euros
+
+
+class EuroField(forms.CharField):
+    """Accepts '1.234,56' or '1234.56'; cleans to integer cents; refuses >2 decimals, zero, negatives."""
+
+    default_error_messages = {
+        "invalid": _("Enter an amount in euros, for example 1250 or 1.250,50."),
+        "decimals": _("Use at most two decimals (whole cents)."),
+        "zero": _("The amount must be more than zero."),
+        "negative": _("The amount cannot be negative."),
+        "too_large": _("This amount is too large."),
+    }
+
+    def __init__(self, *args, allow_zero: bool = False, max_cents: int = 10**13, **kwargs):
+        kwargs.setdefault("max_length", 32)
+        super().__init__(*args, **kwargs)
+        self.allow_zero = allow_zero
+        self.max_cents = max_cents
+        self.widget.attrs.setdefault("inputmode", "decimal")
+        self.widget.attrs.setdefault("autocomplete", "off")
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        try:
+            cents = parse_euros(value, allow_zero=self.allow_zero)
+        except AmountError as exc:
+            reason = str(exc)
+            code = {"more than two decimals": "decimals", "zero": "zero", "negative": "negative"}.get(
+                reason, "invalid"
+            )
+            raise forms.ValidationError(self.error_messages[code], code=code) from exc
+        if cents > self.max_cents:
+            raise forms.ValidationError(self.error_messages["too_large"], code="too_large")
+        return cents

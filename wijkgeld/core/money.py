@@ -1,0 +1,71 @@
+"""Money helpers: amounts are integer cents everywhere; these convert at the edges.
+
+No float ever touches an amount: parsing goes through Decimal and refuses more than two decimals.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+CENT = Decimal("0.01")
+
+
+class AmountError(ValueError):
+    """The text is not an amount in euros with at most two decimals."""
+
+
+def parse_euros(text: str | Decimal | int, *, allow_zero: bool = False, allow_negative: bool = False) -> int:
+    """Turn '1.234,56', '1234.56', '€ 12' or Decimal('12.5') into cents (123456, 1250, ...)."""
+    if isinstance(text, int) and not isinstance(text, bool):
+        value = Decimal(text)
+    elif isinstance(text, Decimal):
+        value = text
+    elif isinstance(text, str):
+        cleaned = text.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
+        if not cleaned:
+            raise AmountError("empty")
+        if "," in cleaned:
+            # Dutch notation: dots group thousands, the comma is the decimal separator.
+            cleaned = cleaned.replace(".", "").replace(",", ".")
+        try:
+            value = Decimal(cleaned)
+        except InvalidOperation as exc:
+            raise AmountError("not a number") from exc
+    else:
+        raise AmountError("unsupported type")
+    if not value.is_finite():
+        raise AmountError("not finite")
+    if value != value.quantize(CENT):
+        raise AmountError("more than two decimals")
+    cents = int(value * 100)
+    if cents == 0 and not allow_zero:
+        raise AmountError("zero")
+    if cents < 0 and not allow_negative:
+        raise AmountError("negative")
+    return cents
+
+
+def cents_to_decimal(cents: int) -> Decimal:
+    return (Decimal(cents) / 100).quantize(CENT)
+
+
+def cents_to_str(cents: int) -> str:
+    """Plain machine form for APIs and CSV: '1234.56' (always two decimals, dot separator)."""
+    return f"{cents_to_decimal(cents):.2f}"
+
+
+def format_euros(cents: int, *, language: str = "nl") -> str:
+    """Human form: '€ 1.234,56' in Dutch, '€1,234.56' in English."""
+    sign = "-" if cents < 0 else ""
+    whole, rest = divmod(abs(cents), 100)
+    grouped = f"{whole:,}"
+    if language.startswith("nl"):
+        return f"{sign}€\u00a0{grouped.replace(',', '.')},{rest:02d}"
+    return f"{sign}€{grouped}.{rest:02d}"
+
+
+def share(part: int, whole: int) -> Decimal | None:
+    """part / whole as a Decimal fraction with 4 decimals, or None when whole is zero."""
+    if whole == 0:
+        return None
+    return (Decimal(part) / Decimal(whole)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)

@@ -1,0 +1,64 @@
+"""The OpenAPI 3.1 document of the open-data API, assembled from what each app registers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wijkgeld import __version__
+from wijkgeld.public.registry import openapi_parts, register_openapi
+
+register_openapi(
+    paths={
+        "/api/v1/areas/": {
+            "get": {
+                "operationId": "listAreas",
+                "summary": "All NPLV areas",
+                "tags": ["areas"],
+                "responses": {
+                    "200": {
+                        "description": "The areas, ordered by name.",
+                        "content": {
+                            "application/json": {
+                                "schema": {"type": "array", "items": {"$ref": "#/components/schemas/Area"}}
+                            }
+                        },
+                    }
+                },
+            }
+        }
+    },
+    schemas={
+        "Area": {
+            "type": "object",
+            "required": ["slug", "name", "municipality", "cbs_code"],
+            "properties": {
+                "slug": {"type": "string", "example": "rotterdam-zuid"},
+                "name": {"type": "string", "example": "Rotterdam-Zuid"},
+                "municipality": {"type": "string", "example": "Rotterdam"},
+                "cbs_code": {"type": "string", "pattern": "^GM[0-9]{4}$", "example": "GM0599"},
+                "cbs_reference_year": {"type": "integer", "example": 2024},
+            },
+        },
+        "Error": {
+            "type": "object",
+            "required": ["error"],
+            "properties": {"error": {"type": "string"}},
+        },
+    },
+)
+
+
+def openapi_document(*, server_url: str) -> dict[str, Any]:
+    paths, schemas = openapi_parts()
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Wijkgeld open data",
+            "version": __version__,
+            "description": "Public data of the NPLV areas: areas, finance, decisions and bewonersfonds rounds.",
+            "license": {"name": "EUPL-1.2", "identifier": "EUPL-1.2"},
+        },
+        "servers": [{"url": server_url}],
+        "paths": dict(sorted(paths.items())),
+        "components": {"schemas": dict(sorted(schemas.items()))},
+    }
