@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "wijkgeld.core",
     "wijkgeld.accounts",
     "wijkgeld.areas",
+    "wijkgeld.community",
+    "wijkgeld.money",
+    "wijkgeld.alliance",
+    "wijkgeld.fund",
     "wijkgeld.public",
 ]
 

@@ -11,6 +11,13 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("account/", include("wijkgeld.accounts.urls")),
     path("api/v1/", include("wijkgeld.public.api_urls")),
+    path("api/v1/", include("wijkgeld.money.api_urls")),
+    path("api/v1/", include("wijkgeld.alliance.api_urls")),
+    path("api/v1/", include("wijkgeld.fund.api_urls")),
+    path("", include("wijkgeld.community.urls")),
+    path("", include("wijkgeld.money.urls")),
+    path("", include("wijkgeld.alliance.urls")),
+    path("", include("wijkgeld.fund.urls")),
     path("", include("wijkgeld.public.urls")),
 ]
 

@@ -1,0 +1,2 @@
+app_name = "alliance_api"
+urlpatterns: list = []

@@ -1,0 +1,2 @@
+app_name = "fund_api"
+urlpatterns: list = []

@@ -1,0 +1,2 @@
+app_name = "money_api"
+urlpatterns: list = []

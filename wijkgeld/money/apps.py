@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MoneyConfig(AppConfig):
+    name = "wijkgeld.money"
+    label = "money"
+    verbose_name = _("Money")
