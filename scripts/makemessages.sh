@@ -1,22 +1,28 @@
 #!/usr/bin/env bash
 # Update the translation catalogs. Each app keeps its own catalog in <app>/locale (so that apps can be
-# worked on side by side); the shared templates and settings have theirs in wijkgeld/locale.
-# Then fill the English catalogs with the source text (English is the source language).
+# worked on side by side); the shared templates have theirs in wijkgeld/locale.
+#   scripts/makemessages.sh            every catalog
+#   scripts/makemessages.sh money fund only these apps' catalogs ("shared" = wijkgeld/locale)
+# English is the source language: the English catalogs are filled with the source text afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-$PWD/.venv/bin/python}
 DJADMIN="$PY -m django"
+export DJANGO_SETTINGS_MODULE=config.settings
+wanted=("$@")
+want() { [ ${#wanted[@]} -eq 0 ] || [[ " ${wanted[*]} " == *" $1 "* ]]; }
 apps=()
 for cfg in wijkgeld/*/apps.py; do
   app=$(dirname "$cfg"); name=$(basename "$app")
-  [ "$name" = pb ] && continue
   apps+=("$name")
+  want "$name" || continue
+  grep -rqE "gettext|translate" "$app" --include=*.py --include=*.html --include=*.txt || continue
   mkdir -p "$app/locale"
-  (cd "$app" && DJANGO_SETTINGS_MODULE=config.settings PYTHONPATH=../.. $DJADMIN makemessages -l nl -l en --no-location --no-obsolete -v 0)
+  (cd "$app" && PYTHONPATH=../.. $DJADMIN makemessages -l nl -l en --no-location --no-obsolete -v 0)
 done
-ignores=()
-for name in "${apps[@]}"; do ignores+=(--ignore "$name/*"); done
-ignores+=(--ignore "pb/*" --ignore "static/*")
-(cd wijkgeld && DJANGO_SETTINGS_MODULE=config.settings PYTHONPATH=.. $DJADMIN makemessages -l nl -l en --no-location --no-obsolete -v 0 "${ignores[@]}")
-# config/settings.py holds the language names.
+if want shared; then
+  ignores=(--ignore "pb/*" --ignore "static/*")
+  for name in "${apps[@]}"; do ignores+=(--ignore "$name/*"); done
+  (cd wijkgeld && PYTHONPATH=.. $DJADMIN makemessages -l nl -l en --no-location --no-obsolete -v 0 "${ignores[@]}")
+fi
 $PY scripts/po_tools.py fill-en
