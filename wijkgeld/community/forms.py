@@ -29,7 +29,7 @@ class CollectiveForm(forms.Form):
         required=False,
         validators=[RegexValidator(r"^\d{8}$", _("A KvK number has 8 digits."))],
     )
-    website = forms.URLField(label=_("Website"), required=False)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     activities = forms.CharField(label=_("What do you do?"), widget=forms.Textarea(attrs={"rows": 4}))
     themes = forms.ModelMultipleChoiceField(
         label=_("On which themes do you work?"),

@@ -67,7 +67,6 @@ def _load_area(area, *, factor: int, fin: str, fin2: str | None, staff: str) -> 
             now=when,
         )
     when = dt.datetime(2026, 1, 15, 10, 0, tzinfo=T)
-    samenhang = themes["maatschappelijke_samenhang"]
 
     def line(theme, code, name, euros, delegates=False):
         return services.budget_line_create(
