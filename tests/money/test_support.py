@@ -15,7 +15,12 @@ from wijkgeld.money.models import AreaFinanceSettings, Commitment, SupportReques
 @pytest.fixture
 def support_line(finance, area, programme_theme):
     services.grant_create(
-        actor=finance, area=area, year=2026, theme=programme_theme, funding_ministry="VRO", amount_cents=16_666_667
+        actor=finance,
+        area=area,
+        year=2026,
+        theme=programme_theme,
+        funding_ministry="VRO",
+        amount_cents=16_666_667,
     )
     return services.budget_line_create(
         actor=finance,
@@ -61,7 +66,9 @@ def test_majority_of_other_delegates_approves_and_it_becomes_a_commitment(suppor
     commitment = request.commitment
     assert commitment.source == f"support:{request.pk}" and commitment.is_local
     assert services.line_available_cents(support_line) == 4_000_000 - 480_000
-    payment = services.payment_create(actor=finance, commitment=commitment, amount_cents=480_000, description="F")
+    payment = services.payment_create(
+        actor=finance, commitment=commitment, amount_cents=480_000, description="F"
+    )
     assert payment.transaction_id
     actions = set(AuditEntry.objects.values_list("action", flat=True))
     assert {
