@@ -8,7 +8,7 @@ from tests.conftest import login
 from wijkgeld.areas.models import Organisation
 from wijkgeld.community import services
 from wijkgeld.community.models import CollectiveProfile
-from wijkgeld.community.selectors import local_collectives_for
+from wijkgeld.community.queries import local_collectives_for
 from wijkgeld.core.errors import DomainError
 from wijkgeld.core.models import AuditEntry
 from wijkgeld.money.models import Theme

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from wijkgeld.accounts.permissions import area_permission_required, can
 from wijkgeld.areas.models import Area
-from wijkgeld.community import selectors, services
+from wijkgeld.community import queries, services
 from wijkgeld.community.forms import CollectiveForm, ReviewForm
 from wijkgeld.community.models import CollectiveProfile
 from wijkgeld.core.errors import DomainError
@@ -19,7 +19,7 @@ def collective_list(request, slug: str):
         "community/list.html",
         {
             "area": area,
-            "collectives": selectors.verified_collectives(area=area),
+            "collectives": queries.verified_collectives(area=area),
             "may_review": can(request.user, "community.review", area),
         },
     )
@@ -49,7 +49,7 @@ def collective_register(request, slug: str):
 
 @area_permission_required("community.review")
 def collective_review(request, area):
-    profiles = list(selectors.collectives_to_review(area=area))
+    profiles = list(queries.collectives_to_review(area=area))
     may_verify = can(request.user, "community.verify", area)
     for profile in profiles:
         profile.form = ReviewForm(prefix=f"p{profile.pk}") if may_verify else None
