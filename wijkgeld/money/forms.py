@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from django import forms
@@ -13,13 +14,25 @@ from wijkgeld.money.models import BudgetLine, NonLocalReason, Theme
 
 
 
-def EuroField(**kwargs) -> _CoreEuroField:  # noqa: N802 - reads like the field class it returns
-    """The core EuroField without max_length: CharField's MaxLengthValidator would run on the cleaned
-    integer and crash (len(int)). Workaround until core fixes it; the text length is still bounded
-    by the parser (it refuses anything that is not an amount)."""
-    field = _CoreEuroField(max_length=None, **kwargs)
-    field.widget.attrs["maxlength"] = "32"
-    return field
+_DOTTED_THOUSANDS = re.compile(r"^\s*(€\s*)?\d{1,3}(\.\d{3})+\s*$")
+
+
+class EuroField(_CoreEuroField):
+    """The core EuroField with two fixes for money forms (to be moved into core):
+
+    - no max_length validator: CharField's MaxLengthValidator would run on the cleaned integer and
+      crash (len(int)); the widget still limits input to 32 characters;
+    - "2.500" means two thousand five hundred, as a Dutch reader writes it, not €2,50.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=None, **kwargs)
+        self.widget.attrs["maxlength"] = "32"
+
+    def to_python(self, value):
+        if isinstance(value, str) and _DOTTED_THOUSANDS.match(value):
+            value = value.replace(".", "")
+        return super().to_python(value)
 
 
 MINISTRIES = [("OCW", "OCW"), ("SZW", "SZW"), ("VRO", "VRO"), ("BZK", "BZK"), ("VWS", "VWS")]
