@@ -40,13 +40,13 @@ def delegates(make_user, area):
 
 
 def propose(actor, line, **kw):
-    data = dict(
-        title="Training",
-        reason="Goed voorbereid aan tafel",
-        amount_cents=480_000,
-        supplier_name="Een bewoner",
-        supplier_is_resident=True,
-    )
+    data = {
+        "title": "Training",
+        "reason": "Goed voorbereid aan tafel",
+        "amount_cents": 480_000,
+        "supplier_name": "Een bewoner",
+        "supplier_is_resident": True,
+    }
     data.update(kw)
     return services.support_request_propose(actor=actor, line=line, **data)
 

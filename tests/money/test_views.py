@@ -261,7 +261,9 @@ def test_ledger_csv_lists_every_posting(as_finance, commitment):
     assert "Buurtkeuken Test" in body
 
 
-@pytest.mark.parametrize(("text", "cents"), [("2.500", 250_000), ("1.250,50", 125_050), ("2.50", 250), ("12", 1200)])
+@pytest.mark.parametrize(
+    ("text", "cents"), [("2.500", 250_000), ("1.250,50", 125_050), ("2.50", 250), ("12", 1200)]
+)
 def test_euro_field_reads_dutch_thousands(text, cents):
     from wijkgeld.money.forms import EuroField
 

@@ -12,8 +12,6 @@ from wijkgeld.areas.models import Organisation
 from wijkgeld.core.forms import EuroField as _CoreEuroField
 from wijkgeld.money.models import BudgetLine, NonLocalReason, Theme
 
-
-
 _DOTTED_THOUSANDS = re.compile(r"^\s*(€\s*)?\d{1,3}(\.\d{3})+\s*$")
 
 
