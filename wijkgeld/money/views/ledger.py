@@ -190,7 +190,8 @@ def transaction_reverse(request, area, pk: int):
         )
         if done is not None:
             messages.success(request, _("The entry has been corrected with a reversing entry."))
-            return redirect("money:overview", slug=area.slug, year=tx.created_at.year)
+            year = tx.postings.values_list("year", flat=True).first() or tx.created_at.year
+            return redirect("money:overview", slug=area.slug, year=year)
     intro = _(
         "Entries are never changed or deleted. A correction books the same amounts in the opposite direction."
     )
