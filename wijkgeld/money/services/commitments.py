@@ -33,7 +33,6 @@ from wijkgeld.money.services.ledger import (
     require_member,
 )
 
-
 SUPPORT_SOURCE = "support:"
 
 
