@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from wijkgeld.alliance.models import Alliance, Decision, Meeting
-from wijkgeld.alliance.selectors import late_documents
+from wijkgeld.alliance.queries import late_documents
 
 
 @pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 
 from tests.alliance.conftest import NOW
 from wijkgeld.alliance import services
-from wijkgeld.alliance.selectors import late_documents
+from wijkgeld.alliance.queries import late_documents
 
 DAY = dt.timedelta(days=1)
 

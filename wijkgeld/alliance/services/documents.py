@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from wijkgeld.accounts.permissions import require
 from wijkgeld.alliance.models import Audience, Document, DocumentShare, Meeting, Question, Visibility
 from wijkgeld.alliance.permissions import may_chair
-from wijkgeld.alliance.selectors import may_see_document
+from wijkgeld.alliance.queries import may_see_document
 from wijkgeld.alliance.uploads import check_upload
 from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError

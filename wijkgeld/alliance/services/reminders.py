@@ -21,7 +21,7 @@ from django.utils import timezone, translation
 from wijkgeld.accounts.models import User
 from wijkgeld.accounts.permissions import DELEGATE, FINANCE, OBSERVER, STAFF
 from wijkgeld.alliance.models import Alliance, Document, Meeting, Notice
-from wijkgeld.alliance.selectors import may_see_document
+from wijkgeld.alliance.queries import may_see_document
 from wijkgeld.core.audit import audit_record
 
 MEMBER_ROLES = (DELEGATE, STAFF, FINANCE, OBSERVER)

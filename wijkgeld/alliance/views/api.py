@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from wijkgeld.alliance.selectors import public_decisions
+from wijkgeld.alliance.queries import public_decisions
 from wijkgeld.areas.models import Area
 from wijkgeld.core.money import cents_to_str
 

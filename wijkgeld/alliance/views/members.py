@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from wijkgeld.accounts.permissions import area_permission_required, can
-from wijkgeld.alliance import selectors, services
+from wijkgeld.alliance import queries, services
 from wijkgeld.alliance.forms import AnswerForm, ChairDecisionForm, ProposeItemForm, QuestionForm
 from wijkgeld.alliance.models import AgendaItem, Document, Question, Visibility
 from wijkgeld.alliance.permissions import may_chair
@@ -22,7 +22,7 @@ from wijkgeld.areas.models import Area
 def _document(area, pk: int, user) -> Document:
     document = get_object_or_404(Document.objects.select_related("alliance__area", "meeting"), pk=pk,
                                  alliance__area=area)
-    if not selectors.may_see_document(user, document):
+    if not queries.may_see_document(user, document):
         # Members-only or not yet shared: the same answer as for a document that does not exist.
         raise Http404
     return document
@@ -54,7 +54,7 @@ def document_page(request, slug: str, pk: int):
         "area": area,
         "alliance": alliance,
         "document": document,
-        "received_at": selectors.delegates_received_at(document),
+        "received_at": queries.delegates_received_at(document),
         "shares": document.shares.all(),
         "questions": document.questions.select_related("asked_by", "answered_by") if is_member else [],
         "is_member": is_member,
@@ -131,7 +131,7 @@ def decide_item(request, area, pk: int):
     if not may_chair(request.user, alliance):
         raise PermissionDenied("alliance.chair")
     item = get_object_or_404(AgendaItem, pk=pk, alliance=alliance)
-    meetings = selectors.upcoming_meetings(alliance, now=timezone.now()).filter(
+    meetings = queries.upcoming_meetings(alliance, now=timezone.now()).filter(
         cancelled=False, starts_at__gt=timezone.now()
     )
     form = ChairDecisionForm(request.POST or None, meetings=meetings)

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from wijkgeld.accounts.permissions import can
-from wijkgeld.alliance import selectors
+from wijkgeld.alliance import queries
 from wijkgeld.alliance.forms import QuestionForm
 from wijkgeld.alliance.ical import calendar
 from wijkgeld.alliance.models import AgendaItem, Meeting
@@ -50,9 +50,9 @@ def alliance_page(request, slug: str):
             "alliance": alliance,
             "partners": alliance.partners.select_related("organisation").prefetch_related("representatives"),
             "delegates": [d for d in alliance.delegates.select_related("user") if d.is_active_on(today)],
-            "upcoming": selectors.upcoming_meetings(alliance, now=now)[:10],
-            "past": selectors.past_meetings(alliance, now=now)[:10],
-            "decisions": selectors.visible_decisions(request.user, alliance)[:5],
+            "upcoming": queries.upcoming_meetings(alliance, now=now)[:10],
+            "past": queries.past_meetings(alliance, now=now)[:10],
+            "decisions": queries.visible_decisions(request.user, alliance)[:5],
             **_rights(request.user, alliance),
         },
     )
@@ -62,7 +62,7 @@ def alliance_page(request, slug: str):
 def decisions_page(request, slug: str):
     area = get_object_or_404(Area, slug=slug)
     alliance = alliance_of(area)
-    page = Paginator(selectors.visible_decisions(request.user, alliance), 25).get_page(request.GET.get("page"))
+    page = Paginator(queries.visible_decisions(request.user, alliance), 25).get_page(request.GET.get("page"))
     return render(
         request,
         "alliance/decisions.html",
@@ -76,8 +76,8 @@ def meeting_page(request, slug: str, pk: int):
     alliance = alliance_of(area)
     meeting = get_object_or_404(Meeting, pk=pk, alliance=alliance)
     rights = _rights(request.user, alliance)
-    documents = selectors.visible_documents(request.user, meeting)
-    report = selectors.late_documents(meeting, now=timezone.now())
+    documents = queries.visible_documents(request.user, meeting)
+    report = queries.late_documents(meeting, now=timezone.now())
     visible_ids = {d.pk for d in documents}
     return render(
         request,
@@ -87,11 +87,11 @@ def meeting_page(request, slug: str, pk: int):
             "alliance": alliance,
             "meeting": meeting,
             "items": meeting.agenda_items.filter(status=AgendaItem.Status.PLANNED),
-            "documents": [(d, selectors.delegates_received_at(d)) for d in documents],
+            "documents": [(d, queries.delegates_received_at(d)) for d in documents],
             "late": report,
             "late_visible": [entry for entry in report.late if entry.document.pk in visible_ids],
-            "decisions": selectors.visible_decisions(request.user, alliance).filter(meeting=meeting),
-            "may_read_minutes": selectors.may_read_minutes(request.user, meeting),
+            "decisions": queries.visible_decisions(request.user, alliance).filter(meeting=meeting),
+            "may_read_minutes": queries.may_read_minutes(request.user, meeting),
             "is_past": meeting.starts_at <= timezone.now(),
             "question_form": QuestionForm(),
             **rights,

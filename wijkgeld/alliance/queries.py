@@ -1,4 +1,8 @@
-"""Read-side questions: what may this person see, and did residents get the documents in time?"""
+"""Read-side questions: what may this person see, and did residents get the documents in time?
+
+(Not called selectors.py: makemessages runs inside the app folder, where that name would hide the
+standard library module `selectors`.)
+"""
 
 from __future__ import annotations
 
