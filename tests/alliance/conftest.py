@@ -49,9 +49,15 @@ def make_meeting(staff):
     def make(alliance, *, days: float = 10, title: str = "Alliantieoverleg", **kwargs):
         starts = NOW + dt.timedelta(days=days)
         return services.meeting_create(
-            actor=kwargs.pop("actor", staff), alliance=alliance, kind=kwargs.pop("kind", "alliantieoverleg"),
-            title=title, starts_at=starts, ends_at=starts + dt.timedelta(hours=2),
-            place=kwargs.pop("place", "Wijkcentrum"), now=NOW - dt.timedelta(days=30), **kwargs,
+            actor=kwargs.pop("actor", staff),
+            alliance=alliance,
+            kind=kwargs.pop("kind", "alliantieoverleg"),
+            title=title,
+            starts_at=starts,
+            ends_at=starts + dt.timedelta(hours=2),
+            place=kwargs.pop("place", "Wijkcentrum"),
+            now=NOW - dt.timedelta(days=30),
+            **kwargs,
         )
 
     return make
@@ -86,8 +92,14 @@ def png_bytes() -> bytes:
 def make_document(staff):
     def make(meeting, *, title="Notitie", visibility="members", share_with="all", at=None, summary="Kort."):
         return services.document_upload(
-            actor=staff, meeting=meeting, upload=pdf_upload(title=title), title=title, summary=summary,
-            visibility=visibility, share_with=share_with, now=at or NOW,
+            actor=staff,
+            meeting=meeting,
+            upload=pdf_upload(title=title),
+            title=title,
+            summary=summary,
+            visibility=visibility,
+            share_with=share_with,
+            now=at or NOW,
         )
 
     return make

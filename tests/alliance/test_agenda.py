@@ -29,7 +29,9 @@ def test_delegate_proposes(proposal, delegate, area):
 @pytest.mark.parametrize("role", ["resident", "finance", "observer", "programme_staff", "fund_committee"])
 def test_only_delegates_propose(alliance, area, make_user, role):
     with pytest.raises(PermissionDenied):
-        services.agenda_item_propose(actor=make_user(role, area), alliance=alliance, title="x", explanation="y")
+        services.agenda_item_propose(
+            actor=make_user(role, area), alliance=alliance, title="x", explanation="y"
+        )
 
 
 @pytest.mark.django_db
@@ -42,7 +44,9 @@ def test_empty_explanation_is_refused(alliance, delegate):
 
 @pytest.mark.django_db
 def test_accept_then_plan(proposal, staff, meeting):
-    item = services.agenda_item_decide(actor=staff, item=proposal, action="accept", reason="Goed idee", now=NOW)
+    item = services.agenda_item_decide(
+        actor=staff, item=proposal, action="accept", reason="Goed idee", now=NOW
+    )
     assert item.status == "accepted" and item.meeting is None
     item = services.agenda_item_decide(actor=staff, item=item, action="plan", meeting=meeting, now=NOW)
     assert item.status == "planned" and item.meeting == meeting
@@ -50,7 +54,9 @@ def test_accept_then_plan(proposal, staff, meeting):
 
 
 @pytest.mark.django_db
-def test_plan_needs_an_upcoming_meeting_of_this_alliance(proposal, staff, alliance, make_meeting, other_alliance):
+def test_plan_needs_an_upcoming_meeting_of_this_alliance(
+    proposal, staff, alliance, make_meeting, other_alliance
+):
     with pytest.raises(DomainError) as info:
         services.agenda_item_decide(actor=staff, item=proposal, action="plan", now=NOW)
     assert info.value.field == "meeting"
@@ -69,7 +75,9 @@ def test_decline_needs_a_reason_visible_to_all_delegates(proposal, staff, client
     with pytest.raises(DomainError) as info:
         services.agenda_item_decide(actor=staff, item=proposal, action="decline", reason=" ", now=NOW)
     assert info.value.field == "reason"
-    services.agenda_item_decide(actor=staff, item=proposal, action="decline", reason="Hoort bij de gemeenteraad")
+    services.agenda_item_decide(
+        actor=staff, item=proposal, action="decline", reason="Hoort bij de gemeenteraad"
+    )
     other_delegate = make_user("resident_delegate", area)
     html = client_for(other_delegate).get(f"/gebieden/{area.slug}/alliantie/agendapunten/").content.decode()
     assert "Hoort bij de gemeenteraad" in html and "Speeltuin" in html
@@ -89,14 +97,18 @@ def test_flow_through_the_pages(client_for, delegate, staff, meeting, area):
     base = f"/gebieden/{area.slug}/alliantie/agendapunten/"
     response = client.post(base + "voorstellen/", {"title": "", "explanation": ""})
     assert response.status_code == 400 and 'id="id_title_error"' in response.content.decode()
-    response = client.post(base + "voorstellen/", {"title": "Bankjes", "explanation": "Er zijn geen bankjes."})
+    response = client.post(
+        base + "voorstellen/", {"title": "Bankjes", "explanation": "Er zijn geen bankjes."}
+    )
     assert response.status_code == 302
     item = AgendaItem.objects.get(title="Bankjes")
     assert client.get(base + f"{item.pk}/besluiten/").status_code == 403  # a delegate is not the chair
     client = client_for(staff)
     response = client.post(base + f"{item.pk}/besluiten/", {"action": "plan", "meeting": "", "reason": ""})
     assert response.status_code == 400 and 'id="id_meeting_error"' in response.content.decode()
-    response = client.post(base + f"{item.pk}/besluiten/", {"action": "plan", "meeting": meeting.pk, "reason": "Prima"})
+    response = client.post(
+        base + f"{item.pk}/besluiten/", {"action": "plan", "meeting": meeting.pk, "reason": "Prima"}
+    )
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.status == "planned"
@@ -106,6 +118,7 @@ def test_flow_through_the_pages(client_for, delegate, staff, meeting, area):
 
 @pytest.mark.django_db
 def test_staff_adds_item_with_who_brings_it(meeting, staff):
-    item = services.agenda_item_add(actor=staff, meeting=meeting, title="Begroting", brought_by="Gemeente",
-                                    now=NOW - dt.timedelta(days=1))
+    item = services.agenda_item_add(
+        actor=staff, meeting=meeting, title="Begroting", brought_by="Gemeente", now=NOW - dt.timedelta(days=1)
+    )
     assert item.status == "planned" and item.brought_by == "Gemeente"

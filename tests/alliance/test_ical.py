@@ -28,8 +28,12 @@ def _unfold(body: str) -> list[str]:
 
 @pytest.mark.django_db
 def test_feed(client, area, alliance, make_meeting, staff):
-    meeting = make_meeting(alliance, title="Overleg, met; tekens " + "lang " * 20, place="Zaal 1, Zuid",
-                           online_url="https://meet.example.org/geheim")
+    meeting = make_meeting(
+        alliance,
+        title="Overleg, met; tekens " + "lang " * 20,
+        place="Zaal 1, Zuid",
+        online_url="https://meet.example.org/geheim",
+    )
     response = client.get(f"/gebieden/{area.slug}/alliantie/agenda.ics")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
@@ -47,8 +51,15 @@ def test_feed(client, area, alliance, make_meeting, staff):
     start = meeting.starts_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     assert f"DTSTART:{start}" in lines
     # The UID stays the same after a change; SEQUENCE goes up.
-    services.meeting_update(actor=staff, meeting=meeting, kind=meeting.kind, title="Nieuw",
-                            starts_at=meeting.starts_at, ends_at=meeting.ends_at, cancelled=True)
+    services.meeting_update(
+        actor=staff,
+        meeting=meeting,
+        kind=meeting.kind,
+        title="Nieuw",
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        cancelled=True,
+    )
     lines = _unfold(client.get(f"/gebieden/{area.slug}/alliantie/agenda.ics").content.decode())
     assert uid in lines and "SEQUENCE:1" in lines and "STATUS:CANCELLED" in lines
     assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") == 1

@@ -46,8 +46,9 @@ def test_partners_first_then_residents_is_late_and_says_so(meeting, make_documen
 def test_days_are_configurable_per_alliance(alliance, meeting, make_document, staff):
     make_document(meeting, at=meeting.starts_at - 5 * DAY)
     assert late_documents(meeting, now=meeting.starts_at).is_late
-    services.alliance_update(actor=staff, alliance=alliance, name=alliance.name, description="",
-                             documents_days_before=3)
+    services.alliance_update(
+        actor=staff, alliance=alliance, name=alliance.name, description="", documents_days_before=3
+    )
     meeting.refresh_from_db()
     assert not late_documents(meeting, now=meeting.starts_at).is_late
 
@@ -57,7 +58,9 @@ def test_days_out_of_range_are_refused(alliance, staff):
     from wijkgeld.core.errors import DomainError
 
     with pytest.raises(DomainError) as info:
-        services.alliance_update(actor=staff, alliance=alliance, name="x", description="", documents_days_before=99)
+        services.alliance_update(
+            actor=staff, alliance=alliance, name="x", description="", documents_days_before=99
+        )
     assert info.value.field == "documents_days_before"
 
 
@@ -71,7 +74,9 @@ def test_sharing_twice_with_the_same_group_is_refused(meeting, make_document, st
 
 
 @pytest.mark.django_db
-def test_meeting_page_shows_the_warning_to_everyone(client_for, client, meeting, make_document, delegate, area):
+def test_meeting_page_shows_the_warning_to_everyone(
+    client_for, client, meeting, make_document, delegate, area
+):
     make_document(meeting, title="Late notitie", visibility="public", at=meeting.starts_at - 2 * DAY)
     url = f"/gebieden/{area.slug}/alliantie/overleg/{meeting.pk}/"
     html = client_for(delegate).get(url).content.decode()

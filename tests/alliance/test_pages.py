@@ -43,8 +43,22 @@ def urls(area, w):
     }
 
 
-STAFF_ONLY = {"manage", "settings", "partner", "representative", "delegate", "meeting_new", "meeting_edit",
-              "item_add", "upload", "share", "minutes", "decision", "decide", "answer"}
+STAFF_ONLY = {
+    "manage",
+    "settings",
+    "partner",
+    "representative",
+    "delegate",
+    "meeting_new",
+    "meeting_edit",
+    "item_add",
+    "upload",
+    "share",
+    "minutes",
+    "decision",
+    "decide",
+    "answer",
+}
 MEMBERS = {"agenda", "document"}
 DELEGATE_ONLY = {"propose"}
 
@@ -62,8 +76,19 @@ def expected(role: str, name: str) -> int:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("role", ["resident", "resident_delegate", "fund_committee", "programme_staff", "finance",
-                                  "observer", "other_area_staff", "other_area_delegate"])
+@pytest.mark.parametrize(
+    "role",
+    [
+        "resident",
+        "resident_delegate",
+        "fund_committee",
+        "programme_staff",
+        "finance",
+        "observer",
+        "other_area_staff",
+        "other_area_delegate",
+    ],
+)
 def test_get_every_page_by_role(role, world, area, other_area, make_user, client_for):
     if role.startswith("other_area_"):
         client = client_for(make_user(role.removeprefix("other_area_"), other_area))
@@ -86,7 +111,9 @@ def test_anonymous_is_sent_to_login(world, area, client):
 
 @pytest.mark.django_db
 def test_delegate_cannot_post_minutes(world, area, client_for, delegate):
-    response = client_for(delegate).post(urls(area, world)["minutes"], {"minutes": "x", "visibility": "public"})
+    response = client_for(delegate).post(
+        urls(area, world)["minutes"], {"minutes": "x", "visibility": "public"}
+    )
     assert response.status_code == 403
     assert Meeting.objects.get(pk=world["past"].pk).minutes == ""
 
@@ -95,16 +122,37 @@ def test_delegate_cannot_post_minutes(world, area, client_for, delegate):
 @pytest.mark.parametrize(
     ("name", "data", "field"),
     [
-        ("meeting_new", {"kind": "stuurgroep", "title": "X", "starts_at": "2026-05-01T20:00",
-                         "ends_at": "2026-05-01T19:00"}, "ends_at"),
-        ("meeting_new", {"kind": "stuurgroep", "title": "X", "starts_at": "morgen", "ends_at": ""}, "starts_at"),
-        ("meeting_new", {"kind": "feest", "title": "X", "starts_at": "2026-05-01T20:00",
-                         "ends_at": "2026-05-01T21:00"}, "kind"),
+        (
+            "meeting_new",
+            {
+                "kind": "stuurgroep",
+                "title": "X",
+                "starts_at": "2026-05-01T20:00",
+                "ends_at": "2026-05-01T19:00",
+            },
+            "ends_at",
+        ),
+        (
+            "meeting_new",
+            {"kind": "stuurgroep", "title": "X", "starts_at": "morgen", "ends_at": ""},
+            "starts_at",
+        ),
+        (
+            "meeting_new",
+            {"kind": "feest", "title": "X", "starts_at": "2026-05-01T20:00", "ends_at": "2026-05-01T21:00"},
+            "kind",
+        ),
         ("settings", {"name": "A", "documents_days_before": "-1"}, "documents_days_before"),
-        ("decision", {"number": "1", "title": "T", "decided_by": "S", "amount": "12,345",
-                      "visibility": "public"}, "amount"),
-        ("decision", {"number": "1", "title": "T", "decided_by": "S", "amount": "abc", "visibility": "public"},
-         "amount"),
+        (
+            "decision",
+            {"number": "1", "title": "T", "decided_by": "S", "amount": "12,345", "visibility": "public"},
+            "amount",
+        ),
+        (
+            "decision",
+            {"number": "1", "title": "T", "decided_by": "S", "amount": "abc", "visibility": "public"},
+            "amount",
+        ),
         ("upload", {"title": "T", "visibility": "members", "share_with": "all"}, "file"),
         ("share", {"audience": "all"}, "audience"),
         ("minutes", {"minutes": "", "visibility": "public"}, "minutes"),
@@ -124,28 +172,69 @@ def test_bad_input_shows_the_error_next_to_the_field(name, data, field, world, a
 def test_staff_flow_through_pages_is_audit_logged(world, area, client_for, staff, delegate):
     client = client_for(staff)
     u = urls(area, world)
-    response = client.post(u["meeting_new"], {"kind": "werkgroep", "title": "Werkgroep groen",
-                                              "starts_at": "2030-05-01T19:00", "ends_at": "2030-05-01T21:00",
-                                              "place": "Buurthuis", "online_url": "meet.example.org/x"})
+    response = client.post(
+        u["meeting_new"],
+        {
+            "kind": "werkgroep",
+            "title": "Werkgroep groen",
+            "starts_at": "2030-05-01T19:00",
+            "ends_at": "2030-05-01T21:00",
+            "place": "Buurthuis",
+            "online_url": "meet.example.org/x",
+        },
+    )
     assert response.status_code == 302
     meeting = Meeting.objects.get(title="Werkgroep groen")
     assert response["Location"].endswith(f"/overleg/{meeting.pk}/")
     assert meeting.online_url == "https://meet.example.org/x"
-    assert client.post(u["minutes"], {"minutes": "Verslag", "minutes_summary": "Kort",
-                                      "visibility": "public"}).status_code == 302
-    assert client.post(u["decision"], {"number": "2026-001", "title": "Besluit", "decided_by": "Werkgroep",
-                                       "amount": "1.250,50", "visibility": "public"}).status_code == 302
+    assert (
+        client.post(
+            u["minutes"], {"minutes": "Verslag", "minutes_summary": "Kort", "visibility": "public"}
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(
+            u["decision"],
+            {
+                "number": "2026-001",
+                "title": "Besluit",
+                "decided_by": "Werkgroep",
+                "amount": "1.250,50",
+                "visibility": "public",
+            },
+        ).status_code
+        == 302
+    )
     assert Decision.objects.get().amount_cents == 125050
-    duplicate = client.post(u["decision"], {"number": "2026-001", "title": "Nog een", "decided_by": "W",
-                                            "visibility": "public"})
+    duplicate = client.post(
+        u["decision"], {"number": "2026-001", "title": "Nog een", "decided_by": "W", "visibility": "public"}
+    )
     assert duplicate.status_code == 400 and 'id="id_number_error"' in duplicate.content.decode()
-    assert client.post(u["delegate"], {"user": delegate.pk, "chosen_how": "lot", "since": "2026-01-01"}).status_code == 302
-    assert client.post(u["settings"], {"name": "Nieuwe naam", "documents_days_before": "5",
-                                       "chair": delegate.pk}).status_code == 302
+    assert (
+        client.post(
+            u["delegate"], {"user": delegate.pk, "chosen_how": "lot", "since": "2026-01-01"}
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(
+            u["settings"], {"name": "Nieuwe naam", "documents_days_before": "5", "chair": delegate.pk}
+        ).status_code
+        == 302
+    )
     actions = set(area.audit_entries.values_list("action", flat=True))
-    assert {"alliance.meeting.created", "alliance.minutes.saved", "alliance.decision.recorded",
-            "alliance.delegate.added", "alliance.alliance.updated", "alliance.document.uploaded",
-            "alliance.document.shared", "alliance.agenda_item.proposed", "alliance.question.asked"} <= actions
+    assert {
+        "alliance.meeting.created",
+        "alliance.minutes.saved",
+        "alliance.decision.recorded",
+        "alliance.delegate.added",
+        "alliance.alliance.updated",
+        "alliance.document.uploaded",
+        "alliance.document.shared",
+        "alliance.agenda_item.proposed",
+        "alliance.question.asked",
+    } <= actions
     page = client.get(f"/gebieden/{area.slug}/logboek/").content.decode()
     assert "Werkgroep groen" in page
 
@@ -156,18 +245,23 @@ def test_decision_on_an_item_of_another_meeting_is_refused(world, staff, allianc
 
     item = services.agenda_item_add(actor=staff, meeting=world["upcoming"], title="Elders", brought_by="X")
     with pytest.raises(DomainError) as info:
-        services.decision_record(actor=staff, meeting=world["past"], number="9", title="T", decided_by="S",
-                                 agenda_item=item)
+        services.decision_record(
+            actor=staff, meeting=world["past"], number="9", title="T", decided_by="S", agenda_item=item
+        )
     assert info.value.field == "agenda_item"
     with pytest.raises(DomainError):
-        services.decision_record(actor=staff, meeting=world["upcoming"], number="9", title="T", decided_by="S",
-                                 now=NOW)
+        services.decision_record(
+            actor=staff, meeting=world["upcoming"], number="9", title="T", decided_by="S", now=NOW
+        )
 
 
 @pytest.mark.django_db
 def test_public_pages_render_for_anonymous(world, area, client):
-    for url in (f"/gebieden/{area.slug}/alliantie/", f"/gebieden/{area.slug}/alliantie/besluiten/",
-                f"/gebieden/{area.slug}/alliantie/overleg/{world['past'].pk}/"):
+    for url in (
+        f"/gebieden/{area.slug}/alliantie/",
+        f"/gebieden/{area.slug}/alliantie/besluiten/",
+        f"/gebieden/{area.slug}/alliantie/overleg/{world['past'].pk}/",
+    ):
         assert client.get(url).status_code == 200
     assert client.get(f"/gebieden/{area.slug}/alliantie/overleg/999999/").status_code == 404
     assert client.get(f"/gebieden/{area.slug}/alliantie/besluiten/?page=abc").status_code == 200
@@ -178,12 +272,18 @@ def test_upload_through_page_with_share_later(world, area, client_for, staff):
     client = client_for(staff)
     from tests.alliance.conftest import pdf_upload
 
-    response = client.post(urls(area, world)["upload"], {"title": "Later", "visibility": "public",
-                                                         "share_with": "", "file": pdf_upload()})
+    response = client.post(
+        urls(area, world)["upload"],
+        {"title": "Later", "visibility": "public", "share_with": "", "file": pdf_upload()},
+    )
     assert response.status_code == 302
     doc = world["upcoming"].documents.get(title="Later")
     assert not doc.shares.exists()
-    assert client.post(f"/gebieden/{area.slug}/alliantie/documenten/{doc.pk}/delen/",
-                       {"audience": "all"}).status_code == 302
+    assert (
+        client.post(
+            f"/gebieden/{area.slug}/alliantie/documenten/{doc.pk}/delen/", {"audience": "all"}
+        ).status_code
+        == 302
+    )
     assert doc.shares.get().shared_at > NOW - dt.timedelta(minutes=5)
     assert SimpleUploadedFile  # imported for symmetry with the upload tests

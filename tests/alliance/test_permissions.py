@@ -44,13 +44,22 @@ def test_designated_chair_must_be_a_member_of_this_area(alliance, area, other_ar
     observer = make_user("observer", area)
     assert may_chair(staff, alliance) and not may_chair(delegate, alliance)
     services.alliance_update(
-        actor=staff, alliance=alliance, name=alliance.name, description="", documents_days_before=7, chair=delegate
+        actor=staff,
+        alliance=alliance,
+        name=alliance.name,
+        description="",
+        documents_days_before=7,
+        chair=delegate,
     )
     assert may_chair(delegate, alliance)
     for outsider in (stranger, observer):
         with pytest.raises(Exception) as info:
             services.alliance_update(
-                actor=staff, alliance=alliance, name=alliance.name, description="", documents_days_before=7,
+                actor=staff,
+                alliance=alliance,
+                name=alliance.name,
+                description="",
+                documents_days_before=7,
                 chair=outsider,
             )
         assert info.value.field == "chair"
@@ -73,7 +82,11 @@ def test_delegate_cannot_edit_minutes_nor_manage(alliance, make_meeting, delegat
         services.minutes_save(actor=delegate, meeting=meeting, minutes="Ik schrijf mee")
     with pytest.raises(PermissionDenied):
         services.meeting_create(
-            actor=delegate, alliance=alliance, kind="werkgroep", title="x", starts_at=meeting.starts_at,
+            actor=delegate,
+            alliance=alliance,
+            kind="werkgroep",
+            title="x",
+            starts_at=meeting.starts_at,
             ends_at=meeting.ends_at,
         )
     meeting.refresh_from_db()

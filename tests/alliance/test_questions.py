@@ -35,8 +35,11 @@ def test_outsiders_do_not_see_questions_on_a_public_document(meeting, make_docum
 def test_empty_question_and_wrong_people(document, delegate, staff, area, other_area, make_user):
     with pytest.raises(DomainError):
         services.question_ask(actor=delegate, document=document, text="   ")
-    for outsider in (make_user("resident", area), make_user("resident_delegate", other_area),
-                     make_user("observer", area)):
+    for outsider in (
+        make_user("resident", area),
+        make_user("resident_delegate", other_area),
+        make_user("observer", area),
+    ):
         with pytest.raises(PermissionDenied):
             services.question_ask(actor=outsider, document=document, text="Hallo")
     question = services.question_ask(actor=delegate, document=document, text="Vraag")

@@ -69,8 +69,15 @@ def test_no_mail_for_cancelled_or_past_meetings(members, meeting, make_document,
     from wijkgeld.alliance import services
 
     make_document(meeting)
-    services.meeting_update(actor=staff, meeting=meeting, kind=meeting.kind, title=meeting.title,
-                            starts_at=meeting.starts_at, ends_at=meeting.ends_at, cancelled=True)
+    services.meeting_update(
+        actor=staff,
+        meeting=meeting,
+        kind=meeting.kind,
+        title=meeting.title,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        cancelled=True,
+    )
     assert reminders_send(now=meeting.starts_at - dt.timedelta(hours=5)) == {"documents": 0, "day_before": 0}
 
 

@@ -90,14 +90,22 @@ def test_upload_page_shows_the_error_next_to_the_field(client_for, staff, meetin
     client = client_for(staff)
     url = f"/gebieden/{area.slug}/alliantie/overleg/{meeting.pk}/document/"
     response = client.post(
-        url, {"title": "Stuk", "visibility": "members", "share_with": "all", "file": SimpleUploadedFile("x.pdf", EXE)}
+        url,
+        {
+            "title": "Stuk",
+            "visibility": "members",
+            "share_with": "all",
+            "file": SimpleUploadedFile("x.pdf", EXE),
+        },
     )
     assert response.status_code == 400
     html = response.content.decode()
     assert 'id="id_file_error"' in html
     assert Document.objects.count() == 0
     # And a good one works, is shared with everyone and audit-logged.
-    response = client.post(url, {"title": "Stuk", "visibility": "members", "share_with": "all", "file": pdf_upload()})
+    response = client.post(
+        url, {"title": "Stuk", "visibility": "members", "share_with": "all", "file": pdf_upload()}
+    )
     assert response.status_code == 302
     document = Document.objects.get()
     assert list(document.shares.values_list("audience", flat=True)) == ["all"]

@@ -11,30 +11,63 @@ from wijkgeld.alliance import services
 @pytest.fixture
 def content(alliance, make_meeting, make_document, staff):
     past = make_meeting(alliance, days=-5, title="Oud overleg")
-    upcoming = make_meeting(alliance, days=10, title="Nieuw overleg", online_url="https://meet.example.org/geheim")
-    public_doc = make_document(upcoming, title="Openbaar plan", visibility="public", at=NOW - dt.timedelta(days=1))
-    secret_doc = make_document(upcoming, title="Vertrouwelijke notitie", visibility="members",
-                               at=NOW - dt.timedelta(days=1))
+    upcoming = make_meeting(
+        alliance, days=10, title="Nieuw overleg", online_url="https://meet.example.org/geheim"
+    )
+    public_doc = make_document(
+        upcoming, title="Openbaar plan", visibility="public", at=NOW - dt.timedelta(days=1)
+    )
+    secret_doc = make_document(
+        upcoming, title="Vertrouwelijke notitie", visibility="members", at=NOW - dt.timedelta(days=1)
+    )
     unshared = make_document(upcoming, title="Concept nog niet gedeeld", visibility="public", share_with=None)
     end = past.ends_at
-    services.minutes_save(actor=staff, meeting=past, minutes="Volledig verslag", minutes_summary="Kort verslag",
-                          visibility="members", now=end)
+    services.minutes_save(
+        actor=staff,
+        meeting=past,
+        minutes="Volledig verslag",
+        minutes_summary="Kort verslag",
+        visibility="members",
+        now=end,
+    )
     public_dec = services.decision_record(
-        actor=staff, meeting=past, number="2026-001", title="Openbaar besluit", decided_by="Alliantieoverleg",
-        amount_cents=1234567, money_reference="Regel 7", now=end,
+        actor=staff,
+        meeting=past,
+        number="2026-001",
+        title="Openbaar besluit",
+        decided_by="Alliantieoverleg",
+        amount_cents=1234567,
+        money_reference="Regel 7",
+        now=end,
     )
     secret_dec = services.decision_record(
-        actor=staff, meeting=past, number="2026-002", title="Geheim besluit", decided_by="Stuurgroep",
-        visibility="members", now=end,
+        actor=staff,
+        meeting=past,
+        number="2026-002",
+        title="Geheim besluit",
+        decided_by="Stuurgroep",
+        visibility="members",
+        now=end,
     )
-    return {"past": past, "upcoming": upcoming, "public_doc": public_doc, "secret_doc": secret_doc,
-            "unshared": unshared, "public_dec": public_dec, "secret_dec": secret_dec}
+    return {
+        "past": past,
+        "upcoming": upcoming,
+        "public_doc": public_doc,
+        "secret_doc": secret_doc,
+        "unshared": unshared,
+        "public_dec": public_dec,
+        "secret_dec": secret_dec,
+    }
 
 
 def _pages(area, content):
     base = f"/gebieden/{area.slug}/alliantie/"
-    return [base, base + "besluiten/", base + f"overleg/{content['upcoming'].pk}/",
-            base + f"overleg/{content['past'].pk}/"]
+    return [
+        base,
+        base + "besluiten/",
+        base + f"overleg/{content['upcoming'].pk}/",
+        base + f"overleg/{content['past'].pk}/",
+    ]
 
 
 def _all_html(client, area, content):
@@ -52,8 +85,13 @@ def test_outsiders_see_only_public_things(who, client, client_for, area, other_a
         client_for(make_user("programme_staff", other_area))
     html = _all_html(client, area, content)
     assert "Openbaar plan" in html and "Openbaar besluit" in html
-    for secret in ("Vertrouwelijke notitie", "Geheim besluit", "Volledig verslag", "meet.example.org/geheim",
-                   "Concept nog niet gedeeld"):
+    for secret in (
+        "Vertrouwelijke notitie",
+        "Geheim besluit",
+        "Volledig verslag",
+        "meet.example.org/geheim",
+        "Concept nog niet gedeeld",
+    ):
         assert secret not in html, secret
     base = f"/gebieden/{area.slug}/alliantie/documenten/"
     assert client.get(base + f"{content['public_doc'].pk}/bestand/").status_code == 200
@@ -79,7 +117,9 @@ def test_members_see_members_only_things(role, client_for, area, make_user, cont
 
 
 @pytest.mark.django_db
-def test_partners_only_share_hides_the_document_from_delegates(client_for, area, make_user, meeting, make_document):
+def test_partners_only_share_hides_the_document_from_delegates(
+    client_for, area, make_user, meeting, make_document
+):
     doc = make_document(meeting, title="Alleen partners", share_with="partners")
     url = f"/gebieden/{area.slug}/alliantie/documenten/{doc.pk}/bestand/"
     assert client_for(make_user("resident_delegate", area)).get(url).status_code == 404

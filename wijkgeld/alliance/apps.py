@@ -11,5 +11,10 @@ class AllianceConfig(AppConfig):
         from wijkgeld.alliance import audit_texts, openapi, permissions  # noqa: F401
         from wijkgeld.public.registry import AreaLink, register_area_link
 
-        register_area_link(AreaLink(label=_("Alliance: who sits at the table, meetings and decisions"),
-                                    url_name="alliance:public", order=30))
+        register_area_link(
+            AreaLink(
+                label=_("Alliance: who sits at the table, meetings and decisions"),
+                url_name="alliance:public",
+                order=30,
+            )
+        )

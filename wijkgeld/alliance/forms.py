@@ -66,7 +66,9 @@ class ChairDecisionForm(forms.Form):
         ],
     )
     meeting = forms.ModelChoiceField(
-        label=_("Meeting"), queryset=Meeting.objects.none(), required=False,
+        label=_("Meeting"),
+        queryset=Meeting.objects.none(),
+        required=False,
         help_text=_("Only needed when you plan the item."),
     )
     reason = forms.CharField(
@@ -85,7 +87,9 @@ class ChairDecisionForm(forms.Form):
 
 class QuestionForm(forms.Form):
     text = forms.CharField(
-        label=_("Your question about this document"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Your question about this document"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
 
@@ -113,7 +117,9 @@ class DocumentForm(forms.Form):
         help_text=_("Three to five short sentences. Residents see this first."),
     )
     visibility = forms.ChoiceField(
-        label=_("Who may read it?"), choices=Visibility.choices, initial=Visibility.MEMBERS,
+        label=_("Who may read it?"),
+        choices=Visibility.choices,
+        initial=Visibility.MEMBERS,
         widget=forms.RadioSelect,
     )
     file = forms.FileField(label=_("File"), help_text=_("Allowed: %(kinds)s.") % {"kinds": ALLOWED_TEXT})
@@ -146,7 +152,9 @@ class DecisionForm(forms.Form):
     number = forms.CharField(label=_("Number"), max_length=20)
     title = forms.CharField(label=_("What was decided"), max_length=300)
     summary = forms.CharField(
-        label=_("Summary in plain language (B1)"), required=False, max_length=2000,
+        label=_("Summary in plain language (B1)"),
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     text = forms.CharField(label=_("Full text"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
@@ -157,11 +165,15 @@ class DecisionForm(forms.Form):
         label=_("Amount in euros"), required=False, max_length=None, help_text=_("Only if money is involved.")
     )
     money_reference = forms.CharField(
-        label=_("Money reference"), max_length=200, required=False,
+        label=_("Money reference"),
+        max_length=200,
+        required=False,
         help_text=_("For example the budget line or commitment number."),
     )
     visibility = forms.ChoiceField(
-        label=_("Who may read it?"), choices=Visibility.choices, initial=Visibility.PUBLIC,
+        label=_("Who may read it?"),
+        choices=Visibility.choices,
+        initial=Visibility.PUBLIC,
         widget=forms.RadioSelect,
     )
 
@@ -179,7 +191,9 @@ class AllianceForm(forms.Form):
         label=_("Documents at least this many days before a meeting"), min_value=0, max_value=60, initial=7
     )
     chair = forms.ModelChoiceField(
-        label=_("Designated chair"), queryset=None, required=False,
+        label=_("Designated chair"),
+        queryset=None,
+        required=False,
         help_text=_("Programme staff of the area can always act as chair."),
     )
 

@@ -162,7 +162,9 @@ class Meeting(models.Model):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         constraints = [
-            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="meeting_ends_after_start")
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="meeting_ends_after_start"
+            )
         ]
 
     def __str__(self) -> str:
@@ -324,7 +326,8 @@ class Decision(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["alliance", "number"], name="decision_number_unique"),
             models.CheckConstraint(
-                condition=Q(amount_cents__isnull=True) | Q(amount_cents__gte=0), name="decision_amount_not_negative"
+                condition=Q(amount_cents__isnull=True) | Q(amount_cents__gte=0),
+                name="decision_amount_not_negative",
             ),
         ]
 
@@ -354,3 +357,6 @@ class Notice(models.Model):
                 fields=["user", "meeting"], condition=Q(kind="day_before"), name="notice_day_before_once"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.user_id} ({self.sent_at:%Y-%m-%d %H:%M})"

@@ -23,7 +23,10 @@ register_openapi(
                         "description": "The public decisions, newest first. Members-only decisions are left out.",
                         "content": {
                             "application/json": {
-                                "schema": {"type": "array", "items": {"$ref": "#/components/schemas/Decision"}}
+                                "schema": {
+                                    "type": "array",
+                                    "items": {"$ref": "#/components/schemas/Decision"},
+                                }
                             }
                         },
                     },

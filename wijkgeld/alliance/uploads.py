@@ -22,12 +22,24 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # extension -> (content type, how to recognise the content)
 KINDS: dict[str, tuple[str, str]] = {
     ".pdf": ("application/pdf", "pdf"),
-    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "zip:word/document.xml"),
+    ".docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "zip:word/document.xml",
+    ),
     ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "zip:xl/workbook.xml"),
-    ".pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", "zip:ppt/presentation.xml"),
+    ".pptx": (
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "zip:ppt/presentation.xml",
+    ),
     ".odt": ("application/vnd.oasis.opendocument.text", "odf:application/vnd.oasis.opendocument.text"),
-    ".ods": ("application/vnd.oasis.opendocument.spreadsheet", "odf:application/vnd.oasis.opendocument.spreadsheet"),
-    ".odp": ("application/vnd.oasis.opendocument.presentation", "odf:application/vnd.oasis.opendocument.presentation"),
+    ".ods": (
+        "application/vnd.oasis.opendocument.spreadsheet",
+        "odf:application/vnd.oasis.opendocument.spreadsheet",
+    ),
+    ".odp": (
+        "application/vnd.oasis.opendocument.presentation",
+        "odf:application/vnd.oasis.opendocument.presentation",
+    ),
     ".doc": ("application/msword", "ole2"),
     ".xls": ("application/vnd.ms-excel", "ole2"),
     ".ppt": ("application/vnd.ms-powerpoint", "ole2"),
@@ -111,14 +123,17 @@ def check_upload(upload, *, field: str = "file") -> CheckedFile:
     limit = max_upload_bytes()
     if upload.size is None or upload.size > limit:
         raise DomainError(
-            _("This file is too large. The maximum is %(size)s.") % {"size": filesizeformat(limit)}, field=field
+            _("This file is too large. The maximum is %(size)s.") % {"size": filesizeformat(limit)},
+            field=field,
         )
     if upload.size == 0:
         raise DomainError(_("This file is empty."), field=field)
     content_type, rule = KINDS[extension]
     if not content_matches(rule, _read_all(upload)):
         raise DomainError(
-            _("The content of this file does not match its name (%(ext)s). Save it again as a real %(ext)s file.")
+            _(
+                "The content of this file does not match its name (%(ext)s). Save it again as a real %(ext)s file."
+            )
             % {"ext": extension},
             field=field,
         )

@@ -1,7 +1,12 @@
 """Services of the alliance: typed, keyword-only, atomic, audit-logged. Views call exactly one."""
 
 from wijkgeld.alliance.services.agenda import agenda_item_add, agenda_item_decide, agenda_item_propose
-from wijkgeld.alliance.services.documents import document_share, document_upload, question_answer, question_ask
+from wijkgeld.alliance.services.documents import (
+    document_share,
+    document_upload,
+    question_answer,
+    question_ask,
+)
 from wijkgeld.alliance.services.meetings import decision_record, meeting_create, meeting_update, minutes_save
 from wijkgeld.alliance.services.membership import (
     alliance_create,

@@ -39,9 +39,13 @@ def agenda_item_propose(
         raise DomainError(_("Explain in a few sentences why this item matters."), field="explanation")
     now = now or timezone.now()
     item = AgendaItem.objects.create(
-        alliance=alliance, title=title.strip(), explanation=explanation.strip(),
-        brought_by=_("%(name)s (resident delegate)") % {"name": actor}, proposed_by=actor,
-        status=AgendaItem.Status.PROPOSED, created_at=now,
+        alliance=alliance,
+        title=title.strip(),
+        explanation=explanation.strip(),
+        brought_by=_("%(name)s (resident delegate)") % {"name": actor},
+        proposed_by=actor,
+        status=AgendaItem.Status.PROPOSED,
+        created_at=now,
     )
     audit_record(actor=actor, action="alliance.agenda_item.proposed", area=alliance.area, obj=item, now=now)
     return item
@@ -49,7 +53,13 @@ def agenda_item_propose(
 
 @transaction.atomic
 def agenda_item_add(
-    *, actor, meeting: Meeting, title: str, brought_by: str, explanation: str = "", now: dt.datetime | None = None
+    *,
+    actor,
+    meeting: Meeting,
+    title: str,
+    brought_by: str,
+    explanation: str = "",
+    now: dt.datetime | None = None,
 ) -> AgendaItem:
     """Programme staff put an item straight on a meeting's agenda, naming who brings it."""
     alliance = meeting.alliance
@@ -57,20 +67,37 @@ def agenda_item_add(
     now = now or timezone.now()
     position = meeting.agenda_items.count() + 1
     item = AgendaItem.objects.create(
-        alliance=alliance, meeting=meeting, title=title, explanation=explanation, brought_by=brought_by,
-        proposed_by=actor, status=AgendaItem.Status.PLANNED, decided_by=actor, decided_at=now,
-        position=position, created_at=now,
+        alliance=alliance,
+        meeting=meeting,
+        title=title,
+        explanation=explanation,
+        brought_by=brought_by,
+        proposed_by=actor,
+        status=AgendaItem.Status.PLANNED,
+        decided_by=actor,
+        decided_at=now,
+        position=position,
+        created_at=now,
     )
     audit_record(
-        actor=actor, action="alliance.agenda_item.added", area=alliance.area, obj=item,
-        data={"meeting": str(meeting)}, now=now,
+        actor=actor,
+        action="alliance.agenda_item.added",
+        area=alliance.area,
+        obj=item,
+        data={"meeting": str(meeting)},
+        now=now,
     )
     return item
 
 
 @transaction.atomic
 def agenda_item_decide(
-    *, actor, item: AgendaItem, action: str, reason: str = "", meeting: Meeting | None = None,
+    *,
+    actor,
+    item: AgendaItem,
+    action: str,
+    reason: str = "",
+    meeting: Meeting | None = None,
     now: dt.datetime | None = None,
 ) -> AgendaItem:
     """The chair accepts (for later), plans (on a meeting) or declines (with a reason) a proposal."""
@@ -107,7 +134,11 @@ def agenda_item_decide(
     item.decided_at = now
     item.save()
     audit_record(
-        actor=actor, action=f"alliance.agenda_item.{_VERBS[action]}",
-        area=alliance.area, obj=item, data={"reason": reason, "meeting": str(item.meeting or "")}, now=now,
+        actor=actor,
+        action=f"alliance.agenda_item.{_VERBS[action]}",
+        area=alliance.area,
+        obj=item,
+        data={"reason": reason, "meeting": str(item.meeting or "")},
+        now=now,
     )
     return item

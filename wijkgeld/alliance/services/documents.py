@@ -20,8 +20,15 @@ from wijkgeld.core.errors import DomainError
 
 @transaction.atomic
 def document_upload(
-    *, actor, meeting: Meeting, upload, title: str, summary: str = "", visibility: str = Visibility.MEMBERS,
-    share_with: str | None = Audience.ALL, now: dt.datetime | None = None,
+    *,
+    actor,
+    meeting: Meeting,
+    upload,
+    title: str,
+    summary: str = "",
+    visibility: str = Visibility.MEMBERS,
+    share_with: str | None = Audience.ALL,
+    now: dt.datetime | None = None,
 ) -> Document:
     """Check the file (type by name and content, size), store it privately, and share it right away
     with everyone (the default) unless programme staff choose to share it later."""
@@ -34,9 +41,16 @@ def document_upload(
         raise DomainError(_("Choose who may read the document."), field="visibility")
     now = now or timezone.now()
     document = Document(
-        alliance=alliance, meeting=meeting, title=title.strip(), summary=summary.strip(), visibility=visibility,
-        original_name=upload.name[-255:], content_type=checked.content_type, size=checked.size,
-        uploaded_by=actor, uploaded_at=now,
+        alliance=alliance,
+        meeting=meeting,
+        title=title.strip(),
+        summary=summary.strip(),
+        visibility=visibility,
+        original_name=upload.name[-255:],
+        content_type=checked.content_type,
+        size=checked.size,
+        uploaded_by=actor,
+        uploaded_at=now,
     )
     document.file.save(upload.name, upload, save=False)
     # If anything below fails the transaction rolls back; then remove the stored file too.
@@ -44,8 +58,12 @@ def document_upload(
     try:
         document.save()
         audit_record(
-            actor=actor, action="alliance.document.uploaded", area=alliance.area, obj=document,
-            data={"meeting": str(meeting), "size": checked.size, "visibility": visibility}, now=now,
+            actor=actor,
+            action="alliance.document.uploaded",
+            area=alliance.area,
+            obj=document,
+            data={"meeting": str(meeting), "size": checked.size, "visibility": visibility},
+            now=now,
         )
         if share_with:
             _share(actor=actor, document=document, audience=share_with, now=now)
@@ -67,17 +85,24 @@ def _share(*, actor, document: Document, audience: str, now: dt.datetime) -> lis
     elif audience in done or Audience.ALL in done:
         raise DomainError(_("This group already has this document."), field="audience")
     shares = [
-        DocumentShare.objects.create(document=document, audience=a, shared_at=now, shared_by=actor) for a in wanted
+        DocumentShare.objects.create(document=document, audience=a, shared_at=now, shared_by=actor)
+        for a in wanted
     ]
     audit_record(
-        actor=actor, action="alliance.document.shared", area=document.alliance.area, obj=document,
-        data={"audience": audience, "shared_at": now.isoformat()}, now=now,
+        actor=actor,
+        action="alliance.document.shared",
+        area=document.alliance.area,
+        obj=document,
+        data={"audience": audience, "shared_at": now.isoformat()},
+        now=now,
     )
     return shares
 
 
 @transaction.atomic
-def document_share(*, actor, document: Document, audience: str = Audience.ALL, now: dt.datetime | None = None):
+def document_share(
+    *, actor, document: Document, audience: str = Audience.ALL, now: dt.datetime | None = None
+):
     """Record that the document reached a group now. 'all' is the rule: everyone at the same moment."""
     document = Document.objects.select_for_update().select_related("alliance__area").get(pk=document.pk)
     require(actor, "alliance.manage", document.alliance.area)
@@ -96,8 +121,12 @@ def question_ask(*, actor, document: Document, text: str, now: dt.datetime | Non
     now = now or timezone.now()
     question = Question.objects.create(document=document, asked_by=actor, text=text, asked_at=now)
     audit_record(
-        actor=actor, action="alliance.question.asked", area=area, obj=question,
-        data={"document": str(document)}, now=now,
+        actor=actor,
+        action="alliance.question.asked",
+        area=area,
+        obj=question,
+        data={"document": str(document)},
+        now=now,
     )
     return question
 
@@ -105,7 +134,9 @@ def question_ask(*, actor, document: Document, text: str, now: dt.datetime | Non
 @transaction.atomic
 def question_answer(*, actor, question: Question, answer: str, now: dt.datetime | None = None) -> Question:
     """The chair answers; the answer is visible to every member who can read the document."""
-    question = Question.objects.select_for_update().select_related("document__alliance__area").get(pk=question.pk)
+    question = (
+        Question.objects.select_for_update().select_related("document__alliance__area").get(pk=question.pk)
+    )
     alliance = question.document.alliance
     if not may_chair(actor, alliance):
         raise PermissionDenied("alliance.chair")
@@ -116,7 +147,11 @@ def question_answer(*, actor, question: Question, answer: str, now: dt.datetime 
     question.answer, question.answered_by, question.answered_at = answer, actor, now
     question.save()
     audit_record(
-        actor=actor, action="alliance.question.answered", area=alliance.area, obj=question,
-        data={"document": str(question.document)}, now=now,
+        actor=actor,
+        action="alliance.question.answered",
+        area=alliance.area,
+        obj=question,
+        data={"document": str(question.document)},
+        now=now,
     )
     return question

@@ -21,8 +21,16 @@ def _check_times(starts_at: dt.datetime, ends_at: dt.datetime) -> None:
 
 @transaction.atomic
 def meeting_create(
-    *, actor, alliance: Alliance, kind: str, title: str, starts_at: dt.datetime, ends_at: dt.datetime,
-    place: str = "", online_url: str = "", now: dt.datetime | None = None,
+    *,
+    actor,
+    alliance: Alliance,
+    kind: str,
+    title: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    place: str = "",
+    online_url: str = "",
+    now: dt.datetime | None = None,
 ) -> Meeting:
     require(actor, "alliance.manage", alliance.area)
     _check_times(starts_at, ends_at)
@@ -30,20 +38,39 @@ def meeting_create(
         raise DomainError(_("Choose the kind of meeting."), field="kind")
     now = now or timezone.now()
     meeting = Meeting.objects.create(
-        alliance=alliance, kind=kind, title=title, starts_at=starts_at, ends_at=ends_at, place=place,
-        online_url=online_url, updated_at=now,
+        alliance=alliance,
+        kind=kind,
+        title=title,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        place=place,
+        online_url=online_url,
+        updated_at=now,
     )
     audit_record(
-        actor=actor, action="alliance.meeting.created", area=alliance.area, obj=meeting,
-        data={"starts_at": starts_at.isoformat()}, now=now,
+        actor=actor,
+        action="alliance.meeting.created",
+        area=alliance.area,
+        obj=meeting,
+        data={"starts_at": starts_at.isoformat()},
+        now=now,
     )
     return meeting
 
 
 @transaction.atomic
 def meeting_update(
-    *, actor, meeting: Meeting, kind: str, title: str, starts_at: dt.datetime, ends_at: dt.datetime,
-    place: str = "", online_url: str = "", cancelled: bool = False, now: dt.datetime | None = None,
+    *,
+    actor,
+    meeting: Meeting,
+    kind: str,
+    title: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    place: str = "",
+    online_url: str = "",
+    cancelled: bool = False,
+    now: dt.datetime | None = None,
 ) -> Meeting:
     meeting = Meeting.objects.select_for_update().select_related("alliance__area").get(pk=meeting.pk)
     require(actor, "alliance.manage", meeting.alliance.area)
@@ -55,15 +82,24 @@ def meeting_update(
     meeting.updated_at = now
     meeting.save()
     audit_record(
-        actor=actor, action="alliance.meeting.updated", area=meeting.alliance.area, obj=meeting,
-        data={"starts_at": starts_at.isoformat(), "cancelled": cancelled}, now=now,
+        actor=actor,
+        action="alliance.meeting.updated",
+        area=meeting.alliance.area,
+        obj=meeting,
+        data={"starts_at": starts_at.isoformat(), "cancelled": cancelled},
+        now=now,
     )
     return meeting
 
 
 @transaction.atomic
 def minutes_save(
-    *, actor, meeting: Meeting, minutes: str, minutes_summary: str = "", visibility: str = Visibility.PUBLIC,
+    *,
+    actor,
+    meeting: Meeting,
+    minutes: str,
+    minutes_summary: str = "",
+    visibility: str = Visibility.PUBLIC,
     now: dt.datetime | None = None,
 ) -> Meeting:
     """Only programme staff write minutes; a resident delegate never can (they may ask questions)."""
@@ -80,17 +116,31 @@ def minutes_save(
     meeting.updated_at = now
     meeting.save()
     audit_record(
-        actor=actor, action="alliance.minutes.saved", area=meeting.alliance.area, obj=meeting,
-        data={"visibility": visibility}, now=now,
+        actor=actor,
+        action="alliance.minutes.saved",
+        area=meeting.alliance.area,
+        obj=meeting,
+        data={"visibility": visibility},
+        now=now,
     )
     return meeting
 
 
 @transaction.atomic
 def decision_record(
-    *, actor, meeting: Meeting, number: str, title: str, decided_by: str, text: str = "", summary: str = "",
-    agenda_item: AgendaItem | None = None, amount_cents: int | None = None, money_reference: str = "",
-    visibility: str = Visibility.PUBLIC, now: dt.datetime | None = None,
+    *,
+    actor,
+    meeting: Meeting,
+    number: str,
+    title: str,
+    decided_by: str,
+    text: str = "",
+    summary: str = "",
+    agenda_item: AgendaItem | None = None,
+    amount_cents: int | None = None,
+    money_reference: str = "",
+    visibility: str = Visibility.PUBLIC,
+    now: dt.datetime | None = None,
 ) -> Decision:
     """Add an entry to the decisions register. Public by default (Woo)."""
     alliance = meeting.alliance
@@ -107,19 +157,35 @@ def decision_record(
     if Decision.objects.filter(alliance=alliance, number=number).exists():
         raise DomainError(_("This number is already used by another decision."), field="number")
     decision = Decision.objects.create(
-        alliance=alliance, meeting=meeting, agenda_item=agenda_item, number=number, title=title, text=text,
-        summary=summary, decided_by=decided_by, amount_cents=amount_cents, money_reference=money_reference,
-        visibility=visibility, decided_on=timezone.localdate(meeting.starts_at), created_by=actor,
+        alliance=alliance,
+        meeting=meeting,
+        agenda_item=agenda_item,
+        number=number,
+        title=title,
+        text=text,
+        summary=summary,
+        decided_by=decided_by,
+        amount_cents=amount_cents,
+        money_reference=money_reference,
+        visibility=visibility,
+        decided_on=timezone.localdate(meeting.starts_at),
+        created_by=actor,
     )
     audit_record(
-        actor=actor, action="alliance.decision.recorded", area=alliance.area, obj=decision,
-        data={"amount_cents": amount_cents, "visibility": visibility, "meeting": str(meeting)}, now=now,
+        actor=actor,
+        action="alliance.decision.recorded",
+        area=alliance.area,
+        obj=decision,
+        data={"amount_cents": amount_cents, "visibility": visibility, "meeting": str(meeting)},
+        now=now,
     )
     return decision
 
 
 def next_decision_number(alliance: Alliance, *, year: int) -> str:
     prefix = f"{year}-"
-    numbers = Decision.objects.filter(alliance=alliance, number__startswith=prefix).values_list("number", flat=True)
-    highest = max((int(n[len(prefix):]) for n in numbers if n[len(prefix):].isdigit()), default=0)
+    numbers = Decision.objects.filter(alliance=alliance, number__startswith=prefix).values_list(
+        "number", flat=True
+    )
+    highest = max((int(n[len(prefix) :]) for n in numbers if n[len(prefix) :].isdigit()), default=0)
     return f"{prefix}{highest + 1:03d}"

@@ -21,7 +21,13 @@ def _check_period(since: dt.date | None, until: dt.date | None) -> None:
 
 @transaction.atomic
 def alliance_create(
-    *, actor, area, name: str, description: str = "", documents_days_before: int = 7, now: dt.datetime | None = None
+    *,
+    actor,
+    area,
+    name: str,
+    description: str = "",
+    documents_days_before: int = 7,
+    now: dt.datetime | None = None,
 ) -> Alliance:
     require(actor, "alliance.manage", area)
     if Alliance.objects.filter(area=area).exists():
@@ -48,7 +54,8 @@ def alliance_update(
     if not 0 <= documents_days_before <= 60:
         raise DomainError(_("Choose a number of days from 0 to 60."), field="documents_days_before")
     if chair is not None and not (
-        can(chair, "alliance.view_members", alliance.area) and can(chair, "alliance.ask_question", alliance.area)
+        can(chair, "alliance.view_members", alliance.area)
+        and can(chair, "alliance.ask_question", alliance.area)
     ):
         raise DomainError(_("The chair must be a member of the alliance of this area."), field="chair")
     alliance.name = name
@@ -69,7 +76,12 @@ def alliance_update(
 
 @transaction.atomic
 def partner_add(
-    *, actor, alliance: Alliance, organisation, since: dt.date | None = None, until: dt.date | None = None,
+    *,
+    actor,
+    alliance: Alliance,
+    organisation,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
     now: dt.datetime | None = None,
 ) -> Partner:
     require(actor, "alliance.manage", alliance.area)
@@ -83,8 +95,15 @@ def partner_add(
 
 @transaction.atomic
 def representative_add(
-    *, actor, partner: Partner, name: str, function: str = "", user=None, since: dt.date | None = None,
-    until: dt.date | None = None, now: dt.datetime | None = None,
+    *,
+    actor,
+    partner: Partner,
+    name: str,
+    function: str = "",
+    user=None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    now: dt.datetime | None = None,
 ) -> Representative:
     require(actor, "alliance.manage", partner.alliance.area)
     _check_period(since, until)
@@ -104,8 +123,15 @@ def representative_add(
 
 @transaction.atomic
 def delegate_add(
-    *, actor, alliance: Alliance, user, chosen_how: str, chosen_note: str = "", since: dt.date,
-    until: dt.date | None = None, now: dt.datetime | None = None,
+    *,
+    actor,
+    alliance: Alliance,
+    user,
+    chosen_how: str,
+    chosen_note: str = "",
+    since: dt.date,
+    until: dt.date | None = None,
+    now: dt.datetime | None = None,
 ) -> Delegate:
     """A delegate must hold the resident-delegate role in this very area."""
     require(actor, "alliance.manage", alliance.area)

@@ -71,12 +71,18 @@ def _documents_notices(now: dt.datetime) -> int:
                 with transaction.atomic():
                     for document in new:
                         Notice.objects.create(
-                            kind=Notice.Kind.DOCUMENTS, user=user, meeting=meeting, document=document, sent_at=now
+                            kind=Notice.Kind.DOCUMENTS,
+                            user=user,
+                            meeting=meeting,
+                            document=document,
+                            sent_at=now,
                         )
                     with translation.override(settings.LANGUAGE_CODE):
                         subject = translation.gettext("New documents for %(meeting)s") % {"meeting": meeting}
                     _send(
-                        user=user, subject=subject, template="alliance/email/documents.txt",
+                        user=user,
+                        subject=subject,
+                        template="alliance/email/documents.txt",
                         context={"meeting": meeting, "documents": new, "url": _meeting_url(meeting)},
                     )
             except IntegrityError:
@@ -96,11 +102,15 @@ def _day_before_notices(now: dt.datetime) -> int:
                 continue
             try:
                 with transaction.atomic():
-                    Notice.objects.create(kind=Notice.Kind.DAY_BEFORE, user=user, meeting=meeting, sent_at=now)
+                    Notice.objects.create(
+                        kind=Notice.Kind.DAY_BEFORE, user=user, meeting=meeting, sent_at=now
+                    )
                     with translation.override(settings.LANGUAGE_CODE):
                         subject = translation.gettext("Tomorrow: %(meeting)s") % {"meeting": meeting}
                     _send(
-                        user=user, subject=subject, template="alliance/email/day_before.txt",
+                        user=user,
+                        subject=subject,
+                        template="alliance/email/day_before.txt",
                         context={"meeting": meeting, "url": _meeting_url(meeting)},
                     )
             except IntegrityError:

@@ -20,8 +20,9 @@ from wijkgeld.areas.models import Area
 
 
 def _document(area, pk: int, user) -> Document:
-    document = get_object_or_404(Document.objects.select_related("alliance__area", "meeting"), pk=pk,
-                                 alliance__area=area)
+    document = get_object_or_404(
+        Document.objects.select_related("alliance__area", "meeting"), pk=pk, alliance__area=area
+    )
     if not queries.may_see_document(user, document):
         # Members-only or not yet shared: the same answer as for a document that does not exist.
         raise Http404
@@ -33,10 +34,14 @@ def document_download(request, slug: str, pk: int):
     area = get_object_or_404(Area, slug=slug)
     document = _document(area, pk, request.user)
     response = FileResponse(
-        document.file.open("rb"), as_attachment=True, filename=document.original_name,
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.original_name,
         content_type=document.content_type,
     )
-    response["Cache-Control"] = "public, max-age=300" if document.visibility == Visibility.PUBLIC else "private, no-store"
+    response["Cache-Control"] = (
+        "public, max-age=300" if document.visibility == Visibility.PUBLIC else "private, no-store"
+    )
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -62,7 +67,8 @@ def document_page(request, slug: str, pk: int):
         "may_chair": may_chair(request.user, alliance),
     }
     return run_form(
-        request, form,
+        request,
+        form,
         lambda data: services.question_ask(actor=request.user, document=document, text=data["text"]),
         success=_("Your question has been sent. The answer will appear on this page."),
         redirect_to=reverse("alliance:document", kwargs={"slug": area.slug, "pk": document.pk}) + "#vragen",
@@ -73,16 +79,19 @@ def document_page(request, slug: str, pk: int):
 
 @area_permission_required("alliance.view_members")
 def question_answer(request, area, pk: int):
-    question = get_object_or_404(Question.objects.select_related("document__alliance"), pk=pk,
-                                 document__alliance__area=area)
+    question = get_object_or_404(
+        Question.objects.select_related("document__alliance"), pk=pk, document__alliance__area=area
+    )
     if not may_chair(request.user, question.document.alliance):
         raise PermissionDenied("alliance.chair")
     form = AnswerForm(request.POST or None, initial={"answer": question.answer})
     return run_form(
-        request, form,
+        request,
+        form,
         lambda data: services.question_answer(actor=request.user, question=question, answer=data["answer"]),
         success=_("Your answer is now visible to all members."),
-        redirect_to=reverse("alliance:document", kwargs={"slug": area.slug, "pk": question.document_id}) + "#vragen",
+        redirect_to=reverse("alliance:document", kwargs={"slug": area.slug, "pk": question.document_id})
+        + "#vragen",
         template="alliance/answer.html",
         context={"area": area, "alliance": question.document.alliance, "question": question},
     )
@@ -91,7 +100,9 @@ def question_answer(request, area, pk: int):
 @area_permission_required("alliance.view_members")
 def agenda_page(request, area):
     alliance = alliance_of(area)
-    items = alliance.agenda_items.select_related("meeting", "proposed_by", "decided_by").order_by("-created_at")
+    items = alliance.agenda_items.select_related("meeting", "proposed_by", "decided_by").order_by(
+        "-created_at"
+    )
     return render(
         request,
         "alliance/agenda.html",
@@ -100,8 +111,13 @@ def agenda_page(request, area):
             "alliance": alliance,
             "proposed": [i for i in items if i.status == AgendaItem.Status.PROPOSED],
             "accepted": [i for i in items if i.status == AgendaItem.Status.ACCEPTED],
-            "planned": [i for i in items if i.status == AgendaItem.Status.PLANNED and i.proposed_by_id
-                        and i.decided_by_id != i.proposed_by_id],
+            "planned": [
+                i
+                for i in items
+                if i.status == AgendaItem.Status.PLANNED
+                and i.proposed_by_id
+                and i.decided_by_id != i.proposed_by_id
+            ],
             "declined": [i for i in items if i.status == AgendaItem.Status.DECLINED],
             "may_propose": can(request.user, "alliance.propose_item", area),
             "may_chair": may_chair(request.user, alliance),
@@ -114,7 +130,8 @@ def propose_item(request, area):
     alliance = alliance_of(area)
     form = ProposeItemForm(request.POST or None)
     return run_form(
-        request, form,
+        request,
+        form,
         lambda data: services.agenda_item_propose(
             actor=request.user, alliance=alliance, title=data["title"], explanation=data["explanation"]
         ),
@@ -136,9 +153,14 @@ def decide_item(request, area, pk: int):
     )
     form = ChairDecisionForm(request.POST or None, meetings=meetings)
     return run_form(
-        request, form,
+        request,
+        form,
         lambda data: services.agenda_item_decide(
-            actor=request.user, item=item, action=data["action"], reason=data["reason"], meeting=data["meeting"]
+            actor=request.user,
+            item=item,
+            action=data["action"],
+            reason=data["reason"],
+            meeting=data["meeting"],
         ),
         success=_("Your decision on this item is saved and visible to all delegates."),
         redirect_to=reverse("alliance:agenda", kwargs={"slug": area.slug}),
