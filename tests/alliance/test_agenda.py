@@ -21,7 +21,7 @@ def proposal(alliance, delegate):
 @pytest.mark.django_db
 def test_delegate_proposes(proposal, delegate, area):
     assert proposal.status == "proposed" and proposal.proposed_by == delegate
-    assert "Kees Bewoner" in proposal.brought_by
+    assert proposal.brought_by == "Kees Bewoner" and proposal.from_residents
     assert area.audit_entries.filter(action="alliance.agenda_item.proposed").exists()
 
 

@@ -15,6 +15,11 @@ from django.utils import timezone
 from wijkgeld.core.demo import DemoContext, register_demo
 
 
+# Stored text, so in Dutch (the demo runs outside a request, where the active language is English).
+DECIDED_BY = {"alliantieoverleg": "Alliantieoverleg", "stuurgroep": "Stuurgroep", "werkgroep": "Werkgroep"}
+RESIDENT_NAMES = {"Kees Afgevaardigde", "Samira Delegee", "Joop van Zuid", "Mohamed Overvecht"}
+
+
 def demo_pdf(title: str, lines: list[str]) -> bytes:
     """A small real PDF (fpdf2, core font: Latin-1 text only)."""
     from fpdf import FPDF
@@ -116,6 +121,7 @@ def _past_meeting(staff, alliance, *, title, kind, days, place, items, docs, min
             title=t,
             brought_by=who,
             explanation=why,
+            from_residents=who in RESIDENT_NAMES,
             now=starts - dt.timedelta(days=20),
         )
         for t, who, why in items
@@ -139,7 +145,7 @@ def _past_meeting(staff, alliance, *, title, kind, days, place, items, docs, min
             number=number,
             title=what,
             summary=b1,
-            decided_by=meeting.get_kind_display(),
+            decided_by=DECIDED_BY[meeting.kind],
             agenda_item=agenda[item_index] if item_index is not None else None,
             amount_cents=amount,
             money_reference=reference,
@@ -201,7 +207,7 @@ def load(ctx: DemoContext) -> None:
             ),
             (
                 "Ondersteuning van bewonersafgevaardigden",
-                "Kees Afgevaardigde (bewonersafgevaardigde)",
+                "Kees Afgevaardigde",
                 "Bewoners willen zelf ondersteuning kunnen inhuren uit het geld voor de programmaorganisatie.",
             ),
         ],

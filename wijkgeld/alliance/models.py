@@ -190,6 +190,7 @@ class AgendaItem(models.Model):
     title = models.CharField(_("title"), max_length=200)
     explanation = models.TextField(_("short explanation"), max_length=2000, blank=True)
     brought_by = models.CharField(_("brought in by"), max_length=200)
+    from_residents = models.BooleanField(_("proposed by a resident delegate"), default=False)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

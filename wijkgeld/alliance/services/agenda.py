@@ -42,7 +42,8 @@ def agenda_item_propose(
         alliance=alliance,
         title=title.strip(),
         explanation=explanation.strip(),
-        brought_by=_("%(name)s (resident delegate)") % {"name": actor},
+        brought_by=str(actor)[:200],
+        from_residents=True,
         proposed_by=actor,
         status=AgendaItem.Status.PROPOSED,
         created_at=now,
@@ -59,6 +60,7 @@ def agenda_item_add(
     title: str,
     brought_by: str,
     explanation: str = "",
+    from_residents: bool = False,
     now: dt.datetime | None = None,
 ) -> AgendaItem:
     """Programme staff put an item straight on a meeting's agenda, naming who brings it."""
@@ -72,6 +74,7 @@ def agenda_item_add(
         title=title,
         explanation=explanation,
         brought_by=brought_by,
+        from_residents=from_residents,
         proposed_by=actor,
         status=AgendaItem.Status.PLANNED,
         decided_by=actor,

@@ -111,13 +111,7 @@ def agenda_page(request, area):
             "alliance": alliance,
             "proposed": [i for i in items if i.status == AgendaItem.Status.PROPOSED],
             "accepted": [i for i in items if i.status == AgendaItem.Status.ACCEPTED],
-            "planned": [
-                i
-                for i in items
-                if i.status == AgendaItem.Status.PLANNED
-                and i.proposed_by_id
-                and i.decided_by_id != i.proposed_by_id
-            ],
+            "planned": [i for i in items if i.status == AgendaItem.Status.PLANNED and i.from_residents],
             "declined": [i for i in items if i.status == AgendaItem.Status.DECLINED],
             "may_propose": can(request.user, "alliance.propose_item", area),
             "may_chair": may_chair(request.user, alliance),
