@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from wijkgeld.core.demo import DemoContext, register_demo
 
-
 # Stored text, so in Dutch (the demo runs outside a request, where the active language is English).
 DECIDED_BY = {"alliantieoverleg": "Alliantieoverleg", "stuurgroep": "Stuurgroep", "werkgroep": "Werkgroep"}
 RESIDENT_NAMES = {"Kees Afgevaardigde", "Samira Delegee", "Joop van Zuid", "Mohamed Overvecht"}
