@@ -287,3 +287,13 @@ def test_upload_through_page_with_share_later(world, area, client_for, staff):
     )
     assert doc.shares.get().shared_at > NOW - dt.timedelta(minutes=5)
     assert SimpleUploadedFile  # imported for symmetry with the upload tests
+
+
+@pytest.mark.django_db
+def test_admin_is_read_only(world, client_for, make_user):
+    admin = make_user(None, None, is_staff=True, is_superuser=True)
+    client = client_for(admin)
+    for model in ("alliance", "meeting", "document", "decision", "agendaitem"):
+        assert client.get(f"/beheer/alliance/{model}/").status_code == 200
+    assert client.get("/beheer/alliance/meeting/add/").status_code == 403
+    assert client.get(f"/beheer/alliance/document/{world['document'].pk}/change/").status_code == 200
