@@ -162,5 +162,15 @@ def test_area_page_links_to_the_alliance(client, area, alliance):
 
 
 @pytest.mark.django_db
-def test_area_without_alliance_is_a_404(client, area):
-    assert client.get(f"/gebieden/{area.slug}/alliantie/").status_code == 404
+def test_area_without_alliance_says_so_and_staff_can_set_it_up(client, client_for, area, staff):
+    response = client.get(f"/gebieden/{area.slug}/alliantie/")
+    assert response.status_code == 200 and "alliantie/beheer/nieuw/" not in response.content.decode()
+    assert client.get(f"/gebieden/{area.slug}/alliantie/besluiten/").status_code == 404
+    client = client_for(staff)
+    assert "alliantie/beheer/nieuw/" in client.get(f"/gebieden/{area.slug}/alliantie/").content.decode()
+    url = f"/gebieden/{area.slug}/alliantie/beheer/nieuw/"
+    assert client.post(url, {"name": "", "documents_days_before": "7"}).status_code == 400
+    assert client.post(url, {"name": "Alliantie", "documents_days_before": "7"}).status_code == 302
+    assert area.alliance.name == "Alliantie"
+    response = client.post(url, {"name": "Nog een", "documents_days_before": "7"})
+    assert response.status_code == 400 and 'id="id_name_error"' in response.content.decode()

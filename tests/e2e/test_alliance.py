@@ -106,11 +106,13 @@ def test_demo_story(page, demo):
     assert_accessible(page)
 
 
-@pytest.mark.parametrize("path", ["", "besluiten/"])
+@pytest.mark.parametrize("path", [AREA, AREA + "besluiten/", "/gebieden/delft-west/alliantie/"])
 def test_public_alliance_pages_are_accessible(page, demo, path):
     page.goto("/gebieden/rotterdam-zuid/")
     page.get_by_role("link", name="Alliantie: wie aan tafel zit, overleggen en besluiten").click()
-    page.goto(AREA + path)
+    page.wait_for_url(f"**{AREA}")
+    page.goto(path)
+    assert page.locator("html").get_attribute("lang") == "nl"
     assert_accessible(page)
 
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path(A + "vragen/<int:pk>/antwoord/", members.question_answer, name="answer"),
     # Programme staff
     path(A + "beheer/", manage.manage_page, name="manage"),
+    path(A + "beheer/nieuw/", manage.alliance_new, name="alliance_new"),
     path(A + "beheer/instellingen/", manage.settings_edit, name="settings"),
     path(A + "beheer/partners/nieuw/", manage.partner_add, name="partner_add"),
     path(A + "beheer/vertegenwoordigers/nieuw/", manage.representative_add, name="representative_add"),

@@ -48,6 +48,31 @@ def manage_page(request, area):
 
 
 @area_permission_required("alliance.manage")
+def alliance_new(request, area):
+    form = forms.AllianceForm(
+        request.POST or None,
+        initial={"name": _("Alliance %(area)s") % {"area": area.name}},
+        members=User.objects.none(),
+    )
+    del form.fields["chair"]
+    return run_form(
+        request,
+        form,
+        lambda d: services.alliance_create(
+            actor=request.user,
+            area=area,
+            name=d["name"],
+            description=d["description"],
+            documents_days_before=d["documents_days_before"],
+        ),
+        success=_("The alliance has been set up. Now add partners and resident delegates."),
+        redirect_to=_manage_url(area),
+        template=FORM,
+        context={"area": area, "heading": gettext_lazy("Set up the alliance")},
+    )
+
+
+@area_permission_required("alliance.manage")
 def settings_edit(request, area):
     alliance = alliance_of(area)
     members = User.objects.filter(roles__area=area, roles__name__in=[DELEGATE, STAFF, FINANCE]).distinct()

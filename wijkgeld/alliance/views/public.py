@@ -19,7 +19,7 @@ from wijkgeld.accounts.permissions import can
 from wijkgeld.alliance import queries
 from wijkgeld.alliance.forms import QuestionForm
 from wijkgeld.alliance.ical import calendar
-from wijkgeld.alliance.models import AgendaItem, Meeting
+from wijkgeld.alliance.models import AgendaItem, Alliance, Meeting
 from wijkgeld.alliance.permissions import may_chair
 from wijkgeld.alliance.views.common import alliance_of
 from wijkgeld.areas.models import Area
@@ -39,7 +39,14 @@ def _rights(user, alliance) -> dict:
 @require_GET
 def alliance_page(request, slug: str):
     area = get_object_or_404(Area, slug=slug)
-    alliance = alliance_of(area)
+    alliance = Alliance.objects.filter(area=area).select_related("area", "chair").first()
+    if alliance is None:
+        # The area page links here for every area; say plainly that there is nothing yet.
+        return render(
+            request,
+            "alliance/none.html",
+            {"area": area, "may_manage": can(request.user, "alliance.manage", area)},
+        )
     today = timezone.localdate()
     now = timezone.now()
     return render(
