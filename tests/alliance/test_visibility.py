@@ -174,3 +174,21 @@ def test_area_without_alliance_says_so_and_staff_can_set_it_up(client, client_fo
     assert area.alliance.name == "Alliantie"
     response = client.post(url, {"name": "Nog een", "documents_days_before": "7"})
     assert response.status_code == 400 and 'id="id_name_error"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_missing_file_on_disk_is_a_404_not_a_500(client, area, meeting, make_document):
+    import os
+
+    document = make_document(meeting, visibility="public")
+    os.remove(document.file.path)
+    assert client.get(f"/gebieden/{area.slug}/alliantie/documenten/{document.pk}/bestand/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_pages_in_english(client, area, alliance, meeting):
+    from django.urls import reverse
+
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get(f"/gebieden/{area.slug}/alliantie/").content.decode()
+    assert '<html lang="en"' in html and "Upcoming meetings" in html and "Who sits in the alliance" in html

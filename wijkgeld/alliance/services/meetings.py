@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -156,7 +156,7 @@ def decision_record(
         raise DomainError(_("Choose who may read the decision."), field="visibility")
     if Decision.objects.filter(alliance=alliance, number=number).exists():
         raise DomainError(_("This number is already used by another decision."), field="number")
-    decision = Decision.objects.create(
+    decision = Decision(
         alliance=alliance,
         meeting=meeting,
         agenda_item=agenda_item,
@@ -171,6 +171,11 @@ def decision_record(
         decided_on=timezone.localdate(meeting.starts_at),
         created_by=actor,
     )
+    try:
+        with transaction.atomic():  # a savepoint: two people saving the same number at once
+            decision.save()
+    except IntegrityError as exc:
+        raise DomainError(_("This number is already used by another decision."), field="number") from exc
     audit_record(
         actor=actor,
         action="alliance.decision.recorded",

@@ -33,11 +33,12 @@ def _document(area, pk: int, user) -> Document:
 def document_download(request, slug: str, pk: int):
     area = get_object_or_404(Area, slug=slug)
     document = _document(area, pk, request.user)
+    try:
+        handle = document.file.open("rb")
+    except OSError as exc:  # the file went missing on disk: say "not found", never a 500
+        raise Http404 from exc
     response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=document.original_name,
-        content_type=document.content_type,
+        handle, as_attachment=True, filename=document.original_name, content_type=document.content_type
     )
     response["Cache-Control"] = (
         "public, max-age=300" if document.visibility == Visibility.PUBLIC else "private, no-store"
