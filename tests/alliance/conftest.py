@@ -23,6 +23,16 @@ def _media(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
+@pytest.fixture(autouse=True)
+def _dutch():
+    """Each test starts in Dutch; a request in English must not leak into the next test."""
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.activate("nl")
+
+
 @pytest.fixture
 def staff(make_user, area):
     return make_user("programme_staff", area, email="staff@example.org", display_name="Eva Staf")
