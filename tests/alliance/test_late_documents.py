@@ -90,3 +90,10 @@ def test_no_warning_when_on_time(client_for, meeting, make_document, delegate, a
     make_document(meeting, at=meeting.starts_at - 8 * DAY)
     html = client_for(delegate).get(f"/gebieden/{area.slug}/alliantie/overleg/{meeting.pk}/").content.decode()
     assert 'id="late-heading"' not in html
+
+
+@pytest.mark.django_db
+def test_documents_added_after_the_meeting_began_do_not_count(alliance, make_meeting, make_document):
+    past = make_meeting(alliance, days=-2)
+    make_document(past, title="Presentatie", at=past.starts_at + dt.timedelta(hours=1))
+    assert not late_documents(past, now=NOW).is_late

@@ -106,11 +106,13 @@ def late_documents(meeting: Meeting, *, now: dt.datetime | None = None) -> LateR
     """Documents that reached the resident delegates after the deadline (N days before the meeting).
 
     A document that residents still do not have counts as late once the deadline has passed.
+    Documents added once the meeting has begun (slides, attachments to the minutes) are not
+    preparation material and do not count.
     """
     now = now or timezone.now()
     deadline = meeting.documents_deadline()
     late: list[LateDocument] = []
-    for document in meeting.documents.prefetch_related("shares"):
+    for document in meeting.documents.filter(uploaded_at__lt=meeting.starts_at).prefetch_related("shares"):
         received = delegates_received_at(document)
         partners = partners_received_at(document)
         if received is None and now <= deadline:
