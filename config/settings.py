@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "wijkgeld.money",
     "wijkgeld.alliance",
     "wijkgeld.fund",
+    "wijkgeld.voting",
     "wijkgeld.public",
 ]
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("wijkgeld.money.urls")),
     path("", include("wijkgeld.alliance.urls")),
     path("", include("wijkgeld.fund.urls")),
+    path("", include("wijkgeld.voting.urls")),
     path("", include("wijkgeld.public.urls")),
 ]
 
