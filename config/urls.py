@@ -9,7 +9,7 @@ handler500 = "wijkgeld.core.views.server_error"
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
-    path("account/", include("wijkgeld.accounts.urls")),
+    path("", include("wijkgeld.accounts.urls")),
     path("api/v1/", include("wijkgeld.public.api_urls")),
     path("api/v1/", include("wijkgeld.money.api_urls")),
     path("api/v1/", include("wijkgeld.alliance.api_urls")),
