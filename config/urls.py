@@ -2,11 +2,14 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from wijkgeld.core import views as core_views
+
 handler404 = "wijkgeld.core.views.not_found"
 handler403 = "wijkgeld.core.views.forbidden"
 handler500 = "wijkgeld.core.views.server_error"
 
 urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("", include("wijkgeld.accounts.urls")),
