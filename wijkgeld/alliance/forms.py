@@ -160,10 +160,7 @@ class DecisionForm(forms.Form):
     text = forms.CharField(label=_("Full text"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
     decided_by = forms.CharField(label=_("Decided by"), max_length=200)
     agenda_item = forms.ModelChoiceField(label=_("On agenda item"), queryset=None, required=False)
-    # max_length=None: core's EuroField would run a length check on the cleaned integer (TypeError).
-    amount = EuroField(
-        label=_("Amount in euros"), required=False, max_length=None, help_text=_("Only if money is involved.")
-    )
+    amount = EuroField(label=_("Amount in euros"), required=False, help_text=_("Only if money is involved."))
     money_reference = forms.CharField(
         label=_("Money reference"),
         max_length=200,
