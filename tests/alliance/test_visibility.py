@@ -192,3 +192,14 @@ def test_pages_in_english(client, area, alliance, meeting):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     html = client.get(f"/gebieden/{area.slug}/alliantie/").content.decode()
     assert '<html lang="en"' in html and "Upcoming meetings" in html and "Who sits in the alliance" in html
+
+
+@pytest.mark.django_db
+def test_members_get_a_second_link_on_the_area_page(
+    client, client_for, area, alliance, delegate, other_area, make_user
+):
+    agenda = f"/gebieden/{area.slug}/alliantie/agendapunten/"
+    assert agenda not in client.get(f"/gebieden/{area.slug}/").content.decode()
+    client_for(make_user("resident_delegate", other_area))
+    assert agenda not in client.get(f"/gebieden/{area.slug}/").content.decode()
+    assert agenda in client_for(delegate).get(f"/gebieden/{area.slug}/").content.decode()

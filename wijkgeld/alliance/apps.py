@@ -18,3 +18,11 @@ class AllianceConfig(AppConfig):
                 order=30,
             )
         )
+        register_area_link(
+            AreaLink(
+                label=_("Alliance: agenda items, proposals and questions (members)"),
+                url_name="alliance:agenda",
+                action="alliance.view_members",
+                order=31,
+            )
+        )
