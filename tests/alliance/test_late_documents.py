@@ -97,3 +97,12 @@ def test_documents_added_after_the_meeting_began_do_not_count(alliance, make_mee
     past = make_meeting(alliance, days=-2)
     make_document(past, title="Presentatie", at=past.starts_at + dt.timedelta(hours=1))
     assert not late_documents(past, now=NOW).is_late
+
+
+@pytest.mark.django_db
+def test_sharing_reads_well_in_the_audit_log(meeting, make_document, area):
+    from wijkgeld.core.audit import audit_text
+
+    make_document(meeting, title="Agenda")
+    entry = area.audit_entries.get(action="alliance.document.shared")
+    assert "Agenda" in audit_text(entry) and "Alle leden tegelijk" in audit_text(entry)

@@ -19,7 +19,7 @@ register_texts(
         "alliance.agenda_item.planned": _("{actor} planned the agenda item {object} for {meeting}"),
         "alliance.agenda_item.declined": _("{actor} declined the agenda item {object}: {reason}"),
         "alliance.document.uploaded": _("{actor} uploaded the document {object} for {meeting}"),
-        "alliance.document.shared": _("{actor} shared the document {object} with: {audience}"),
+        "alliance.document.shared": _("{actor} shared the document {object} with: {group}"),
         "alliance.question.asked": _("{actor} asked a question about {document}"),
         "alliance.question.answered": _("{actor} answered a question about {document}"),
         "alliance.reminder.sent": _("{actor} sent {count} reminder e-mails"),

@@ -73,36 +73,32 @@ def document_upload(
     return document
 
 
-def _share(*, actor, document: Document, audience: str, now: dt.datetime) -> list[DocumentShare]:
+def _share(*, actor, document: Document, audience: str, now: dt.datetime) -> DocumentShare:
     if audience not in Audience.values:
         raise DomainError(_("Choose with whom to share the document."), field="audience")
     done = set(document.shares.values_list("audience", flat=True))
-    wanted = [audience]
     if audience == Audience.ALL:
         # Sharing with everyone completes earlier partial shares; nothing new if all groups had it.
         if Audience.ALL in done or {Audience.PARTNERS, Audience.DELEGATES} <= done:
             raise DomainError(_("Everyone already has this document."), field="audience")
     elif audience in done or Audience.ALL in done:
         raise DomainError(_("This group already has this document."), field="audience")
-    shares = [
-        DocumentShare.objects.create(document=document, audience=a, shared_at=now, shared_by=actor)
-        for a in wanted
-    ]
+    share = DocumentShare.objects.create(document=document, audience=audience, shared_at=now, shared_by=actor)
     audit_record(
         actor=actor,
         action="alliance.document.shared",
         area=document.alliance.area,
         obj=document,
-        data={"audience": audience, "shared_at": now.isoformat()},
+        data={"audience": audience, "group": str(Audience(audience).label), "shared_at": now.isoformat()},
         now=now,
     )
-    return shares
+    return share
 
 
 @transaction.atomic
 def document_share(
     *, actor, document: Document, audience: str = Audience.ALL, now: dt.datetime | None = None
-):
+) -> DocumentShare:
     """Record that the document reached a group now. 'all' is the rule: everyone at the same moment."""
     document = Document.objects.select_for_update().select_related("alliance__area").get(pk=document.pk)
     require(actor, "alliance.manage", document.alliance.area)
