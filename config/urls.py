@@ -26,6 +26,13 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    # Development only: serve public uploads. Files under private/ are only ever served by views
+    # that check rights, so they are excluded here too.
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        re_path(
+            r"^media/(?P<path>(?!private/).*)$", serve, {"document_root": settings.MEDIA_ROOT}, name="media"
+        )
+    ]
