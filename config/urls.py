@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from wijkgeld.core import views as core_views
+from wijkgeld.core.views import debug_media_patterns
 
 handler404 = "wijkgeld.core.views.not_found"
 handler403 = "wijkgeld.core.views.forbidden"
@@ -26,13 +27,4 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    # Development only: serve public uploads. Files under private/ are only ever served by views
-    # that check rights, so they are excluded here too.
-    from django.urls import re_path
-    from django.views.static import serve
-
-    urlpatterns += [
-        re_path(
-            r"^media/(?P<path>(?!private/).*)$", serve, {"document_root": settings.MEDIA_ROOT}, name="media"
-        )
-    ]
+    urlpatterns += debug_media_patterns()

@@ -27,3 +27,17 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def debug_media_patterns():
+    """Development only: serve public uploads. Files under private/ are only ever served by views that
+    check rights, so this route refuses them."""
+    from django.conf import settings
+    from django.urls import re_path
+    from django.views.static import serve
+
+    return [
+        re_path(
+            r"^media/(?P<path>(?!private/).*)$", serve, {"document_root": settings.MEDIA_ROOT}, name="media"
+        )
+    ]
