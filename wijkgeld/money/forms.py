@@ -16,16 +16,8 @@ _DOTTED_THOUSANDS = re.compile(r"^\s*(€\s*)?\d{1,3}(\.\d{3})+\s*$")
 
 
 class EuroField(_CoreEuroField):
-    """The core EuroField with two fixes for money forms (to be moved into core):
-
-    - no max_length validator: CharField's MaxLengthValidator would run on the cleaned integer and
-      crash (len(int)); the widget still limits input to 32 characters;
-    - "2.500" means two thousand five hundred, as a Dutch reader writes it, not €2,50.
-    """
-
-    def __init__(self, **kwargs):
-        super().__init__(max_length=None, **kwargs)
-        self.widget.attrs["maxlength"] = "32"
+    """The core EuroField, reading "2.500" as two thousand five hundred (as a Dutch reader writes it)
+    rather than €2,50. Worth moving into core."""
 
     def to_python(self, value):
         if isinstance(value, str) and _DOTTED_THOUSANDS.match(value):
