@@ -268,3 +268,14 @@ def test_euro_field_reads_dutch_thousands(text, cents):
     from wijkgeld.money.forms import EuroField
 
     assert EuroField().clean(text) == cents
+
+
+@pytest.mark.django_db
+def test_commitment_page_marks_a_corrected_payment(as_finance, finance, commitment):
+    payment = services.payment_create(
+        actor=finance, commitment=commitment, amount_cents=100, description="dubbel"
+    )
+    url = f"/gebieden/{commitment.line.area.slug}/geld/verplichtingen/{commitment.pk}/"
+    assert "Gecorrigeerd" not in as_finance.get(url).content.decode()
+    services.transaction_reverse(actor=finance, transaction=payment.transaction, reason="Dubbel")
+    assert "Gecorrigeerd (tegenboeking)" in as_finance.get(url).content.decode()

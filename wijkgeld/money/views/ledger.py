@@ -72,7 +72,9 @@ def commitment_detail(request, area, pk: int):
         {
             "area": area,
             "commitment": commitment,
-            "payments": commitment.payments.select_related("created_by", "decided_by", "transaction"),
+            "payments": commitment.payments.select_related(
+                "created_by", "decided_by", "transaction", "transaction__reversed_by"
+            ),
             "paid": services.commitment_paid_cents(commitment),
             "payable": services.commitment_payable_cents(commitment),
             "may_pay": can(request.user, "money.pay", area),
