@@ -27,7 +27,7 @@ def test_audit_log_reads_as_dutch_sentences(client, commitment, area, make_user)
     entry = AuditEntry.objects.get(action="money.commitment.created")
     with translation.override("nl"):
         text = audit_text(entry)
-    assert "heeft €20000.00 toegezegd aan Buurtkeuken Test (uit de wijk)" in text
+    assert "heeft €20.000,00 toegezegd aan Buurtkeuken Test (uit de wijk)" in text
     login(client, make_user("observer", area))
     html = client.get(f"/gebieden/{area.slug}/logboek/").content.decode()
     assert "toegezegd aan Buurtkeuken Test" in html

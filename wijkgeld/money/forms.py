@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wijkgeld.areas.models import Organisation
-from wijkgeld.core.forms import EuroField as _CoreEuroField
+from wijkgeld.core.forms import EuroField
 from wijkgeld.money.models import BudgetLine, NonLocalReason, Theme
-
-_DOTTED_THOUSANDS = re.compile(r"^\s*(€\s*)?\d{1,3}(\.\d{3})+\s*$")
-
-
-class EuroField(_CoreEuroField):
-    """The core EuroField, reading "2.500" as two thousand five hundred (as a Dutch reader writes it)
-    rather than €2,50. Worth moving into core."""
-
-    def to_python(self, value):
-        if isinstance(value, str) and _DOTTED_THOUSANDS.match(value):
-            value = value.replace(".", "")
-        return super().to_python(value)
-
 
 MINISTRIES = [("OCW", "OCW"), ("SZW", "SZW"), ("VRO", "VRO"), ("BZK", "BZK"), ("VWS", "VWS")]
 DOCUMENT_TYPES = {".pdf", ".png", ".jpg", ".jpeg"}
