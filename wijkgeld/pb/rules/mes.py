@@ -51,6 +51,41 @@ class _Node:
     children: dict[int, _Node] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """The supporters' money falls short of the cost by ``rem`` (value at t=0, slope)."""
+
+    rem: tuple[Q, Q]
+
+
+Item = tuple[tuple[Q, Q], Q, int]  # ((money at t=0, slope), utility, weight) of one class
+
+
+def exact_rho(items: list[Item], cost: Q, total: Q) -> tuple[tuple[Q, Q], list[Item]] | Dropped:
+    """The exact MES price per unit of utility for one project, as the reference computes it.
+
+    Supporters are taken from the poorest (money per utility) up; whoever cannot pay ``rho * u`` pays
+    everything, and ``rho`` is what the others must each pay per unit of utility to cover the rest.
+    Returns ``((rho, slope of rho), poor classes)`` or ``Dropped`` when the money does not suffice.
+    """
+    items = sorted(items, key=lambda item: Fraction(item[0][0]) / item[1])
+    rem_a: Q = cost
+    rem_s: Q = 0
+    utl: Q = total
+    poor: list[Item] = []
+    for item in items:
+        (a, s), u, w = item
+        if rem_a * u <= a * utl:
+            break
+        poor.append(item)
+        rem_a -= w * a
+        rem_s -= w * s
+        utl -= w * u
+    else:
+        return Dropped((rem_a, rem_s))
+    return (Fraction(rem_a) / utl, Fraction(rem_s) / utl), poor
+
+
 @dataclass(slots=True)
 class MesRound:
     project: int
@@ -141,8 +176,16 @@ class MesEngine:
         node.children[s] = found
         return found
 
-    def run(self, b: Q, step: Q = 0, *, parametric: bool = False) -> MesRun:
-        """One MES run with ``b`` per voter. With ``parametric``, also compute ``steps_same`` for ``step``."""
+    def run(self, b: Q, step: Q = 0, *, parametric: bool = False, exact: bool = False) -> MesRun:
+        """One MES run with ``b`` per voter. With ``parametric``, also compute ``steps_same`` for ``step``.
+
+        Cost utilities use the float-filtered run (same decisions, proven); ``exact=True`` forces the
+        plain exact run, which tests use as the oracle.
+        """
+        if self.profile.utility == "cost" and not exact:
+            from .mes_fast import FastRun
+
+            return FastRun(self, b, step, parametric).go()
         return _Run(self, b, step, parametric).go()
 
 
@@ -171,42 +214,19 @@ class _Run:
 
     def walk(self, node: _Node, p: int) -> tuple[Q, Q] | None:
         """Exact ``rho`` of ``p`` as (value at t=0, slope in t), or None if unaffordable."""
-        e = self.e
-        prof = e.profile
-        cost = prof.costs[p]
-        total = prof.total_utility[p]
-        hist = node.hist[p]
-        val_f = self.val_f
-        rho0f = float(cost) / float(total)
-        # Fast path: if every class can pay rho0 = cost / total utility, nobody is short of money.
-        if all(val_f[k] > rho0f * u * _SAFE for (k, u) in hist):
-            return (Fraction(cost) / total if isinstance(cost, Fraction) or cost % total else cost // total, 0)
+        prof = self.e.profile
         val_a, val_s = self.val_a, self.val_s
-        items = sorted(
-            ((val_f[k] / float(u), Fraction(val_a[k]) / u, k, u, w) for (k, u), w in hist.items()),
-        )
-        rem_a: Q = cost
-        rem_s: Q = 0
-        utl: Q = total
-        poor: list[tuple[Q, Q, Q]] = []
-        for _f, _ratio, k, u, w in items:
-            a = val_a[k]
-            if rem_a * u <= a * utl:
-                break
-            poor.append((a, val_s[k], u))
-            rem_a -= w * a
-            rem_s -= w * val_s[k]
-            utl -= w * u
-        else:
-            # Supporters hold less than the cost: it stays so while their money grows slower than rem.
-            self.keep_nonneg(rem_a, rem_s, strict=True)
+        items = [((val_a[k], val_s[k]), u, w) for (k, u), w in node.hist[p].items()]
+        result = exact_rho(items, prof.costs[p], prof.total_utility[p])
+        if isinstance(result, Dropped):
+            # Supporters hold less than the cost; it stays so while their money grows slower than rem.
+            self.keep_nonneg(result.rem[0], result.rem[1], strict=True)
             return None
-        rho_a = Fraction(rem_a) / utl
-        rho_s = Fraction(rem_s) / utl
-        if self.parametric and poor:
-            for a, s, u in poor:
-                self.keep_nonneg(rho_a * u - a, rho_s * u - s)
-        return (rho_a, rho_s)
+        rho, poor = result
+        if self.parametric:
+            for (a, s), u, _w in poor:
+                self.keep_nonneg(rho[0] * u - a, rho[1] * u - s)
+        return rho
 
     def go(self) -> MesRun:
         e = self.e
