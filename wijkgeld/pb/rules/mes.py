@@ -49,6 +49,15 @@ class _Node:
     #: hist[p] maps (class key, utility) -> weight of p's supporters in that class.
     hist: dict[int, dict[tuple[int, Q], int]]
     children: dict[int, _Node] = field(default_factory=dict)
+    #: hist[p] as parallel lists (class keys, weights), built on first use by the float run
+    lists: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+
+    def class_lists(self, p: int) -> tuple[list[int], list[int]]:
+        found = self.lists.get(p)
+        if found is None:
+            hist = self.hist[p]
+            found = self.lists[p] = ([k for k, _u in hist], list(hist.values()))
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +148,8 @@ class MesEngine:
                 d[(0, u)] = d.get((0, u), 0) + w
         self.root = _Node(0, hist)
         # scale turns rho into the reference's comparison key: Cost_Sat utility is the cost itself.
+        self.cost_f = [float(c) for c in profile.costs]
+        self.total_f = [float(x) for x in profile.total_utility]
         self.scale: list[Q] = [
             (profile.costs[p] if profile.utility == "cost" else 1) for p in range(profile.num_projects)
         ]
@@ -212,8 +223,13 @@ class _Run:
             whole -= 1
         self.cap(whole)
 
-    def walk(self, node: _Node, p: int) -> tuple[Q, Q] | None:
-        """Exact ``rho`` of ``p`` as (value at t=0, slope in t), or None if unaffordable."""
+    def walk(self, node: _Node, p: int, winner: bool = False) -> tuple[Q, Q] | None:
+        """Exact ``rho`` of ``p`` as (value at t=0, slope in t), or None if unaffordable.
+
+        The formula found at t = 0 is a lower bound on the price for every t (poor supporters pay at
+        most all they have); only for the winner must it stay exact, so only the winner's poor
+        supporters are required to stay poor.
+        """
         prof = self.e.profile
         val_a, val_s = self.val_a, self.val_s
         items = [((val_a[k], val_s[k]), u, w) for (k, u), w in node.hist[p].items()]
@@ -223,7 +239,7 @@ class _Run:
             self.keep_nonneg(result.rem[0], result.rem[1], strict=True)
             return None
         rho, poor = result
-        if self.parametric:
+        if winner and self.parametric:
             for (a, s), u, _w in poor:
                 self.keep_nonneg(rho[0] * u - a, rho[1] * u - s)
         return rho
@@ -269,6 +285,7 @@ class _Run:
                 if entry is not best:
                     heapq.heappush(heap, entry)
             if self.parametric and self.limit != 0:
+                self.walk(node, s, winner=True)
                 # Every other project must keep losing to s (a stale key is a lower bound on its rho).
                 ks, ss = best[1], slope[s]
                 for _f, kp, rp, p in heap:

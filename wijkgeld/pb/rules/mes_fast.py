@@ -35,6 +35,7 @@ class FastRun:
         self.e = engine
         bf, sf = float(b), float(step)
         self.val: dict[int, Val] = {0: (bf, EPS * abs(bf), sf, EPS * abs(sf))}
+        self.low: dict[int, float] = {0: bf - EPS * abs(bf)}  # low end of each value's interval
         self.exact: dict[int, tuple[Q, Q]] = {0: (b, step)}
         self.born: dict[int, tuple[int, int]] = {}  # class -> (parent class, round that created it)
         self.rounds: list[tuple[int, _Node]] = []
@@ -86,46 +87,61 @@ class FastRun:
             self.rho_exact[rnd] = self.exact_walk(node, s)
         return self.rho_exact[rnd]
 
-    def exact_walk(self, node: _Node, p: int) -> tuple[Q, Q] | None:
+    def exact_walk(self, node: _Node, p: int, winner: bool = False) -> tuple[Q, Q] | None:
+        """Exact price; ``winner=True`` also requires its poor supporters to stay poor (see walk)."""
         items = [(self.exact_value(k), u, w) for (k, u), w in node.hist[p].items()]
         result = exact_rho(items, self.e.profile.costs[p], self.e.profile.total_utility[p])
         if isinstance(result, Dropped):
             self.keep_exact(result.rem[0], result.rem[1], strict=True)
             return None
         rho, poor = result
-        if self.parametric:
+        if winner and self.parametric:
             for (a, s), u, _w in poor:
                 self.keep_exact(rho[0] * u - a, rho[1] * u - s, strict=False)
         return rho
 
     # ----- the float walk ----------------------------------------------------------------------
-    def walk(self, node: _Node, p: int) -> tuple[float, float, float, float] | None:
-        """Float price per supporter with error bounds, or None if unaffordable. May raise _Uncertain."""
-        cost = float(self.e.profile.costs[p])
-        weight = float(self.e.profile.total_utility[p])
-        hist = node.hist[p]
-        val = self.val
+    def walk(self, node: _Node, p: int) -> tuple[tuple[float, float, float, float], list[Val]] | None:
+        """Float price per supporter with error bounds and the poor classes, or None if unaffordable.
+
+        May raise ``_Uncertain``. The price as a function of t, computed with the classes that are poor
+        at t = 0, is a lower bound on the true price for every t (whoever is poor pays at most all they
+        have), so for a project that does not win no further condition on t is needed.
+        """
+        cost = self.e.cost_f[p]
+        weight = self.e.total_f[p]
+        keys, weights = node.class_lists(p)
+        low = self.low
         q0 = cost / weight
+        if min(map(low.__getitem__, keys)) > q0 * (1 + 4 * EPS):
+            return (q0, 2 * EPS * q0, 0.0, 0.0), []  # everybody can pay the equal share
         # Sorted by the low end of each value's interval: once one class is surely rich, all later are.
-        items = sorted((val[k][0] - val[k][1], val[k], w) for (k, _u), w in hist.items())
-        if items[0][0] > q0 * (1 + 4 * EPS):
-            return (q0, 2 * EPS * q0, 0.0, 0.0)  # everybody can pay the equal share
+        items = sorted(zip(map(low.__getitem__, keys), keys, weights))
+        val = self.val
         rem, rem_e, rem_s, rem_se = cost, EPS * cost, 0.0, 0.0
-        poor: list[tuple[Val, float]] = []
-        for _low, v, w in items:
+        poor: list[Val] = []
+        drained = False
+        for _low, k, w in items:
+            v = val[k]
+            if v is _ZERO:
+                # No money left: surely poor (rem > 0 here) and pays nothing; only its weight leaves.
+                weight -= w
+                drained = True
+                continue
             vf, ve, vs, vse = v
+            # Money values and slopes are >= 0 (rounding keeps signs), so they need no abs().
             d = vf * weight - rem
-            d_e = ve * weight + rem_e + EPS * (abs(vf * weight) + abs(rem))
+            d_e = ve * weight + rem_e + EPS * (vf * weight + abs(rem))
             if d > d_e:
                 break
             if d >= -d_e:
                 raise _Uncertain
-            poor.append((v, w))
+            poor.append(v)
             wf = float(w)
+            rem_e += wf * ve + EPS * (abs(rem) + wf * vf)
             rem -= wf * vf
-            rem_e += wf * ve + EPS * (abs(rem) + wf * abs(vf))
+            rem_se += wf * vse + EPS * (wf * vs - rem_s)
             rem_s -= wf * vs
-            rem_se += wf * vse + EPS * (abs(rem_s) + wf * abs(vs))
             weight -= wf
         else:
             self.keep(rem, rem_e, rem_s, rem_se, strict=True)
@@ -134,9 +150,15 @@ class FastRun:
         q_e = rem_e / weight + EPS * q
         qs = rem_s / weight
         qs_e = rem_se / weight + EPS * abs(qs)
-        for (vf, ve, vs, vse), _w in poor:
+        if drained:
+            poor.append(_ZERO)
+        return (q, q_e, qs, qs_e), poor
+
+    def keep_poor(self, rho: tuple[float, float, float, float], poor: list[Val]) -> None:
+        """The winner's price formula holds while its poor classes stay poor."""
+        q, q_e, qs, qs_e = rho
+        for vf, ve, vs, vse in poor:
             self.keep(q - vf, q_e + ve + EPS * (q + vf), qs - vs, qs_e + vse + EPS * (abs(qs) + abs(vs)))
-        return (q, q_e, qs, qs_e)
 
     def go(self) -> MesRun:
         e = self.e
@@ -145,7 +167,7 @@ class FastRun:
         # Heap entries: (key low end, key, key error, slope, slope error, project)
         heap: list[tuple[float, float, float, float, float, int]] = []
         for p in e.candidates:
-            key = 1.0 / float(e.profile.total_utility[p])
+            key = 1.0 / e.total_f[p]
             err = 2 * EPS * key
             heap.append((key - err, key, err, 0.0, 0.0, p))
         heapq.heapify(heap)
@@ -155,11 +177,16 @@ class FastRun:
         while heap:
             evaluated: list[tuple[float, float, float, float, float, int]] = []
             exact_rhos: dict[int, tuple[Q, Q]] = {}
+            poor_of: dict[int, list[Val]] = {}
+            rho_of: dict[int, tuple[float, float, float, float]] = {}
             best_high = math.inf
             while heap and heap[0][0] <= best_high:
                 p = heapq.heappop(heap)[5]
                 try:
-                    rho = self.walk(node, p)
+                    walked = self.walk(node, p)
+                    rho = None
+                    if walked is not None:
+                        rho, poor_of[p] = walked
                 except _Uncertain:
                     rho_x = self.exact_walk(node, p)
                     if rho_x is None:
@@ -171,6 +198,7 @@ class FastRun:
                 if rho is None:
                     dropped[p] = len(selected)
                     continue
+                rho_of[p] = rho
                 cf = float(costs[p])
                 key = rho[0] / cf
                 err = rho[1] / cf + 2 * EPS * key
@@ -199,12 +227,16 @@ class FastRun:
                 if x is not win:
                     heapq.heappush(heap, x)
             if self.parametric and self.limit != 0:
+                if s in exact_rhos:
+                    self.exact_walk(node, s, winner=True)
+                else:
+                    self.keep_poor(rho_of[s], poor_of[s])
                 self.certify(win, heap, exact_keys)
             rnd = len(selected)
             self.rounds.append((s, node))
             if s in exact_rhos:
                 self.rho_exact[rnd] = exact_rhos[s]
-            self.buy(node, s, win, rnd)
+            self.buy(node, s, rho_of[s], rnd)
             selected.append(s)
             rounds.append(MesRound(s, Fraction(win[1]), Fraction(win[1] * float(costs[s]))))
             node = e.child(node, s)
@@ -236,11 +268,9 @@ class FastRun:
             if self.limit == 0:
                 return
 
-    def buy(self, node: _Node, s: int, win: tuple[float, float, float, float, float, int], rnd: int) -> None:
-        cf = float(self.e.profile.costs[s])
-        q, q_e = win[1] * cf, win[2] * cf + EPS * win[1] * cf
-        qs, qs_e = win[3] * cf, win[4] * cf + EPS * abs(win[3] * cf)
-        val, born, exact = self.val, self.born, self.exact
+    def buy(self, node: _Node, s: int, rho: tuple[float, float, float, float], rnd: int) -> None:
+        q, q_e, qs, qs_e = rho
+        val, born, low = self.val, self.born, self.low
         bit = self.e.sbits[s]
         for k, _u in node.hist[s]:
             new = k | bit
@@ -250,12 +280,16 @@ class FastRun:
             left_e = ve + q_e + EPS * (abs(vf) + q)
             if left < -left_e:
                 val[new] = _ZERO
+                low[new] = 0.0
             elif left > left_e:
                 val[new] = (left, left_e, vs - qs, vse + qs_e + EPS * (abs(vs) + abs(qs)))
+                low[new] = left - left_e
             else:
                 a, sl = self.exact_value(new)  # settles this close call exactly
                 if a == 0 and sl == 0:
                     val[new] = _ZERO
+                    low[new] = 0.0
                 else:
                     af, sf = float(a), float(sl)
                     val[new] = (af, EPS * abs(af), sf, EPS * abs(sf))
+                    low[new] = af - EPS * abs(af)
