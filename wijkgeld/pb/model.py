@@ -139,8 +139,10 @@ def check_ballots(ballots: Sequence[Ballot], projects: Mapping[str, Project], vo
                 raise ElectionError(f"voter {ballot.voter_id!r} votes for unknown project {pid!r}")
         if ballot.points is not None:
             if len(ballot.points) != len(ballot.projects):
-                raise ElectionError(f"voter {ballot.voter_id!r} has {len(ballot.points)} points for "
-                                    f"{len(ballot.projects)} projects")
+                raise ElectionError(
+                    f"voter {ballot.voter_id!r} has {len(ballot.points)} points for "
+                    f"{len(ballot.projects)} projects"
+                )
             if any(p < 0 for p in ballot.points):
                 raise ElectionError(f"voter {ballot.voter_id!r} gives negative points")
         if vote_type == "choose-1" and len(ballot.projects) > 1:

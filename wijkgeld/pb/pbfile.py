@@ -133,7 +133,11 @@ class _Parser:
     def set_header(self, section: str, cells: list[str]) -> list[str]:
         if len(set(cells)) != len(cells):
             raise self.error(f"header of {section.upper()} repeats a column name")
-        required = {"meta": ("key", "value"), "projects": ("project_id", "cost"), "votes": ("voter_id", "vote")}
+        required = {
+            "meta": ("key", "value"),
+            "projects": ("project_id", "cost"),
+            "votes": ("voter_id", "vote"),
+        }
         for column in required[section]:
             if column not in cells:
                 raise self.error(f"header of {section.upper()} has no column {column!r}")
@@ -250,7 +254,9 @@ def write_pb(election: Election) -> str:
             elif column == "vote":
                 row.append(",".join(ballot.projects))
             elif column == "points":
-                row.append(MISSING if ballot.points is None else ",".join(format_number(p) for p in ballot.points))
+                row.append(
+                    MISSING if ballot.points is None else ",".join(format_number(p) for p in ballot.points)
+                )
             else:
                 row.append(ballot.extra.get(column, MISSING))
         writer.writerow(row)

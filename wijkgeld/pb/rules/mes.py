@@ -34,7 +34,6 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from ..numbers import Number
 from ..profile import Profile
 
 if TYPE_CHECKING:
@@ -272,7 +271,7 @@ class _Run:
         heap: list[tuple[float, Q, int, int]] = []
         slope: dict[int, Q] = {}
         for p in e.candidates:
-            key = Fraction(e.profile.costs[p]) / e.profile.total_utility[p] / scale[p]
+            key: Q = Fraction(e.profile.costs[p]) / e.profile.total_utility[p] / scale[p]
             heap.append((float(key), key, ranks[p], p))
             slope[p] = 0  # a lower bound needs no slope until it has been computed once
         heapq.heapify(heap)
@@ -295,7 +294,7 @@ class _Run:
                     continue
                 key = Fraction(rho[0]) / scale[p]
                 slope[p] = Fraction(rho[1]) / scale[p]
-                entry = (float(key), key, ranks[p], p)
+                entry: tuple[float, Q, int, int] = (float(key), key, ranks[p], p)
                 evaluated.append(entry)
                 if best is None or entry < best:
                     best, best_rho = entry, rho

@@ -193,7 +193,7 @@ class FastRun:
         if min(map(low.__getitem__, keys)) > q0 * (1 + 4 * EPS):
             return (q0, 2 * EPS * q0, 0.0, 0.0), []  # everybody can pay the equal share
         # Sorted by the low end of each value's interval: once one class is surely rich, all later are.
-        items = sorted(zip(map(low.__getitem__, keys), keys, weights))
+        items = sorted(zip(map(low.__getitem__, keys), keys, weights, strict=True))
         val = self.val
         rem, rem_e, rem_s, rem_se = cost, EPS * cost, 0.0, 0.0
         poor: list[Val] = []
@@ -289,7 +289,10 @@ class FastRun:
                         rho_x = self.exact_walk(node, p)
                         assert rho_x is not None
                         exact_rhos[p] = rho_x
-                    exact_keys[p] = (Fraction(exact_rhos[p][0]) / costs[p], Fraction(exact_rhos[p][1]) / costs[p])
+                    exact_keys[p] = (
+                        Fraction(exact_rhos[p][0]) / costs[p],
+                        Fraction(exact_rhos[p][1]) / costs[p],
+                    )
                 win_p = min(exact_keys, key=lambda p: (exact_keys[p][0], ranks[p]))
                 win = next(x for x in contenders if x[5] == win_p)
             s = win[5]
@@ -332,9 +335,13 @@ class FastRun:
         for _lo2, kp, ep, sp, esp, p in heap:
             strict = ranks[p] < ranks[s]
             if p in exact_keys and s in exact_keys:
-                self.keep_exact(exact_keys[p][0] - exact_keys[s][0], exact_keys[p][1] - exact_keys[s][1], strict)
+                self.keep_exact(
+                    exact_keys[p][0] - exact_keys[s][0], exact_keys[p][1] - exact_keys[s][1], strict
+                )
             else:
-                self.keep(kp - ks, ep + es + EPS * (kp + ks), sp - ss, esp + ess + EPS * (abs(sp) + abs(ss)), strict)
+                self.keep(
+                    kp - ks, ep + es + EPS * (kp + ks), sp - ss, esp + ess + EPS * (abs(sp) + abs(ss)), strict
+                )
             if self.limit == 0:
                 return
 
