@@ -68,13 +68,15 @@ class _Parser:
         csv.field_size_limit(_FIELD_LIMIT)
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=";", quotechar='"', strict=True)
         while True:
+            # Report the line a record starts on: an unclosed quote makes a record run to the end.
+            start = reader.line_num + 1
             try:
                 row = next(reader)
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise self.error(f"bad CSV: {exc}", reader.line_num) from exc
-            self.line = reader.line_num
+                raise self.error(f"bad CSV (an unclosed quote?): {exc}", start) from exc
+            self.line = start
             if not row or all(not cell.strip() for cell in row):
                 continue
             yield row
