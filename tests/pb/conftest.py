@@ -51,3 +51,72 @@ def within() -> Iterator[Callable[[float, Callable[[], Any]], Any]]:
 
     yield run
     signal.signal(signal.SIGALRM, old)
+
+
+def reference_outcome(instance: Any, profile: Any, rule: str, tie: Any = None) -> list[str]:
+    """Winners by pabutools 1.2.3 (sorted ids) for one of our rule names.
+
+    Rule names: greedy, greedy-ratio, phragmen, mes, mes-points, mes+add1, mes+budget-increase.
+    """
+    from pabutools.election import Additive_Cardinal_Sat, Cardinality_Sat, Cost_Sat
+    from pabutools.rules import (
+        completion_by_rule_combination,
+        exhaustion_by_budget_increase,
+        greedy_utilitarian_welfare,
+        method_of_equal_shares,
+        sequential_phragmen,
+    )
+
+    kw: dict[str, Any] = {} if tie is None else {"tie_breaking": tie}
+    if rule == "greedy":
+        out = greedy_utilitarian_welfare(instance, profile, sat_class=Cost_Sat, **kw)
+    elif rule == "greedy-ratio":
+        out = greedy_utilitarian_welfare(instance, profile, sat_class=Cardinality_Sat, **kw)
+    elif rule == "phragmen":
+        out = sequential_phragmen(instance, profile, **kw)
+    elif rule == "mes":
+        out = method_of_equal_shares(instance, profile, sat_class=Cost_Sat, **kw)
+    elif rule == "mes-points":
+        out = method_of_equal_shares(instance, profile, sat_class=Additive_Cardinal_Sat, **kw)
+    elif rule == "mes+add1":
+        out = completion_by_rule_combination(
+            instance,
+            profile,
+            [method_of_equal_shares, greedy_utilitarian_welfare],
+            [{"sat_class": Cost_Sat, "voter_budget_increment": 1, **kw}, {"sat_class": Cost_Sat, **kw}],
+        )
+    elif rule == "mes+budget-increase":
+        out = completion_by_rule_combination(
+            instance,
+            profile,
+            [exhaustion_by_budget_increase, greedy_utilitarian_welfare],
+            [
+                {"rule": method_of_equal_shares, "rule_params": {"sat_class": Cost_Sat, **kw}},
+                {"sat_class": Cost_Sat, **kw},
+            ],
+        )
+    else:
+        raise ValueError(rule)
+    return sorted(p.name for p in out)
+
+
+#: (rule, completion, utility) for each of our rule names above
+OUR_RULE = {
+    "greedy": ("greedy", None, "cost"),
+    "greedy-ratio": ("greedy-ratio", None, "cost"),
+    "phragmen": ("phragmen", None, "cost"),
+    "mes": ("mes", "none", "cost"),
+    "mes-points": ("mes", "none", "points"),
+    "mes+add1": ("mes", "add1", "cost"),
+    "mes+budget-increase": ("mes", "budget-increase", "cost"),
+}
+
+
+@pytest.fixture(scope="session")
+def reference() -> Callable[..., list[str]]:
+    return reference_outcome
+
+
+@pytest.fixture(scope="session")
+def our_rule() -> dict[str, tuple[str, str | None, str]]:
+    return OUR_RULE

@@ -9,7 +9,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wijkgeld.pb import Ballot, PbParseError, Project, build_election, parse_pb, parse_pb_bytes, read_pb, write_pb
+from wijkgeld.pb import (
+    Ballot,
+    PbParseError,
+    Project,
+    build_election,
+    parse_pb,
+    parse_pb_bytes,
+    read_pb,
+    write_pb,
+)
 from wijkgeld.pb.errors import ElectionError
 
 GOOD = """META
@@ -88,12 +97,19 @@ MALFORMED = {
     "empty file": ("", 1, "file is empty"),
     "only blanks": ("\n \n", 1, "file is empty"),
     "missing VOTES": (GOOD[: GOOD.index("VOTES")], 13, "missing section VOTES"),
-    "missing PROJECTS": (GOOD[: GOOD.index("PROJECTS")] + GOOD[GOOD.index("VOTES") :], 10,
-                         "section VOTES found where PROJECTS was expected"),
+    "missing PROJECTS": (
+        GOOD[: GOOD.index("PROJECTS")] + GOOD[GOOD.index("VOTES") :],
+        9,
+        "section VOTES found where PROJECTS was expected",
+    ),
     "data before META": ("hello;world\n" + GOOD, 1, "expected the META section first"),
     "wrong column count": (_mutate("1;50;Bankjes;groen", "1;50;Bankjes"), 11, "wrong column count"),
     "unknown project": (_mutate("v1;1,L010;34", "v1;1,L011;34"), 16, "unknown project 'L011'"),
-    "duplicate project": (_mutate("10;200;Te duur;none", "1;200;Te duur;none"), 13, "duplicate project id '1'"),
+    "duplicate project": (
+        _mutate("10;200;Te duur;none", "1;200;Te duur;none"),
+        13,
+        "duplicate project id '1'",
+    ),
     "duplicate voter": (_mutate("v3;10;71", "v1;10;71"), 18, "duplicate voter id 'v1'"),
     "non-numeric cost": (_mutate("1;50;Bankjes", "1;fifty;Bankjes"), 11, "is not a number"),
     "negative cost": (_mutate("1;50;Bankjes", "1;-50;Bankjes"), 11, "is negative"),
@@ -193,9 +209,15 @@ def test_build_election_checks_and_writes() -> None:
     assert again.projects["p2"].cost == Fraction(51, 2)
     assert [b.projects for b in again.ballots] == [("p1", "p2"), ()]
     with pytest.raises(ElectionError, match="unknown project"):
-        build_election(budget=1, vote_type="approval", projects=[Project("a", 1)], ballots=[Ballot("v", ("b",))])
+        build_election(
+            budget=1, vote_type="approval", projects=[Project("a", 1)], ballots=[Ballot("v", ("b",))]
+        )
     with pytest.raises(ElectionError, match="duplicate voter"):
-        build_election(budget=1, vote_type="approval", projects=[Project("a", 1)],
-                       ballots=[Ballot("v", ("a",)), Ballot("v", ())])
+        build_election(
+            budget=1,
+            vote_type="approval",
+            projects=[Project("a", 1)],
+            ballots=[Ballot("v", ("a",)), Ballot("v", ())],
+        )
     with pytest.raises(ElectionError, match="negative cost"):
         build_election(budget=1, vote_type="approval", projects=[Project("a", -1)], ballots=[])

@@ -42,12 +42,19 @@ class MesOutcome:
 
 
 def mes_candidates(profile: Profile) -> tuple[list[int], list[int]]:
-    """Projects MES can buy (supported, positive cost) and free supported projects funded up front."""
+    """Projects MES can buy (supported, positive cost) and free supported projects funded up front.
+
+    With cost utilities a free project gives its supporters a utility of 0 (``Cost_Sat``), so, as in
+    the reference, MES ignores it; only with point utilities is it funded before the count.
+    """
     cand: list[int] = []
     free: list[int] = []
     for p in range(profile.num_projects):
         if profile.total_utility[p] > 0:
-            (cand if profile.costs[p] > 0 else free).append(p)
+            if profile.costs[p] > 0:
+                cand.append(p)
+            elif profile.utility == "points":
+                free.append(p)
     return cand, free
 
 
