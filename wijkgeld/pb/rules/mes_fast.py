@@ -43,6 +43,7 @@ class FastRun:
         self.rounds: list[tuple[int, _Node]] = []
         self.rho_exact: dict[int, tuple[Q, Q] | None] = {}
         self.parametric = parametric
+        self.details = not parametric  # report exact prices per round (costs exact arithmetic)
         self.limit: float = math.inf
         self.b, self.step = b, step
         self.selected: list[int] = []
@@ -166,7 +167,7 @@ class FastRun:
 
     def exact_walk(self, node: _Node, p: int, winner: bool = False) -> tuple[Q, Q] | None:
         """Exact price; ``winner=True`` also requires its poor supporters to stay poor (see walk)."""
-        items = [(self.exact_value(k), u, w) for (k, u), w in node.hist[p].items()]
+        items = [(self.exact_value(k), u, w) for (k, u), w in self.e.hist(node, p).items()]
         result = exact_rho(items, self.e.profile.costs[p], self.e.profile.total_utility[p])
         if isinstance(result, Dropped):
             self.keep_exact(result.rem[0], result.rem[1], strict=True)
@@ -187,7 +188,7 @@ class FastRun:
         """
         cost = self.e.cost_f[p]
         weight = self.e.total_f[p]
-        keys, weights = node.class_lists(p)
+        keys, weights = self.e.class_lists(node, p)
         low = self.low
         q0 = cost / weight
         if min(map(low.__getitem__, keys)) > q0 * (1 + 4 * EPS):
@@ -313,7 +314,7 @@ class FastRun:
             selected.append(s)
             node = e.child(node, s)
         rounds: list[MesRound] = []
-        if not self.parametric:
+        if self.details:
             # A run kept for the explanation reports exact prices (scan runs do not need them).
             for rnd, (s, _node) in enumerate(self.rounds):
                 rho_x = self.exact_rho_of_round(rnd)
@@ -349,7 +350,7 @@ class FastRun:
         q, q_e, qs, qs_e = rho
         val, born, low = self.val, self.born, self.low
         bit = self.e.sbits[s]
-        for k, _u in node.hist[s]:
+        for k in self.e.class_lists(node, s)[0]:
             new = k | bit
             born[new] = (k, rnd)
             self.created.append(new)
