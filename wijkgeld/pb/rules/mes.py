@@ -142,6 +142,7 @@ class MesEngine:
             for p, u in kept:
                 self.supp[p].append((t, u))
         self.supp_types = {p: [t for t, _u in pairs] for p, pairs in self.supp.items()}
+        self._co: dict[int, dict[int, list[int]]] = {}
         self.root = _Node(0)
         self.last_fast: FastRun | None = None  # the last parametric float run, to resume from
         # Nodes by the set of bought projects: the classes do not depend on the order of buying.
@@ -171,6 +172,45 @@ class MesEngine:
                 key = (masks[t] & sel, u)
                 found[key] = found.get(key, 0) + weights[t]
             node.hist[p] = found
+        return found
+
+    def co_supporters(self, s: int) -> dict[int, list[int]]:
+        """For each other candidate p, the ballot types that support both s and p (built once per s)."""
+        found = self._co.get(s)
+        if found is None:
+            found = {}
+            for t in self.supp_types[s]:
+                for p, _u in self.type_items[t]:
+                    if p != s:
+                        found.setdefault(p, []).append(t)
+            self._co[s] = found
+        return found
+
+    def derived_lists(
+        self, node: _Node, p: int, base: tuple[list[int], list[int]], bought: list[tuple[int, int]]
+    ) -> tuple[list[int], list[int]]:
+        """Cost utilities: p's classes at ``node`` from its classes at an earlier node of the same run.
+
+        ``bought`` lists (project, bought set before it) for the projects bought since that node; only
+        voters who supported both such a project and p move to another class.
+        """
+        found = node.lists.get(p)
+        if found is not None:
+            return found
+        acc = dict(zip(base[0], base[1], strict=True))
+        masks, weights, sbits = self.masks, self.profile.weights, self.sbits
+        for s, sel in bought:
+            bit = sbits[s]
+            for t in self.co_supporters(s).get(p, ()):
+                old = masks[t] & sel
+                w = weights[t]
+                left = acc[old] - w
+                if left:
+                    acc[old] = left
+                else:
+                    del acc[old]
+                acc[old | bit] = acc.get(old | bit, 0) + w
+        found = node.lists[p] = (list(acc), list(acc.values()))
         return found
 
     def class_lists(self, node: _Node, p: int) -> tuple[list[int], list[int]]:

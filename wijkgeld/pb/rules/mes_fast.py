@@ -58,6 +58,8 @@ class FastRun:
         # For resuming a later run: classes in creation order, drops in order, and per round the
         # state at its start (classes made so far, drops so far, heap, limit, node).
         self.created: list[int] = [0]
+        # Per project: (round, its class lists then), to derive the lists of a later round cheaply.
+        self.last_lists: dict[int, tuple[int, tuple[list[int], list[int]]]] = {}
         self.drop_log: list[int] = []
         # Heaps and limits in a snapshot are in the coordinates of the run that took it (its b).
         self.snaps: list[tuple[int, int, list[Entry], float, _Node, Q]] = []
@@ -178,6 +180,21 @@ class FastRun:
                 self.keep_exact(rho[0] * u - a, rho[1] * u - s, strict=False)
         return rho
 
+    def lists_of(self, node: _Node, p: int) -> tuple[list[int], list[int]]:
+        """p's classes at ``node``: cached, or derived from the last ones this run computed, or fresh."""
+        e = self.e
+        found = node.lists.get(p)
+        if found is None:
+            last = self.last_lists.get(p)
+            here = len(self.rounds)
+            if last is not None and here - last[0] <= 8:
+                bought = [(s, n.sel) for s, n in self.rounds[last[0] : here]]
+                found = e.derived_lists(node, p, last[1], bought)
+            else:
+                found = e.class_lists(node, p)
+        self.last_lists[p] = (len(self.rounds), found)
+        return found
+
     # ----- the float walk ----------------------------------------------------------------------
     def walk(self, node: _Node, p: int) -> tuple[tuple[float, float, float, float], list[Val]] | None:
         """Float price per supporter with error bounds and the poor classes, or None if unaffordable.
@@ -188,7 +205,7 @@ class FastRun:
         """
         cost = self.e.cost_f[p]
         weight = self.e.total_f[p]
-        keys, weights = self.e.class_lists(node, p)
+        keys, weights = self.lists_of(node, p)
         low = self.low
         q0 = cost / weight
         if min(map(low.__getitem__, keys)) > q0 * (1 + 4 * EPS):
@@ -350,7 +367,7 @@ class FastRun:
         q, q_e, qs, qs_e = rho
         val, born, low = self.val, self.born, self.low
         bit = self.e.sbits[s]
-        for k in self.e.class_lists(node, s)[0]:
+        for k in self.lists_of(node, s)[0]:
             new = k | bit
             born[new] = (k, rnd)
             self.created.append(new)
