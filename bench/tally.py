@@ -57,8 +57,20 @@ def run_ours(path: Path, rule: str) -> tuple[float, list[str]]:
     return time.perf_counter() - start, sorted(result.selected)
 
 
+def _our_worker(path: str, rule: str, out: Any) -> None:
+    # Warm up (imports, first-call costs) on a tiny election, as the reference worker imports first.
+    from wijkgeld.pb import Ballot, Project, build_election, tally
+
+    tiny = build_election(
+        budget=2, vote_type="approval", projects=[Project("a", 1)], ballots=[Ballot("v", ("a",))]
+    )
+    tally(tiny)
+    out.put(run_ours(Path(path), rule))
+
+
 def _reference_worker(path: str, rule: str, out: Any) -> None:
     sys.path.insert(0, str(REPO / "tests" / "pb"))
+    import pabutools.rules  # noqa: F401  (imported before the clock starts)
     from conftest import reference_outcome  # the same reference calls the tests use
     from pabutools.election import parse_pabulib
 
@@ -68,8 +80,10 @@ def _reference_worker(path: str, rule: str, out: Any) -> None:
     out.put((time.perf_counter() - start, selected))
 
 
-def run_references(jobs: list[tuple[Path, str]], timeout: float, workers: int) -> dict[tuple[str, str], Any]:
-    """Run reference jobs, ``workers`` at a time, each in its own process with a time limit."""
+def run_jobs(
+    jobs: list[tuple[Path, str]], timeout: float, workers: int, worker: Any, who: str
+) -> dict[tuple[str, str], Any]:
+    """Run jobs, ``workers`` at a time, each in its own process with a time limit (None: did not finish)."""
     ctx = mp.get_context("fork")
     results: dict[tuple[str, str], Any] = {}
     pending = list(jobs)
@@ -78,7 +92,7 @@ def run_references(jobs: list[tuple[Path, str]], timeout: float, workers: int) -
         while pending and len(running) < workers:
             path, rule = pending.pop(0)
             queue = ctx.Queue()
-            proc = ctx.Process(target=_reference_worker, args=(str(path), rule, queue))
+            proc = ctx.Process(target=worker, args=(str(path), rule, queue))
             proc.start()
             running.append((proc, queue, time.monotonic(), path, rule))
         time.sleep(0.05)
@@ -100,6 +114,12 @@ def run_references(jobs: list[tuple[Path, str]], timeout: float, workers: int) -
                     f"  (pabutools did not finish {rule} on {path.name} within {timeout:.0f} s)", flush=True
                 )
     return results
+
+
+def _ref_text(ref: Any) -> str:
+    if isinstance(ref, tuple):
+        return f"{ref[0]:11.3f}"
+    return "DNF" if ref is None else "error"
 
 
 def measure_largest(path: Path) -> dict[str, float]:
@@ -127,7 +147,8 @@ def main() -> int:
     parser.add_argument("--rules", default="mes+add1", help=f"comma-separated, from {', '.join(RULES)}")
     parser.add_argument("--files", default="", help="comma-separated substrings of file names")
     parser.add_argument("--quick", action="store_true", help="files under 100 kB, 30 s reference limit")
-    parser.add_argument("--timeout", type=float, default=150.0, help="reference time limit per call (s)")
+    parser.add_argument("--timeout", type=float, default=100.0, help="pabutools time limit per count (s)")
+    parser.add_argument("--our-timeout", type=float, default=240.0, help="Wijkgeld time limit per count (s)")
     parser.add_argument("--workers", type=int, default=2, help="reference processes at a time")
     parser.add_argument("--no-largest", action="store_true", help="skip the largest-file measurement")
     args = parser.parse_args()
@@ -149,28 +170,27 @@ def main() -> int:
 
     from wijkgeld.pb import read_pb
 
-    # Wijkgeld first, alone on the machine; then the reference, in parallel processes.
-    ours: dict[tuple[str, str], tuple[float, list[str]]] = {}
+    # Wijkgeld first, one count at a time; then the reference, in parallel processes.
     jobs: list[tuple[Path, str]] = []
     for path in files:
         vote_type = read_pb(path).vote_type
-        for rule in rules:
-            if applies(rule, vote_type):
-                ours[(path.name, rule)] = run_ours(path, rule)
-                jobs.append((path, rule))
-    print(
-        f"Wijkgeld done ({len(ours)} counts); running pabutools ({args.workers} at a time, {timeout:.0f} s limit)...",
-        flush=True,
-    )
-    refs = run_references(jobs, timeout, args.workers)
+        jobs += [(path, rule) for rule in rules if applies(rule, vote_type)]
+    print(f"Wijkgeld: {len(jobs)} counts, one at a time ({args.our_timeout:.0f} s limit)...", flush=True)
+    ours = run_jobs(jobs, args.our_timeout, 1, _our_worker, "Wijkgeld")
+    print(f"pabutools: {args.workers} at a time ({timeout:.0f} s limit)...", flush=True)
+    refs = run_jobs(jobs, timeout, args.workers, _reference_worker, "pabutools")
 
     print(f"\n{'file':58} {'rule':20} {'wijkgeld s':>10} {'pabutools s':>11} {'ratio':>9} identical")
     ratios: dict[str, list[float]] = {r: [] for r in rules}
     finished: dict[str, list[float]] = {r: [] for r in rules}
     all_identical = True
     for path, rule in jobs:
-        t_ours, sel_ours = ours[(path.name, rule)]
+        mine = ours.get((path.name, rule))
         ref = refs.get((path.name, rule))
+        if not isinstance(mine, tuple):
+            print(f"{path.name[:58]:58} {rule:20} {'DNF':>10} {_ref_text(ref):>11} {'':>9} n/a", flush=True)
+            continue
+        t_ours, sel_ours = mine
         t_ours_safe = max(t_ours, 1e-6)
         if isinstance(ref, tuple):
             t_ref, sel_ref = ref
@@ -178,14 +198,13 @@ def main() -> int:
             all_identical &= same
             ratio = t_ref / t_ours_safe
             finished[rule].append(ratio)
-            ref_text, ratio_text, same_text = f"{t_ref:11.3f}", f"{ratio:8.1f}x", "yes" if same else "NO"
+            ratio_text, same_text = f"{ratio:8.1f}x", "yes" if same else "NO"
         else:
             ratio = timeout / t_ours_safe
-            ref_text = "DNF" if ref is None else "error"
             ratio_text, same_text = f">{ratio:7.0f}x", "n/a"
         ratios[rule].append(ratio)
         print(
-            f"{path.name[:58]:58} {rule:20} {t_ours:10.3f} {ref_text:>11} {ratio_text:>9} {same_text}",
+            f"{path.name[:58]:58} {rule:20} {t_ours:10.3f} {_ref_text(ref):>11} {ratio_text:>9} {same_text}",
             flush=True,
         )
 
