@@ -97,6 +97,7 @@ def test_text_for_every_project_and_voter(language: str, rule: str, completion: 
     for vid in ex.voters:
         assert voter_text(ex, ex.voters[vid], language)
     assert explain_text(ex, language=language, voter_id="v2") == voter_text(ex, ex.voters["v2"], language)
+    assert explain_text(result, language=language) == text  # a Result works as well
 
 
 def test_money_formats() -> None:
