@@ -111,7 +111,7 @@ def run_jobs(
                 results[(path.name, rule)] = None
                 running.remove(item)
                 print(
-                    f"  (pabutools did not finish {rule} on {path.name} within {timeout:.0f} s)", flush=True
+                    f"  ({who} did not finish {rule} on {path.name} within {timeout:.0f} s)", flush=True
                 )
     return results
 
