@@ -1,0 +1,368 @@
+"""The Method of Equal Shares (MES), exact, as ``pabutools.rules.method_of_equal_shares``.
+
+Every voter gets an equal share ``b`` of the budget. In each round, for every project still in play,
+MES finds the lowest price per unit of utility ``rho`` at which its supporters can pay for it, each
+paying ``min(own money, rho * utility)``. The project with the lowest ``rho`` is bought (ties by the
+tie-break order), its supporters pay, and the next round starts. Projects whose supporters together
+hold less than the cost are dropped. With cost utilities (``Cost_Sat``) ``rho`` is the price each
+supporter pays divided by the project cost; with points it is the price per point.
+
+How this stays fast and exact (see docs/algorithms/mes.md):
+
+* Ballot types. Voters with the same ballot always hold the same money, so the engine works on
+  weighted ballot types, never on single voters.
+* Money classes. A voter's money depends only on which bought projects they supported (and with which
+  utility). Types are grouped into classes keyed by that set (a bit mask); per project the engine keeps
+  how much supporter weight sits in each class. This grouping depends on the bought projects only, not
+  on ``b``, so it is cached in a trie shared by all runs of a completion (Add1 reruns MES many times
+  along mostly the same path).
+* Lazy evaluation. ``rho`` of a project never falls within a run, so the last computed ``rho`` is a
+  lower bound; a heap re-evaluates only projects whose bound can still win.
+* Exact numbers. Money is ``int``/``Fraction``; floats appear only as sort keys that are exact by
+  construction (``float(x) < float(y)`` implies ``x < y``) and as a guarded fast path.
+* Parametric runs. Money is kept as an affine function ``a + s*t`` of a step count ``t`` (``b`` grows by
+  ``step`` per ``t``). Every decision is taken at ``t = 0``, exactly as a plain run; along the way the
+  run computes the largest ``T`` such that every decision stays the same for ``t = 0..T``. All those
+  budgets then give the same outcome, and a completion can jump ``T + 1`` steps at once. This is
+  still the scan over increments that the reference defines, not a bisection.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from ..profile import Profile
+
+Q = int | Fraction
+# Margin for the float fast path; float(x) is within 2**-53 relative of x, so 1e-12 is far beyond it.
+_SAFE = 1.0 + 1e-12
+
+
+@dataclass(slots=True)
+class _Node:
+    """The money classes after a set of bought projects (``sel``, a bit mask of bought projects).
+
+    Per project, the supporter weight in each class is computed on first use from the supporters'
+    masks: a round evaluates only a few projects, so this is far cheaper than updating every project
+    each time something is bought.
+    """
+
+    sel: int
+    #: hist[p] maps (class key, utility) -> weight of p's supporters in that class.
+    hist: dict[int, dict[tuple[int, Q], int]] = field(default_factory=dict)
+    #: the same for cost utilities as parallel lists (class keys, weights), for the float run
+    lists: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """The supporters' money falls short of the cost by ``rem`` (value at t=0, slope)."""
+
+    rem: tuple[Q, Q]
+
+
+Item = tuple[tuple[Q, Q], Q, int]  # ((money at t=0, slope), utility, weight) of one class
+
+
+def exact_rho(items: list[Item], cost: Q, total: Q) -> tuple[tuple[Q, Q], list[Item]] | Dropped:
+    """The exact MES price per unit of utility for one project, as the reference computes it.
+
+    Supporters are taken from the poorest (money per utility) up; whoever cannot pay ``rho * u`` pays
+    everything, and ``rho`` is what the others must each pay per unit of utility to cover the rest.
+    Returns ``((rho, slope of rho), poor classes)`` or ``Dropped`` when the money does not suffice.
+    """
+    items = sorted(items, key=lambda item: Fraction(item[0][0]) / item[1])
+    rem_a: Q = cost
+    rem_s: Q = 0
+    utl: Q = total
+    poor: list[Item] = []
+    for item in items:
+        (a, s), u, w = item
+        if rem_a * u <= a * utl:
+            break
+        poor.append(item)
+        rem_a -= w * a
+        rem_s -= w * s
+        utl -= w * u
+    else:
+        return Dropped((rem_a, rem_s))
+    return (Fraction(rem_a) / utl, Fraction(rem_s) / utl), poor
+
+
+@dataclass(slots=True)
+class MesRound:
+    project: int
+    rho: Q  # price per unit of utility (cost utilities: share per supporter / cost)
+    share: Q  # cost utilities: what each supporter who could afford it paid
+
+
+@dataclass(slots=True)
+class MesRun:
+    selected: list[int]
+    rounds: list[MesRound]
+    #: round (0-based, = number of projects bought before) in which a project was found unaffordable
+    dropped: dict[int, int]
+    #: outcome is the same for budgets b + step*t, t = 0..steps_same (None: for every t >= 0)
+    steps_same: int | None
+
+
+class MesEngine:
+    """MES on one profile. Keep one engine for all runs of a completion: it caches the class trie."""
+
+    def __init__(self, profile: Profile, ranks: list[int], candidates: list[int]) -> None:
+        self.profile = profile
+        self.ranks = ranks
+        self.candidates = candidates
+        cand = set(candidates)
+        # One bit per (project, utility) pair, so a class key also tells what each voter paid.
+        self.bit_of: dict[tuple[int, Q], int] = {}
+        self.sbits = [0] * profile.num_projects
+        for key in profile.items:
+            for p, u in key:
+                if p in cand and (p, u) not in self.bit_of:
+                    bit = 1 << len(self.bit_of)
+                    self.bit_of[(p, u)] = bit
+                    self.sbits[p] |= bit
+        self.masks = [0] * len(profile.items)
+        self.type_items: list[list[tuple[int, Q]]] = []
+        for t, key in enumerate(profile.items):
+            mask = 0
+            kept = []
+            for p, u in key:
+                if p in cand:
+                    mask |= self.bit_of[(p, u)]
+                    kept.append((p, u))
+            self.masks[t] = mask
+            self.type_items.append(kept)
+        # Per candidate: its supporters as (type, utility) and, for the float run, the types alone.
+        self.supp: dict[int, list[tuple[int, Q]]] = {p: [] for p in candidates}
+        for t, kept in enumerate(self.type_items):
+            for p, u in kept:
+                self.supp[p].append((t, u))
+        self.supp_types = {p: [t for t, _u in pairs] for p, pairs in self.supp.items()}
+        self._co: dict[int, dict[int, list[int]]] = {}
+        self.root = _Node(0)
+        self.last_fast: FastRun | None = None  # the last parametric float run, to resume from
+        # Nodes by the set of bought projects: the classes do not depend on the order of buying.
+        self.nodes: dict[int, _Node] = {0: self.root}
+        # scale turns rho into the reference's comparison key: Cost_Sat utility is the cost itself.
+        self.cost_f = [float(c) for c in profile.costs]
+        self.total_f = [float(x) for x in profile.total_utility]
+        self.scale: list[Q] = [
+            (profile.costs[p] if profile.utility == "cost" else 1) for p in range(profile.num_projects)
+        ]
+
+    def child(self, node: _Node, s: int) -> _Node:
+        """The node after also buying ``s`` (shared by every run that reaches the same bought set)."""
+        new_sel = node.sel | self.sbits[s]
+        found = self.nodes.get(new_sel)
+        if found is None:
+            found = self.nodes[new_sel] = _Node(new_sel)
+        return found
+
+    def hist(self, node: _Node, p: int) -> dict[tuple[int, Q], int]:
+        """Supporter weight of ``p`` per (class, utility) at ``node``."""
+        found = node.hist.get(p)
+        if found is None:
+            sel, masks, weights = node.sel, self.masks, self.profile.weights
+            found = {}
+            for t, u in self.supp[p]:
+                key = (masks[t] & sel, u)
+                found[key] = found.get(key, 0) + weights[t]
+            node.hist[p] = found
+        return found
+
+    def co_supporters(self, s: int) -> dict[int, list[int]]:
+        """For each other candidate p, the ballot types that support both s and p (built once per s)."""
+        found = self._co.get(s)
+        if found is None:
+            found = {}
+            for t in self.supp_types[s]:
+                for p, _u in self.type_items[t]:
+                    if p != s:
+                        found.setdefault(p, []).append(t)
+            self._co[s] = found
+        return found
+
+    def derived_lists(
+        self, node: _Node, p: int, base: tuple[list[int], list[int]], bought: list[tuple[int, int]]
+    ) -> tuple[list[int], list[int]]:
+        """Cost utilities: p's classes at ``node`` from its classes at an earlier node of the same run.
+
+        ``bought`` lists (project, bought set before it) for the projects bought since that node; only
+        voters who supported both such a project and p move to another class.
+        """
+        found = node.lists.get(p)
+        if found is not None:
+            return found
+        acc = dict(zip(base[0], base[1], strict=True))
+        masks, weights, sbits = self.masks, self.profile.weights, self.sbits
+        for s, sel in bought:
+            bit = sbits[s]
+            for t in self.co_supporters(s).get(p, ()):
+                old = masks[t] & sel
+                w = weights[t]
+                left = acc[old] - w
+                if left:
+                    acc[old] = left
+                else:
+                    del acc[old]
+                acc[old | bit] = acc.get(old | bit, 0) + w
+        found = node.lists[p] = (list(acc), list(acc.values()))
+        return found
+
+    def class_lists(self, node: _Node, p: int) -> tuple[list[int], list[int]]:
+        """Cost utilities: p's supporter classes at ``node`` and their weights, as parallel lists."""
+        found = node.lists.get(p)
+        if found is None:
+            sel, masks, weights = node.sel, self.masks, self.profile.weights
+            acc: dict[int, int] = {}
+            get = acc.get
+            for t in self.supp_types[p]:
+                k = masks[t] & sel
+                acc[k] = get(k, 0) + weights[t]
+            found = node.lists[p] = (list(acc), list(acc.values()))
+        return found
+
+    def run(
+        self, b: Q, step: Q = 0, *, parametric: bool = False, exact: bool = False, details: bool = True
+    ) -> MesRun:
+        """One MES run with ``b`` per voter. With ``parametric``, also compute ``steps_same`` for ``step``.
+
+        Cost utilities use the float-filtered run (same decisions, proven); ``exact=True`` forces the
+        plain exact run, which tests use as the oracle. ``details=False`` skips the exact prices per
+        round (``rounds`` is then empty); parametric runs never report them.
+        """
+        if self.profile.utility == "cost" and not exact:
+            run = FastRun(self, b, step, parametric)
+            run.details = details and not parametric
+            prev = self.last_fast
+            if parametric and prev is not None and prev.step == step and b > prev.b:
+                tau = (b - prev.b) / step
+                if tau == int(tau):
+                    run.resume_from(prev, int(tau))
+            result = run.go()
+            if parametric:
+                self.last_fast = run
+            return result
+        return _Run(self, b, step, parametric).go()
+
+
+class _Run:
+    def __init__(self, engine: MesEngine, b: Q, step: Q, parametric: bool) -> None:
+        self.e = engine
+        self.val_a: dict[int, Q] = {0: b}
+        self.val_s: dict[int, Q] = {0: step}
+        self.val_f: dict[int, float] = {0: float(b)}
+        self.parametric = parametric
+        self.limit: int | None = None  # largest t for which every decision so far stays the same
+
+    def cap(self, t: int) -> None:
+        if self.limit is None or t < self.limit:
+            self.limit = max(t, 0)
+
+    def keep_nonneg(self, g0: Q, g1: Q, strict: bool = False) -> None:
+        """Record that ``g0 + g1*t`` must stay >= 0 (> 0 if strict); g0 >= 0 (> 0) holds at t = 0."""
+        if not self.parametric or g1 >= 0 or self.limit == 0:
+            return
+        x = Fraction(g0) / -g1
+        whole = x.numerator // x.denominator
+        if strict and whole == x:
+            whole -= 1
+        self.cap(whole)
+
+    def walk(self, node: _Node, p: int, winner: bool = False) -> tuple[Q, Q] | None:
+        """Exact ``rho`` of ``p`` as (value at t=0, slope in t), or None if unaffordable.
+
+        The formula found at t = 0 is a lower bound on the price for every t (poor supporters pay at
+        most all they have); only for the winner must it stay exact, so only the winner's poor
+        supporters are required to stay poor.
+        """
+        prof = self.e.profile
+        val_a, val_s = self.val_a, self.val_s
+        items = [((val_a[k], val_s[k]), u, w) for (k, u), w in self.e.hist(node, p).items()]
+        result = exact_rho(items, prof.costs[p], prof.total_utility[p])
+        if isinstance(result, Dropped):
+            # Supporters hold less than the cost; it stays so while their money grows slower than rem.
+            self.keep_nonneg(result.rem[0], result.rem[1], strict=True)
+            return None
+        rho, poor = result
+        if winner and self.parametric:
+            for (a, s), u, _w in poor:
+                self.keep_nonneg(rho[0] * u - a, rho[1] * u - s)
+        return rho
+
+    def go(self) -> MesRun:
+        e = self.e
+        ranks, scale = e.ranks, e.scale
+        node = e.root
+        heap: list[tuple[float, Q, int, int]] = []
+        slope: dict[int, Q] = {}
+        for p in e.candidates:
+            key: Q = Fraction(e.profile.costs[p]) / e.profile.total_utility[p] / scale[p]
+            heap.append((float(key), key, ranks[p], p))
+            slope[p] = 0  # a lower bound needs no slope until it has been computed once
+        heapq.heapify(heap)
+        selected: list[int] = []
+        rounds: list[MesRound] = []
+        dropped: dict[int, int] = {}
+        while heap:
+            best: tuple[float, Q, int, int] | None = None
+            best_rho: tuple[Q, Q] = (0, 0)
+            evaluated: list[tuple[float, Q, int, int]] = []
+            while heap:
+                top = heap[0]
+                if best is not None and top > best:
+                    break
+                heapq.heappop(heap)
+                p = top[3]
+                rho = self.walk(node, p)
+                if rho is None:
+                    dropped[p] = len(selected)
+                    continue
+                key = Fraction(rho[0]) / scale[p]
+                slope[p] = Fraction(rho[1]) / scale[p]
+                entry: tuple[float, Q, int, int] = (float(key), key, ranks[p], p)
+                evaluated.append(entry)
+                if best is None or entry < best:
+                    best, best_rho = entry, rho
+            if best is None:
+                break
+            s = best[3]
+            for entry in evaluated:
+                if entry is not best:
+                    heapq.heappush(heap, entry)
+            if self.parametric and self.limit != 0:
+                self.walk(node, s, winner=True)
+                # Every other project must keep losing to s (a stale key is a lower bound on its rho).
+                ks, ss = best[1], slope[s]
+                for _f, kp, rp, p in heap:
+                    self.keep_nonneg(kp - ks, slope[p] - ss, strict=rp < ranks[s])
+            self.buy(node, s, best_rho)
+            selected.append(s)
+            share = best_rho[0] if e.profile.utility == "cost" else 0
+            rounds.append(MesRound(s, best[1], share))
+            node = e.child(node, s)
+        return MesRun(selected, rounds, dropped, self.limit if self.parametric else None)
+
+    def buy(self, node: _Node, s: int, rho: tuple[Q, Q]) -> None:
+        e = self.e
+        rho_a, rho_s = rho
+        val_a, val_s, val_f = self.val_a, self.val_s, self.val_f
+        bit_of = e.bit_of
+        for k, u in e.hist(node, s):
+            new_key = k | bit_of[(s, u)]
+            a = val_a[k]
+            left = a - rho_a * u
+            if left < 0:  # could not pay the full share: pays everything it has
+                val_a[new_key], val_s[new_key], val_f[new_key] = 0, 0, 0.0
+            else:
+                val_a[new_key] = left
+                val_s[new_key] = val_s[k] - rho_s * u
+                val_f[new_key] = float(left)
+
+
+# At the end: mes_fast builds on the definitions above.
+from .mes_fast import FastRun  # noqa: E402
