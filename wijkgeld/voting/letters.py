@@ -19,9 +19,10 @@ from django.utils.formats import date_format
 from django.utils.translation import override
 from fpdf import FPDF
 
-logging.getLogger("fontTools").setLevel(logging.WARNING)
-
 from wijkgeld.voting.codes import format_code
+
+# fpdf2 subsets fonts with fontTools, which logs every glyph at INFO.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu")]
 
