@@ -162,7 +162,7 @@ def ballot(request, round_id: int):
     """One URL for the steps of the ballot: check (totals), confirm, change and cast."""
     if request.method == "GET":
         return redirect("voting:start")
-    round_ = get_object_or_404(Round.objects.select_related("fund__area"), pk=round_id)
+    round_ = get_object_or_404(Round, pk=round_id)
     if (response := _throttled(request)) is not None:
         return response
     code = request.POST.get("code", "")[:40]
