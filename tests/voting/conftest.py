@@ -108,3 +108,10 @@ def _fresh_cost_cache():
     selection._COSTS.clear()
     yield
     selection._COSTS.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_client(client):
+    """Page tests read the English source messages; one test checks the Dutch default."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client

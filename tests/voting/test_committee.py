@@ -141,7 +141,7 @@ def test_overview_shows_turnout_numbers_only(client, committee, area, round_, co
     ballot_cast(round=round_, code=codes[0], approvals=["1"])
     login(client, committee)
     page = client.get(f"/gebieden/{area.slug}/stemmen/beheer/{round_.pk}/").content.decode()
-    assert "20,0%" in page
+    assert "20.0%" in page
     assert Ballot.objects.get().receipt not in page
 
 
