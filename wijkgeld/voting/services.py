@@ -221,7 +221,11 @@ def ballot_cast(
             raise code_error("revoked")
         if used_channel == Channel.PAPER:
             raise code_error("paper")
-        if receipt is not None:
+        if used_channel == Channel.ONLINE:
+            if receipt is None:
+                # PostgreSQL re-reads the locked code row after waiting for the lock, but not the
+                # joined ballot row: a ballot stored by the transaction we waited for is read here.
+                receipt = Ballot.objects.filter(code_id=code_id).values_list("receipt", flat=True).get()
             Ballot.objects.filter(code_id=code_id).update(
                 approvals=list(selection.approvals), points=selection.points
             )
