@@ -1,8 +1,8 @@
 """Letters: one A4 page per code with the code and a QR code; a CSV for mail merge."""
 
 import csv
-import re
 import io
+import re
 import zipfile
 
 import pytest
