@@ -102,6 +102,8 @@ def vote_change_and_receipt(page, voting_round, *, scan: bool):
     check_page(page, scan=scan)
     page.check("#project-1")
     page.check("#project-2")
+    if scan:  # JavaScript on: the small script updates the total while ticking
+        assert "4.300,00" in page.inner_text("#ballot-live")
     page.click("button[value=check]")  # the running total, computed by the server
     check_page(page, scan=scan)
     assert "4.300,00" in page.inner_text(".ballot__total")
