@@ -61,8 +61,9 @@ checks: venv messages
 test-sqlite: venv static messages
 	$(BIN)/pytest -m "not e2e" -q -p no:cacheprovider
 
+# The counting engine (tests/pb) never touches a database, so it runs once, in test-sqlite.
 test-postgres: venv static messages
-	scripts/with-postgres.sh $(BIN)/pytest -m "not e2e" -q -p no:cacheprovider
+	scripts/with-postgres.sh $(BIN)/pytest -m "not e2e" -q -p no:cacheprovider --ignore=tests/pb
 
 test-e2e: venv static messages
 	scripts/ensure-chromium.sh
