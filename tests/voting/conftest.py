@@ -113,5 +113,7 @@ def _fresh_cost_cache():
 @pytest.fixture(autouse=True)
 def _english_client(client):
     """Page tests read the English source messages; one test checks the Dutch default."""
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
