@@ -12,6 +12,25 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 _counter = itertools.count(1)
 
 
+def pytest_configure(config):
+    """Put the SQLite test database in a file instead of shared-cache memory.
+
+    Shared-cache in-memory SQLite locks whole tables and ignores the busy timeout, so the concurrency
+    test (threads with their own connections) would fail with "database table is locked" instead of
+    queueing as the real WAL database does. A file database behaves like production.
+    """
+    import tempfile
+    from pathlib import Path
+
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("sqlite3"):
+        test = db.setdefault("TEST", {})
+        if not test.get("NAME"):
+            test["NAME"] = str(Path(tempfile.mkdtemp(prefix="wijkgeld-test-")) / "test.sqlite3")
+
+
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

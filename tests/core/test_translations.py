@@ -31,3 +31,16 @@ def test_placeholders_survive_translation(path):
         if entry.msgid_plural:
             continue
         assert sorted(pattern.findall(entry.msgid)) == sorted(pattern.findall(entry.msgstr)), entry.msgid
+
+
+def test_no_source_text_has_two_different_dutch_translations():
+    """Django merges the catalogs of all apps and the first app wins: a msgid translated differently in
+    two apps silently shows the other app's text (a button label a test or a resident looks for)."""
+    seen: dict[tuple[str | None, str], dict[str, str]] = {}
+    for path in NL:
+        app = path.relative_to(ROOT).parts[0]
+        for entry in polib.pofile(str(path)).translated_entries():
+            if not entry.msgid_plural:
+                seen.setdefault((entry.msgctxt, entry.msgid), {})[app] = entry.msgstr
+    conflicts = {key[1]: apps for key, apps in seen.items() if len(set(apps.values())) > 1}
+    assert conflicts == {}

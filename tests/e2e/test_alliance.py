@@ -85,7 +85,7 @@ def test_demo_story(page, demo):
     page.get_by_label("Plannen voor een overleg").check()
     page.locator("#id_meeting").select_option(label=MEETING_TITLE)
     page.get_by_label("Reden of uitleg voor de afgevaardigden").fill("Goed punt, we bespreken het.")
-    page.get_by_role("button", name="Beslissing opslaan").click()
+    page.get_by_role("button", name="Besluit opslaan").click()
     assert "zichtbaar voor alle afgevaardigden" in page.locator(".messages").inner_text()
     page.get_by_role("button", name="Uitloggen").click()
 

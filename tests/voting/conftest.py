@@ -81,26 +81,6 @@ def timezone_now(monkeypatch):
     return DURING
 
 
-def pytest_configure(config):
-    """Put the SQLite test database in a file instead of shared-cache memory.
-
-    Shared-cache in-memory SQLite locks whole tables and ignores the busy timeout, so the concurrency
-    test (threads with their own connections) would fail with "database table is locked" instead of
-    queueing as the real WAL database does. A file database behaves like production.
-    (Better placed in tests/conftest.py; see docs/voting.md.)
-    """
-    import tempfile
-    from pathlib import Path
-
-    from django.conf import settings
-
-    db = settings.DATABASES["default"]
-    if db["ENGINE"].endswith("sqlite3"):
-        test = db.setdefault("TEST", {})
-        if not test.get("NAME"):
-            test["NAME"] = str(Path(tempfile.mkdtemp(prefix="wijkgeld-test-")) / "test.sqlite3")
-
-
 @pytest.fixture(autouse=True)
 def _fresh_cost_cache():
     from wijkgeld.voting import selection

@@ -191,6 +191,10 @@ def _load_area(area, *, factor: int, fin: str, fin2: str | None, staff: str) -> 
 @register_demo(22, "money")
 def load(ctx: DemoContext) -> None:
     from wijkgeld.money.models import Grant
+    from wijkgeld.money.structure import load_structure
+
+    # The tranches and themes come from a data migration; a flushed test database lacks them.
+    load_structure()
 
     settings = [
         ("rotterdam", 100, "financien", "financien2", "programma"),
