@@ -212,6 +212,12 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Voting: the key of the stored code hashes (defaults to one derived from SECRET_KEY; see docs/voting.md).
+# The VOTING_THROTTLE_* limits are read from the environment by wijkgeld.voting.throttle.
+VOTING_CODE_KEY = env_str("VOTING_CODE_KEY", "")
+# Payments above this amount wait for a second finance person (an area may set its own amount).
+WIJKGELD_PAYMENT_CONFIRMATION_ABOVE_CENTS = env_int("WIJKGELD_PAYMENT_CONFIRMATION_ABOVE_CENTS", 1_000_000)
+
 # Roles whose members must use a second factor (TOTP) before they can do anything else.
 TWO_FACTOR_ROLES = ("programme_staff", "finance", "site_admin")
 OTP_TOTP_ISSUER = "Wijkgeld"
