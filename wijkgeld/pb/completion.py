@@ -1,0 +1,127 @@
+"""MES with its completions, as the reference composes them.
+
+* ``none`` — one MES run with ``B / n`` per voter (``n`` counts every ballot, empty ones too).
+* ``add1`` — ``method_of_equal_shares(voter_budget_increment=1)`` then greedy: rerun MES with
+  ``B / n + k`` per voter for ``k = 0, 1, 2, ...``; stop at the first outcome that costs more than ``B``
+  (keep the previous one) or that leaves no supported project that still fits (keep it). Then fill up
+  with greedy by votes.
+* ``budget-increase`` — ``exhaustion_by_budget_increase`` then greedy: rerun MES with the whole budget
+  raised by 1 % of ``B`` per step, checking exhaustiveness against *all* projects, up to ``B * (n + 1)``.
+
+Both scans jump over increments that provably give the same outcome (see ``MesEngine.run``); the
+sequence of outcomes examined is the reference's, so the stopping point is too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .numbers import Number
+from .profile import Profile, total_cost
+from .rules.greedy import GreedyOutcome, greedy
+from .rules.mes import MesEngine, MesRun
+
+COMPLETIONS = ("none", "add1", "budget-increase")
+
+
+@dataclass(slots=True)
+class MesOutcome:
+    """What MES (with its completion) decided, with what the explanation needs."""
+
+    selected: list[int]
+    #: projects funded before MES started (free projects with point utilities, as the reference)
+    free: list[int]
+    run: MesRun | None  # the MES run whose outcome was kept (None with no voters)
+    voter_budget: Number  # money per voter in that run
+    budget_used: Number  # the (raised) total budget of that run
+    increments: int  # k of the run kept: Add1 steps or budget steps
+    runs: int  # MES runs actually computed
+    greedy: GreedyOutcome | None  # the greedy fill-up, if a completion ran it
+
+
+def mes_candidates(profile: Profile) -> tuple[list[int], list[int]]:
+    """Projects MES can buy (supported, positive cost) and free supported projects funded up front."""
+    cand, free = [], []
+    for p in range(profile.num_projects):
+        if profile.total_utility[p] > 0:
+            (cand if profile.costs[p] > 0 else free).append(p)
+    return cand, free
+
+
+def _fits_any(profile: Profile, chosen: Sequence[int], pool: Sequence[int], budget: Number) -> bool:
+    left = budget - total_cost(profile, chosen)
+    taken = set(chosen)
+    return any(p not in taken and profile.costs[p] <= left for p in pool)
+
+
+def count_mes(profile: Profile, ranks: list[int], completion: str) -> MesOutcome:
+    cand, free = mes_candidates(profile)
+    free = sorted(free, key=lambda p: ranks[p])
+    budget, n = profile.budget, profile.num_voters
+    if n == 0:
+        # The reference returns the empty allocation at once; budget-increase loops on it harmlessly.
+        outcome = MesOutcome([], [], None, 0, budget, 0, 0, None)
+        if completion != "none":
+            outcome.greedy = greedy(profile, ranks)
+            outcome.selected = list(outcome.greedy.selected)
+        return outcome
+    engine = MesEngine(profile, ranks, cand)
+    base = Fraction(budget) / n
+    if completion == "none":
+        run = engine.run(base)
+        return MesOutcome(free + run.selected, free, run, base, budget, 0, 1, None)
+    if completion == "add1":
+        step = Fraction(1)
+        pool: Sequence[int] = cand
+        limit: int | None = None
+    else:
+        step = Fraction(budget) / 100 / n
+        pool = range(profile.num_projects)
+        limit = 100 * n  # the reference stops once budget + j * budget/100 exceeds budget * (n + 1)
+    k, runs = _scan(profile, engine, free, base, step, pool, limit)
+    kept: MesRun | None = None
+    if k >= 0:
+        # Re-run at the k kept, so the prices in the explanation are those of that very run.
+        kept = engine.run(base + step * k)
+        runs += 1
+    chosen = free + (kept.selected if kept else [])
+    g = greedy(profile, ranks, initial=chosen)
+    voter_budget = base + step * max(k, 0)
+    return MesOutcome(g.selected, free, kept, voter_budget, voter_budget * n, max(k, 0), runs, g)
+
+
+def _scan(
+    profile: Profile,
+    engine: MesEngine,
+    free: list[int],
+    base: Fraction,
+    step: Fraction,
+    pool: Sequence[int],
+    limit: int | None,
+) -> tuple[int, int]:
+    """Scan k = 0, 1, ... as the reference does; return (k of the outcome kept, MES runs computed).
+
+    A parametric run at k also proves that k+1, ..., k+T give the same outcome, so the scan jumps
+    there; the outcomes met are exactly the reference's, in the same order.
+    """
+    budget = profile.budget
+    previous_k = -1  # -1: the allocation before MES (only free projects)
+    k = 0
+    runs = 0
+    while limit is None or k <= limit:
+        run = engine.run(base + step * k, step, parametric=True)
+        runs += 1
+        chosen = free + run.selected
+        if total_cost(profile, chosen) > budget:
+            return previous_k, runs
+        if not _fits_any(profile, chosen, pool, budget):
+            return k, runs
+        if run.steps_same is None:
+            # No decision depends on the budget any more: every later k repeats this outcome.
+            return k, runs
+        previous_k = k + run.steps_same
+        k = previous_k + 1
+    assert limit is not None
+    return min(previous_k, limit), runs

@@ -1,0 +1,277 @@
+"""The Method of Equal Shares (MES), exact, as ``pabutools.rules.method_of_equal_shares``.
+
+Every voter gets an equal share ``b`` of the budget. In each round, for every project still in play,
+MES finds the lowest price per unit of utility ``rho`` at which its supporters can pay for it, each
+paying ``min(own money, rho * utility)``. The project with the lowest ``rho`` is bought (ties by the
+tie-break order), its supporters pay, and the next round starts. Projects whose supporters together
+hold less than the cost are dropped. With cost utilities (``Cost_Sat``) ``rho`` is the price each
+supporter pays divided by the project cost; with points it is the price per point.
+
+How this stays fast and exact (see docs/algorithms/mes.md):
+
+* Ballot types. Voters with the same ballot always hold the same money, so the engine works on
+  weighted ballot types, never on single voters.
+* Money classes. A voter's money depends only on which bought projects they supported (and with which
+  utility). Types are grouped into classes keyed by that set (a bit mask); per project the engine keeps
+  how much supporter weight sits in each class. This grouping depends on the bought projects only, not
+  on ``b``, so it is cached in a trie shared by all runs of a completion (Add1 reruns MES many times
+  along mostly the same path).
+* Lazy evaluation. ``rho`` of a project never falls within a run, so the last computed ``rho`` is a
+  lower bound; a heap re-evaluates only projects whose bound can still win.
+* Exact numbers. Money is ``int``/``Fraction``; floats appear only as sort keys that are exact by
+  construction (``float(x) < float(y)`` implies ``x < y``) and as a guarded fast path.
+* Parametric runs. Money is kept as an affine function ``a + s*t`` of a step count ``t`` (``b`` grows by
+  ``step`` per ``t``). Every decision is taken at ``t = 0``, exactly as a plain run; along the way the
+  run computes the largest ``T`` such that every decision stays the same for ``t = 0..T``. All those
+  budgets then give the same outcome, and a completion can jump ``T + 1`` steps at once. This is
+  still the scan over increments that the reference defines, not a bisection.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from ..numbers import Number
+from ..profile import Profile
+
+Q = int | Fraction
+# Margin for the float fast path; float(x) is within 2**-53 relative of x, so 1e-12 is far beyond it.
+_SAFE = 1.0 + 1e-12
+
+
+@dataclass(slots=True)
+class _Node:
+    """The money classes after a set of bought projects (the key of this node in the trie)."""
+
+    sel: int
+    #: hist[p] maps (class key, utility) -> weight of p's supporters in that class.
+    hist: dict[int, dict[tuple[int, Q], int]]
+    children: dict[int, _Node] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class MesRound:
+    project: int
+    rho: Q  # price per unit of utility (cost utilities: share per supporter / cost)
+    share: Q  # cost utilities: what each supporter who could afford it paid
+
+
+@dataclass(slots=True)
+class MesRun:
+    selected: list[int]
+    rounds: list[MesRound]
+    #: round (0-based, = number of projects bought before) in which a project was found unaffordable
+    dropped: dict[int, int]
+    #: outcome is the same for budgets b + step*t, t = 0..steps_same (None: for every t >= 0)
+    steps_same: int | None
+
+
+class MesEngine:
+    """MES on one profile. Keep one engine for all runs of a completion: it caches the class trie."""
+
+    def __init__(self, profile: Profile, ranks: list[int], candidates: list[int]) -> None:
+        self.profile = profile
+        self.ranks = ranks
+        self.candidates = candidates
+        cand = set(candidates)
+        # One bit per (project, utility) pair, so a class key also tells what each voter paid.
+        self.bit_of: dict[tuple[int, Q], int] = {}
+        self.sbits = [0] * profile.num_projects
+        for key in profile.items:
+            for p, u in key:
+                if p in cand and (p, u) not in self.bit_of:
+                    bit = 1 << len(self.bit_of)
+                    self.bit_of[(p, u)] = bit
+                    self.sbits[p] |= bit
+        self.masks = [0] * len(profile.items)
+        self.type_items: list[list[tuple[int, Q]]] = []
+        for t, key in enumerate(profile.items):
+            mask = 0
+            kept = []
+            for p, u in key:
+                if p in cand:
+                    mask |= self.bit_of[(p, u)]
+                    kept.append((p, u))
+            self.masks[t] = mask
+            self.type_items.append(kept)
+        hist: dict[int, dict[tuple[int, Q], int]] = {p: {} for p in candidates}
+        for t, kept in enumerate(self.type_items):
+            w = profile.weights[t]
+            for p, u in kept:
+                d = hist[p]
+                d[(0, u)] = d.get((0, u), 0) + w
+        self.root = _Node(0, hist)
+        # scale turns rho into the reference's comparison key: Cost_Sat utility is the cost itself.
+        self.scale: list[Q] = [
+            (profile.costs[p] if profile.utility == "cost" else 1) for p in range(profile.num_projects)
+        ]
+
+    def child(self, node: _Node, s: int) -> _Node:
+        """The classes after also buying ``s``; computed once and cached."""
+        found = node.children.get(s)
+        if found is not None:
+            return found
+        sel = node.sel
+        new_sel = sel | self.sbits[s]
+        hist = dict(node.hist)
+        del hist[s]
+        copied: set[int] = set()
+        weights, masks, sbits = self.profile.weights, self.masks, self.sbits
+        for t in self.profile.supporters[s]:
+            mask = masks[t]
+            if not mask & self.sbits[s]:
+                continue
+            old_key, new_key, w = mask & sel, mask & new_sel, weights[t]
+            for p, u in self.type_items[t]:
+                if sbits[p] & new_sel:
+                    continue
+                if p not in copied:
+                    hist[p] = dict(hist[p])
+                    copied.add(p)
+                d = hist[p]
+                left = d[(old_key, u)] - w
+                if left:
+                    d[(old_key, u)] = left
+                else:
+                    del d[(old_key, u)]
+                d[(new_key, u)] = d.get((new_key, u), 0) + w
+        found = _Node(new_sel, hist)
+        node.children[s] = found
+        return found
+
+    def run(self, b: Q, step: Q = 0, *, parametric: bool = False) -> MesRun:
+        """One MES run with ``b`` per voter. With ``parametric``, also compute ``steps_same`` for ``step``."""
+        return _Run(self, b, step, parametric).go()
+
+
+class _Run:
+    def __init__(self, engine: MesEngine, b: Q, step: Q, parametric: bool) -> None:
+        self.e = engine
+        self.val_a: dict[int, Q] = {0: b}
+        self.val_s: dict[int, Q] = {0: step}
+        self.val_f: dict[int, float] = {0: float(b)}
+        self.parametric = parametric
+        self.limit: int | None = None  # largest t for which every decision so far stays the same
+
+    def cap(self, t: int) -> None:
+        if self.limit is None or t < self.limit:
+            self.limit = max(t, 0)
+
+    def keep_nonneg(self, g0: Q, g1: Q, strict: bool = False) -> None:
+        """Record that ``g0 + g1*t`` must stay >= 0 (> 0 if strict); g0 >= 0 (> 0) holds at t = 0."""
+        if not self.parametric or g1 >= 0 or self.limit == 0:
+            return
+        x = Fraction(g0) / -g1
+        whole = x.numerator // x.denominator
+        if strict and whole == x:
+            whole -= 1
+        self.cap(whole)
+
+    def walk(self, node: _Node, p: int) -> tuple[Q, Q] | None:
+        """Exact ``rho`` of ``p`` as (value at t=0, slope in t), or None if unaffordable."""
+        e = self.e
+        prof = e.profile
+        cost = prof.costs[p]
+        total = prof.total_utility[p]
+        hist = node.hist[p]
+        val_f = self.val_f
+        rho0f = float(cost) / float(total)
+        # Fast path: if every class can pay rho0 = cost / total utility, nobody is short of money.
+        if all(val_f[k] > rho0f * u * _SAFE for (k, u) in hist):
+            return (Fraction(cost) / total if isinstance(cost, Fraction) or cost % total else cost // total, 0)
+        val_a, val_s = self.val_a, self.val_s
+        items = sorted(
+            ((val_f[k] / float(u), Fraction(val_a[k]) / u, k, u, w) for (k, u), w in hist.items()),
+        )
+        rem_a: Q = cost
+        rem_s: Q = 0
+        utl: Q = total
+        poor: list[tuple[Q, Q, Q]] = []
+        for _f, _ratio, k, u, w in items:
+            a = val_a[k]
+            if rem_a * u <= a * utl:
+                break
+            poor.append((a, val_s[k], u))
+            rem_a -= w * a
+            rem_s -= w * val_s[k]
+            utl -= w * u
+        else:
+            # Supporters hold less than the cost: it stays so while their money grows slower than rem.
+            self.keep_nonneg(rem_a, rem_s, strict=True)
+            return None
+        rho_a = Fraction(rem_a) / utl
+        rho_s = Fraction(rem_s) / utl
+        if self.parametric and poor:
+            for a, s, u in poor:
+                self.keep_nonneg(rho_a * u - a, rho_s * u - s)
+        return (rho_a, rho_s)
+
+    def go(self) -> MesRun:
+        e = self.e
+        ranks, scale = e.ranks, e.scale
+        node = e.root
+        heap: list[tuple[float, Q, int, int]] = []
+        slope: dict[int, Q] = {}
+        for p in e.candidates:
+            key = Fraction(e.profile.costs[p]) / e.profile.total_utility[p] / scale[p]
+            heap.append((float(key), key, ranks[p], p))
+            slope[p] = 0  # a lower bound needs no slope until it has been computed once
+        heapq.heapify(heap)
+        selected: list[int] = []
+        rounds: list[MesRound] = []
+        dropped: dict[int, int] = {}
+        while heap:
+            best: tuple[float, Q, int, int] | None = None
+            best_rho: tuple[Q, Q] = (0, 0)
+            evaluated: list[tuple[float, Q, int, int]] = []
+            while heap:
+                top = heap[0]
+                if best is not None and top > best:
+                    break
+                heapq.heappop(heap)
+                p = top[3]
+                rho = self.walk(node, p)
+                if rho is None:
+                    dropped[p] = len(selected)
+                    continue
+                key = Fraction(rho[0]) / scale[p]
+                slope[p] = Fraction(rho[1]) / scale[p]
+                entry = (float(key), key, ranks[p], p)
+                evaluated.append(entry)
+                if best is None or entry < best:
+                    best, best_rho = entry, rho
+            if best is None:
+                break
+            s = best[3]
+            for entry in evaluated:
+                if entry is not best:
+                    heapq.heappush(heap, entry)
+            if self.parametric and self.limit != 0:
+                # Every other project must keep losing to s (a stale key is a lower bound on its rho).
+                ks, ss = best[1], slope[s]
+                for _f, kp, rp, p in heap:
+                    self.keep_nonneg(kp - ks, slope[p] - ss, strict=rp < ranks[s])
+            self.buy(node, s, best_rho)
+            selected.append(s)
+            share = best_rho[0] if e.profile.utility == "cost" else 0
+            rounds.append(MesRound(s, best[1], share))
+            node = e.child(node, s)
+        return MesRun(selected, rounds, dropped, self.limit if self.parametric else None)
+
+    def buy(self, node: _Node, s: int, rho: tuple[Q, Q]) -> None:
+        e = self.e
+        rho_a, rho_s = rho
+        val_a, val_s, val_f = self.val_a, self.val_s, self.val_f
+        bit_of = e.bit_of
+        for k, u in node.hist[s]:
+            new_key = k | bit_of[(s, u)]
+            a = val_a[k]
+            left = a - rho_a * u
+            if left < 0:  # could not pay the full share: pays everything it has
+                val_a[new_key], val_s[new_key], val_f[new_key] = 0, 0, 0.0
+            else:
+                val_a[new_key] = left
+                val_s[new_key] = val_s[k] - rho_s * u
+                val_f[new_key] = float(left)
