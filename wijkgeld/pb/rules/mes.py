@@ -49,6 +49,50 @@ class _Node:
     #: hist[p] maps (class key, utility) -> weight of p's supporters in that class.
     hist: dict[int, dict[tuple[int, Q], int]]
     children: dict[int, _Node] = field(default_factory=dict)
+    #: hist[p] as parallel lists (class keys, weights), built on first use by the float run
+    lists: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+
+    def class_lists(self, p: int) -> tuple[list[int], list[int]]:
+        found = self.lists.get(p)
+        if found is None:
+            hist = self.hist[p]
+            found = self.lists[p] = ([k for k, _u in hist], list(hist.values()))
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """The supporters' money falls short of the cost by ``rem`` (value at t=0, slope)."""
+
+    rem: tuple[Q, Q]
+
+
+Item = tuple[tuple[Q, Q], Q, int]  # ((money at t=0, slope), utility, weight) of one class
+
+
+def exact_rho(items: list[Item], cost: Q, total: Q) -> tuple[tuple[Q, Q], list[Item]] | Dropped:
+    """The exact MES price per unit of utility for one project, as the reference computes it.
+
+    Supporters are taken from the poorest (money per utility) up; whoever cannot pay ``rho * u`` pays
+    everything, and ``rho`` is what the others must each pay per unit of utility to cover the rest.
+    Returns ``((rho, slope of rho), poor classes)`` or ``Dropped`` when the money does not suffice.
+    """
+    items = sorted(items, key=lambda item: Fraction(item[0][0]) / item[1])
+    rem_a: Q = cost
+    rem_s: Q = 0
+    utl: Q = total
+    poor: list[Item] = []
+    for item in items:
+        (a, s), u, w = item
+        if rem_a * u <= a * utl:
+            break
+        poor.append(item)
+        rem_a -= w * a
+        rem_s -= w * s
+        utl -= w * u
+    else:
+        return Dropped((rem_a, rem_s))
+    return (Fraction(rem_a) / utl, Fraction(rem_s) / utl), poor
 
 
 @dataclass(slots=True)
@@ -104,6 +148,8 @@ class MesEngine:
                 d[(0, u)] = d.get((0, u), 0) + w
         self.root = _Node(0, hist)
         # scale turns rho into the reference's comparison key: Cost_Sat utility is the cost itself.
+        self.cost_f = [float(c) for c in profile.costs]
+        self.total_f = [float(x) for x in profile.total_utility]
         self.scale: list[Q] = [
             (profile.costs[p] if profile.utility == "cost" else 1) for p in range(profile.num_projects)
         ]
@@ -141,8 +187,16 @@ class MesEngine:
         node.children[s] = found
         return found
 
-    def run(self, b: Q, step: Q = 0, *, parametric: bool = False) -> MesRun:
-        """One MES run with ``b`` per voter. With ``parametric``, also compute ``steps_same`` for ``step``."""
+    def run(self, b: Q, step: Q = 0, *, parametric: bool = False, exact: bool = False) -> MesRun:
+        """One MES run with ``b`` per voter. With ``parametric``, also compute ``steps_same`` for ``step``.
+
+        Cost utilities use the float-filtered run (same decisions, proven); ``exact=True`` forces the
+        plain exact run, which tests use as the oracle.
+        """
+        if self.profile.utility == "cost" and not exact:
+            from .mes_fast import FastRun
+
+            return FastRun(self, b, step, parametric).go()
         return _Run(self, b, step, parametric).go()
 
 
@@ -169,44 +223,26 @@ class _Run:
             whole -= 1
         self.cap(whole)
 
-    def walk(self, node: _Node, p: int) -> tuple[Q, Q] | None:
-        """Exact ``rho`` of ``p`` as (value at t=0, slope in t), or None if unaffordable."""
-        e = self.e
-        prof = e.profile
-        cost = prof.costs[p]
-        total = prof.total_utility[p]
-        hist = node.hist[p]
-        val_f = self.val_f
-        rho0f = float(cost) / float(total)
-        # Fast path: if every class can pay rho0 = cost / total utility, nobody is short of money.
-        if all(val_f[k] > rho0f * u * _SAFE for (k, u) in hist):
-            return (Fraction(cost) / total if isinstance(cost, Fraction) or cost % total else cost // total, 0)
+    def walk(self, node: _Node, p: int, winner: bool = False) -> tuple[Q, Q] | None:
+        """Exact ``rho`` of ``p`` as (value at t=0, slope in t), or None if unaffordable.
+
+        The formula found at t = 0 is a lower bound on the price for every t (poor supporters pay at
+        most all they have); only for the winner must it stay exact, so only the winner's poor
+        supporters are required to stay poor.
+        """
+        prof = self.e.profile
         val_a, val_s = self.val_a, self.val_s
-        items = sorted(
-            ((val_f[k] / float(u), Fraction(val_a[k]) / u, k, u, w) for (k, u), w in hist.items()),
-        )
-        rem_a: Q = cost
-        rem_s: Q = 0
-        utl: Q = total
-        poor: list[tuple[Q, Q, Q]] = []
-        for _f, _ratio, k, u, w in items:
-            a = val_a[k]
-            if rem_a * u <= a * utl:
-                break
-            poor.append((a, val_s[k], u))
-            rem_a -= w * a
-            rem_s -= w * val_s[k]
-            utl -= w * u
-        else:
-            # Supporters hold less than the cost: it stays so while their money grows slower than rem.
-            self.keep_nonneg(rem_a, rem_s, strict=True)
+        items = [((val_a[k], val_s[k]), u, w) for (k, u), w in node.hist[p].items()]
+        result = exact_rho(items, prof.costs[p], prof.total_utility[p])
+        if isinstance(result, Dropped):
+            # Supporters hold less than the cost; it stays so while their money grows slower than rem.
+            self.keep_nonneg(result.rem[0], result.rem[1], strict=True)
             return None
-        rho_a = Fraction(rem_a) / utl
-        rho_s = Fraction(rem_s) / utl
-        if self.parametric and poor:
-            for a, s, u in poor:
-                self.keep_nonneg(rho_a * u - a, rho_s * u - s)
-        return (rho_a, rho_s)
+        rho, poor = result
+        if winner and self.parametric:
+            for (a, s), u, _w in poor:
+                self.keep_nonneg(rho[0] * u - a, rho[1] * u - s)
+        return rho
 
     def go(self) -> MesRun:
         e = self.e
@@ -249,6 +285,7 @@ class _Run:
                 if entry is not best:
                     heapq.heappush(heap, entry)
             if self.parametric and self.limit != 0:
+                self.walk(node, s, winner=True)
                 # Every other project must keep losing to s (a stale key is a lower bound on its rho).
                 ks, ss = best[1], slope[s]
                 for _f, kp, rp, p in heap:

@@ -1,0 +1,295 @@
+"""A fast MES run for cost utilities: floats with proven error bounds, exact where a call is close.
+
+Same decisions as the exact run in ``mes.py`` (tests check this on random elections): every
+float carries an upper bound on its distance to the exact value, and a decision is taken from floats
+only when the bound proves it. Otherwise, and for every tie, the values involved are recomputed exactly
+(``Fraction``), lazily, from the round that created them. With cost utilities every supporter has
+utility 1 in "price per supporter" terms, which keeps the float path short.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from .mes import Dropped, MesRound, MesRun, Q, exact_rho
+
+if TYPE_CHECKING:
+    from .mes import MesEngine, _Node
+
+# Relative rounding error charged per float operation; 2**-52 is the bound, this leaves room.
+EPS = 4e-16
+# Float value, its error bound, its slope in t, the slope's error bound.
+Val = tuple[float, float, float, float]
+_ZERO: Val = (0.0, 0.0, 0.0, 0.0)
+
+
+class _Uncertain(Exception):
+    """A float comparison was too close to call; the caller redoes it exactly."""
+
+
+class FastRun:
+    def __init__(self, engine: MesEngine, b: Q, step: Q, parametric: bool) -> None:
+        self.e = engine
+        bf, sf = float(b), float(step)
+        self.val: dict[int, Val] = {0: (bf, EPS * abs(bf), sf, EPS * abs(sf))}
+        self.low: dict[int, float] = {0: bf - EPS * abs(bf)}  # low end of each value's interval
+        self.exact: dict[int, tuple[Q, Q]] = {0: (b, step)}
+        self.born: dict[int, tuple[int, int]] = {}  # class -> (parent class, round that created it)
+        self.rounds: list[tuple[int, _Node]] = []
+        self.rho_exact: dict[int, tuple[Q, Q] | None] = {}
+        self.parametric = parametric
+        self.limit: float = math.inf
+
+    # ----- bounds on t -------------------------------------------------------------------------
+    def keep(self, g0: float, e0: float, g1: float, e1: float, strict: bool = False) -> None:
+        """Require ``g(t) = g0 + g1*t >= 0`` (> 0 if strict) for t <= limit, given float bounds."""
+        if not self.parametric or self.limit == 0:
+            return
+        slope_low = g1 - e1
+        if slope_low >= 0:
+            return
+        value_low = g0 - e0
+        if value_low <= 0:
+            self.limit = 0
+            return
+        x = value_low / -slope_low * (1 - 1e-12)
+        self.limit = min(self.limit, math.ceil(x) - 1 if strict else math.floor(x))
+
+    def keep_exact(self, g0: Q, g1: Q, strict: bool) -> None:
+        if not self.parametric or self.limit == 0 or g1 >= 0:
+            return
+        x = Fraction(g0) / -g1
+        whole = x.numerator // x.denominator
+        if strict and whole == x:
+            whole -= 1
+        self.limit = min(self.limit, max(whole, 0))
+
+    # ----- exact values, computed only when a float call is too close ------------------------
+    def exact_value(self, k: int) -> tuple[Q, Q]:
+        found = self.exact.get(k)
+        if found is not None:
+            return found
+        parent, rnd = self.born[k]
+        a, s = self.exact_value(parent)
+        rho = self.exact_rho_of_round(rnd)
+        assert rho is not None
+        left = a - rho[0]
+        value: tuple[Q, Q] = (0, 0) if left < 0 else (left, s - rho[1])
+        self.exact[k] = value
+        return value
+
+    def exact_rho_of_round(self, rnd: int) -> tuple[Q, Q] | None:
+        if rnd not in self.rho_exact:
+            s, node = self.rounds[rnd]
+            self.rho_exact[rnd] = self.exact_walk(node, s)
+        return self.rho_exact[rnd]
+
+    def exact_walk(self, node: _Node, p: int, winner: bool = False) -> tuple[Q, Q] | None:
+        """Exact price; ``winner=True`` also requires its poor supporters to stay poor (see walk)."""
+        items = [(self.exact_value(k), u, w) for (k, u), w in node.hist[p].items()]
+        result = exact_rho(items, self.e.profile.costs[p], self.e.profile.total_utility[p])
+        if isinstance(result, Dropped):
+            self.keep_exact(result.rem[0], result.rem[1], strict=True)
+            return None
+        rho, poor = result
+        if winner and self.parametric:
+            for (a, s), u, _w in poor:
+                self.keep_exact(rho[0] * u - a, rho[1] * u - s, strict=False)
+        return rho
+
+    # ----- the float walk ----------------------------------------------------------------------
+    def walk(self, node: _Node, p: int) -> tuple[tuple[float, float, float, float], list[Val]] | None:
+        """Float price per supporter with error bounds and the poor classes, or None if unaffordable.
+
+        May raise ``_Uncertain``. The price as a function of t, computed with the classes that are poor
+        at t = 0, is a lower bound on the true price for every t (whoever is poor pays at most all they
+        have), so for a project that does not win no further condition on t is needed.
+        """
+        cost = self.e.cost_f[p]
+        weight = self.e.total_f[p]
+        keys, weights = node.class_lists(p)
+        low = self.low
+        q0 = cost / weight
+        if min(map(low.__getitem__, keys)) > q0 * (1 + 4 * EPS):
+            return (q0, 2 * EPS * q0, 0.0, 0.0), []  # everybody can pay the equal share
+        # Sorted by the low end of each value's interval: once one class is surely rich, all later are.
+        items = sorted(zip(map(low.__getitem__, keys), keys, weights))
+        val = self.val
+        rem, rem_e, rem_s, rem_se = cost, EPS * cost, 0.0, 0.0
+        poor: list[Val] = []
+        drained = False
+        for _low, k, w in items:
+            v = val[k]
+            if v is _ZERO:
+                # No money left: surely poor (rem > 0 here) and pays nothing; only its weight leaves.
+                weight -= w
+                drained = True
+                continue
+            vf, ve, vs, vse = v
+            # Money values and slopes are >= 0 (rounding keeps signs), so they need no abs().
+            d = vf * weight - rem
+            d_e = ve * weight + rem_e + EPS * (vf * weight + abs(rem))
+            if d > d_e:
+                break
+            if d >= -d_e:
+                raise _Uncertain
+            poor.append(v)
+            wf = float(w)
+            rem_e += wf * ve + EPS * (abs(rem) + wf * vf)
+            rem -= wf * vf
+            rem_se += wf * vse + EPS * (wf * vs - rem_s)
+            rem_s -= wf * vs
+            weight -= wf
+        else:
+            self.keep(rem, rem_e, rem_s, rem_se, strict=True)
+            return None
+        q = rem / weight
+        q_e = rem_e / weight + EPS * q
+        qs = rem_s / weight
+        qs_e = rem_se / weight + EPS * abs(qs)
+        if drained:
+            poor.append(_ZERO)
+        return (q, q_e, qs, qs_e), poor
+
+    def keep_poor(self, rho: tuple[float, float, float, float], poor: list[Val]) -> None:
+        """The winner's price formula holds while its poor classes stay poor."""
+        q, q_e, qs, qs_e = rho
+        for vf, ve, vs, vse in poor:
+            self.keep(q - vf, q_e + ve + EPS * (q + vf), qs - vs, qs_e + vse + EPS * (abs(qs) + abs(vs)))
+
+    def go(self) -> MesRun:
+        e = self.e
+        costs, ranks = e.profile.costs, e.ranks
+        node = e.root
+        # Heap entries: (key low end, key, key error, slope, slope error, project)
+        heap: list[tuple[float, float, float, float, float, int]] = []
+        for p in e.candidates:
+            key = 1.0 / e.total_f[p]
+            err = 2 * EPS * key
+            heap.append((key - err, key, err, 0.0, 0.0, p))
+        heapq.heapify(heap)
+        selected: list[int] = []
+        rounds: list[MesRound] = []
+        dropped: dict[int, int] = {}
+        while heap:
+            evaluated: list[tuple[float, float, float, float, float, int]] = []
+            exact_rhos: dict[int, tuple[Q, Q]] = {}
+            poor_of: dict[int, list[Val]] = {}
+            rho_of: dict[int, tuple[float, float, float, float]] = {}
+            best_high = math.inf
+            while heap and heap[0][0] <= best_high:
+                p = heapq.heappop(heap)[5]
+                try:
+                    walked = self.walk(node, p)
+                    rho = None
+                    if walked is not None:
+                        rho, poor_of[p] = walked
+                except _Uncertain:
+                    rho_x = self.exact_walk(node, p)
+                    if rho_x is None:
+                        dropped[p] = len(selected)
+                        continue
+                    exact_rhos[p] = rho_x
+                    qf = float(rho_x[0])
+                    rho = (qf, EPS * qf, float(rho_x[1]), EPS * abs(float(rho_x[1])) + 1e-300)
+                if rho is None:
+                    dropped[p] = len(selected)
+                    continue
+                rho_of[p] = rho
+                cf = float(costs[p])
+                key = rho[0] / cf
+                err = rho[1] / cf + 2 * EPS * key
+                entry = (key - err, key, err, rho[2] / cf, rho[3] / cf + 2 * EPS * abs(rho[2] / cf), p)
+                evaluated.append(entry)
+                best_high = min(best_high, key + err)
+            if not evaluated:
+                break
+            contenders = [x for x in evaluated if x[0] <= best_high]
+            exact_keys: dict[int, tuple[Q, Q]] = {}
+            if len(contenders) == 1:
+                win = contenders[0]
+            else:
+                # Too close for floats (often an exact tie): compare exactly, ties by the tie-break.
+                for x in contenders:
+                    p = x[5]
+                    if p not in exact_rhos:
+                        rho_x = self.exact_walk(node, p)
+                        assert rho_x is not None
+                        exact_rhos[p] = rho_x
+                    exact_keys[p] = (Fraction(exact_rhos[p][0]) / costs[p], Fraction(exact_rhos[p][1]) / costs[p])
+                win_p = min(exact_keys, key=lambda p: (exact_keys[p][0], ranks[p]))
+                win = next(x for x in contenders if x[5] == win_p)
+            s = win[5]
+            for x in evaluated:
+                if x is not win:
+                    heapq.heappush(heap, x)
+            if self.parametric and self.limit != 0:
+                if s in exact_rhos:
+                    self.exact_walk(node, s, winner=True)
+                else:
+                    self.keep_poor(rho_of[s], poor_of[s])
+                self.certify(win, heap, exact_keys)
+            rnd = len(selected)
+            self.rounds.append((s, node))
+            if s in exact_rhos:
+                self.rho_exact[rnd] = exact_rhos[s]
+            self.buy(node, s, rho_of[s], rnd)
+            selected.append(s)
+            rounds.append(MesRound(s, Fraction(win[1]), Fraction(win[1] * float(costs[s]))))
+            node = e.child(node, s)
+        if not self.parametric:
+            # A run kept for the explanation reports exact prices (scan runs do not need them).
+            for rnd, (s, _node) in enumerate(self.rounds):
+                rho_x = self.exact_rho_of_round(rnd)
+                assert rho_x is not None
+                rounds[rnd] = MesRound(s, Fraction(rho_x[0]) / costs[s], rho_x[0])
+        limit = None if self.limit == math.inf else int(self.limit)
+        return MesRun(selected, rounds, dropped, limit if self.parametric else None)
+
+    def certify(
+        self,
+        win: tuple[float, float, float, float, float, int],
+        heap: list[tuple[float, float, float, float, float, int]],
+        exact_keys: dict[int, tuple[Q, Q]],
+    ) -> None:
+        """Every other project must keep losing to the winner for all t up to the limit."""
+        ranks = self.e.ranks
+        s = win[5]
+        _lo, ks, es, ss, ess, _ = win
+        for _lo2, kp, ep, sp, esp, p in heap:
+            strict = ranks[p] < ranks[s]
+            if p in exact_keys and s in exact_keys:
+                self.keep_exact(exact_keys[p][0] - exact_keys[s][0], exact_keys[p][1] - exact_keys[s][1], strict)
+            else:
+                self.keep(kp - ks, ep + es + EPS * (kp + ks), sp - ss, esp + ess + EPS * (abs(sp) + abs(ss)), strict)
+            if self.limit == 0:
+                return
+
+    def buy(self, node: _Node, s: int, rho: tuple[float, float, float, float], rnd: int) -> None:
+        q, q_e, qs, qs_e = rho
+        val, born, low = self.val, self.born, self.low
+        bit = self.e.sbits[s]
+        for k, _u in node.hist[s]:
+            new = k | bit
+            born[new] = (k, rnd)
+            vf, ve, vs, vse = val[k]
+            left = vf - q
+            left_e = ve + q_e + EPS * (abs(vf) + q)
+            if left < -left_e:
+                val[new] = _ZERO
+                low[new] = 0.0
+            elif left > left_e:
+                val[new] = (left, left_e, vs - qs, vse + qs_e + EPS * (abs(vs) + abs(qs)))
+                low[new] = left - left_e
+            else:
+                a, sl = self.exact_value(new)  # settles this close call exactly
+                if a == 0 and sl == 0:
+                    val[new] = _ZERO
+                    low[new] = 0.0
+                else:
+                    af, sf = float(a), float(sl)
+                    val[new] = (af, EPS * abs(af), sf, EPS * abs(sf))
+                    low[new] = af - EPS * abs(af)
