@@ -6,3 +6,6 @@ class VotingConfig(AppConfig):
     name = "wijkgeld.voting"
     label = "voting"
     verbose_name = _("Voting")
+
+    def ready(self) -> None:
+        from wijkgeld.voting import audit_texts, permissions  # noqa: F401

@@ -1,2 +1,8 @@
+from django.urls import path
+
+from wijkgeld.voting import views
+
 app_name = "voting"
-urlpatterns: list = []
+urlpatterns = [
+    path("stemmen/", views.start, name="start"),
+]

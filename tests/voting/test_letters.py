@@ -1,0 +1,34 @@
+"""Letters: one A4 page per code with the code and a QR code; a CSV for mail merge."""
+
+import csv
+import io
+import zipfile
+
+import pytest
+
+from wijkgeld.voting.letters import letters_csv, letters_pdf, letters_zip
+
+pytestmark = pytest.mark.django_db
+
+
+def test_pdf_has_one_page_per_code(round_, codes):
+    pdf = letters_pdf(round=round_, codes=codes, base_url="https://wijkgeld.example.org/")
+    assert pdf.startswith(b"%PDF")
+    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page>") >= len(
+        codes
+    ) or (pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == len(codes))
+
+
+def test_csv_for_mail_merge(round_, codes):
+    text = letters_csv(round=round_, codes=codes, base_url="https://wijkgeld.example.org")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["code"] for r in rows] == codes
+    assert rows[0]["url"] == f"https://wijkgeld.example.org/stemmen/?code={codes[0]}"
+    assert rows[0]["ronde"] == round_.title
+    assert "maart 2026" in rows[0]["stemmen_tot"]
+
+
+def test_zip_holds_both(round_, codes):
+    data = letters_zip(round=round_, codes=codes, base_url="http://testserver")
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert {"brieven.pdf", "codes.csv"} <= set(names)

@@ -1,0 +1,409 @@
+"""Voting services: codes, casting, last one counts, bad input, paper double entry, counting, privacy."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+
+from tests.voting.conftest import DURING, END, START
+from wijkgeld.core.errors import DomainError
+from wijkgeld.core.models import AuditEntry
+from wijkgeld.voting import codes as codelib
+from wijkgeld.voting.models import Ballot, PaperBallot, VotingCode
+from wijkgeld.voting.services import (
+    CountedBallot,
+    ballot_cast,
+    ballots_for_count,
+    code_revoke_and_replace,
+    codes_generate,
+    paper_ballot_enter,
+    paper_ballot_resolve,
+    receipt_codes,
+    receipt_lookup,
+    turnout,
+)
+
+pytestmark = pytest.mark.django_db
+BEFORE = START - dt.timedelta(days=1)
+
+
+def snapshot(round_):
+    return (
+        list(
+            Ballot.objects.filter(round=round_).values_list(
+                "code_id", "approvals", "points", "receipt", "channel"
+            )
+        ),
+        list(VotingCode.objects.filter(round=round_).values_list("pk", "revoked", "used_channel")),
+        list(PaperBallot.objects.filter(round=round_).values_list("number", "status")),
+        AuditEntry.objects.count(),
+    )
+
+
+# --- codes ---------------------------------------------------------------------------------------
+
+
+def test_generate_returns_codes_once_and_stores_only_keyed_hashes(round_, committee):
+    plain = codes_generate(actor=committee, round=round_, count=25, now=BEFORE)
+    assert len(plain) == len(set(plain)) == 25
+    stored = set(VotingCode.objects.filter(round=round_).values_list("code_hash", flat=True))
+    assert stored == {codelib.code_hash(c) for c in plain}
+    # No plaintext code (in any spelling) anywhere in the database.
+    with connection.cursor() as cur:
+        for table in connection.introspection.table_names():
+            cur.execute(f'SELECT * FROM "{table}"')
+            dump = repr(cur.fetchall())
+            for code in plain[:5]:
+                assert code not in dump and code.replace("-", "") not in dump, table
+    entry = AuditEntry.objects.get(action="voting.codes.generated")
+    assert entry.data == {"count": 25}
+
+
+@pytest.mark.parametrize("phase", ["preparation", "assessment", "voting"])
+def test_codes_may_be_made_before_voting_closes(area, make_round, committee, phase):
+    round_ = make_round(area, phase=phase)
+    assert len(codes_generate(actor=committee, round=round_, count=2, now=BEFORE)) == 2
+
+
+@pytest.mark.parametrize("phase", ["ideas", "results", "execution", "closed"])
+def test_codes_cannot_be_made_in_other_phases(area, make_round, committee, phase):
+    round_ = make_round(area, phase=phase)
+    with pytest.raises(DomainError):
+        codes_generate(actor=committee, round=round_, count=2, now=BEFORE)
+    assert not VotingCode.objects.exists()
+
+
+def test_codes_cannot_be_made_after_voting_closed(round_, committee):
+    with pytest.raises(DomainError):
+        codes_generate(actor=committee, round=round_, count=2, now=END)
+
+
+@pytest.mark.parametrize("count", [0, -1, 50_001, "5", True])
+def test_code_count_is_checked(round_, committee, count):
+    with pytest.raises(DomainError):
+        codes_generate(actor=committee, round=round_, count=count, now=BEFORE)
+
+
+@pytest.mark.parametrize("role", ["resident", "resident_delegate", "programme_staff", "finance", "observer"])
+def test_only_the_committee_makes_codes(round_, make_user, area, role):
+    with pytest.raises(PermissionDenied):
+        codes_generate(actor=make_user(role, area), round=round_, count=1, now=BEFORE)
+
+
+def test_committee_of_another_area_may_not_make_codes(round_, make_user, other_area):
+    with pytest.raises(PermissionDenied):
+        codes_generate(actor=make_user("fund_committee", other_area), round=round_, count=1, now=BEFORE)
+    with pytest.raises(PermissionDenied):
+        codes_generate(actor=None, round=round_, count=1, now=BEFORE)
+
+
+def test_revoke_and_replace(round_, committee, codes, now):
+    new = code_revoke_and_replace(actor=committee, round=round_, code=codes[0], now=now)
+    assert new not in codes
+    with pytest.raises(DomainError) as exc:
+        ballot_cast(round=round_, code=codes[0], approvals=["1"], now=now)
+    assert exc.value.code == "revoked"
+    assert ballot_cast(round=round_, code=new, approvals=["1"], now=now)
+    with pytest.raises(DomainError) as exc:
+        code_revoke_and_replace(actor=committee, round=round_, code=codes[0], now=now)
+    assert exc.value.code == "revoked"
+    assert AuditEntry.objects.filter(action="voting.code.replaced").get().data == {"count": 1}
+
+
+def test_a_used_code_cannot_be_revoked(round_, committee, codes, now):
+    ballot_cast(round=round_, code=codes[0], approvals=["1"], now=now)
+    before = snapshot(round_)
+    with pytest.raises(DomainError) as exc:
+        code_revoke_and_replace(actor=committee, round=round_, code=codes[0], now=now)
+    assert exc.value.code == "used"
+    assert snapshot(round_) == before
+
+
+def test_revoke_needs_the_committee_of_the_area(round_, codes, make_user, other_area, now):
+    with pytest.raises(PermissionDenied):
+        code_revoke_and_replace(
+            actor=make_user("fund_committee", other_area), round=round_, code=codes[0], now=now
+        )
+
+
+# --- casting -------------------------------------------------------------------------------------
+
+
+def test_cast_returns_a_receipt_and_stores_no_identity(round_, codes, now):
+    receipt = ballot_cast(round=round_, code=codes[0], approvals=["2", "1"], now=now)
+    assert len(codelib.normalise(receipt)) == codelib.RECEIPT_LENGTH
+    ballot = Ballot.objects.get()
+    assert ballot.approvals == ["1", "2"] and ballot.points is None and ballot.channel == "online"
+    field_names = {f.name for f in Ballot._meta.get_fields()}
+    assert field_names == {"id", "round", "code", "receipt", "channel", "approvals", "points"}
+    assert receipt_lookup(round=round_, receipt=receipt) == CountedBallot(receipt, ("1", "2"), None)
+    assert receipt_lookup(round=round_, receipt=receipt.lower().replace("-", " ")) is not None
+    assert receipt_codes(round=round_) == [receipt]
+    # Casting is not audit-logged: an entry would put a time next to the ballot.
+    assert not AuditEntry.objects.filter(action__startswith="voting.ballot").exists()
+
+
+def test_last_one_counts_and_the_receipt_stays(round_, codes, now):
+    first = ballot_cast(round=round_, code=codes[0], approvals=["1"], now=now)
+    second = ballot_cast(
+        round=round_, code=codelib.format_code(codes[0]).lower(), approvals=["3", "4"], now=now
+    )
+    assert first == second
+    assert Ballot.objects.count() == 1
+    assert ballots_for_count(round=round_) == [CountedBallot(first, ("3", "4"), None)]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "code"),
+    [
+        ({"approvals": []}, "too_few"),
+        ({"approvals": ["1", "2", "3", "4"]}, "too_many"),
+        ({"approvals": ["3", "4"], "max": None, "limit": True}, "over_budget"),
+        ({"approvals": ["9"]}, "unknown_project"),
+        ({"approvals": ["1", "1"]}, "duplicate"),
+        ({"approvals": ["1"], "points": {"1": 3}}, "wrong_type"),
+        ({"approvals": ["<script>"]}, "unknown_project"),
+    ],
+)
+def test_bad_approval_ballots_change_nothing(round_, codes, now, kwargs, code):
+    if kwargs.pop("limit", False):
+        round_.limit_to_budget = True
+    if "max" in kwargs:
+        round_.max_projects = kwargs.pop("max")
+    round_.save()
+    ballot_cast(round=round_, code=codes[1], approvals=["1"], now=now)
+    before = snapshot(round_)
+    with pytest.raises(DomainError) as exc:
+        ballot_cast(round=round_, code=codes[0], now=now, **kwargs)
+    assert exc.value.code == code
+    assert str(exc.value)
+    # Nor does a bad change to an existing ballot.
+    with pytest.raises(DomainError):
+        ballot_cast(round=round_, code=codes[1], now=now, **kwargs)
+    assert snapshot(round_) == before
+
+
+def test_project_of_another_round_or_not_admitted_is_unknown(round_, area, make_round, codes, now):
+    from wijkgeld.fund.models import Proposal
+
+    other = make_round(area, proposals=(1_00,) * 6)
+    assert other.proposals.filter(number=6).exists()
+    with pytest.raises(DomainError) as exc:
+        ballot_cast(round=round_, code=codes[0], approvals=["6"], now=now)
+    assert exc.value.code == "unknown_project"
+    Proposal.objects.filter(round=round_, number=2).update(status=Proposal.Status.NOT_ADMITTED)
+    with pytest.raises(DomainError):
+        ballot_cast(round=round_, code=codes[0], approvals=["2"], now=now)
+    assert not Ballot.objects.exists()
+
+
+def test_code_of_another_round_is_unknown(round_, area, make_round, committee, now):
+    other = make_round(area)
+    [code] = codes_generate(actor=committee, round=other, count=1, now=BEFORE)
+    with pytest.raises(DomainError) as exc:
+        ballot_cast(round=round_, code=code, approvals=["1"], now=now)
+    assert exc.value.code == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("", "length"),
+        ("ABCD-EFGH", "length"),
+        ("ABCD-EFGH-JKMN-PQR0", "character"),
+        ("2345-6789-ABCD-EFG2", "check"),
+    ],
+)
+def test_bad_codes_get_clear_messages(round_, codes, now, typed, code):
+    with pytest.raises(DomainError) as exc:
+        ballot_cast(round=round_, code=typed, approvals=["1"], now=now)
+    assert exc.value.code == code and exc.value.field == "code"
+
+
+def test_unknown_well_formed_code(round_, codes, now):
+    body = "23456789ABCDEFG"
+    with pytest.raises(DomainError) as exc:
+        ballot_cast(round=round_, code=body + codelib.check_char(body), approvals=["1"], now=now)
+    assert exc.value.code == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("when", "code"),
+    [(START - dt.timedelta(seconds=1), "not_open"), (END, "closed"), (END + dt.timedelta(days=3), "closed")],
+)
+def test_voting_only_between_start_and_end(round_, codes, when, code):
+    with pytest.raises(DomainError) as exc:
+        ballot_cast(round=round_, code=codes[0], approvals=["1"], now=when)
+    assert exc.value.code == code
+    assert ballot_cast(round=round_, code=codes[0], approvals=["1"], now=START)
+    assert ballot_cast(round=round_, code=codes[0], approvals=["1"], now=END - dt.timedelta(seconds=1))
+
+
+@pytest.mark.parametrize("phase", ["preparation", "ideas", "assessment", "results", "execution", "closed"])
+def test_voting_only_in_the_voting_phase(area, make_round, committee, phase):
+    round_ = make_round(area, phase="voting")
+    [code] = codes_generate(actor=committee, round=round_, count=1, now=BEFORE)
+    round_.phase = phase
+    round_.save()
+    with pytest.raises(DomainError):
+        ballot_cast(round=round_, code=code, approvals=["1"], now=DURING)
+    assert not Ballot.objects.exists()
+
+
+def test_voting_needs_locked_rules(round_, codes, now):
+    round_.locked_at = None
+    round_.save()
+    with pytest.raises(DomainError):
+        ballot_cast(round=round_, code=codes[0], approvals=["1"], now=now)
+
+
+def test_cumulative_ballots(area, make_round, committee, now):
+    round_ = make_round(area, ballot_type="cumulative", points_total=10, min_projects=2, max_projects=None)
+    codes = codes_generate(actor=committee, round=round_, count=2, now=BEFORE)
+    receipt = ballot_cast(round=round_, code=codes[0], points={"1": 6, "3": 4, "2": 0}, now=now)
+    assert receipt_lookup(round=round_, receipt=receipt) == CountedBallot(
+        receipt, ("1", "3"), {"1": 6, "3": 4}
+    )
+    for bad, code in [
+        ({"1": 6, "3": 5}, "points_over"),
+        ({"1": 10}, "too_few"),
+        ({"1": -1, "2": 3}, "points_invalid"),
+        ({"1": "3", "2": 3}, "points_invalid"),
+        ({"1": 3, "99": 3}, "unknown_project"),
+    ]:
+        with pytest.raises(DomainError) as exc:
+            ballot_cast(round=round_, code=codes[1], points=bad, now=now)
+        assert exc.value.code == code
+    with pytest.raises(DomainError) as exc:
+        ballot_cast(round=round_, code=codes[1], approvals=["1", "2"], now=now)
+    assert exc.value.code == "wrong_type"
+    assert Ballot.objects.count() == 1
+
+
+# --- paper ballots -------------------------------------------------------------------------------
+
+
+def test_paper_double_entry_that_matches_counts(round_, codes, committee, committee2, now):
+    paper = paper_ballot_enter(actor=committee, round=round_, code=codes[0], approvals=["1", "2"], now=now)
+    assert paper.number == 1 and paper.status == "first"
+    assert ballots_for_count(round=round_) == []
+    assert turnout(round=round_).paper_waiting == 1
+    # The paper ballot consumed the code: no online vote with it.
+    with pytest.raises(DomainError) as exc:
+        ballot_cast(round=round_, code=codes[0], approvals=["3"], now=now)
+    assert exc.value.code == "paper"
+    paper = paper_ballot_enter(actor=committee2, round=round_, code=codes[0], approvals=["2", "1"], now=now)
+    assert paper.status == "matched"
+    [counted] = ballots_for_count(round=round_)
+    assert counted.approvals == ("1", "2")
+    assert Ballot.objects.get().channel == "paper"
+    assert list(
+        AuditEntry.objects.filter(action__startswith="voting.paper")
+        .order_by("pk")
+        .values_list("action", "data")
+    ) == [
+        ("voting.paper.first", {"number": 1}),
+        ("voting.paper.matched", {"number": 1}),
+    ]
+    with pytest.raises(DomainError) as exc:
+        paper_ballot_enter(actor=committee2, round=round_, code=codes[0], approvals=["1"], now=now)
+    assert exc.value.code == "done"
+
+
+def test_same_member_cannot_enter_a_paper_ballot_twice(round_, codes, committee, now):
+    paper_ballot_enter(actor=committee, round=round_, code=codes[0], approvals=["1"], now=now)
+    before = snapshot(round_)
+    with pytest.raises(DomainError) as exc:
+        paper_ballot_enter(actor=committee, round=round_, code=codes[0], approvals=["1"], now=now)
+    assert exc.value.code == "same_member"
+    assert snapshot(round_) == before
+
+
+def test_paper_mismatch_is_flagged_and_not_counted_until_resolved(
+    round_, codes, committee, committee2, make_user, area, now
+):
+    paper_ballot_enter(actor=committee, round=round_, code=codes[0], approvals=["1"], now=now)
+    paper_ballot_enter(actor=committee, round=round_, code=codes[1], approvals=["2"], now=now)
+    paper = paper_ballot_enter(actor=committee2, round=round_, code=codes[0], approvals=["1", "3"], now=now)
+    assert paper.status == "mismatch"
+    assert ballots_for_count(round=round_) == []
+    assert turnout(round=round_).paper_mismatch == 1
+    third = make_user("fund_committee", area)
+    with pytest.raises(DomainError) as exc:  # the code must be the one on paper ballot 1
+        paper_ballot_resolve(actor=third, round=round_, number=1, code=codes[1], approvals=["1"], now=now)
+    assert exc.value.code == "other_code"
+    with pytest.raises(DomainError):  # number 2 has no mismatch
+        paper_ballot_resolve(actor=third, round=round_, number=2, code=codes[1], approvals=["2"], now=now)
+    paper_ballot_resolve(actor=third, round=round_, number=1, code=codes[0], approvals=["1", "3"], now=now)
+    assert [b.approvals for b in ballots_for_count(round=round_)] == [("1", "3")]
+    with pytest.raises(DomainError):
+        paper_ballot_resolve(actor=third, round=round_, number=1, code=codes[0], approvals=["1"], now=now)
+
+
+def test_online_first_refuses_paper(round_, codes, committee, now):
+    ballot_cast(round=round_, code=codes[0], approvals=["1"], now=now)
+    before = snapshot(round_)
+    with pytest.raises(DomainError) as exc:
+        paper_ballot_enter(actor=committee, round=round_, code=codes[0], approvals=["2"], now=now)
+    assert exc.value.code == "online"
+    assert snapshot(round_) == before
+
+
+def test_invalid_paper_ballot_is_refused(round_, codes, committee, now):
+    with pytest.raises(DomainError) as exc:
+        paper_ballot_enter(
+            actor=committee, round=round_, code=codes[0], approvals=["1", "2", "3", "4"], now=now
+        )
+    assert exc.value.code == "too_many"
+    assert not PaperBallot.objects.exists() and not VotingCode.objects.exclude(used_channel="").exists()
+
+
+def test_paper_entry_after_close_until_published(round_, codes, committee, committee2):
+    after = END + dt.timedelta(days=1)
+    paper_ballot_enter(actor=committee, round=round_, code=codes[0], approvals=["1"], now=after)
+    round_.phase = "results"
+    round_.save()
+    paper_ballot_enter(actor=committee2, round=round_, code=codes[0], approvals=["1"], now=after)
+    round_.published_at = after
+    round_.save()
+    with pytest.raises(DomainError):
+        paper_ballot_enter(actor=committee, round=round_, code=codes[1], approvals=["1"], now=after)
+    with pytest.raises(DomainError):
+        paper_ballot_enter(
+            actor=committee, round=round_, code=codes[2], approvals=["1"], now=START - dt.timedelta(1)
+        )
+
+
+@pytest.mark.parametrize("role", ["resident", "resident_delegate", "programme_staff", "finance", "observer"])
+def test_only_the_committee_enters_paper(round_, codes, make_user, area, other_area, role, now):
+    with pytest.raises(PermissionDenied):
+        paper_ballot_enter(actor=make_user(role, area), round=round_, code=codes[0], approvals=["1"], now=now)
+    with pytest.raises(PermissionDenied):
+        paper_ballot_enter(
+            actor=make_user("fund_committee", other_area),
+            round=round_,
+            code=codes[0],
+            approvals=["1"],
+            now=now,
+        )
+
+
+# --- counting ------------------------------------------------------------------------------------
+
+
+def test_ballots_for_count_and_turnout(round_, codes, committee, committee2, now):
+    receipts = {ballot_cast(round=round_, code=c, approvals=["1"], now=now) for c in codes[:3]}
+    ballot_cast(round=round_, code=codes[0], approvals=["2"], now=now)
+    paper_ballot_enter(actor=committee, round=round_, code=codes[3], approvals=["4"], now=now)
+    paper_ballot_enter(actor=committee2, round=round_, code=codes[3], approvals=["4"], now=now)
+    code_revoke_and_replace(actor=committee, round=round_, code=codes[4], now=now)
+    counted = ballots_for_count(round=round_)
+    assert len(counted) == 4
+    assert receipts <= {b.voter_id for b in counted}
+    assert sorted(b.approvals for b in counted) == [("1",), ("1",), ("2",), ("4",)]
+    assert [b.voter_id for b in counted] == sorted(b.voter_id for b in counted)  # not in casting order
+    for b in counted:
+        assert all(codelib.normalise(b.voter_id) not in codelib.normalise(c) for c in codes)
+    t = turnout(round=round_)
+    assert (t.codes_valid, t.codes_revoked, t.online, t.paper_counted, t.counted) == (5, 1, 3, 1, 4)

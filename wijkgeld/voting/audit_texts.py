@@ -1,0 +1,14 @@
+from django.utils.translation import gettext_lazy as _
+
+from wijkgeld.core.audit import register_texts
+
+register_texts(
+    {
+        "voting.codes.generated": _("{actor} made {count} voting codes for {object}"),
+        "voting.code.replaced": _("{actor} revoked a voting code for {object} and made a new one"),
+        "voting.paper.first": _("{actor} entered paper ballot {number} for the first time"),
+        "voting.paper.matched": _("{actor} entered paper ballot {number} a second time; both entries match"),
+        "voting.paper.mismatch": _("{actor} entered paper ballot {number} a second time; the entries differ"),
+        "voting.paper.resolved": _("{actor} resolved the difference in paper ballot {number}"),
+    }
+)

@@ -1,0 +1,171 @@
+"""Print-ready letters (PDF, one A4 page per code) and a CSV for mail merge.
+
+Letters are in plain Dutch with one English line, whatever the language of the committee's screen:
+they go to every household. The plaintext codes exist only in the response that carries these files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import zipfile
+from pathlib import Path
+
+import segno
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import override
+from fpdf import FPDF
+
+from wijkgeld.voting.codes import format_code
+
+# fpdf2 subsets fonts with fontTools, which logs every glyph at INFO.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
+
+FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu")]
+
+
+def ballot_url(base_url: str, code: str) -> str:
+    return f"{base_url.rstrip('/')}{reverse('voting:start')}?code={format_code(code)}"
+
+
+def entry_url(base_url: str) -> str:
+    return f"{base_url.rstrip('/')}{reverse('voting:start')}"
+
+
+def _when(value) -> str:
+    if value is None:
+        return ""
+    with override("nl"):
+        return date_format(timezone.localtime(value), "j F Y \\o\\m H:i")
+
+
+def _period(round_) -> str:
+    if round_.voting_start and round_.voting_end:
+        return f"Stemmen kan van {_when(round_.voting_start)} tot {_when(round_.voting_end)}."
+    if round_.voting_end:
+        return f"Stemmen kan tot {_when(round_.voting_end)}."
+    return "De bewonerscommissie laat weten wanneer u kunt stemmen."
+
+
+def _english(round_, url: str) -> str:
+    until = f" until {timezone.localtime(round_.voting_end):%d-%m-%Y %H:%M}" if round_.voting_end else ""
+    return f"English: vote on projects for your neighbourhood at {url} with the code above{until}."
+
+
+class _Letter(FPDF):
+    def __init__(self) -> None:
+        super().__init__(format="A4")
+        self.set_auto_page_break(False)
+        self.set_margins(20, 20, 20)
+        regular = next((d / "DejaVuSans.ttf" for d in FONT_DIRS if (d / "DejaVuSans.ttf").exists()), None)
+        bold = next(
+            (d / "DejaVuSans-Bold.ttf" for d in FONT_DIRS if (d / "DejaVuSans-Bold.ttf").exists()), None
+        )
+        mono = next(
+            (d / "DejaVuSansMono-Bold.ttf" for d in FONT_DIRS if (d / "DejaVuSansMono-Bold.ttf").exists()),
+            None,
+        )
+        if regular and bold and mono:
+            self.add_font("Letter", "", str(regular))
+            self.add_font("Letter", "B", str(bold))
+            self.add_font("Code", "", str(mono))
+            self.family, self.code_family, self.unicode = "Letter", "Code", True
+        else:  # the PDF core fonts only know Latin-1
+            self.family, self.code_family, self.unicode = "Helvetica", "Courier", False
+
+    def text(self, value: str) -> str:  # type: ignore[override]
+        if self.unicode:
+            return value
+        value = value.replace("€", "EUR").replace("–", "-").replace("’", "'")
+        return value.encode("latin-1", "replace").decode("latin-1")
+
+    def para(self, value: str, size: float = 12, style: str = "", gap: float = 2) -> None:
+        self.set_font(self.family, style, size)
+        self.multi_cell(0, size * 0.5, self.text(value), new_x="LMARGIN", new_y="NEXT")
+        self.ln(gap)
+
+
+def letters_pdf(*, round, codes: list[str], base_url: str) -> bytes:  # noqa: A002
+    pdf = _Letter()
+    pdf.set_title(f"Stemcodes {round.title}")
+    pdf.set_creator("Wijkgeld")
+    area = round.fund.area.name
+    start = entry_url(base_url)
+    for code in codes:
+        pretty = format_code(code)
+        url = ballot_url(base_url, code)
+        pdf.add_page()
+        pdf.para(f"Bewonersfonds {area}", size=11)
+        pdf.para(f"Stem mee: {round.title}", size=20, style="B", gap=4)
+        pdf.para(
+            "Beste bewoner,\nU mag meebeslissen over geld voor uw wijk. Bewoners hebben ideeën bedacht. "
+            "Kies welke ideeën geld krijgen. Stemmen is geheim: niemand weet welke code u heeft.",
+        )
+        pdf.para(_period(round), style="B", gap=4)
+        pdf.para("Uw stemcode:", size=12, style="B", gap=1)
+        pdf.set_font(pdf.code_family, "", 26)
+        pdf.cell(0, 16, pretty, border=1, align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(6)
+        y = pdf.get_y()
+        qr = io.BytesIO()
+        segno.make(url, error="m").save(qr, kind="png", scale=6, border=2)
+        qr.seek(0)
+        pdf.image(qr, x=pdf.w - 20 - 45, y=y, w=45, h=45)
+        pdf.set_right_margin(20 + 50)
+        pdf.para("Zo stemt u:", style="B", gap=1)
+        pdf.para(
+            f"1. Scan de QR-code met uw telefoon, of ga naar {start}\n"
+            "2. Typ uw stemcode. Hoofdletters en streepjes maken niet uit.\n"
+            "3. Kies de ideeën die u goed vindt en bevestig uw keuze.\n"
+            "4. U krijgt een ontvangstcode. Daarmee ziet u later dat uw stem is meegeteld.",
+            gap=3,
+        )
+        pdf.set_right_margin(20)
+        pdf.set_y(max(pdf.get_y(), y + 50))
+        pdf.para(
+            "Gebruik de code één keer. Wilt u uw keuze veranderen? Typ de code opnieuw in zolang de stemming "
+            "open is. De laatste keuze telt. Stemt u liever op papier? Gebruik dan het stembiljet met deze code. "
+            "Een code telt maar één keer: op papier of online.",
+        )
+        pdf.para(
+            "Hulp nodig? Vraag het de bewonerscommissie, een buurman of buurvrouw, of het buurthuis. "
+            "Bent u de brief kwijt of heeft iemand anders uw code gezien? Meld het bij de bewonerscommissie.",
+        )
+        pdf.para(_english(round, start), size=10, style="")
+    return bytes(pdf.output())
+
+
+def letters_csv(*, round, codes: list[str], base_url: str) -> str:  # noqa: A002
+    """One row per code: code, ballot URL with the code, round, area, voting start and end (for mail merge)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["code", "url", "ronde", "gebied", "stemmen_vanaf", "stemmen_tot"])
+    for code in codes:
+        writer.writerow(
+            [
+                format_code(code),
+                ballot_url(base_url, code),
+                round.title,
+                round.fund.area.name,
+                _when(round.voting_start),
+                _when(round.voting_end),
+            ]
+        )
+    return out.getvalue()
+
+
+def letters_zip(*, round, codes: list[str], base_url: str) -> bytes:  # noqa: A002
+    """Both files in one download, so the committee gets them in the one response that has the codes."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("brieven.pdf", letters_pdf(round=round, codes=codes, base_url=base_url))
+        zf.writestr("codes.csv", letters_csv(round=round, codes=codes, base_url=base_url))
+        zf.writestr(
+            "LEESMIJ.txt",
+            "Deze codes staan nergens anders. Wijkgeld bewaart alleen een versleutelde vingerafdruk.\n"
+            "Druk de brieven af, verstuur ze en verwijder daarna dit bestand.\n",
+        )
+    return buf.getvalue()

@@ -1,0 +1,88 @@
+"""Voting codes, ballots and paper ballot entries. Nothing here links a code or a ballot to a person.
+
+- `VotingCode` keeps only the HMAC of a letter code, whether it was revoked and how it was used.
+- `Ballot` is the one ballot that counts for a code (online or paper): the selection, the code
+  reference (for "last one counts" and against double votes), a random receipt and the channel. No IP
+  address, no user agent and no time of casting: times could be matched with server logs.
+- `PaperBallot` is the double entry of one paper ballot by two committee members.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", _("Online")
+    PAPER = "paper", _("Paper")
+
+
+class VotingCode(models.Model):
+    round = models.ForeignKey("fund.Round", on_delete=models.PROTECT, related_name="voting_codes")
+    code_hash = models.CharField(max_length=64, unique=True)
+    revoked = models.BooleanField(default=False)
+    # Set by whichever is recorded first: an online ballot or the first entry of a paper ballot.
+    used_channel = models.CharField(max_length=8, choices=Channel.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("voting code")
+        verbose_name_plural = _("voting codes")
+        indexes = [models.Index(fields=["round", "revoked", "used_channel"], name="voting_code_turnout")]
+
+    def __str__(self) -> str:
+        return f"code {self.pk}"
+
+
+class Ballot(models.Model):
+    round = models.ForeignKey("fund.Round", on_delete=models.PROTECT, related_name="ballots")
+    code = models.OneToOneField(VotingCode, on_delete=models.PROTECT, related_name="ballot")
+    receipt = models.CharField(max_length=16, unique=True)
+    channel = models.CharField(max_length=8, choices=Channel.choices, default=Channel.ONLINE)
+    approvals = models.JSONField(default=list)  # project ids (str(Proposal.number)), sorted
+    points = models.JSONField(null=True, blank=True)  # {project id: points} for cumulative ballots
+
+    class Meta:
+        verbose_name = _("ballot")
+        verbose_name_plural = _("ballots")
+
+    def __str__(self) -> str:
+        return f"ballot {self.receipt}"
+
+
+class PaperBallot(models.Model):
+    class Status(models.TextChoices):
+        FIRST = "first", _("Waiting for the second entry")
+        MATCHED = "matched", _("Both entries match: counted")
+        MISMATCH = "mismatch", _("Entries differ: not counted yet")
+        RESOLVED = "resolved", _("Difference resolved: counted")
+
+    round = models.ForeignKey("fund.Round", on_delete=models.PROTECT, related_name="paper_ballots")
+    number = models.PositiveIntegerField(_("number"))  # written on the paper after the first entry
+    code = models.OneToOneField(VotingCode, on_delete=models.PROTECT, related_name="paper_ballot")
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.FIRST)
+    first_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    first_selection = models.JSONField()
+    second_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    second_selection = models.JSONField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["round", "number"]
+        verbose_name = _("paper ballot")
+        verbose_name_plural = _("paper ballots")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "number"], name="paper_ballot_number_unique"),
+            models.CheckConstraint(
+                condition=models.Q(second_by__isnull=True) | ~models.Q(second_by=models.F("first_by")),
+                name="paper_ballot_two_different_members",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"paper ballot {self.number}"

@@ -1,0 +1,454 @@
+"""Voting services: letter codes, casting, paper ballots and what the count and the receipts need.
+
+All functions are keyword-only, run in one transaction and raise `DomainError` (a plain message) or
+`PermissionDenied`. Nothing here stores a plaintext code, an IP address or the time a ballot was cast,
+and the audit log gets counts and numbers only, never a code or a selection.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wijkgeld.accounts.permissions import can
+from wijkgeld.core.audit import audit_record
+from wijkgeld.core.errors import DomainError
+from wijkgeld.fund.models import Round
+from wijkgeld.voting import codes as codelib
+from wijkgeld.voting.models import Ballot, Channel, PaperBallot, VotingCode
+from wijkgeld.voting.selection import Selection, project_costs, validate
+
+MAX_CODES_PER_CALL = 50_000
+CODE_PHASES = (Round.Phase.PREPARATION, Round.Phase.ASSESSMENT, Round.Phase.VOTING)
+
+
+@dataclass(frozen=True)
+class CountedBallot:
+    voter_id: str  # the receipt code: public, random, says nothing about the letter code
+    approvals: tuple[str, ...]
+    points: dict[str, int] | None
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+
+def _require(actor, action: str, round_: Round) -> None:
+    if not can(actor, action, round_.fund.area_id):
+        raise PermissionDenied(action)
+
+
+def voting_state(round_: Round, now: dt.datetime | None = None) -> str:
+    """ "open", "not_started", "closed" or "not_voting" (the round is in another phase)."""
+    now = now or timezone.now()
+    if round_.phase != Round.Phase.VOTING or not round_.is_locked:
+        if round_.phase in (Round.Phase.RESULTS, Round.Phase.EXECUTION, Round.Phase.CLOSED):
+            return "closed"
+        return "not_voting"
+    if round_.voting_start and now < round_.voting_start:
+        return "not_started"
+    if round_.voting_end and now >= round_.voting_end:
+        return "closed"
+    return "open"
+
+
+def _require_open(round_: Round, now: dt.datetime | None) -> None:
+    state = voting_state(round_, now)
+    if state == "open":
+        return
+    if state == "closed":
+        raise DomainError(_("Voting has closed. Your vote can no longer be counted."), code="closed")
+    if state == "not_started":
+        raise DomainError(_("Voting has not started yet. Try again when voting is open."), code="not_open")
+    raise DomainError(_("Voting is not open for this round."), code="not_open")
+
+
+def code_error(reason: str) -> DomainError:
+    """The message for a code that cannot be used; `reason` is also the error code."""
+    messages = {
+        "length": _("A code has 16 letters and numbers. Check the code on your letter and try again."),
+        "character": _(
+            "This code has a letter or number that we never use in codes. Check the code on your letter."
+        ),
+        "check": _("There is a typing error in this code. Check the code on your letter and try again."),
+        "unknown": _("We do not know this code. Check the code on your letter and try again."),
+        "revoked": _("This code is no longer valid. Use the code from your new letter."),
+        "paper": _("This code was already used on a paper ballot. You cannot also vote online with it."),
+    }
+    return DomainError(messages[reason], field="code", code=reason)
+
+
+def code_lookup(code: str, *, round_id: int | None = None, for_update: bool = False) -> VotingCode:
+    """The stored code for what a person typed, or DomainError (format, unknown, other round)."""
+    try:
+        normalised = codelib.parse(code)
+    except codelib.CodeFormatError as exc:
+        raise code_error(exc.reason) from None
+    qs = VotingCode.objects.all()
+    if for_update:
+        qs = qs.select_for_update()
+    vc = qs.filter(code_hash=codelib.code_hash(normalised)).first()
+    if vc is None or (round_id is not None and vc.round_id != round_id):
+        raise code_error("unknown")
+    return vc
+
+
+def _new_codes(round_: Round, count: int) -> list[str]:
+    plain = [codelib.generate_code() for _ in range(count)]
+    VotingCode.objects.bulk_create(
+        [VotingCode(round=round_, code_hash=codelib.code_hash(c)) for c in plain], batch_size=2000
+    )
+    return [codelib.format_code(c) for c in plain]
+
+
+def _require_code_phase(round_: Round, now: dt.datetime | None) -> None:
+    if round_.phase not in CODE_PHASES or voting_state(round_, now) == "closed":
+        raise DomainError(
+            _("Codes can only be made or replaced before voting closes."), field="count", code="phase"
+        )
+
+
+# --- codes -----------------------------------------------------------------------------------------
+
+
+def codes_generate(*, actor, round: Round, count: int, now: dt.datetime | None = None) -> list[str]:  # noqa: A002
+    """Make `count` new letter codes; returns the plaintext codes once (only their HMAC is kept)."""
+    _require(actor, "voting.manage_codes", round)
+    if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= MAX_CODES_PER_CALL:
+        raise DomainError(
+            _("Choose a number of codes from 1 to %(max)d.") % {"max": MAX_CODES_PER_CALL},
+            field="count",
+            code="count",
+        )
+    with transaction.atomic():
+        round_ = Round.objects.select_for_update().get(pk=round.pk)
+        _require_code_phase(round_, now)
+        for _attempt in range(3):
+            try:
+                with transaction.atomic():
+                    plain = _new_codes(round_, count)
+                break
+            except IntegrityError:  # a hash collision: astronomically unlikely, so simply try again
+                continue
+        else:  # pragma: no cover
+            raise DomainError(_("Something went wrong. Please try again."), code="retry")
+        audit_record(
+            actor=actor,
+            action="voting.codes.generated",
+            area=round_.fund.area,
+            obj=round_,
+            data={"count": count},
+            now=now,
+        )
+    return plain
+
+
+def code_revoke_and_replace(*, actor, round: Round, code: str, now: dt.datetime | None = None) -> str:  # noqa: A002
+    """Revoke a code (damaged letter, seen by others) and return one new code.
+
+    A code that was already used (online or on paper) cannot be revoked: that would silently throw
+    away a vote. The committee gets a clear refusal; the vote stays.
+    """
+    _require(actor, "voting.manage_codes", round)
+    with transaction.atomic():
+        round_ = Round.objects.select_for_update().get(pk=round.pk)
+        _require_code_phase(round_, now)
+        vc = code_lookup(code, round_id=round_.pk, for_update=True)
+        if vc.revoked:
+            raise DomainError(_("This code was already revoked."), field="code", code="revoked")
+        if vc.used_channel:
+            raise DomainError(
+                _(
+                    "This code was already used to vote. It cannot be revoked: the vote stays valid. "
+                    "Do not give this person a new code."
+                ),
+                field="code",
+                code="used",
+            )
+        vc.revoked = True
+        vc.save(update_fields=["revoked"])
+        [new] = _new_codes(round_, 1)
+        audit_record(
+            actor=actor,
+            action="voting.code.replaced",
+            area=round_.fund.area,
+            obj=round_,
+            data={"count": 1},
+            now=now,
+        )
+    return new
+
+
+# --- casting ---------------------------------------------------------------------------------------
+
+
+def ballot_cast(
+    *,
+    round: Round,  # noqa: A002
+    code: str,
+    approvals: list[str] | None = None,
+    points: dict[str, int] | None = None,
+    now: dt.datetime | None = None,
+) -> str:
+    """Store an online ballot; returns the receipt code (formatted, e.g. "ABCDE-FGHJK").
+
+    Voting again with the same code replaces the selection (the last one counts) and keeps the same
+    receipt, so a voter who checks their receipt always sees the ballot that counts.
+    """
+    _require_open(round, now)
+    with transaction.atomic():
+        vc = code_lookup(code, round_id=round.pk, for_update=True)
+        if vc.revoked:
+            raise code_error("revoked")
+        if vc.used_channel == Channel.PAPER:
+            raise code_error("paper")
+        selection = validate(round, project_costs(round), approvals=approvals, points=points)
+        if vc.used_channel == Channel.ONLINE:
+            receipt = Ballot.objects.filter(code_id=vc.pk).values_list("receipt", flat=True).get()
+            Ballot.objects.filter(code_id=vc.pk).update(
+                approvals=list(selection.approvals), points=selection.points
+            )
+        else:
+            receipt = _store_ballot(round, vc, selection, Channel.ONLINE)
+            VotingCode.objects.filter(pk=vc.pk).update(used_channel=Channel.ONLINE)
+    return codelib.format_receipt(receipt)
+
+
+def _store_ballot(round_: Round, vc: VotingCode, selection: Selection, channel: str) -> str:
+    receipt = codelib.generate_receipt()
+    Ballot.objects.create(
+        round=round_,
+        code=vc,
+        receipt=receipt,
+        channel=channel,
+        approvals=list(selection.approvals),
+        points=selection.points,
+    )
+    return receipt
+
+
+def ballot_current(*, round: Round, code: str) -> Selection | None:  # noqa: A002
+    """The selection that counts now for this code (to prefill the ballot when a voter changes it)."""
+    vc = code_lookup(code, round_id=round.pk)
+    row = Ballot.objects.filter(code_id=vc.pk).values_list("approvals", "points").first()
+    if row is None:
+        return None
+    return Selection(tuple(row[0]), row[1])
+
+
+# --- paper ballots ---------------------------------------------------------------------------------
+
+
+def _require_paper_phase(round_: Round, now: dt.datetime | None) -> None:
+    now = now or timezone.now()
+    in_voting = round_.phase == Round.Phase.VOTING and round_.is_locked
+    started = round_.voting_start is None or now >= round_.voting_start
+    results_open = round_.phase == Round.Phase.RESULTS and round_.published_at is None
+    if not ((in_voting and started) or results_open):
+        raise DomainError(
+            _("Paper ballots can be entered from the start of voting until the results are published."),
+            code="phase",
+        )
+
+
+def paper_ballot_enter(
+    *,
+    actor,
+    round: Round,  # noqa: A002
+    code: str,
+    approvals: list[str] | None = None,
+    points: dict[str, int] | None = None,
+    now: dt.datetime | None = None,
+) -> PaperBallot:
+    """Enter one paper ballot. Two different members enter each ballot; the second entry decides.
+
+    The first entry consumes the code (so it can no longer vote online). A code that already voted
+    online is refused: whichever is recorded first counts. Equal entries make the ballot count;
+    different entries are flagged as a mismatch and do not count until resolved.
+    """
+    _require(actor, "voting.enter_paper", round)
+    with transaction.atomic():
+        round_ = Round.objects.select_for_update().get(pk=round.pk)
+        _require_paper_phase(round_, now)
+        vc = code_lookup(code, round_id=round_.pk, for_update=True)
+        if vc.revoked:
+            raise code_error("revoked")
+        selection = validate(round_, project_costs(round_), approvals=approvals, points=points)
+        paper = PaperBallot.objects.filter(code=vc).first()
+        area = round_.fund.area
+        if paper is None:
+            if vc.used_channel == Channel.ONLINE:
+                raise DomainError(
+                    _(
+                        "This code was already used to vote online. The online vote counts. "
+                        "Put this paper ballot aside as not valid."
+                    ),
+                    field="code",
+                    code="online",
+                )
+            last = (
+                PaperBallot.objects.filter(round=round_).order_by("-number").values_list("number", flat=True)
+            )
+            paper = PaperBallot.objects.create(
+                round=round_,
+                number=(last.first() or 0) + 1,
+                code=vc,
+                first_by=actor,
+                first_selection=selection.as_json(),
+            )
+            VotingCode.objects.filter(pk=vc.pk).update(used_channel=Channel.PAPER)
+            audit_record(
+                actor=actor,
+                action="voting.paper.first",
+                area=area,
+                obj=paper,
+                data={"number": paper.number},
+                now=now,
+            )
+            return paper
+        if paper.status != PaperBallot.Status.FIRST:
+            raise DomainError(_("This paper ballot was already entered twice."), field="code", code="done")
+        if paper.first_by_id == actor.pk:
+            raise DomainError(
+                _(
+                    "You entered this paper ballot already. Another committee member must enter it a second time."
+                ),
+                field="code",
+                code="same_member",
+            )
+        paper.second_by = actor
+        paper.second_selection = selection.as_json()
+        if paper.first_selection == paper.second_selection:
+            paper.status = PaperBallot.Status.MATCHED
+            _store_ballot(round_, vc, selection, Channel.PAPER)
+            action = "voting.paper.matched"
+        else:
+            paper.status = PaperBallot.Status.MISMATCH
+            action = "voting.paper.mismatch"
+        paper.save(update_fields=["second_by", "second_selection", "status"])
+        audit_record(actor=actor, action=action, area=area, obj=paper, data={"number": paper.number}, now=now)
+    return paper
+
+
+def paper_ballot_resolve(
+    *,
+    actor,
+    round: Round,  # noqa: A002
+    number: int,
+    code: str,
+    approvals: list[str] | None = None,
+    points: dict[str, int] | None = None,
+    now: dt.datetime | None = None,
+) -> PaperBallot:
+    """Settle a mismatch: with the paper ballot at hand, a member enters the code and the right choice."""
+    _require(actor, "voting.enter_paper", round)
+    with transaction.atomic():
+        round_ = Round.objects.select_for_update().get(pk=round.pk)
+        _require_paper_phase(round_, now)
+        paper = PaperBallot.objects.select_for_update().filter(round=round_, number=number).first()
+        if paper is None or paper.status != PaperBallot.Status.MISMATCH:
+            raise DomainError(
+                _("There is no difference to resolve for this number."), field="number", code="none"
+            )
+        vc = code_lookup(code, round_id=round_.pk)
+        if vc.pk != paper.code_id:
+            raise DomainError(
+                _("This code is not the code of paper ballot %(number)d.") % {"number": number},
+                field="code",
+                code="other_code",
+            )
+        selection = validate(round_, project_costs(round_), approvals=approvals, points=points)
+        _store_ballot(round_, vc, selection, Channel.PAPER)
+        paper.status = PaperBallot.Status.RESOLVED
+        paper.resolved_by = actor
+        paper.save(update_fields=["status", "resolved_by"])
+        audit_record(
+            actor=actor,
+            action="voting.paper.resolved",
+            area=round_.fund.area,
+            obj=paper,
+            data={"number": paper.number},
+            now=now,
+        )
+    return paper
+
+
+# --- counting, receipts, turnout -------------------------------------------------------------------
+
+
+def _counted(approvals, points, receipt) -> CountedBallot:
+    return CountedBallot(
+        voter_id=codelib.format_receipt(receipt),
+        approvals=tuple(approvals),
+        points=dict(points) if points is not None else None,
+    )
+
+
+def ballots_for_count(*, round: Round) -> list[CountedBallot]:  # noqa: A002
+    """Every ballot that counts (unresolved paper mismatches have no ballot yet), ordered by receipt."""
+    rows = (
+        Ballot.objects.filter(round=round).order_by("receipt").values_list("approvals", "points", "receipt")
+    )
+    return [_counted(a, p, r) for a, p, r in rows]
+
+
+def receipt_lookup(*, round: Round, receipt: str) -> CountedBallot | None:  # noqa: A002
+    row = (
+        Ballot.objects.filter(round=round, receipt=codelib.normalise(receipt))
+        .values_list("approvals", "points", "receipt")
+        .first()
+    )
+    return _counted(*row) if row else None
+
+
+def receipt_codes(*, round: Round) -> list[str]:  # noqa: A002
+    """The public list of receipt codes (formatted, sorted)."""
+    rows = Ballot.objects.filter(round=round).order_by("receipt").values_list("receipt", flat=True)
+    return [codelib.format_receipt(r) for r in rows]
+
+
+@dataclass(frozen=True)
+class Turnout:
+    codes_valid: int
+    codes_revoked: int
+    online: int
+    paper_counted: int
+    paper_waiting: int
+    paper_mismatch: int
+
+    @property
+    def counted(self) -> int:
+        return self.online + self.paper_counted
+
+    @property
+    def share(self) -> float | None:
+        return self.counted / self.codes_valid if self.codes_valid else None
+
+
+def turnout(*, round: Round) -> Turnout:  # noqa: A002
+    """Numbers only, never per person."""
+    from django.db.models import Count, Q
+
+    codes = VotingCode.objects.filter(round=round).aggregate(
+        valid=Count("pk", filter=Q(revoked=False)), revoked=Count("pk", filter=Q(revoked=True))
+    )
+    ballots = Ballot.objects.filter(round=round).aggregate(
+        online=Count("pk", filter=Q(channel=Channel.ONLINE)),
+        paper=Count("pk", filter=Q(channel=Channel.PAPER)),
+    )
+    papers = PaperBallot.objects.filter(round=round).aggregate(
+        waiting=Count("pk", filter=Q(status=PaperBallot.Status.FIRST)),
+        mismatch=Count("pk", filter=Q(status=PaperBallot.Status.MISMATCH)),
+    )
+    return Turnout(
+        codes_valid=codes["valid"],
+        codes_revoked=codes["revoked"],
+        online=ballots["online"],
+        paper_counted=ballots["paper"],
+        paper_waiting=papers["waiting"],
+        paper_mismatch=papers["mismatch"],
+    )
