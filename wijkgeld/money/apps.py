@@ -6,3 +6,6 @@ class MoneyConfig(AppConfig):
     name = "wijkgeld.money"
     label = "money"
     verbose_name = _("Money")
+
+    def ready(self) -> None:
+        from wijkgeld.money import audit_texts, permissions, registry  # noqa: F401

@@ -1,0 +1,29 @@
+"""Money models: the budget structure (data, not code), the append-only ledger, and support requests."""
+
+from wijkgeld.money.models.budget import (
+    AreaFinanceSettings,
+    BudgetLine,
+    Grant,
+    Theme,
+    Tranche,
+    payment_confirmation_threshold,
+)
+from wijkgeld.money.models.ledger import Account, Commitment, NonLocalReason, Payment, Posting, Transaction
+from wijkgeld.money.models.support import SupportRequest, SupportVote
+
+__all__ = [
+    "Account",
+    "AreaFinanceSettings",
+    "BudgetLine",
+    "Commitment",
+    "Grant",
+    "NonLocalReason",
+    "Payment",
+    "Posting",
+    "SupportRequest",
+    "SupportVote",
+    "Theme",
+    "Tranche",
+    "Transaction",
+    "payment_confirmation_threshold",
+]

@@ -1,0 +1,61 @@
+"""The public interface of the money app. Other apps (fund, alliance) import from here only.
+
+All services are keyword-only, run in one database transaction, write the audit log and raise
+`wijkgeld.core.errors.DomainError` when a rule says no. Amounts are integer cents.
+"""
+
+from wijkgeld.money.services.budget import (
+    budget_line_create,
+    budget_line_for,
+    budget_line_fund,
+    carry_over_create,
+    grant_create,
+)
+from wijkgeld.money.services.commitments import (
+    commitment_create,
+    commitment_release,
+    local_collectives_for,
+    payment_confirm,
+    payment_create,
+    payment_reject,
+    recipient_locality,
+)
+from wijkgeld.money.services.ledger import (
+    commitment_open_cents,
+    commitment_paid_cents,
+    commitment_payable_cents,
+    line_available_cents,
+    transaction_reverse,
+    unallocated_cents,
+)
+from wijkgeld.money.services.support import (
+    approvals_needed,
+    support_request_propose,
+    support_request_vote,
+    support_request_withdraw,
+)
+
+__all__ = [
+    "approvals_needed",
+    "budget_line_create",
+    "budget_line_for",
+    "budget_line_fund",
+    "carry_over_create",
+    "commitment_create",
+    "commitment_open_cents",
+    "commitment_paid_cents",
+    "commitment_payable_cents",
+    "commitment_release",
+    "grant_create",
+    "line_available_cents",
+    "local_collectives_for",
+    "payment_confirm",
+    "payment_create",
+    "payment_reject",
+    "recipient_locality",
+    "support_request_propose",
+    "support_request_vote",
+    "support_request_withdraw",
+    "transaction_reverse",
+    "unallocated_cents",
+]

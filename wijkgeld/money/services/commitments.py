@@ -1,0 +1,373 @@
+"""Commitments and payments, with the neighbourhood-first check ("in de wijk, tenzij")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction as db_transaction
+from django.utils.translation import gettext as _
+
+from wijkgeld.areas.models import Area, Organisation
+from wijkgeld.core.audit import audit_record
+from wijkgeld.core.errors import DomainError
+from wijkgeld.core.money import cents_to_str
+from wijkgeld.money.models import (
+    Account,
+    BudgetLine,
+    Commitment,
+    NonLocalReason,
+    Payment,
+    Transaction,
+    payment_confirmation_threshold,
+)
+from wijkgeld.money.services.ledger import (
+    Leg,
+    book,
+    check_amount,
+    commitment_payable_cents,
+    euros,
+    line_available_cents,
+    new_transaction,
+    now_or,
+    require_action,
+    require_member,
+)
+
+
+def local_collectives_for(*, area: Area, theme):
+    """Verified resident collectives and bewonersbedrijven of the area that work on this theme."""
+    from wijkgeld.community.selectors import local_collectives_for as select
+
+    return select(area=area, theme=theme)
+
+
+def recipient_locality(
+    *,
+    area: Area,
+    recipient_organisation: Organisation | None,
+    recipient_is_resident: bool,
+    non_local_reason: str,
+    non_local_explanation: str,
+    field_prefix: str = "",
+) -> tuple[bool, str, str]:
+    """Decide whether a recipient is local; a non-local one needs a reason from the list and an explanation.
+
+    Returns (is_local, reason, explanation) with the reason cleared for a local recipient.
+    """
+    if recipient_organisation is not None and recipient_is_resident:
+        raise DomainError(
+            _("Choose either an organisation or a resident as recipient, not both."),
+            field=f"{field_prefix}recipient_is_resident",
+        )
+    if recipient_is_resident:
+        is_local = True
+    elif recipient_organisation is not None:
+        is_local = recipient_organisation.is_local_to(area)
+    else:
+        is_local = False
+    if is_local:
+        return True, "", ""
+    if non_local_reason not in NonLocalReason.values:
+        if recipient_organisation is not None:
+            elsewhere = ", ".join(a.name for a in recipient_organisation.local_areas.all())
+            message = _(
+                "{name} is not a local party in {area}{elsewhere}. Choose why the money goes outside the neighbourhood."
+            ).format(
+                name=recipient_organisation.name,
+                area=area.name,
+                elsewhere=(" (" + _("it is local in {areas}").format(areas=elsewhere) + ")")
+                if elsewhere
+                else "",
+            )
+        else:
+            message = _(
+                "This recipient is not a local party. Choose why the money goes outside the neighbourhood."
+            )
+        raise DomainError(message, field=f"{field_prefix}non_local_reason")
+    if len(non_local_explanation.strip()) < 10:
+        raise DomainError(
+            _("Explain in a sentence or two why no local party can do this. This explanation is public."),
+            field=f"{field_prefix}non_local_explanation",
+        )
+    return False, non_local_reason, non_local_explanation.strip()
+
+
+@db_transaction.atomic
+def commitment_create(
+    *,
+    actor,
+    line: BudgetLine,
+    amount_cents: int,
+    description: str,
+    recipient_organisation: Organisation | None = None,
+    recipient_name: str = "",
+    recipient_is_resident: bool = False,
+    non_local_reason: str = "",
+    non_local_explanation: str = "",
+    document=None,
+    source: str = "",
+    now: dt.datetime | None = None,
+) -> Commitment:
+    """Commit money from a line to a recipient. The line row is locked, so two commitments racing for
+    the last euro are serialised and the second one sees what the first one took."""
+    now = now_or(now)
+    check_amount(amount_cents)
+    line = BudgetLine.objects.select_for_update().select_related("area", "theme").get(pk=line.pk)
+    area = line.area
+    require_member(actor, area)
+    if not description.strip():
+        raise DomainError(_("Say what the money is for."), field="description")
+    name = (recipient_name or (recipient_organisation.name if recipient_organisation else "")).strip()
+    if not name:
+        raise DomainError(_("Name the recipient."), field="recipient_name")
+    is_local, reason, explanation = recipient_locality(
+        area=area,
+        recipient_organisation=recipient_organisation,
+        recipient_is_resident=recipient_is_resident,
+        non_local_reason=non_local_reason,
+        non_local_explanation=non_local_explanation,
+    )
+    available = line_available_cents(line)
+    if amount_cents > available:
+        raise DomainError(
+            _("Only {available} is available in {line}.").format(available=euros(available), line=line.name),
+            field="amount",
+        )
+    tx = new_transaction(
+        area=area,
+        kind=Transaction.Kind.COMMITMENT,
+        description=f"{name}: {description}",
+        actor=actor,
+        now=now,
+        document=document,
+    )
+    commitment = Commitment.objects.create(
+        line=line,
+        amount_cents=amount_cents,
+        description=description.strip(),
+        recipient_organisation=recipient_organisation,
+        recipient_name=name[:200],
+        recipient_is_resident=recipient_is_resident,
+        is_local=is_local,
+        non_local_reason=reason,
+        non_local_explanation=explanation,
+        document=document or "",
+        source=source[:100],
+        transaction=tx,
+        created_at=now,
+        created_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    book(
+        tx,
+        [
+            Leg(Account.AVAILABLE, -amount_cents, line.year, line.theme, line=line, is_local=is_local),
+            Leg(
+                Account.COMMITTED,
+                amount_cents,
+                line.year,
+                line.theme,
+                line=line,
+                commitment=commitment,
+                is_local=is_local,
+            ),
+        ],
+    )
+    audit_record(
+        actor=actor,
+        action="money.commitment.created" if is_local else "money.commitment.created_non_local",
+        area=area,
+        obj=commitment,
+        data={
+            "amount": cents_to_str(amount_cents),
+            "line": line.code,
+            "year": line.year,
+            "recipient": commitment.recipient_name,
+            "reason": commitment.get_non_local_reason_display() if reason else "",
+            "source": source,
+        },
+        now=now,
+    )
+    return commitment
+
+
+def _book_payment(*, actor, payment: Payment, commitment: Commitment, now: dt.datetime) -> None:
+    line = commitment.line
+    tx = new_transaction(
+        area=line.area,
+        kind=Transaction.Kind.PAYMENT,
+        description=f"{commitment.recipient_name}: {payment.description}",
+        actor=actor,
+        now=now,
+        document=payment.document or None,
+    )
+    book(
+        tx,
+        [
+            Leg(
+                Account.COMMITTED,
+                -payment.amount_cents,
+                line.year,
+                line.theme,
+                line,
+                commitment,
+                commitment.is_local,
+            ),
+            Leg(
+                Account.PAID,
+                payment.amount_cents,
+                line.year,
+                line.theme,
+                line,
+                commitment,
+                commitment.is_local,
+            ),
+        ],
+    )
+    payment.transaction = tx
+    payment.status = Payment.Status.COMPLETED
+
+
+def _lock_commitment(commitment: Commitment) -> Commitment:
+    return (
+        Commitment.objects.select_for_update()
+        .select_related("line", "line__area", "line__theme")
+        .get(pk=commitment.pk)
+    )
+
+
+@db_transaction.atomic
+def payment_create(
+    *,
+    actor,
+    commitment: Commitment,
+    amount_cents: int,
+    description: str,
+    document=None,
+    now: dt.datetime | None = None,
+) -> Payment:
+    """Pay (part of) a commitment. Above the area's threshold the payment waits for a second finance
+    person (`payment_confirm`) and is not yet in the ledger; the amount is reserved meanwhile."""
+    now = now_or(now)
+    check_amount(amount_cents)
+    commitment = _lock_commitment(commitment)
+    area = commitment.line.area
+    require_member(actor, area)
+    if not description.strip():
+        raise DomainError(_("Describe the payment, for example the invoice number."), field="description")
+    payable = commitment_payable_cents(commitment)
+    if amount_cents > payable:
+        raise DomainError(
+            _("At most {payable} can still be paid on this commitment.").format(payable=euros(payable)),
+            field="amount",
+        )
+    needs_second = amount_cents > payment_confirmation_threshold(area)
+    payment = Payment(
+        commitment=commitment,
+        amount_cents=amount_cents,
+        description=description.strip(),
+        document=document or "",
+        status=Payment.Status.AWAITING,
+        created_at=now,
+        created_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    if not needs_second:
+        _book_payment(actor=actor, payment=payment, commitment=commitment, now=now)
+        payment.decided_at = now
+    payment.save()
+    audit_record(
+        actor=actor,
+        action="money.payment.awaiting" if needs_second else "money.payment.completed",
+        area=area,
+        obj=payment,
+        data={"amount": cents_to_str(amount_cents), "recipient": commitment.recipient_name},
+        now=now,
+    )
+    return payment
+
+
+def _lock_awaiting_payment(payment: Payment, actor) -> tuple[Payment, Commitment]:
+    commitment = _lock_commitment(payment.commitment)
+    payment = Payment.objects.select_for_update().get(pk=payment.pk)
+    area = commitment.line.area
+    require_member(actor, area)
+    require_action(actor, "money.pay", area)
+    if payment.status != Payment.Status.AWAITING:
+        raise DomainError(_("This payment is no longer waiting for confirmation."))
+    if actor is None or payment.created_by_id == actor.pk:
+        raise DomainError(_("A second person must confirm this payment, not the person who entered it."))
+    return payment, commitment
+
+
+@db_transaction.atomic
+def payment_confirm(*, actor, payment: Payment, now: dt.datetime | None = None) -> Payment:
+    """The second finance person confirms a payment above the threshold; only then it is booked."""
+    now = now_or(now)
+    payment, commitment = _lock_awaiting_payment(payment, actor)
+    _book_payment(actor=actor, payment=payment, commitment=commitment, now=now)
+    payment.decided_at = now
+    payment.decided_by = actor
+    payment.save(update_fields=["status", "transaction", "decided_at", "decided_by"])
+    audit_record(
+        actor=actor,
+        action="money.payment.confirmed",
+        area=commitment.line.area,
+        obj=payment,
+        data={"amount": cents_to_str(payment.amount_cents), "recipient": commitment.recipient_name},
+        now=now,
+    )
+    return payment
+
+
+@db_transaction.atomic
+def payment_reject(*, actor, payment: Payment, reason: str, now: dt.datetime | None = None) -> Payment:
+    now = now_or(now)
+    if not reason.strip():
+        raise DomainError(_("Give a reason."), field="reason")
+    payment, commitment = _lock_awaiting_payment(payment, actor)
+    payment.status = Payment.Status.REJECTED
+    payment.decided_at = now
+    payment.decided_by = actor
+    payment.rejection_reason = reason.strip()[:500]
+    payment.save(update_fields=["status", "decided_at", "decided_by", "rejection_reason"])
+    audit_record(
+        actor=actor,
+        action="money.payment.rejected",
+        area=commitment.line.area,
+        obj=payment,
+        data={"amount": cents_to_str(payment.amount_cents), "reason": payment.rejection_reason},
+        now=now,
+    )
+    return payment
+
+
+@db_transaction.atomic
+def commitment_release(*, actor, commitment: Commitment, reason: str, now: dt.datetime | None = None) -> int:
+    """Give the unpaid rest of a commitment back to its line; returns the cents released."""
+    now = now_or(now)
+    commitment = _lock_commitment(commitment)
+    line = commitment.line
+    require_member(actor, line.area)
+    if not reason.strip():
+        raise DomainError(_("Give a reason."), field="reason")
+    rest = commitment_payable_cents(commitment)
+    if rest <= 0:
+        raise DomainError(_("Nothing is left to release on this commitment."), field="reason")
+    tx = new_transaction(
+        area=line.area, kind=Transaction.Kind.RELEASE, description=reason, actor=actor, now=now
+    )
+    book(
+        tx,
+        [
+            Leg(Account.COMMITTED, -rest, line.year, line.theme, line, commitment, commitment.is_local),
+            Leg(Account.AVAILABLE, rest, line.year, line.theme, line, None, commitment.is_local),
+        ],
+    )
+    audit_record(
+        actor=actor,
+        action="money.commitment.released",
+        area=line.area,
+        obj=commitment,
+        data={"amount": cents_to_str(rest), "reason": reason},
+        now=now,
+    )
+    return rest
