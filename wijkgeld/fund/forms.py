@@ -6,7 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wijkgeld.areas.models import Organisation
-from wijkgeld.core.forms import EuroField
+from django.core.validators import MaxLengthValidator
+
+from wijkgeld.core.forms import EuroField as CoreEuroField
 from wijkgeld.fund.models import Round
 from wijkgeld.fund.photos import MAX_PHOTOS
 
@@ -21,6 +23,14 @@ THEMES = [
     ("anders", _("Something else")),
 ]
 SUMMARY_MAX = 300
+
+
+class EuroField(CoreEuroField):
+    """The core EuroField, without the length validator that CharField runs on the cleaned cents (an int)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -10,10 +10,12 @@ import datetime as dt
 from collections.abc import Sequence
 
 from django.db import transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
+from wijkgeld.core.money import format_euros
 from wijkgeld.fund import integrations
 from wijkgeld.fund.models import Award, Proposal, ProgressUpdate
 from wijkgeld.fund.services.common import Phase, locked_round, now_or, require_phase
@@ -139,6 +141,13 @@ def final_account_accept(*, actor, proposal: Proposal, now: dt.datetime | None =
     if unspent > 0 and award.commitment_id is not None:
         money = integrations.require_money()
         commitment = integrations.commitment_for(award.commitment_id)
+        paid = int(money.commitment_paid_cents(commitment))
+        if paid < (final.spent_cents or 0):
+            raise DomainError(
+                _("Finance must first pay what was spent: %(amount)s is still to be paid.")
+                % {"amount": format_euros((final.spent_cents or 0) - paid, language=get_language() or "nl")},
+                code="unpaid",
+            )
         released = int(
             money.commitment_release(
                 actor=actor,

@@ -62,6 +62,14 @@ def _check_budget(*, fund: Fund, year: int, budget_cents: int, exclude: Round | 
     available = integrations.line_available_cents(area=fund.area, code=fund.line_code, year=year)
     if available is None:
         return  # no ledger installed: nothing to check against
+    if integrations.money() is not None and available == 0 and integrations.money().budget_line_for(
+        area=fund.area, code=fund.line_code, year=year
+    ) is None:
+        raise DomainError(
+            _("This area has no budget line “%(code)s” for %(year)s yet. Finance creates it first.")
+            % {"code": fund.line_code, "year": year},
+            field="year",
+        )
     if budget_cents > available:
         raise DomainError(
             _("The budget is more than the fund's budget line still has for that year."), field="budget_cents"
