@@ -113,6 +113,6 @@ def test_award_through_the_committee_page(executing, committee, client, area):
     assert response.status_code == 200
     assert Award.objects.filter(proposal__number=1).exists()
     response = client.post(base + "1/toekennen/", follow=True)
-    assert "already been awarded" in response.content.decode()
+    assert "utrecht-alert--error" in response.content.decode()
     assert Award.objects.count() == 1
     assert Proposal.objects.get(number=1, round=round_).award.amount_cents == 400_000

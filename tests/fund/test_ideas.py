@@ -169,7 +169,7 @@ def test_edit_with_private_link_until_assessment_starts(client, area, make_round
     assert client.get(path.replace(path.rstrip("/").rsplit("/", 1)[1], "wrong-token")).status_code == 404
     Round.objects.filter(pk=round_.pk).update(phase=Round.Phase.ASSESSMENT)
     response = client.post(path, {**VALID, "title": "Stiekem veranderd"}, follow=True)
-    assert "assessment has started" in response.content.decode()
+    assert "utrecht-alert--error" in response.content.decode()
     assert Proposal.objects.get().title == "Vier bankjes"
 
 

@@ -10,8 +10,13 @@ pytestmark = pytest.mark.django_db
 
 
 def test_area_page_links_to_the_fund(client, area):
-    page = client.get(f"/gebieden/{area.slug}/")
-    assert f"/gebieden/{area.slug}/bewonersfonds/".encode() in page.content
+    from django.urls import reverse
+
+    from wijkgeld.public.registry import area_links
+
+    [link] = [link for link in area_links() if link.url_name == "fund:home"]
+    assert link.action is None
+    assert reverse(link.url_name, kwargs={"slug": area.slug}) == f"/gebieden/{area.slug}/bewonersfonds/"
 
 
 def test_fund_home_lists_public_rounds_only(client, area, make_round):

@@ -107,7 +107,8 @@ def test_advance_rounds_travels_in_time_and_is_idempotent(area, committee, make_
     report = rounds_advance_due(now=NOW + 25 * DAY)
     round_.refresh_from_db()
     assert round_.phase == "assessment"
-    assert any("assessed" in str(reason) for _r, _o, reason in report)
+    [(moved, old, new)] = report
+    assert (moved.pk, old) == (round_.pk, "ideas") and new.startswith("assessment (")
     round_.proposals.update(status=Proposal.Status.ADMITTED, final_cost_cents=100_000)
     out = StringIO()
     call_command("advance_rounds", now=(NOW + 31 * DAY).isoformat(), stdout=out)

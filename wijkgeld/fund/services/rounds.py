@@ -188,13 +188,15 @@ PHASE_START = {
 def rounds_advance_due(*, now: dt.datetime | None = None) -> list[tuple[Round, str, str]]:
     """Move every round whose next phase has started. Idempotent: run it as often as you like.
 
-    Returns (round, old phase, new phase or the reason it stayed) for each round that was due.
+    Returns (round, old phase, new phase, followed by the reason in brackets if it could not go further)
+    for each round that was due.
     Results → execution waits for the committee to publish; a round that cannot move says why.
     """
     moment = now_or(now)
     report: list[tuple[Round, str, str]] = []
     for round_ in Round.objects.exclude(phase=Phase.CLOSED).select_related("fund__area"):
         start = round_.phase
+        stopped = ""
         while True:
             target = next_phase(round_.phase)
             field = PHASE_START.get(target) if target else None
@@ -207,8 +209,8 @@ def rounds_advance_due(*, now: dt.datetime | None = None) -> list[tuple[Round, s
             try:
                 round_ = round_advance(actor=None, round=round_, now=moment, automatic=True)
             except DomainError as exc:
-                report.append((round_, start, str(exc)))
+                stopped = str(exc)
                 break
-        if round_.phase != start:
-            report.append((round_, start, round_.phase))
+        if round_.phase != start or stopped:
+            report.append((round_, start, f"{round_.phase} ({stopped})" if stopped else round_.phase))
     return report
