@@ -93,7 +93,12 @@ def gps_exif() -> bytes:
 @pytest.fixture
 def voting_round(make_round, make_idea, area):
     """A round in voting with three admitted projects (costs €4000, €3000, €5000 of €10000)."""
-    round_ = make_round(area, phase=Round.Phase.VOTING, voting_start=NOW - dt.timedelta(days=1), voting_end=NOW + dt.timedelta(days=5))
+    round_ = make_round(
+        area,
+        phase=Round.Phase.VOTING,
+        voting_start=NOW - dt.timedelta(days=1),
+        voting_end=NOW + dt.timedelta(days=5),
+    )
     make_idea(round_, status=Proposal.Status.ADMITTED, cost=400_000, title="Speeltuin")
     make_idea(round_, status=Proposal.Status.ADMITTED, cost=300_000, title="Moestuin")
     make_idea(round_, status=Proposal.Status.ADMITTED, cost=500_000, title="Buurtfeest")
@@ -105,7 +110,10 @@ def cast(round_, actor, selections, now=NOW):
     from wijkgeld.voting.services import ballot_cast, codes_generate
 
     codes = codes_generate(actor=actor, round=round_, count=len(selections), now=now)
-    return [ballot_cast(round=round_, code=c, approvals=list(s), now=now) for c, s in zip(codes, selections, strict=True)]
+    return [
+        ballot_cast(round=round_, code=c, approvals=list(s), now=now)
+        for c, s in zip(codes, selections, strict=True)
+    ]
 
 
 @pytest.fixture
@@ -116,7 +124,22 @@ def funded_line(make_user, area):
 
     finance = make_user("finance", area)
     theme = Theme.objects.get(code="maatschappelijke_samenhang", tranche__number=2)
-    grant_create(actor=finance, area=area, year=2026, theme=theme, funding_ministry="VRO", amount_cents=5_000_000, now=NOW)
+    grant_create(
+        actor=finance,
+        area=area,
+        year=2026,
+        theme=theme,
+        funding_ministry="VRO",
+        amount_cents=5_000_000,
+        now=NOW,
+    )
     return budget_line_create(
-        actor=finance, area=area, theme=theme, year=2026, code="bewonersfonds", name="Bewonersfonds", amount_cents=5_000_000, now=NOW
+        actor=finance,
+        area=area,
+        theme=theme,
+        year=2026,
+        code="bewonersfonds",
+        name="Bewonersfonds",
+        amount_cents=5_000_000,
+        now=NOW,
     )

@@ -90,8 +90,13 @@ def test_assessment_only_in_the_assessment_phase(area, committee, make_round, ma
 def test_proposer_may_revise_once_when_asked(area, committee, make_round):
     round_ = make_round(area, phase=Round.Phase.IDEAS)
     idea, token = idea_submit(
-        round=round_, title="Plan", summary="Kort.", description="Lang.", estimated_cost_cents=50_000,
-        contact_name="Piet", contact_email="piet@example.org",
+        round=round_,
+        title="Plan",
+        summary="Kort.",
+        description="Lang.",
+        estimated_cost_cents=50_000,
+        contact_name="Piet",
+        contact_email="piet@example.org",
     )
     round_ = round_advance(actor=committee, round=round_)
     with pytest.raises(DomainError) as exc:

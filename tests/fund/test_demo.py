@@ -31,7 +31,11 @@ def test_demo_has_a_voting_round_with_usable_codes(demo, client):
 
     load_voting_round(ctx, timezone.now())  # idempotent: no new round, no new codes
     assert Round.objects.filter(phase=Round.Phase.VOTING).count() == 1
-    codes = ctx.notes[0].split("codes (one vote each; you can change your vote until voting closes): ")[1].split(", ")
+    codes = (
+        ctx.notes[0]
+        .split("codes (one vote each; you can change your vote until voting closes): ")[1]
+        .split(", ")
+    )
     assert len(codes) == 5 and voting.voting_codes.count() == 5
     receipt = ballot_cast(round=voting, code=codes[0], approvals=["1"])
     assert receipt
@@ -52,8 +56,8 @@ def test_demo_published_round_recounts_in_under_a_second(demo):
     assert outcome.selected == result.selected
     assert published.phase == Round.Phase.EXECUTION
     award = Award.objects.get(proposal__round=published)
-    from wijkgeld.money.services import commitment_paid_cents
     from wijkgeld.money.models import Commitment
+    from wijkgeld.money.services import commitment_paid_cents
 
     assert commitment_paid_cents(Commitment.objects.get(pk=award.commitment_id)) > 0
     assert award.proposal.updates.exists()

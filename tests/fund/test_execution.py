@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def executing(voting_round, committee, funded_line, area):
-    collective = Organisation.objects.create(name="Speelclub Zuid", kind="resident_collective", legal_form="informal")
+    collective = Organisation.objects.create(
+        name="Speelclub Zuid", kind="resident_collective", legal_form="informal"
+    )
     collective.local_areas.add(area)
     token, digest = new_token()
     voting_round.proposals.filter(number=1).update(on_behalf_of=collective, edit_token_hash=digest)
@@ -32,7 +34,9 @@ def executing(voting_round, committee, funded_line, area):
     return round_, token
 
 
-def test_award_commits_to_the_collective_and_a_tranche_is_paid(executing, committee, funded_line, make_user, area):
+def test_award_commits_to_the_collective_and_a_tranche_is_paid(
+    executing, committee, funded_line, make_user, area
+):
     from wijkgeld.money.models import Commitment
     from wijkgeld.money.services import commitment_paid_cents, line_available_cents, payment_create
 
@@ -48,7 +52,9 @@ def test_award_commits_to_the_collective_and_a_tranche_is_paid(executing, commit
     garden_commitment = Commitment.objects.get(pk=garden_award.commitment_id)
     assert garden_commitment.recipient_is_resident and garden_commitment.recipient_name == "Aisha Indiener"
     finance = make_user("finance", area)
-    payment_create(actor=finance, commitment=commitment, amount_cents=150_000, description="Eerste deel", now=NOW)
+    payment_create(
+        actor=finance, commitment=commitment, amount_cents=150_000, description="Eerste deel", now=NOW
+    )
     assert commitment_paid_cents(commitment) == 150_000
     with pytest.raises(DomainError):
         award_create(actor=committee, proposal=playground)
@@ -77,7 +83,13 @@ def test_final_account_returns_unspent_money(executing, committee, funded_line, 
     with pytest.raises(DomainError) as exc:
         final_account_accept(actor=committee, proposal=playground)
     assert exc.value.code == "unpaid"
-    payment_create(actor=make_user("finance", area), commitment=commitment, amount_cents=350_000, description="Alles", now=NOW)
+    payment_create(
+        actor=make_user("finance", area),
+        commitment=commitment,
+        amount_cents=350_000,
+        description="Alles",
+        now=NOW,
+    )
     award = final_account_accept(actor=committee, proposal=playground, now=NOW)
     assert award.status == Award.Status.ACCOUNTED and award.released_cents == 50_000
     assert line_available_cents(funded_line) == 5_000_000 - 350_000

@@ -54,7 +54,12 @@ def test_committee_sees_the_comparison_before_publishing(client, counted, commit
     client.logout()
     public = client.get(f"/gebieden/{round_.area.slug}/bewonersfonds/ronde/{round_.pk}/uitslag/")
     assert public.status_code == 200 and "result" not in public.context
-    assert client.get(f"/gebieden/{round_.area.slug}/bewonersfonds/ronde/{round_.pk}/uitslag/stemmen.pb").status_code == 404
+    assert (
+        client.get(
+            f"/gebieden/{round_.area.slug}/bewonersfonds/ronde/{round_.pk}/uitslag/stemmen.pb"
+        ).status_code
+        == 404
+    )
 
 
 def test_publishing_freezes_the_result(counted, committee):
@@ -129,7 +134,9 @@ def test_downloaded_file_recounts_to_the_published_winners(client, counted, comm
     assert sorted(receipts) == sorted(b.voter_id for b in election.ballots)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("wijkgeld.pb.cli") is None, reason="wijkgeld tally (pb CLI) not merged yet")
+@pytest.mark.skipif(
+    importlib.util.find_spec("wijkgeld.pb.cli") is None, reason="wijkgeld tally (pb CLI) not merged yet"
+)
 def test_wijkgeld_tally_command_reproduces_the_winners(client, counted, committee, tmp_path):
     round_, _receipts, base = _published(client, counted, committee)
     result = RoundResult.objects.get(round=round_)
@@ -139,8 +146,17 @@ def test_wijkgeld_tally_command_reproduces_the_winners(client, counted, committe
     assert command[:2] == ["wijkgeld", "tally"]
     args = [str(path) if a == path.name else a for a in command[2:]]
     run = subprocess.run(
-        [sys.executable, "-c", "import sys; from wijkgeld.pb.cli import main; sys.exit(main())", "tally", *args, "--json"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys; from wijkgeld.pb.cli import main; sys.exit(main())",
+            "tally",
+            *args,
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     data = json.loads(run.stdout)
     selected = data.get("selected") or data.get("winners") or data.get("outcome")
@@ -196,3 +212,15 @@ def test_openapi_documents_the_rounds(client):
     doc = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/rounds/" in doc["paths"] and "/api/v1/rounds/{id}/" in doc["paths"]
     assert "pb_sha256" in doc["components"]["schemas"]["FundRound"]["properties"]
+
+
+def test_published_result_row_refuses_changes(counted, committee):
+    round_, _result, _ = counted
+    result_publish(actor=committee, round=round_, now=NOW)
+    frozen = RoundResult.objects.get(round=round_)
+    frozen.selected = ["3"]
+    with pytest.raises(ValueError):
+        frozen.save()
+    with pytest.raises(ValueError):
+        frozen.delete()
+    assert RoundResult.objects.get(round=round_).selected == ["1", "2"]

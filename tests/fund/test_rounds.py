@@ -20,7 +20,12 @@ DAY = dt.timedelta(days=1)
 
 def test_round_create_defaults_to_mes_add1_and_age_12(area, committee, funded_line):
     round_ = round_create(actor=committee, area=area, title="Ronde 1", year=2026, budget_cents=500_000)
-    assert (round_.rule, round_.completion, round_.tie_break, round_.min_age) == ("mes", "add1", "cost-then-votes", 12)
+    assert (round_.rule, round_.completion, round_.tie_break, round_.min_age) == (
+        "mes",
+        "add1",
+        "cost-then-votes",
+        12,
+    )
     assert round_.phase == Round.Phase.PREPARATION
     assert AuditEntry.objects.filter(action="fund.round.created", area=area).count() == 1
 
@@ -42,13 +47,20 @@ def test_round_needs_a_budget_line(area, committee):
 
 def test_settings_are_checked(area, committee, funded_line):
     with pytest.raises(DomainError):
-        round_create(actor=committee, area=area, title="X", year=2026, budget_cents=1, ballot_type="cumulative")
+        round_create(
+            actor=committee, area=area, title="X", year=2026, budget_cents=1, ballot_type="cumulative"
+        )
     with pytest.raises(DomainError):
         round_create(actor=committee, area=area, title="X", year=2026, budget_cents=1, tie_break="lottery")
     with pytest.raises(DomainError):
         round_create(
-            actor=committee, area=area, title="X", year=2026, budget_cents=1,
-            voting_start=NOW, voting_end=NOW - DAY,
+            actor=committee,
+            area=area,
+            title="X",
+            year=2026,
+            budget_cents=1,
+            voting_start=NOW,
+            voting_end=NOW - DAY,
         )
 
 

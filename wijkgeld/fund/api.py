@@ -10,7 +10,12 @@ from wijkgeld.core.money import cents_to_str
 from wijkgeld.fund.models import Proposal, Round
 from wijkgeld.fund.services.results import published_result, tally_command
 
-PUBLIC_STATUSES = [Proposal.Status.SUBMITTED, Proposal.Status.REVISION, Proposal.Status.ADMITTED, Proposal.Status.NOT_ADMITTED]
+PUBLIC_STATUSES = [
+    Proposal.Status.SUBMITTED,
+    Proposal.Status.REVISION,
+    Proposal.Status.ADMITTED,
+    Proposal.Status.NOT_ADMITTED,
+]
 
 
 def _round(request, round_: Round, *, detail: bool) -> dict:

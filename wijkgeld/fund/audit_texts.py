@@ -7,7 +7,9 @@ register_texts(
         "fund.round.created": _("{actor} created the round {object}"),
         "fund.round.updated": _("{actor} changed the settings of the round {object}"),
         "fund.round.phase_changed": _("{actor} moved the round {object} from {from} to {to}"),
-        "fund.round.locked": _("{actor} locked the counting rules of {object}: {rule}, {completion}, {tie_break}"),
+        "fund.round.locked": _(
+            "{actor} locked the counting rules of {object}: {rule}, {completion}, {tie_break}"
+        ),
         "fund.idea.submitted": _("A resident submitted the idea {object}"),
         "fund.idea.edited": _("The proposer changed the idea {object}"),
         "fund.idea.revised": _("The proposer revised the idea {object}"),

@@ -231,8 +231,10 @@ def voter_story(explanation: Mapping[str, Any], approvals: Sequence[str]) -> dic
         "voter_budget_cents": None,
         "left_cents": None,
     }
-    if explanation.get("rule") != "mes" or explanation.get("utility") != "cost" or not explanation.get(
-        "voter_budget"
+    if (
+        explanation.get("rule") != "mes"
+        or explanation.get("utility") != "cost"
+        or not explanation.get("voter_budget")
     ):
         return story
     money = Fraction(explanation["voter_budget"])

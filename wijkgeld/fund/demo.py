@@ -25,21 +25,56 @@ DEMO_CODES = 5
 NUM_BALLOTS = 200
 
 IDEAS_OVERVECHT = [
-    ("Picknicktafels in het Vechtzoompark", "Drie picknicktafels bij de speelplaats, zodat buren samen kunnen eten.", 450_000, "ontmoeten"),
+    (
+        "Picknicktafels in het Vechtzoompark",
+        "Drie picknicktafels bij de speelplaats, zodat buren samen kunnen eten.",
+        450_000,
+        "ontmoeten",
+    ),
     ("Moestuinbakken bij de flat", "Tien moestuinbakken voor bewoners van de Gambiadreef.", 300_000, "groen"),
-    ("Straatvoetbaltoernooi", "Een toernooi voor jongeren, met een finale en een buurtbarbecue.", 250_000, "spelen"),
+    (
+        "Straatvoetbaltoernooi",
+        "Een toernooi voor jongeren, met een finale en een buurtbarbecue.",
+        250_000,
+        "spelen",
+    ),
     ("Repair Café elke maand", "Samen spullen repareren in het buurthuis, met koffie.", 180_000, "ontmoeten"),
     ("Meer licht op het fietspad", "Vier extra lampen op het donkere stuk fietspad.", 600_000, "veilig"),
-    ("Taalcafé voor nieuwe buren", "Elke week Nederlands oefenen met vrijwilligers uit de buurt.", 220_000, "leren"),
+    (
+        "Taalcafé voor nieuwe buren",
+        "Elke week Nederlands oefenen met vrijwilligers uit de buurt.",
+        220_000,
+        "leren",
+    ),
 ]
 IDEAS_ZUID = [
-    ("Speeltuin Tarwewijk opknappen", "Nieuwe schommels en een klimrek in de speeltuin.", 1_200_000, "spelen"),
-    ("Buurtkeuken voor ouderen", "Twee keer per week samen eten voor ouderen uit de buurt.", 800_000, "ontmoeten"),
+    (
+        "Speeltuin Tarwewijk opknappen",
+        "Nieuwe schommels en een klimrek in de speeltuin.",
+        1_200_000,
+        "spelen",
+    ),
+    (
+        "Buurtkeuken voor ouderen",
+        "Twee keer per week samen eten voor ouderen uit de buurt.",
+        800_000,
+        "ontmoeten",
+    ),
     ("Groene gevels Bloemhof", "Geveltuinen en bloembakken in drie straten.", 500_000, "groen"),
     ("Huiswerkclub", "Hulp bij huiswerk voor kinderen, door studenten uit de wijk.", 600_000, "leren"),
-    ("Zomerfeest op het plein", "Een feest met muziek en eten uit alle landen van de buurt.", 400_000, "cultuur"),
+    (
+        "Zomerfeest op het plein",
+        "Een feest met muziek en eten uit alle landen van de buurt.",
+        400_000,
+        "cultuur",
+    ),
     ("Buurtpreventie-app en hesjes", "Hesjes en zaklampen voor de buurtwacht.", 150_000, "veilig"),
-    ("Muurschildering tunnel", "Jongeren maken een muurschildering in de donkere tunnel.", 700_000, "cultuur"),
+    (
+        "Muurschildering tunnel",
+        "Jongeren maken een muurschildering in de donkere tunnel.",
+        700_000,
+        "cultuur",
+    ),
 ]
 
 
@@ -63,18 +98,35 @@ def _fixed_codes(seed: str):
 
 def _ensure_line(area, finance, now):
     from wijkgeld.money.models import Theme
-    from wijkgeld.money.services import budget_line_create, budget_line_for, grant_create, line_available_cents
+    from wijkgeld.money.services import (
+        budget_line_create,
+        budget_line_for,
+        grant_create,
+        line_available_cents,
+    )
 
     line = budget_line_for(area=area, code="bewonersfonds", year=YEAR)
     if line is not None:
         return line
     theme = Theme.objects.get(code="maatschappelijke_samenhang", tranche__number=2)
     grant_create(
-        actor=finance, area=area, year=YEAR, theme=theme, funding_ministry="VRO", amount_cents=10_000_000, now=now
+        actor=finance,
+        area=area,
+        year=YEAR,
+        theme=theme,
+        funding_ministry="VRO",
+        amount_cents=10_000_000,
+        now=now,
     )
     line = budget_line_create(
-        actor=finance, area=area, theme=theme, year=YEAR, code="bewonersfonds", name="Bewonersfonds",
-        amount_cents=10_000_000, now=now,
+        actor=finance,
+        area=area,
+        theme=theme,
+        year=YEAR,
+        code="bewonersfonds",
+        name="Bewonersfonds",
+        amount_cents=10_000_000,
+        now=now,
     )
     assert line_available_cents(line) > 0
     return line
@@ -89,18 +141,31 @@ def _round_with_ideas(*, area, committee, members, ideas, budget, start, title, 
 
     day = dt.timedelta(days=1)
     round_ = round_create(
-        actor=committee, area=area, title=title, year=YEAR, budget_cents=budget,
-        ideas_start=start, assessment_start=start + 14 * day, voting_start=start + 28 * day,
-        voting_end=start + (28 + voting_days) * day, max_projects=3, now=start - day,
+        actor=committee,
+        area=area,
+        title=title,
+        year=YEAR,
+        budget_cents=budget,
+        ideas_start=start,
+        assessment_start=start + 14 * day,
+        voting_start=start + 28 * day,
+        voting_end=start + (28 + voting_days) * day,
+        max_projects=3,
+        now=start - day,
     )
     round_ = round_advance(actor=committee, round=round_, now=start)
     proposals = []
     for i, (name, summary, cost, theme) in enumerate(ideas):
         proposal, _token = idea_submit(
-            round=round_, title=name, summary=summary,
+            round=round_,
+            title=name,
+            summary=summary,
             description=f"{summary} We doen het samen met de buren. De commissie kan ons altijd bellen.",
-            estimated_cost_cents=cost, theme=theme, location=area.name,
-            contact_name=f"Demo-indiener {i + 1}", contact_email=f"indiener{i + 1}@example.org",
+            estimated_cost_cents=cost,
+            theme=theme,
+            location=area.name,
+            contact_name=f"Demo-indiener {i + 1}",
+            contact_email=f"indiener{i + 1}@example.org",
             now=start + (i + 1) * dt.timedelta(hours=5),
         )
         proposals.append(proposal)
@@ -131,8 +196,14 @@ def load_voting_round(ctx: DemoContext, now: dt.datetime) -> None:
     if round_ is None:
         _ensure_line(area, finance, now - dt.timedelta(days=60))
         round_, _ = _round_with_ideas(
-            area=area, committee=committee, members=[committee], ideas=IDEAS_OVERVECHT, budget=1_500_000,
-            start=now - dt.timedelta(days=30), title=VOTING_TITLE, voting_days=365,
+            area=area,
+            committee=committee,
+            members=[committee],
+            ideas=IDEAS_OVERVECHT,
+            budget=1_500_000,
+            start=now - dt.timedelta(days=30),
+            title=VOTING_TITLE,
+            voting_days=365,
         )
     seed = f"wijkgeld-demo-{area.slug}-{round_.pk}"
     codes = [_demo_code(i, seed) for i in range(DEMO_CODES)]
@@ -163,8 +234,14 @@ def load_published_round(ctx: DemoContext, now: dt.datetime) -> None:
         start = now - 120 * day
         _ensure_line(area, finance, start - 30 * day)
         round_, proposals = _round_with_ideas(
-            area=area, committee=committee, members=[committee, member2], ideas=IDEAS_ZUID, budget=2_500_000,
-            start=start, title=PUBLISHED_TITLE, voting_days=14,
+            area=area,
+            committee=committee,
+            members=[committee, member2],
+            ideas=IDEAS_ZUID,
+            budget=2_500_000,
+            start=start,
+            title=PUBLISHED_TITLE,
+            voting_days=14,
         )
         vote_at = start + 30 * day
         codes = codes_generate(actor=committee, round=round_, count=NUM_BALLOTS, now=vote_at)
@@ -190,11 +267,16 @@ def load_published_round(ctx: DemoContext, now: dt.datetime) -> None:
 
         commitment = Commitment.objects.get(pk=award.commitment_id)
         payment_create(
-            actor=finance, commitment=commitment, amount_cents=award.amount_cents // 2,
-            description="Eerste deel (demo)", now=start + 50 * day,
+            actor=finance,
+            commitment=commitment,
+            amount_cents=award.amount_cents // 2,
+            description="Eerste deel (demo)",
+            now=start + 50 * day,
         )
         update_post(
-            round=round_, number=winner.number, token=token,
+            round=round_,
+            number=winner.number,
+            token=token,
             text="We zijn begonnen. De eerste spullen zijn gekocht en de buren helpen mee.",
             now=start + 60 * day,
         )

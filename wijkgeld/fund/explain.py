@@ -138,10 +138,15 @@ def receipt_text(story: dict[str, Any], round_) -> dict[str, Any]:
         "funded": [f"{pid}. {titles.get(pid, pid)}" for pid in story["funded"]],
         "not_funded": [f"{pid}. {titles.get(pid, pid)}" for pid in story["not_funded"]],
         "payments": [
-            {"title": f"{p['project']}. {titles.get(p['project'], p['project'])}", "amount": _cents(p["cents"])}
+            {
+                "title": f"{p['project']}. {titles.get(p['project'], p['project'])}",
+                "amount": _cents(p["cents"]),
+            }
             for p in story["payments"]
         ],
-        "voter_budget": _cents(story["voter_budget_cents"]) if story["voter_budget_cents"] is not None else None,
+        "voter_budget": _cents(story["voter_budget_cents"])
+        if story["voter_budget_cents"] is not None
+        else None,
         "left": _cents(story["left_cents"]) if story["left_cents"] is not None else None,
     }
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from wijkgeld.areas.models import Organisation
-from django.core.validators import MaxLengthValidator
-
 from wijkgeld.core.forms import EuroField as CoreEuroField
 from wijkgeld.fund.models import Round
 from wijkgeld.fund.photos import MAX_PHOTOS
@@ -91,7 +90,14 @@ class RoundForm(forms.ModelForm):
         ]
         widgets = {
             name: DateTimeInput()
-            for name in ("ideas_start", "assessment_start", "voting_start", "voting_end", "results_date", "execution_end")
+            for name in (
+                "ideas_start",
+                "assessment_start",
+                "voting_start",
+                "voting_end",
+                "results_date",
+                "execution_end",
+            )
         }
 
 
@@ -101,7 +107,9 @@ class IdeaForm(forms.Form):
         label=_("Your idea in one or two sentences"),
         max_length=SUMMARY_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("At most 300 characters. Write short sentences and everyday words, as if you tell a neighbour."),
+        help_text=_(
+            "At most 300 characters. Write short sentences and everyday words, as if you tell a neighbour."
+        ),
     )
     description = forms.CharField(
         label=_("Describe your idea"),
@@ -124,8 +132,12 @@ class IdeaForm(forms.Form):
         required=False,
         empty_label=_("No, I submit it myself"),
     )
-    contact_name = forms.CharField(label=_("Your name"), max_length=120, help_text=_("Only the committee sees this."))
-    contact_email = forms.EmailField(label=_("E-mail address"), required=False, help_text=_("Only the committee sees this."))
+    contact_name = forms.CharField(
+        label=_("Your name"), max_length=120, help_text=_("Only the committee sees this.")
+    )
+    contact_email = forms.EmailField(
+        label=_("E-mail address"), required=False, help_text=_("Only the committee sees this.")
+    )
     contact_phone = forms.RegexField(
         label=_("Phone number"),
         regex=r"^[0-9 +()-]{6,20}$",
@@ -164,7 +176,9 @@ class AssessmentForm(forms.Form):
     legal = forms.BooleanField(label=_("It is legal"), required=False)
     realistic_cost = forms.BooleanField(label=_("The cost is realistic"), required=False)
     doable_in_a_year = forms.BooleanField(label=_("It can be done within a year"), required=False)
-    note = forms.CharField(label=_("Note for the committee"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    note = forms.CharField(
+        label=_("Note for the committee"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
 
 class DecisionForm(forms.Form):
@@ -176,7 +190,10 @@ class DecisionForm(forms.Form):
     )
     final_cost_cents = EuroField(label=_("Final cost in euros"), required=False)
     public_reason = forms.CharField(
-        label=_("Reason (shown to everyone)"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
+        label=_("Reason (shown to everyone)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
     )
 
 
@@ -191,12 +208,18 @@ class ReceiptForm(forms.Form):
         label=_("Your receipt code"),
         max_length=64,
         help_text=_("You saw this code after voting."),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}
+        ),
     )
 
 
 class UpdateForm(forms.Form):
-    text = forms.CharField(label=_("What happened?"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000)
-    photos = PhotosField(label=_("Photos or receipts"), help_text=_("Up to 3 photos (JPEG, PNG or WebP, at most 5 MB each)."))
+    text = forms.CharField(
+        label=_("What happened?"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
+    )
+    photos = PhotosField(
+        label=_("Photos or receipts"), help_text=_("Up to 3 photos (JPEG, PNG or WebP, at most 5 MB each).")
+    )
     final = forms.BooleanField(label=_("This is the final account: the project is finished"), required=False)
     spent_cents = EuroField(label=_("Money spent in total, in euros"), required=False, allow_zero=True)

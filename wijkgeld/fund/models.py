@@ -256,6 +256,9 @@ class Photo(models.Model):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
 
+    def __str__(self) -> str:
+        return f"{self.proposal} – {self.image.name}"
+
 
 class ConflictOfInterest(models.Model):
     """A committee member declares being involved in an idea; they may then not assess it."""
@@ -269,6 +272,9 @@ class ConflictOfInterest(models.Model):
         verbose_name = _("conflict of interest")
         verbose_name_plural = _("conflicts of interest")
         constraints = [models.UniqueConstraint(fields=["proposal", "member"], name="conflict_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.member} – {self.proposal}"
 
 
 class Assessment(models.Model):
@@ -290,6 +296,9 @@ class Assessment(models.Model):
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
         constraints = [models.UniqueConstraint(fields=["proposal", "member"], name="assessment_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.member} – {self.proposal}"
 
     @property
     def all_met(self) -> bool:
@@ -325,6 +334,20 @@ class RoundResult(models.Model):
         verbose_name = _("result")
         verbose_name_plural = _("results")
 
+    def __str__(self) -> str:
+        return f"{self.round} – {self.sha256[:12]}"
+
+    def save(self, *args, **kwargs) -> None:
+        # A published result is frozen: refuse any write to a row that is published in the database.
+        if self.pk and RoundResult.objects.filter(pk=self.pk, published_at__isnull=False).exists():
+            raise ValueError("A published result cannot change.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.is_published:
+            raise ValueError("A published result cannot be deleted.")
+        return super().delete(*args, **kwargs)
+
     @property
     def is_published(self) -> bool:
         return self.published_at is not None
@@ -357,3 +380,6 @@ class Award(models.Model):
             models.CheckConstraint(condition=models.Q(amount_cents__gt=0), name="award_amount_positive"),
             models.CheckConstraint(condition=models.Q(released_cents__gte=0), name="award_released_nonneg"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.proposal} – {self.amount_cents}"

@@ -28,6 +28,7 @@ def readability_warnings(text: str) -> list[str]:
     long_words = sorted({w for w in _WORD.findall(text) if len(w) > MAX_WORD_LENGTH and not w.isdigit()})
     if long_words:
         warnings.append(
-            _("Some words are long and may be hard to read: %(words)s.") % {"words": ", ".join(long_words[:5])}
+            _("Some words are long and may be hard to read: %(words)s.")
+            % {"words": ", ".join(long_words[:5])}
         )
     return warnings

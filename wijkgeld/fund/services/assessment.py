@@ -45,7 +45,11 @@ def conflict_declare(*, actor, proposal: Proposal, explanation: str, now: dt.dat
         # An earlier assessment by this member no longer counts.
         Assessment.objects.filter(proposal=proposal, member=actor).delete()
         audit_record(
-            actor=actor, action="fund.conflict.declared", area=proposal.round.area, obj=proposal, now=now_or(now)
+            actor=actor,
+            action="fund.conflict.declared",
+            area=proposal.round.area,
+            obj=proposal,
+            now=now_or(now),
         )
     return conflict
 
@@ -107,7 +111,11 @@ def revision_request(*, actor, proposal: Proposal, request: str, now: dt.datetim
     proposal.revision_request = request
     proposal.save(update_fields=["status", "revision_request", "updated_at"])
     audit_record(
-        actor=actor, action="fund.idea.revision_requested", area=proposal.round.area, obj=proposal, now=now_or(now)
+        actor=actor,
+        action="fund.idea.revision_requested",
+        area=proposal.round.area,
+        obj=proposal,
+        now=now_or(now),
     )
     return proposal
 
@@ -126,7 +134,11 @@ def idea_decide(
     proposal = _load(proposal)
     require_phase(proposal.round, Phase.ASSESSMENT)
     _no_conflict(actor, proposal)
-    if proposal.status not in (Proposal.Status.SUBMITTED, Proposal.Status.ADMITTED, Proposal.Status.NOT_ADMITTED):
+    if proposal.status not in (
+        Proposal.Status.SUBMITTED,
+        Proposal.Status.ADMITTED,
+        Proposal.Status.NOT_ADMITTED,
+    ):
         raise DomainError(_("This idea is waiting for the proposer's revision."), code="not_open")
     if not proposal.assessments.exists():
         raise DomainError(_("Assess the idea against the criteria before deciding."), code="unassessed")

@@ -17,7 +17,7 @@ from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
 from wijkgeld.core.money import format_euros
 from wijkgeld.fund import integrations
-from wijkgeld.fund.models import Award, Proposal, ProgressUpdate
+from wijkgeld.fund.models import Award, ProgressUpdate, Proposal
 from wijkgeld.fund.services.common import Phase, locked_round, now_or, require_phase
 from wijkgeld.fund.services.ideas import PROPOSER, _add_photos, idea_by_token
 from wijkgeld.fund.services.results import published_result

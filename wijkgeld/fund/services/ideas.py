@@ -80,7 +80,9 @@ def idea_submit(
             _("An idea cannot cost more than the whole budget of the round."), field="estimated_cost_cents"
         )
     if not contact_email and not contact_phone:
-        raise DomainError(_("Give an e-mail address or a phone number so we can reach you."), field="contact_email")
+        raise DomainError(
+            _("Give an e-mail address or a phone number so we can reach you."), field="contact_email"
+        )
     _check_collective(round_, on_behalf_of)
     number = (round_.proposals.aggregate(m=Max("number"))["m"] or 0) + 1
     token, token_hash = new_token()
@@ -103,7 +105,12 @@ def idea_submit(
     proposal.save()
     _add_photos(proposal, photos)
     audit_record(
-        actor=None, actor_label=PROPOSER, action="fund.idea.submitted", area=round_.area, obj=proposal, now=now_or(now)
+        actor=None,
+        actor_label=PROPOSER,
+        action="fund.idea.submitted",
+        area=round_.area,
+        obj=proposal,
+        now=now_or(now),
     )
     return proposal, token
 
@@ -120,7 +127,9 @@ def idea_may_edit(proposal: Proposal) -> bool:
     if round_.phase == Phase.IDEAS and proposal.status == Proposal.Status.SUBMITTED:
         return True
     return (
-        round_.phase == Phase.ASSESSMENT and proposal.status == Proposal.Status.REVISION and not proposal.revised
+        round_.phase == Phase.ASSESSMENT
+        and proposal.status == Proposal.Status.REVISION
+        and not proposal.revised
     )
 
 
@@ -156,7 +165,9 @@ def idea_edit(
     for key, value in values.items():
         setattr(proposal, key, value)
     if not proposal.contact_email and not proposal.contact_phone:
-        raise DomainError(_("Give an e-mail address or a phone number so we can reach you."), field="contact_email")
+        raise DomainError(
+            _("Give an e-mail address or a phone number so we can reach you."), field="contact_email"
+        )
     revising = proposal.status == Proposal.Status.REVISION
     if revising:
         proposal.status = Proposal.Status.SUBMITTED

@@ -72,7 +72,10 @@ def result_count(*, actor, round: Round, now: dt.datetime | None = None) -> Roun
         election = election_for(round_)
         text = counting.pb_text(election)
         outcome = counting.count(
-            counting.parse(text), rule=round_.rule, completion=round_.completion, tie_break=round_.tie_break_option
+            counting.parse(text),
+            rule=round_.rule,
+            completion=round_.completion,
+            tie_break=round_.tie_break_option,
         )
         comparison = counting.compare_with_greedy(
             election, selected=outcome.selected, tie_break=round_.tie_break_option
@@ -118,7 +121,9 @@ def result_publish(*, actor, round: Round, now: dt.datetime | None = None) -> Ro
     # The draft must still match the ballots and settings of now (no late ballot, no changed rule).
     fresh = counting.pb_text(election_for(round_))
     if counting.sha256(fresh) != result.sha256 or result.tie_break != round_.tie_break_option:
-        raise DomainError(_("The ballots changed since the count. Count again before publishing."), code="stale")
+        raise DomainError(
+            _("The ballots changed since the count. Count again before publishing."), code="stale"
+        )
     moment = now_or(now)
     result.receipt_codes = sorted(integrations.receipt_codes(round=round_))
     result.published_at = moment

@@ -53,7 +53,7 @@ def _check_settings(values: dict[str, Any]) -> None:
         raise DomainError(_("Only the Method of Equal Shares uses a completion."), field="completion")
     order = ["ideas_start", "assessment_start", "voting_start", "voting_end", "results_date", "execution_end"]
     dates = [(name, values.get(name)) for name in order if values.get(name)]
-    for (name_a, a), (name_b, b) in zip(dates, dates[1:], strict=False):
+    for (_name_a, a), (name_b, b) in zip(dates, dates[1:], strict=False):
         if b < a:
             raise DomainError(_("The dates must follow the order of the phases."), field=name_b)
 
@@ -62,9 +62,11 @@ def _check_budget(*, fund: Fund, year: int, budget_cents: int, exclude: Round | 
     available = integrations.line_available_cents(area=fund.area, code=fund.line_code, year=year)
     if available is None:
         return  # no ledger installed: nothing to check against
-    if integrations.money() is not None and available == 0 and integrations.money().budget_line_for(
-        area=fund.area, code=fund.line_code, year=year
-    ) is None:
+    if (
+        integrations.money() is not None
+        and available == 0
+        and integrations.money().budget_line_for(area=fund.area, code=fund.line_code, year=year) is None
+    ):
         raise DomainError(
             _("This area has no budget line “%(code)s” for %(year)s yet. Finance creates it first.")
             % {"code": fund.line_code, "year": year},
@@ -135,7 +137,12 @@ def _check_can_enter(round_: Round, phase: str) -> None:
 
 @transaction.atomic
 def round_advance(
-    *, actor, round: Round, to_phase: str | None = None, now: dt.datetime | None = None, automatic: bool = False
+    *,
+    actor,
+    round: Round,
+    to_phase: str | None = None,
+    now: dt.datetime | None = None,
+    automatic: bool = False,
 ) -> Round:
     """Move the round to its next phase. Opening the vote locks the counting settings."""
     round_ = locked_round(round)

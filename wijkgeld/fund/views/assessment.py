@@ -21,10 +21,26 @@ from wijkgeld.fund.services.assessment import (
 from wijkgeld.fund.views.helpers import proposal_in_round, round_in_area, show_error
 
 FORMS = {
-    "conflict": (ConflictForm, lambda user, p, d: conflict_declare(actor=user, proposal=p, **d), _("Your conflict of interest has been recorded.")),
-    "assess": (AssessmentForm, lambda user, p, d: assessment_record(actor=user, proposal=p, **d), _("Your assessment has been saved.")),
-    "revision": (RevisionRequestForm, lambda user, p, d: revision_request(actor=user, proposal=p, **d), _("The proposer can now revise the idea once.")),
-    "decide": (DecisionForm, lambda user, p, d: idea_decide(actor=user, proposal=p, **d), _("The decision has been saved.")),
+    "conflict": (
+        ConflictForm,
+        lambda user, p, d: conflict_declare(actor=user, proposal=p, **d),
+        _("Your conflict of interest has been recorded."),
+    ),
+    "assess": (
+        AssessmentForm,
+        lambda user, p, d: assessment_record(actor=user, proposal=p, **d),
+        _("Your assessment has been saved."),
+    ),
+    "revision": (
+        RevisionRequestForm,
+        lambda user, p, d: revision_request(actor=user, proposal=p, **d),
+        _("The proposer can now revise the idea once."),
+    ),
+    "decide": (
+        DecisionForm,
+        lambda user, p, d: idea_decide(actor=user, proposal=p, **d),
+        _("The decision has been saved."),
+    ),
 }
 
 
@@ -38,11 +54,14 @@ def assess_idea(request, area, round_id: int, number: int):
         "conflict": ConflictForm(prefix="conflict"),
         "assess": AssessmentForm(
             prefix="assess",
-            initial={name: getattr(own, name) for name in Assessment.CRITERIA} | {"note": own.note} if own else None,
+            initial={name: getattr(own, name) for name in Assessment.CRITERIA} | {"note": own.note}
+            if own
+            else None,
         ),
         "revision": RevisionRequestForm(prefix="revision"),
         "decide": DecisionForm(
-            prefix="decide", initial={"final_cost_cents": f"{proposal.cost_cents / 100:.2f}".replace(".", ",")}
+            prefix="decide",
+            initial={"final_cost_cents": f"{proposal.cost_cents / 100:.2f}".replace(".", ",")},
         ),
     }
     if request.method == "POST":

@@ -20,7 +20,9 @@ def manage_execution(request, area, round_id: int):
     round_ = round_in_area(area, round_id)
     result = published_result(round_)
     winners = (
-        Proposal.objects.filter(round=round_, number__in=[int(x) for x in result.selected]).select_related("award")
+        Proposal.objects.filter(round=round_, number__in=[int(x) for x in result.selected]).select_related(
+            "award"
+        )
         if result
         else Proposal.objects.none()
     )
@@ -32,7 +34,9 @@ def manage_execution(request, area, round_id: int):
                 "idea": idea,
                 "award": award,
                 "final": idea.updates.filter(kind="final").first(),
-                "commitment_url": optional_url("money:commitment", slug=area.slug, commitment_id=award.commitment_id)
+                "commitment_url": optional_url(
+                    "money:commitment", slug=area.slug, commitment_id=award.commitment_id
+                )
                 if award and award.commitment_id
                 else None,
             }

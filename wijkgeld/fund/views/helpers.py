@@ -16,7 +16,9 @@ def round_by_slug(slug: str, round_id: int) -> Round:
 
 
 def proposal_in_round(round_: Round, number: int) -> Proposal:
-    return get_object_or_404(Proposal.objects.select_related("round__fund__area", "on_behalf_of"), round=round_, number=number)
+    return get_object_or_404(
+        Proposal.objects.select_related("round__fund__area", "on_behalf_of"), round=round_, number=number
+    )
 
 
 def show_error(form, exc: DomainError) -> None:

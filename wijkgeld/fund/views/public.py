@@ -15,7 +15,12 @@ from wijkgeld.fund.models import Proposal, Round
 from wijkgeld.fund.services.results import pb_filename, published_result, receipt_story, tally_command
 from wijkgeld.fund.views.helpers import proposal_in_round, round_by_slug, voting_links
 
-PUBLIC_STATUSES = [Proposal.Status.SUBMITTED, Proposal.Status.REVISION, Proposal.Status.ADMITTED, Proposal.Status.NOT_ADMITTED]
+PUBLIC_STATUSES = [
+    Proposal.Status.SUBMITTED,
+    Proposal.Status.REVISION,
+    Proposal.Status.ADMITTED,
+    Proposal.Status.NOT_ADMITTED,
+]
 
 
 def fund_home(request, slug: str):
@@ -73,7 +78,9 @@ def idea_detail(request, slug: str, round_id: int, number: int):
             "project": explain.project_text(result, proposal) if result else None,
             "award": award,
             "commitment": commitment,
-            "payments": list(getattr(commitment, "payments", None).all()) if commitment and hasattr(commitment, "payments") else [],
+            "payments": list(getattr(commitment, "payments", None).all())
+            if commitment and hasattr(commitment, "payments")
+            else [],
         },
     )
 
@@ -82,7 +89,9 @@ def results(request, slug: str, round_id: int):
     round_ = _visible_round(slug, round_id)
     result = published_result(round_)
     if result is None:
-        return render(request, "fund/results_pending.html", {"round": round_, "area": round_.area}, status=200)
+        return render(
+            request, "fund/results_pending.html", {"round": round_, "area": round_.area}, status=200
+        )
     return render(
         request,
         "fund/results.html",

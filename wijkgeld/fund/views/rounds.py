@@ -69,7 +69,9 @@ def manage_round(request, area, round_id: int):
             "next_phase_value": target,
             "may_manage": may_manage,
             "voting": voting_links(round_),
-            "open_count": ideas.filter(status__in=[Proposal.Status.SUBMITTED, Proposal.Status.REVISION]).count(),
+            "open_count": ideas.filter(
+                status__in=[Proposal.Status.SUBMITTED, Proposal.Status.REVISION]
+            ).count(),
             "line_available": integrations.line_available_cents(
                 area=area, code=round_.fund.line_code, year=round_.year
             ),
@@ -82,9 +84,13 @@ def manage_round(request, area, round_id: int):
 def advance(request, area, round_id: int):
     round_ = round_in_area(area, round_id)
     try:
-        round_ = round_advance(actor=request.user, round=round_, to_phase=request.POST.get("to_phase") or None)
+        round_ = round_advance(
+            actor=request.user, round=round_, to_phase=request.POST.get("to_phase") or None
+        )
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, _("The round is now in the phase “%(phase)s”.") % {"phase": round_.get_phase_display()})
+        messages.success(
+            request, _("The round is now in the phase “%(phase)s”.") % {"phase": round_.get_phase_display()}
+        )
     return redirect("fund:manage_round", slug=area.slug, round_id=round_.pk)
