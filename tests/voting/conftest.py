@@ -99,3 +99,12 @@ def pytest_configure(config):
         test = db.setdefault("TEST", {})
         if not test.get("NAME"):
             test["NAME"] = str(Path(tempfile.mkdtemp(prefix="wijkgeld-test-")) / "test.sqlite3")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cost_cache():
+    from wijkgeld.voting import selection
+
+    selection._COSTS.clear()
+    yield
+    selection._COSTS.clear()

@@ -189,10 +189,10 @@ def test_project_of_another_round_or_not_admitted_is_unknown(round_, area, make_
 
     other = make_round(area, proposals=(1_00,) * 6)
     assert other.proposals.filter(number=6).exists()
+    Proposal.objects.filter(round=round_, number=2).update(status=Proposal.Status.NOT_ADMITTED)
     with pytest.raises(DomainError) as exc:
         ballot_cast(round=round_, code=codes[0], approvals=["6"], now=now)
     assert exc.value.code == "unknown_project"
-    Proposal.objects.filter(round=round_, number=2).update(status=Proposal.Status.NOT_ADMITTED)
     with pytest.raises(DomainError):
         ballot_cast(round=round_, code=codes[0], approvals=["2"], now=now)
     assert not Ballot.objects.exists()

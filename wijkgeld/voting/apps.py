@@ -8,4 +8,4 @@ class VotingConfig(AppConfig):
     verbose_name = _("Voting")
 
     def ready(self) -> None:
-        from wijkgeld.voting import audit_texts, permissions  # noqa: F401
+        from wijkgeld.voting import audit_texts, links, permissions  # noqa: F401

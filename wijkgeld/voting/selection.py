@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -39,8 +40,31 @@ def admitted_projects(round_) -> list[Project]:
     ]
 
 
+_COSTS: dict[tuple, tuple[float, dict[str, int]]] = {}
+COSTS_TTL = 10.0  # seconds
+
+
 def project_costs(round_) -> dict[str, int]:
-    """{project id: cost in cents} of the admitted proposals: the one query the cast path needs."""
+    """{project id: cost in cents} of the admitted proposals: the one query the cast path needs.
+
+    Once the rules are locked (voting is open) the admitted proposals no longer change, so each
+    worker keeps the answer for a few seconds: a cast then needs no query for it.
+    """
+    if round_.locked_at is None:
+        return _project_costs(round_)
+    key = (round_.pk, round_.locked_at, round_.created_at)
+    now = time.monotonic()
+    hit = _COSTS.get(key)
+    if hit is not None and hit[0] > now:
+        return hit[1]
+    costs = _project_costs(round_)
+    if len(_COSTS) > 100:
+        _COSTS.clear()
+    _COSTS[key] = (now + COSTS_TTL, costs)
+    return costs
+
+
+def _project_costs(round_) -> dict[str, int]:
     from wijkgeld.fund.models import Proposal
 
     rows = Proposal.objects.filter(round=round_, status=Proposal.Status.ADMITTED).values_list(

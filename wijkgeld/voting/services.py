@@ -200,21 +200,41 @@ def ballot_cast(
     receipt, so a voter who checks their receipt always sees the ballot that counts.
     """
     _require_open(round, now)
+    try:
+        normalised = codelib.parse(code)
+    except codelib.CodeFormatError as exc:
+        raise code_error(exc.reason) from None
+    # Check the selection before the transaction: on SQLite the transaction holds the write lock.
+    selection = validate(round, project_costs(round), approvals=approvals, points=points)
     with transaction.atomic():
-        vc = code_lookup(code, round_id=round.pk, for_update=True)
-        if vc.revoked:
+        # One query: the code (locked on PostgreSQL) and its ballot's receipt, if any.
+        rows = list(
+            VotingCode.objects.select_for_update(of=("self",))
+            .filter(code_hash=codelib.code_hash(normalised))
+            .values_list("pk", "round_id", "revoked", "used_channel", "ballot__receipt")[:1]
+        )
+        if not rows or rows[0][1] != round.pk:
+            raise code_error("unknown")
+        code_id, _round_id, revoked, used_channel, receipt = rows[0]
+        if revoked:
             raise code_error("revoked")
-        if vc.used_channel == Channel.PAPER:
+        if used_channel == Channel.PAPER:
             raise code_error("paper")
-        selection = validate(round, project_costs(round), approvals=approvals, points=points)
-        if vc.used_channel == Channel.ONLINE:
-            receipt = Ballot.objects.filter(code_id=vc.pk).values_list("receipt", flat=True).get()
-            Ballot.objects.filter(code_id=vc.pk).update(
+        if receipt is not None:
+            Ballot.objects.filter(code_id=code_id).update(
                 approvals=list(selection.approvals), points=selection.points
             )
         else:
-            receipt = _store_ballot(round, vc, selection, Channel.ONLINE)
-            VotingCode.objects.filter(pk=vc.pk).update(used_channel=Channel.ONLINE)
+            receipt = codelib.generate_receipt()
+            Ballot.objects.create(
+                round_id=round.pk,
+                code_id=code_id,
+                receipt=receipt,
+                channel=Channel.ONLINE,
+                approvals=list(selection.approvals),
+                points=selection.points,
+            )
+            VotingCode.objects.filter(pk=code_id).update(used_channel=Channel.ONLINE)
     return codelib.format_receipt(receipt)
 
 

@@ -1,5 +1,266 @@
-from django.http import HttpResponse
+"""Resident pages: type the code, fill in the ballot, confirm, see the receipt. No account needed.
+
+The code travels only in the resident's own form (a hidden field between the steps); it is never put
+in the session or the database. Every step checks it again, and wrong codes count towards the
+throttle. The receipt is handed to the receipt page in a short-lived signed cookie, not in the URL,
+so it does not end up in server logs or browser history.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from wijkgeld.areas.models import Area
+from wijkgeld.core.errors import DomainError
+from wijkgeld.fund.models import Round
+from wijkgeld.voting import throttle
+from wijkgeld.voting.selection import Selection, admitted_projects, euros, validate
+from wijkgeld.voting.services import ballot_cast, ballot_current, code_lookup, receipt_lookup, voting_state
+
+RECEIPT_COOKIE = "wg_receipt"
+RECEIPT_SALT = "wijkgeld.voting.receipt"
+THROTTLED_REASONS = {"length", "character", "check", "unknown", "revoked"}
 
 
-def start(request):
-    return HttpResponse("")
+def _throttled(request):
+    wait = throttle.retry_after(request)
+    if wait is None:
+        return None
+    response = render(
+        request, "voting/throttled.html", {"wait_minutes": max(1, (wait + 59) // 60)}, status=429
+    )
+    response["Retry-After"] = str(wait)
+    return response
+
+
+def _start_page(request, *, code: str = "", error: str | None = None, area=None, status: int = 200):
+    rounds = []
+    if area is not None:
+        rounds = list(Round.objects.filter(fund__area=area, phase=Round.Phase.VOTING))
+    return render(
+        request,
+        "voting/start.html",
+        {"code": code, "error": error, "area": area, "rounds": rounds},
+        status=status,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def start(request, slug: str | None = None):
+    """Type the code. The QR code on the letter links here with ?code=… so the field is filled in."""
+    area = get_object_or_404(Area, slug=slug) if slug else None
+    if request.method == "GET":
+        return _start_page(request, code=request.GET.get("code", "")[:40], area=area)
+    if (response := _throttled(request)) is not None:
+        return response
+    typed = request.POST.get("code", "")[:40]
+    try:
+        vc = code_lookup(typed)
+    except DomainError as exc:
+        throttle.record_failure(request)
+        return _start_page(request, code=typed, error=exc.message, area=area)
+    if vc.revoked:
+        throttle.record_failure(request)
+        return _start_page(
+            request,
+            code=typed,
+            error=_("This code is no longer valid. Use the code from your new letter."),
+            area=area,
+        )
+    round_ = Round.objects.select_related("fund__area").get(pk=vc.round_id)
+    if (message := _not_open_message(round_)) is not None:
+        return _start_page(request, code=typed, error=message, area=area)
+    if vc.used_channel == "paper":
+        return _start_page(
+            request,
+            code=typed,
+            error=_("This code was already used on a paper ballot. You cannot also vote online with it."),
+            area=area,
+        )
+    current = ballot_current(round=round_, code=typed)
+    return _ballot_page(request, round_, typed, current or Selection((), None), changing=current is not None)
+
+
+def _not_open_message(round_: Round) -> str | None:
+    state = voting_state(round_)
+    if state == "open":
+        return None
+    if state == "not_started":
+        return _("Voting has not started yet. Try again when voting is open.")
+    if state == "closed":
+        return _("Voting has closed. Your vote can no longer be counted.")
+    return _("Voting is not open for this round.")
+
+
+def _selection_from_post(request, round_: Round) -> tuple[list[str] | None, dict[str, int] | None]:
+    if round_.ballot_type == Round.BallotType.CUMULATIVE:
+        points: dict[str, int] = {}
+        for key, value in request.POST.items():
+            if not key.startswith("points-"):
+                continue
+            value = value.strip()
+            if value == "":
+                continue
+            if not value.isdigit() or len(value) > 4:
+                raise DomainError(_("Points must be whole numbers of 0 or more."), field="points")
+            points[key.removeprefix("points-")[:12]] = int(value)
+        return None, points
+    return [p[:12] for p in request.POST.getlist("projects")[:200]], None
+
+
+def _summary(round_: Round, projects, selection: Selection) -> dict:
+    chosen = [p for p in projects if p.id in selection.approvals]
+    total_cost = sum(p.cost_cents for p in chosen)
+    points_used = sum((selection.points or {}).values())
+    return {
+        "chosen": chosen,
+        "count": len(chosen),
+        "total_cost": total_cost,
+        "total_cost_text": euros(total_cost),
+        "budget_text": euros(round_.budget_cents),
+        "points_used": points_used,
+        "points_left": (round_.points_total or 0) - points_used,
+    }
+
+
+def _ballot_page(request, round_, code, selection, *, error=None, checked=False, changing=False, status=200):
+    projects = admitted_projects(round_)
+    context = {
+        "round": round_,
+        "area": round_.fund.area,
+        "code": code,
+        "projects": projects,
+        "selection": selection,
+        "points": selection.points or {},
+        "summary": _summary(round_, projects, selection),
+        "error": error,
+        "checked": checked,
+        "changing": changing,
+        "cumulative": round_.ballot_type == Round.BallotType.CUMULATIVE,
+        "min_projects": max(round_.min_projects or 1, 1),
+        "budget_text": euros(round_.budget_cents),
+        "voting_end": round_.voting_end,
+    }
+    return render(request, "voting/ballot.html", context, status=status)
+
+
+def _loose_selection(round_, approvals, points) -> Selection:
+    """What the resident ticked, kept as typed, so the page can show it again next to the error."""
+    if points is not None:
+        return Selection(tuple(k for k, v in points.items() if v), {k: v for k, v in points.items() if v})
+    return Selection(tuple(approvals or ()), None)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def ballot(request, round_id: int):
+    """One URL for the steps of the ballot: check (totals), confirm, change and cast."""
+    if request.method == "GET":
+        return redirect("voting:start")
+    round_ = get_object_or_404(Round, pk=round_id)
+    if (response := _throttled(request)) is not None:
+        return response
+    code = request.POST.get("code", "")[:40]
+    action = request.POST.get("action", "check")
+    try:
+        approvals, points = _selection_from_post(request, round_)
+    except DomainError as exc:
+        return _ballot_page(request, round_, code, Selection((), None), error=exc.message, status=400)
+    if action == "cast":
+        try:
+            receipt = ballot_cast(round=round_, code=code, approvals=approvals, points=points)
+        except DomainError as exc:
+            return _step_error(request, round_, code, exc, approvals, points)
+        response = redirect("voting:receipt")
+        response.set_signed_cookie(
+            RECEIPT_COOKIE,
+            f"{round_.pk}:{receipt}",
+            salt=RECEIPT_SALT,
+            max_age=3600,
+            httponly=True,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )
+        return response
+    try:
+        vc = code_lookup(code, round_id=round_.pk)
+        if vc.revoked:
+            raise DomainError(
+                _("This code is no longer valid. Use the code from your new letter."),
+                field="code",
+                code="revoked",
+            )
+        if vc.used_channel == "paper":
+            raise DomainError(
+                _("This code was already used on a paper ballot. You cannot also vote online with it."),
+                field="code",
+                code="paper",
+            )
+        if (message := _not_open_message(round_)) is not None:
+            raise DomainError(message, field="code", code="closed")
+        if action == "change":
+            return _ballot_page(request, round_, code, _loose_selection(round_, approvals, points))
+        selection = validate(round_, _costs(round_), approvals=approvals, points=points)
+    except DomainError as exc:
+        return _step_error(request, round_, code, exc, approvals, points)
+    if action == "confirm":
+        projects = admitted_projects(round_)
+        return render(
+            request,
+            "voting/confirm.html",
+            {
+                "round": round_,
+                "area": round_.fund.area,
+                "code": code,
+                "selection": selection,
+                "summary": _summary(round_, projects, selection),
+                "cumulative": round_.ballot_type == Round.BallotType.CUMULATIVE,
+            },
+        )
+    return _ballot_page(request, round_, code, selection, checked=True)
+
+
+def _costs(round_):
+    from wijkgeld.voting.selection import project_costs
+
+    return project_costs(round_)
+
+
+def _step_error(request, round_, code, exc: DomainError, approvals, points):
+    if exc.field == "code" or exc.code in {"closed", "not_open"}:
+        if exc.code in THROTTLED_REASONS:
+            throttle.record_failure(request)
+        return _start_page(request, code=code, error=exc.message, status=400)
+    return _ballot_page(
+        request, round_, code, _loose_selection(round_, approvals, points), error=exc.message, status=400
+    )
+
+
+@never_cache
+@require_GET
+def receipt(request):
+    value = request.get_signed_cookie(RECEIPT_COOKIE, default=None, salt=RECEIPT_SALT, max_age=3600)
+    context: dict = {"receipt": None}
+    if value and ":" in value:
+        round_id, code = value.split(":", 1)
+        round_ = Round.objects.select_related("fund__area").filter(pk=round_id).first()
+        counted = receipt_lookup(round=round_, receipt=code) if round_ else None
+        if counted is not None:
+            projects = {p.id: p for p in admitted_projects(round_)}
+            context = {
+                "receipt": counted.voter_id,
+                "round": round_,
+                "area": round_.fund.area,
+                "chosen": [
+                    (projects[pid], (counted.points or {}).get(pid))
+                    for pid in counted.approvals
+                    if pid in projects
+                ],
+                "cumulative": counted.points is not None,
+            }
+    return render(request, "voting/receipt.html", context)

@@ -1,0 +1,218 @@
+"""Resident voting pages: code entry, ballot steps, receipt, errors that change nothing, throttling."""
+
+import pytest
+from django.core.cache import cache
+
+from wijkgeld.voting import codes as codelib
+from wijkgeld.voting.models import Ballot, VotingCode
+from wijkgeld.voting.services import ballot_cast, paper_ballot_enter
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def state():
+    return (
+        list(Ballot.objects.values_list("code_id", "approvals", "points", "receipt")),
+        list(VotingCode.objects.values_list("pk", "revoked", "used_channel")),
+    )
+
+
+def test_entry_page_prefills_code_from_qr_link(client, codes, timezone_now):
+    response = client.get(f"/stemmen/?code={codes[0]}")
+    assert response.status_code == 200
+    assert f'value="{codes[0]}"' in response.content.decode()
+    assert response["Cache-Control"].startswith("max-age=0")
+
+
+def test_area_entry_page(client, area, round_, timezone_now):
+    response = client.get(f"/gebieden/{area.slug}/stemmen/")
+    assert response.status_code == 200
+    assert client.get("/gebieden/nergens/stemmen/").status_code == 404
+
+
+def test_full_vote_change_and_receipt(client, round_, codes, timezone_now):
+    code = codes[0]
+    page = client.post("/stemmen/", {"code": code.lower().replace("-", " ")})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Project 1" in html and "Samenvatting 1" in html
+    url = f"/stemmen/ronde/{round_.pk}/"
+    assert f'action="{url}"' in html
+    check = client.post(url, {"code": code, "projects": ["1", "2"], "action": "check"})
+    assert check.status_code == 200
+    assert "300,00" in check.content.decode()  # running total computed on the server
+    confirm = client.post(url, {"code": code, "projects": ["1", "2"], "action": "confirm"})
+    assert confirm.status_code == 200 and 'value="cast"' in confirm.content.decode()
+    assert not Ballot.objects.exists()  # nothing stored before the last step
+    cast = client.post(url, {"code": code, "projects": ["1", "2"], "action": "cast"})
+    assert cast.status_code == 302 and cast["Location"] == "/stemmen/bewijs/"
+    receipt = Ballot.objects.get().receipt
+    assert receipt not in cast["Location"]
+    page = client.get("/stemmen/bewijs/")
+    assert codelib.format_receipt(receipt) in page.content.decode()
+    # Change the vote: the ballot page shows the current choice; the last one counts.
+    again = client.post("/stemmen/", {"code": code})
+    assert (
+        'value="1"\n                     id="project-1"\n                     aria-describedby="summary-1"\n                     checked'
+        in (again.content.decode())
+        or "checked" in again.content.decode()
+    )
+    client.post(url, {"code": code, "projects": ["3"], "action": "cast"})
+    assert Ballot.objects.get().approvals == ["3"]
+    assert Ballot.objects.get().receipt == receipt
+
+
+def test_change_button_returns_to_ballot_with_choice(client, round_, codes, timezone_now):
+    response = client.post(
+        f"/stemmen/ronde/{round_.pk}/", {"code": codes[0], "projects": ["2"], "action": "change"}
+    )
+    assert response.status_code == 200
+    assert not Ballot.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("post", "message"),
+    [
+        ({"projects": ["1", "2", "3", "4"]}, "at most 3"),
+        ({"projects": []}, "at least 1"),
+        ({"projects": ["77"]}, "not on this ballot"),
+        ({"projects": ["1", "1"]}, "same project twice"),
+        ({"projects": ["1"], "code": "ABCD-EFGH-JKMN-PQRS"}, "typing error"),
+        ({"projects": ["1"], "code": ""}, "16 letters"),
+    ],
+)
+@pytest.mark.parametrize("action", ["check", "confirm", "cast"])
+def test_bad_input_gives_a_message_and_changes_nothing(
+    client, round_, codes, timezone_now, post, message, action
+):
+    ballot_cast(round=round_, code=codes[1], approvals=["1"])
+    before = state()
+    data = {"code": codes[0], "action": action} | post
+    response = client.post(f"/stemmen/ronde/{round_.pk}/", data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert state() == before
+
+
+def test_tampered_points_on_approval_ballot(client, round_, codes, timezone_now):
+    response = client.post(
+        f"/stemmen/ronde/{round_.pk}/",
+        {"code": codes[0], "points-1": "5", "projects": ["1"], "action": "cast"},
+    )
+    # Approval rounds ignore points fields entirely; the ticked project counts.
+    assert response.status_code == 302
+
+
+def test_cumulative_ballot_tampered_points(client, area, make_round, committee, timezone_now):
+    from wijkgeld.voting.services import codes_generate
+
+    round_ = make_round(area, ballot_type="cumulative", points_total=10, max_projects=None)
+    [code] = codes_generate(actor=committee, round=round_, count=1)
+    url = f"/stemmen/ronde/{round_.pk}/"
+    for bad in ({"points-1": "abc"}, {"points-1": "-3"}, {"points-1": "11"}, {"points-99": "2"}):
+        response = client.post(url, {"code": code, "action": "cast"} | bad)
+        assert response.status_code == 400, bad
+    assert not Ballot.objects.exists()
+    check = client.post(url, {"code": code, "action": "check", "points-1": "4", "points-2": "3"})
+    assert "Points left: 3" in check.content.decode()
+    assert (
+        client.post(url, {"code": code, "action": "cast", "points-1": "4", "points-2": "3"}).status_code
+        == 302
+    )
+    assert Ballot.objects.get().points == {"1": 4, "2": 3}
+
+
+def test_code_of_another_round_in_the_form_is_refused(
+    client, round_, area, make_round, committee, timezone_now
+):
+    from wijkgeld.voting.services import codes_generate
+
+    other = make_round(area)
+    [code] = codes_generate(actor=committee, round=other, count=1)
+    response = client.post(
+        f"/stemmen/ronde/{round_.pk}/", {"code": code, "projects": ["1"], "action": "cast"}
+    )
+    assert response.status_code == 400
+    assert "do not know this code" in response.content.decode()
+    assert not Ballot.objects.exists()
+
+
+def test_revoked_and_paper_codes_get_clear_messages(client, round_, codes, committee, timezone_now):
+    from wijkgeld.voting.services import code_revoke_and_replace
+
+    code_revoke_and_replace(actor=committee, round=round_, code=codes[0])
+    assert "no longer valid" in client.post("/stemmen/", {"code": codes[0]}).content.decode()
+    paper_ballot_enter(actor=committee, round=round_, code=codes[1], approvals=["1"])
+    assert "paper ballot" in client.post("/stemmen/", {"code": codes[1]}).content.decode()
+    response = client.post(
+        f"/stemmen/ronde/{round_.pk}/", {"code": codes[1], "projects": ["2"], "action": "cast"}
+    )
+    assert response.status_code == 400 and "paper ballot" in response.content.decode()
+
+
+def test_voting_not_open(client, round_, codes):
+    # No frozen clock: today is long after the round's voting end.
+    response = client.post("/stemmen/", {"code": codes[0]})
+    assert "Voting has closed" in response.content.decode()
+    response = client.post(
+        f"/stemmen/ronde/{round_.pk}/", {"code": codes[0], "projects": ["1"], "action": "cast"}
+    )
+    assert response.status_code == 400 and "Voting has closed" in response.content.decode()
+    assert not Ballot.objects.exists()
+
+
+def test_get_on_ballot_url_goes_to_the_start(client, round_):
+    assert client.get(f"/stemmen/ronde/{round_.pk}/")["Location"] == "/stemmen/"
+
+
+def test_receipt_page_without_cookie(client):
+    assert "only just after you vote" in client.get("/stemmen/bewijs/").content.decode()
+
+
+def test_throttle_per_client(client, round_, codes, timezone_now, settings):
+    settings.VOTING_THROTTLE_CLIENT_FAILURES = 3
+    for _ in range(3):
+        assert client.post("/stemmen/", {"code": "ABCD-EFGH-JKMN-PQRS"}).status_code == 200
+    blocked = client.post("/stemmen/", {"code": codes[0]})
+    assert blocked.status_code == 429
+    assert "wait" in blocked.content.decode().lower() and int(blocked["Retry-After"]) > 0
+    assert (
+        client.post(
+            f"/stemmen/ronde/{round_.pk}/", {"code": codes[0], "projects": ["1"], "action": "cast"}
+        ).status_code
+        == 429
+    )
+    assert not Ballot.objects.exists()
+    # Another client is not blocked.
+    other = client.post("/stemmen/", {"code": codes[0]}, REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 200
+
+
+def test_throttle_global(client, round_, codes, timezone_now, settings):
+    settings.VOTING_THROTTLE_GLOBAL_FAILURES = 4
+    for i in range(4):
+        client.post("/stemmen/", {"code": "ABCD-EFGH-JKMN-PQRS"}, REMOTE_ADDR=f"10.0.0.{i}")
+    assert client.post("/stemmen/", {"code": codes[0]}, REMOTE_ADDR="10.9.9.9").status_code == 429
+
+
+def test_right_codes_do_not_count_towards_the_throttle(client, round_, codes, timezone_now, settings):
+    settings.VOTING_THROTTLE_CLIENT_FAILURES = 2
+    for _ in range(5):
+        assert client.post("/stemmen/", {"code": codes[0]}).status_code == 200
+
+
+def test_throttle_keeps_no_ip_address(client, round_, timezone_now, settings):
+    from django.db import connection
+
+    client.post("/stemmen/", {"code": "ABCD-EFGH-JKMN-PQRS"}, REMOTE_ADDR="203.0.113.77")
+    with connection.cursor() as cur:
+        for table in connection.introspection.table_names():
+            cur.execute(f'SELECT * FROM "{table}"')
+            assert "203.0.113.77" not in repr(cur.fetchall()), table

@@ -1,0 +1,204 @@
+"""Committee pages: make codes and letters, replace a code, enter paper ballots twice, see turnout.
+
+Generating codes answers with the download itself (a ZIP with the letters PDF and the CSV): the
+plaintext codes exist only in that one response and are never stored.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from wijkgeld.accounts.permissions import area_permission_required, can
+from wijkgeld.core.errors import DomainError
+from wijkgeld.fund.models import Round
+from wijkgeld.voting.forms import CodeForm, GenerateCodesForm
+from wijkgeld.voting.letters import letters_pdf, letters_zip
+from wijkgeld.voting.models import PaperBallot
+from wijkgeld.voting.selection import admitted_projects
+from wijkgeld.voting.services import (
+    code_revoke_and_replace,
+    codes_generate,
+    paper_ballot_enter,
+    paper_ballot_resolve,
+    turnout,
+)
+from wijkgeld.voting.views import _selection_from_post
+
+
+def _round(area, round_id: int) -> Round:
+    return get_object_or_404(Round.objects.select_related("fund__area"), pk=round_id, fund__area=area)
+
+
+def _download(data: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@area_permission_required("voting.view_turnout")
+def rounds(request, area):
+    items = Round.objects.filter(fund__area=area).order_by("-year", "-id")
+    return render(request, "voting/committee/rounds.html", {"area": area, "rounds": items})
+
+
+def _overview(request, area, round_, *, generate_form=None, revoke_form=None, status=200):
+    user = request.user
+    return render(
+        request,
+        "voting/committee/overview.html",
+        {
+            "area": area,
+            "round": round_,
+            "turnout": turnout(round=round_),
+            "generate_form": generate_form or GenerateCodesForm(),
+            "revoke_form": revoke_form or CodeForm(),
+            "may_manage": can(user, "voting.manage_codes", area),
+            "may_enter": can(user, "voting.enter_paper", area),
+        },
+        status=status,
+    )
+
+
+@never_cache
+@area_permission_required("voting.view_turnout")
+def overview(request, area, round_id: int):
+    return _overview(request, area, _round(area, round_id))
+
+
+@never_cache
+@require_POST
+@area_permission_required("voting.manage_codes")
+def generate(request, area, round_id: int):
+    round_ = _round(area, round_id)
+    form = GenerateCodesForm(request.POST)
+    if form.is_valid():
+        try:
+            codes = codes_generate(actor=request.user, round=round_, count=form.cleaned_data["count"])
+        except DomainError as exc:
+            form.add_error("count", exc.message)
+        else:
+            data = letters_zip(round=round_, codes=codes, base_url=request.build_absolute_uri("/"))
+            stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+            return _download(data, f"stemcodes-ronde-{round_.pk}-{stamp}.zip", "application/zip")
+    return _overview(request, area, round_, generate_form=form, status=400)
+
+
+@never_cache
+@require_POST
+@area_permission_required("voting.manage_codes")
+def replace(request, area, round_id: int):
+    round_ = _round(area, round_id)
+    form = CodeForm(request.POST)
+    if form.is_valid():
+        try:
+            new = code_revoke_and_replace(actor=request.user, round=round_, code=form.cleaned_data["code"])
+        except DomainError as exc:
+            form.add_error("code", exc.message)
+        else:
+            pdf = letters_pdf(round=round_, codes=[new], base_url=request.build_absolute_uri("/"))
+            return _download(pdf, f"nieuwe-stemcode-ronde-{round_.pk}.pdf", "application/pdf")
+    return _overview(request, area, round_, revoke_form=form, status=400)
+
+
+def _paper_context(area, round_, form, *, error=None, selection=None):
+    return {
+        "area": area,
+        "round": round_,
+        "form": form,
+        "projects": admitted_projects(round_),
+        "cumulative": round_.ballot_type == Round.BallotType.CUMULATIVE,
+        "error": error,
+        "selected": set(selection or ()),
+        "turnout": turnout(round=round_),
+    }
+
+
+@never_cache
+@area_permission_required("voting.enter_paper")
+def paper(request, area, round_id: int):
+    """Enter one paper ballot. Each ballot is entered by two different members; they must match."""
+    round_ = _round(area, round_id)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            approvals, points = _selection_from_post(request, round_)
+            result = paper_ballot_enter(
+                actor=request.user,
+                round=round_,
+                code=form.cleaned_data["code"],
+                approvals=approvals,
+                points=points,
+            )
+        except DomainError as exc:
+            target = "code" if exc.field == "code" else None
+            form.add_error(target, exc.message)
+        else:
+            text = {
+                PaperBallot.Status.FIRST: _(
+                    "Paper ballot %(number)d is entered once. Write %(number)d on the paper. "
+                    "Another member must now enter it a second time."
+                ),
+                PaperBallot.Status.MATCHED: _(
+                    "Paper ballot %(number)d is entered twice. Both match: it counts."
+                ),
+                PaperBallot.Status.MISMATCH: _(
+                    "Paper ballot %(number)d: the two entries differ. It does not count until the difference is "
+                    "resolved."
+                ),
+            }[result.status] % {"number": result.number}
+            level = messages.WARNING if result.status == PaperBallot.Status.MISMATCH else messages.SUCCESS
+            messages.add_message(request, level, text)
+            return redirect("voting:paper", slug=area.slug, round_id=round_.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "voting/committee/paper.html", _paper_context(area, round_, form), status=status)
+
+
+@never_cache
+@area_permission_required("voting.enter_paper")
+def mismatches(request, area, round_id: int):
+    """Paper ballots whose two entries differ; resolve one with the paper at hand."""
+    round_ = _round(area, round_id)
+    form = CodeForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        try:
+            number = int(request.POST.get("number", ""))
+        except ValueError:
+            number = 0
+        if form.is_valid():
+            try:
+                approvals, points = _selection_from_post(request, round_)
+                paper_ballot_resolve(
+                    actor=request.user,
+                    round=round_,
+                    number=number,
+                    code=form.cleaned_data["code"],
+                    approvals=approvals,
+                    points=points,
+                )
+            except DomainError as exc:
+                form.add_error("code" if exc.field == "code" else None, exc.message)
+            else:
+                messages.success(request, _("Paper ballot %(number)d now counts.") % {"number": number})
+                return redirect("voting:mismatches", slug=area.slug, round_id=round_.pk)
+    projects = {p.id: p for p in admitted_projects(round_)}
+
+    def titles(selection):
+        return [
+            projects[pid].title if pid in projects else pid for pid in (selection or {}).get("approvals", [])
+        ]
+
+    items = [
+        {"number": p.number, "first": titles(p.first_selection), "second": titles(p.second_selection)}
+        for p in PaperBallot.objects.filter(round=round_, status=PaperBallot.Status.MISMATCH)
+    ]
+    context = _paper_context(area, round_, form) | {"items": items}
+    return render(request, "voting/committee/mismatches.html", context, status=status)
