@@ -14,7 +14,7 @@ sequence of outcomes examined is the reference's, so the stopping point is too.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -42,11 +42,19 @@ class MesOutcome:
 
 
 def mes_candidates(profile: Profile) -> tuple[list[int], list[int]]:
-    """Projects MES can buy (supported, positive cost) and free supported projects funded up front."""
-    cand, free = [], []
+    """Projects MES can buy (supported, positive cost) and free supported projects funded up front.
+
+    With cost utilities a free project gives its supporters a utility of 0 (``Cost_Sat``), so, as in
+    the reference, MES ignores it; only with point utilities is it funded before the count.
+    """
+    cand: list[int] = []
+    free: list[int] = []
     for p in range(profile.num_projects):
         if profile.total_utility[p] > 0:
-            (cand if profile.costs[p] > 0 else free).append(p)
+            if profile.costs[p] > 0:
+                cand.append(p)
+            elif profile.utility == "points":
+                free.append(p)
     return cand, free
 
 
@@ -56,7 +64,9 @@ def _fits_any(profile: Profile, chosen: Sequence[int], pool: Sequence[int], budg
     return any(p not in taken and profile.costs[p] <= left for p in pool)
 
 
-def count_mes(profile: Profile, ranks: list[int], completion: str) -> MesOutcome:
+def count_mes(
+    profile: Profile, ranks: list[int], completion: str, progress: Callable[[int, int], None] | None = None
+) -> MesOutcome:
     cand, free = mes_candidates(profile)
     free = sorted(free, key=lambda p: ranks[p])
     budget, n = profile.budget, profile.num_voters
@@ -80,7 +90,7 @@ def count_mes(profile: Profile, ranks: list[int], completion: str) -> MesOutcome
         step = Fraction(budget) / 100 / n
         pool = range(profile.num_projects)
         limit = 100 * n  # the reference stops once budget + j * budget/100 exceeds budget * (n + 1)
-    k, runs = _scan(profile, engine, free, base, step, pool, limit)
+    k, runs = _scan(profile, engine, free, base, step, pool, limit, progress)
     kept: MesRun | None = None
     if k >= 0:
         # Re-run at the k kept, so the prices in the explanation are those of that very run.
@@ -100,6 +110,7 @@ def _scan(
     step: Fraction,
     pool: Sequence[int],
     limit: int | None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[int, int]:
     """Scan k = 0, 1, ... as the reference does; return (k of the outcome kept, MES runs computed).
 
@@ -113,6 +124,8 @@ def _scan(
     while limit is None or k <= limit:
         run = engine.run(base + step * k, step, parametric=True)
         runs += 1
+        if progress is not None:
+            progress(runs, k)
         chosen = free + run.selected
         if total_cost(profile, chosen) > budget:
             return previous_k, runs

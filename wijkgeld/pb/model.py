@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .errors import ElectionError
-from .numbers import Number, format_number, parse_number
+from .numbers import Number, format_number, normalize, parse_number
 
 VOTE_TYPES = ("approval", "choose-1", "cumulative", "scoring", "ordinal")
 #: Vote types whose ballots carry points (the reference ignores points on ordinal ballots).
@@ -98,8 +98,9 @@ def build_election(
             raise ElectionError(f"duplicate project id {project.project_id!r}")
         if project.cost < 0:
             raise ElectionError(f"project {project.project_id!r} has a negative cost")
-        project_map[project.project_id] = project
-    ballot_list = list(ballots)
+        project_map[project.project_id] = Project(project.project_id, normalize(project.cost), project.extra)
+    # Empty points read back as "no points", so store them that way.
+    ballot_list = [b if b.points != () else Ballot(b.voter_id, b.projects, None, b.extra) for b in ballots]
     check_ballots(ballot_list, project_map, vote_type)
     full_meta: dict[str, str] = {"description": "", "country": "", "unit": "", "instance": ""}
     full_meta.update(meta or {})
@@ -139,8 +140,10 @@ def check_ballots(ballots: Sequence[Ballot], projects: Mapping[str, Project], vo
                 raise ElectionError(f"voter {ballot.voter_id!r} votes for unknown project {pid!r}")
         if ballot.points is not None:
             if len(ballot.points) != len(ballot.projects):
-                raise ElectionError(f"voter {ballot.voter_id!r} has {len(ballot.points)} points for "
-                                    f"{len(ballot.projects)} projects")
+                raise ElectionError(
+                    f"voter {ballot.voter_id!r} has {len(ballot.points)} points for "
+                    f"{len(ballot.projects)} projects"
+                )
             if any(p < 0 for p in ballot.points):
                 raise ElectionError(f"voter {ballot.voter_id!r} gives negative points")
         if vote_type == "choose-1" and len(ballot.projects) > 1:

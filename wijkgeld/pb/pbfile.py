@@ -68,13 +68,15 @@ class _Parser:
         csv.field_size_limit(_FIELD_LIMIT)
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=";", quotechar='"', strict=True)
         while True:
+            # Report the line a record starts on: an unclosed quote makes a record run to the end.
+            start = reader.line_num + 1
             try:
                 row = next(reader)
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise self.error(f"bad CSV: {exc}", reader.line_num) from exc
-            self.line = reader.line_num
+                raise self.error(f"bad CSV (an unclosed quote?): {exc}", start) from exc
+            self.line = start
             if not row or all(not cell.strip() for cell in row):
                 continue
             yield row
@@ -133,7 +135,11 @@ class _Parser:
     def set_header(self, section: str, cells: list[str]) -> list[str]:
         if len(set(cells)) != len(cells):
             raise self.error(f"header of {section.upper()} repeats a column name")
-        required = {"meta": ("key", "value"), "projects": ("project_id", "cost"), "votes": ("voter_id", "vote")}
+        required = {
+            "meta": ("key", "value"),
+            "projects": ("project_id", "cost"),
+            "votes": ("voter_id", "vote"),
+        }
         for column in required[section]:
             if column not in cells:
                 raise self.error(f"header of {section.upper()} has no column {column!r}")
@@ -250,7 +256,9 @@ def write_pb(election: Election) -> str:
             elif column == "vote":
                 row.append(",".join(ballot.projects))
             elif column == "points":
-                row.append(MISSING if ballot.points is None else ",".join(format_number(p) for p in ballot.points))
+                row.append(
+                    MISSING if ballot.points is None else ",".join(format_number(p) for p in ballot.points)
+                )
             else:
                 row.append(ballot.extra.get(column, MISSING))
         writer.writerow(row)

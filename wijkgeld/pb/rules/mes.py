@@ -32,9 +32,12 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
-from ..numbers import Number
 from ..profile import Profile
+
+if TYPE_CHECKING:
+    from .mes_fast import FastRun
 
 Q = int | Fraction
 # Margin for the float fast path; float(x) is within 2**-53 relative of x, so 1e-12 is far beyond it.
@@ -147,6 +150,9 @@ class MesEngine:
                 d = hist[p]
                 d[(0, u)] = d.get((0, u), 0) + w
         self.root = _Node(0, hist)
+        self.last_fast: FastRun | None = None  # the last parametric float run, to resume from
+        # Nodes by the set of bought projects: the classes do not depend on the order of buying.
+        self.nodes: dict[int, _Node] = {0: self.root}
         # scale turns rho into the reference's comparison key: Cost_Sat utility is the cost itself.
         self.cost_f = [float(c) for c in profile.costs]
         self.total_f = [float(x) for x in profile.total_utility]
@@ -161,6 +167,10 @@ class MesEngine:
             return found
         sel = node.sel
         new_sel = sel | self.sbits[s]
+        found = self.nodes.get(new_sel)
+        if found is not None:
+            node.children[s] = found
+            return found
         hist = dict(node.hist)
         del hist[s]
         copied: set[int] = set()
@@ -185,6 +195,7 @@ class MesEngine:
                 d[(new_key, u)] = d.get((new_key, u), 0) + w
         found = _Node(new_sel, hist)
         node.children[s] = found
+        self.nodes[new_sel] = found
         return found
 
     def run(self, b: Q, step: Q = 0, *, parametric: bool = False, exact: bool = False) -> MesRun:
@@ -196,7 +207,16 @@ class MesEngine:
         if self.profile.utility == "cost" and not exact:
             from .mes_fast import FastRun
 
-            return FastRun(self, b, step, parametric).go()
+            run = FastRun(self, b, step, parametric)
+            prev = self.last_fast
+            if parametric and prev is not None and prev.step == step and b > prev.b:
+                tau = (b - prev.b) / step
+                if tau == int(tau):
+                    run.resume_from(prev, int(tau))
+            result = run.go()
+            if parametric:
+                self.last_fast = run
+            return result
         return _Run(self, b, step, parametric).go()
 
 
@@ -251,7 +271,7 @@ class _Run:
         heap: list[tuple[float, Q, int, int]] = []
         slope: dict[int, Q] = {}
         for p in e.candidates:
-            key = Fraction(e.profile.costs[p]) / e.profile.total_utility[p] / scale[p]
+            key: Q = Fraction(e.profile.costs[p]) / e.profile.total_utility[p] / scale[p]
             heap.append((float(key), key, ranks[p], p))
             slope[p] = 0  # a lower bound needs no slope until it has been computed once
         heapq.heapify(heap)
@@ -274,7 +294,7 @@ class _Run:
                     continue
                 key = Fraction(rho[0]) / scale[p]
                 slope[p] = Fraction(rho[1]) / scale[p]
-                entry = (float(key), key, ranks[p], p)
+                entry: tuple[float, Q, int, int] = (float(key), key, ranks[p], p)
                 evaluated.append(entry)
                 if best is None or entry < best:
                     best, best_rho = entry, rho

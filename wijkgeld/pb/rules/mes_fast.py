@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 EPS = 4e-16
 # Float value, its error bound, its slope in t, the slope's error bound.
 Val = tuple[float, float, float, float]
+# Heap entry: (low end of key, key, key error, slope, slope error, project); key = price / cost.
+Entry = tuple[float, float, float, float, float, int]
 _ZERO: Val = (0.0, 0.0, 0.0, 0.0)
 
 
@@ -42,6 +44,81 @@ class FastRun:
         self.rho_exact: dict[int, tuple[Q, Q] | None] = {}
         self.parametric = parametric
         self.limit: float = math.inf
+        self.b, self.step = b, step
+        self.selected: list[int] = []
+        self.dropped: dict[int, int] = {}
+        self.node = engine.root
+        self.heap: list[Entry] = []
+        for p in engine.candidates:
+            key = 1.0 / engine.total_f[p]
+            err = 2 * EPS * key
+            self.heap.append((key - err, key, err, 0.0, 0.0, p))
+        heapq.heapify(self.heap)
+        # For resuming a later run: classes in creation order, drops in order, and per round the
+        # state at its start (classes made so far, drops so far, heap, limit, node).
+        self.created: list[int] = [0]
+        self.drop_log: list[int] = []
+        # Heaps and limits in a snapshot are in the coordinates of the run that took it (its b).
+        self.snaps: list[tuple[int, int, list[Entry], float, _Node, Q]] = []
+
+    def resume_from(self, prev: FastRun, tau: int) -> bool:
+        """Start from the longest prefix of ``prev`` that is proven to hold ``tau`` steps later.
+
+        ``prev`` ran at ``b - tau * step``. Its first r rounds take the same decisions for every t up
+        to the limit recorded at the start of round r; if that is >= tau, the state after those rounds
+        at this budget is the affine state of ``prev`` evaluated at t = tau. Returns False when no
+        round can be reused.
+        """
+        r = len(prev.snaps) - 1
+        while r > 0:
+            origin = prev.snaps[r][5]
+            if prev.snaps[r][3] >= (self.b - origin) / self.step:
+                break
+            r -= 1
+        if r == 0:
+            return False
+        n_classes, n_drops, heap, limit, node, origin = prev.snaps[r]
+        tau_snap = int((self.b - origin) / self.step)
+        ft = float(tau)
+        val, low, exact = self.val, self.low, self.exact
+        val.clear()
+        low.clear()
+        exact.clear()
+        for k in prev.created[:n_classes]:
+            v = prev.val[k]
+            if v is _ZERO:
+                val[k], low[k] = _ZERO, 0.0
+            else:
+                vf, ve, vs, vse = v
+                nf = vf + vs * ft
+                ne = ve + vse * ft + 2 * EPS * nf
+                val[k], low[k] = (nf, ne, vs, vse), nf - ne
+            if k in prev.exact:
+                a, s = prev.exact[k]
+                exact[k] = (a + s * tau, s)
+            if k:
+                self.born[k] = prev.born[k]
+        self.created = prev.created[:n_classes]
+        self.rounds = prev.rounds[:r]
+        for rnd in range(r):
+            rho = prev.rho_exact.get(rnd)
+            if rho is not None:
+                self.rho_exact[rnd] = (rho[0] + rho[1] * tau, rho[1])
+        self.selected = [s for s, _node in self.rounds]
+        self.drop_log = prev.drop_log[:n_drops]
+        self.dropped = {p: prev.dropped[p] for p in self.drop_log}
+        shifted = []
+        fs = float(tau_snap)
+        for _lo, key, err, sl, sle, p in heap:
+            nk = key + sl * fs
+            ne = err + sle * fs + 2 * EPS * abs(nk)
+            shifted.append((nk - ne, nk, ne, sl, sle, p))
+        heapq.heapify(shifted)
+        self.heap = shifted
+        self.snaps = prev.snaps[:r]
+        self.limit = limit - tau_snap
+        self.node = node
+        return True
 
     # ----- bounds on t -------------------------------------------------------------------------
     def keep(self, g0: float, e0: float, g1: float, e1: float, strict: bool = False) -> None:
@@ -116,7 +193,7 @@ class FastRun:
         if min(map(low.__getitem__, keys)) > q0 * (1 + 4 * EPS):
             return (q0, 2 * EPS * q0, 0.0, 0.0), []  # everybody can pay the equal share
         # Sorted by the low end of each value's interval: once one class is surely rich, all later are.
-        items = sorted(zip(map(low.__getitem__, keys), keys, weights))
+        items = sorted(zip(map(low.__getitem__, keys), keys, weights, strict=True))
         val = self.val
         rem, rem_e, rem_s, rem_se = cost, EPS * cost, 0.0, 0.0
         poor: list[Val] = []
@@ -163,19 +240,10 @@ class FastRun:
     def go(self) -> MesRun:
         e = self.e
         costs, ranks = e.profile.costs, e.ranks
-        node = e.root
-        # Heap entries: (key low end, key, key error, slope, slope error, project)
-        heap: list[tuple[float, float, float, float, float, int]] = []
-        for p in e.candidates:
-            key = 1.0 / e.total_f[p]
-            err = 2 * EPS * key
-            heap.append((key - err, key, err, 0.0, 0.0, p))
-        heapq.heapify(heap)
-        selected: list[int] = []
-        rounds: list[MesRound] = []
-        dropped: dict[int, int] = {}
+        node, heap, selected, dropped = self.node, self.heap, self.selected, self.dropped
         while heap:
-            evaluated: list[tuple[float, float, float, float, float, int]] = []
+            self.snaps.append((len(self.created), len(self.drop_log), list(heap), self.limit, node, self.b))
+            evaluated: list[Entry] = []
             exact_rhos: dict[int, tuple[Q, Q]] = {}
             poor_of: dict[int, list[Val]] = {}
             rho_of: dict[int, tuple[float, float, float, float]] = {}
@@ -191,12 +259,14 @@ class FastRun:
                     rho_x = self.exact_walk(node, p)
                     if rho_x is None:
                         dropped[p] = len(selected)
+                        self.drop_log.append(p)
                         continue
                     exact_rhos[p] = rho_x
                     qf = float(rho_x[0])
                     rho = (qf, EPS * qf, float(rho_x[1]), EPS * abs(float(rho_x[1])) + 1e-300)
                 if rho is None:
                     dropped[p] = len(selected)
+                    self.drop_log.append(p)
                     continue
                 rho_of[p] = rho
                 cf = float(costs[p])
@@ -219,7 +289,10 @@ class FastRun:
                         rho_x = self.exact_walk(node, p)
                         assert rho_x is not None
                         exact_rhos[p] = rho_x
-                    exact_keys[p] = (Fraction(exact_rhos[p][0]) / costs[p], Fraction(exact_rhos[p][1]) / costs[p])
+                    exact_keys[p] = (
+                        Fraction(exact_rhos[p][0]) / costs[p],
+                        Fraction(exact_rhos[p][1]) / costs[p],
+                    )
                 win_p = min(exact_keys, key=lambda p: (exact_keys[p][0], ranks[p]))
                 win = next(x for x in contenders if x[5] == win_p)
             s = win[5]
@@ -238,14 +311,14 @@ class FastRun:
                 self.rho_exact[rnd] = exact_rhos[s]
             self.buy(node, s, rho_of[s], rnd)
             selected.append(s)
-            rounds.append(MesRound(s, Fraction(win[1]), Fraction(win[1] * float(costs[s]))))
             node = e.child(node, s)
+        rounds: list[MesRound] = []
         if not self.parametric:
             # A run kept for the explanation reports exact prices (scan runs do not need them).
             for rnd, (s, _node) in enumerate(self.rounds):
                 rho_x = self.exact_rho_of_round(rnd)
                 assert rho_x is not None
-                rounds[rnd] = MesRound(s, Fraction(rho_x[0]) / costs[s], rho_x[0])
+                rounds.append(MesRound(s, Fraction(rho_x[0]) / costs[s], rho_x[0]))
         limit = None if self.limit == math.inf else int(self.limit)
         return MesRun(selected, rounds, dropped, limit if self.parametric else None)
 
@@ -262,9 +335,13 @@ class FastRun:
         for _lo2, kp, ep, sp, esp, p in heap:
             strict = ranks[p] < ranks[s]
             if p in exact_keys and s in exact_keys:
-                self.keep_exact(exact_keys[p][0] - exact_keys[s][0], exact_keys[p][1] - exact_keys[s][1], strict)
+                self.keep_exact(
+                    exact_keys[p][0] - exact_keys[s][0], exact_keys[p][1] - exact_keys[s][1], strict
+                )
             else:
-                self.keep(kp - ks, ep + es + EPS * (kp + ks), sp - ss, esp + ess + EPS * (abs(sp) + abs(ss)), strict)
+                self.keep(
+                    kp - ks, ep + es + EPS * (kp + ks), sp - ss, esp + ess + EPS * (abs(sp) + abs(ss)), strict
+                )
             if self.limit == 0:
                 return
 
@@ -275,6 +352,7 @@ class FastRun:
         for k, _u in node.hist[s]:
             new = k | bit
             born[new] = (k, rnd)
+            self.created.append(new)
             vf, ve, vs, vse = val[k]
             left = vf - q
             left_e = ve + q_e + EPS * (abs(vf) + q)

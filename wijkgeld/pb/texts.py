@@ -1,0 +1,253 @@
+"""Explanations as plain text, in Dutch (B1) or English, for results pages and the command line.
+
+Amounts are shown rounded to cents; the explanation data keeps them exact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+
+from .errors import RuleError
+from .explain import Explanation, ProjectExplanation, VoterExplanation
+from .numbers import Number
+
+LANGUAGES = ("nl", "en")
+
+_RULE_NAMES = {
+    "nl": {
+        "greedy": "meeste stemmen eerst",
+        "greedy-ratio": "meeste stemmen per euro eerst",
+        "mes": "gelijke delen (Method of Equal Shares)",
+        "phragmen": "Phragmén",
+    },
+    "en": {
+        "greedy": "most votes first",
+        "greedy-ratio": "most votes per euro first",
+        "mes": "equal shares (Method of Equal Shares)",
+        "phragmen": "Phragmén",
+    },
+}
+
+
+def money(value: Number, currency: str = "EUR", language: str = "nl") -> str:
+    """``€ 1.234,50`` (nl) or ``€1,234.50`` (en); other currencies get their code after the amount."""
+    cents = Fraction(value) * 100
+    rounded = int(cents + Fraction(1, 2)) if cents >= 0 else -int(-cents + Fraction(1, 2))
+    whole, part = divmod(abs(rounded), 100)
+    sign = "-" if rounded < 0 else ""
+    grouped = f"{whole:,}"
+    if language == "nl":
+        text = f"{sign}{grouped.replace(',', '.')},{part:02d}"
+        return f"€ {text}" if currency in ("EUR", "") else f"{text} {currency}"
+    text = f"{sign}{grouped}.{part:02d}"
+    return f"€{text}" if currency in ("EUR", "") else f"{text} {currency}"
+
+
+def _money_for(currency: str, language: str) -> Callable[[Number], str]:
+    def m(value: Number) -> str:
+        return money(value, currency, language)
+
+    return m
+
+
+def _check(language: str) -> None:
+    if language not in LANGUAGES:
+        raise RuleError(f"unknown language {language!r}; expected nl or en")
+
+
+def summary_text(ex: Explanation, language: str = "nl") -> str:
+    _check(language)
+    m = _money_for(ex.currency, language)
+    rule = _RULE_NAMES[language][ex.rule]
+    n_funded = len(ex.selected)
+    if language == "nl":
+        lines = [
+            f"Telling met de regel {rule}. Budget: {m(ex.budget)}. Aantal stemmers: {ex.num_voters}.",
+            f"Gekozen: {n_funded} {'project' if n_funded == 1 else 'projecten'}, samen {m(ex.total_cost)}. Over: {m(ex.budget - ex.total_cost)}.",
+        ]
+        if ex.voter_share is not None:
+            lines.append(
+                f"Elke stemmer kreeg een gelijk deel van {m(ex.voter_share)} om projecten mee te kopen."
+            )
+            if ex.increments:
+                lines.append(
+                    "Dat deel is hoger dan budget gedeeld door het aantal stemmers: het is stap voor stap "
+                    "verhoogd zodat er zo weinig mogelijk geld overblijft, zonder over het budget te gaan."
+                )
+        if ex.completion != "none":
+            lines.append(
+                "Was er daarna nog geld over, dan zijn de projecten met de meeste stemmen gekozen die nog pasten."
+            )
+        lines.append(f"Bij gelijke stand beslist: {_tie_text(ex.tie_break, language)}.")
+    else:
+        lines = [
+            f"Count with the rule {rule}. Budget: {m(ex.budget)}. Voters: {ex.num_voters}.",
+            f"Funded: {n_funded} {'project' if n_funded == 1 else 'projects'}, together {m(ex.total_cost)}. Left over: {m(ex.budget - ex.total_cost)}.",
+        ]
+        if ex.voter_share is not None:
+            lines.append(f"Every voter had an equal share of {m(ex.voter_share)} to buy projects with.")
+            if ex.increments:
+                lines.append(
+                    "That share is more than the budget divided by the number of voters: it was raised "
+                    "step by step to leave as little money unused as possible without going over budget."
+                )
+        if ex.completion != "none":
+            lines.append(
+                "Money still left after that went to the projects with most votes that still fitted."
+            )
+        lines.append(f"Ties are broken by: {_tie_text(ex.tie_break, language)}.")
+    return "\n".join(lines)
+
+
+def _tie_text(tie_break: str, language: str) -> str:
+    if tie_break == "id":
+        return "het projectnummer" if language == "nl" else "the project number"
+    if tie_break == "cost-then-votes":
+        return (
+            "het goedkoopste project, dan de meeste stemmen"
+            if language == "nl"
+            else "the cheapest project, then most votes"
+        )
+    seed = tie_break.split(":", 1)[1]
+    return (
+        f"loting met het openbare getal {seed}"
+        if language == "nl"
+        else f"a lottery with the published seed {seed}"
+    )
+
+
+def project_text(ex: Explanation, p: ProjectExplanation, language: str = "nl") -> str:
+    """One or two sentences: funded or not, and why."""
+    _check(language)
+    m = _money_for(ex.currency, language)
+    nl = language == "nl"
+    head = f"{p.name} ({m(p.cost)}, {p.votes} {'stemmen' if nl else 'votes'}): "
+    r = p.reason
+    if r == "mes-bought":
+        if ex.utility == "points":
+            body = (
+                f"gekozen in ronde {p.round}, voor {m(p.price or 0)} per punt."
+                if nl
+                else f"funded in round {p.round}, at {m(p.price or 0)} per point."
+            )
+        else:
+            body = (
+                f"gekozen in ronde {p.round}. Elke stemmer voor dit project betaalde hoogstens {m(p.price or 0)} "
+                "uit het eigen deel; wie minder over had, betaalde alles wat er nog over was."
+                if nl
+                else f"funded in round {p.round}. Each of its voters paid at most {m(p.price or 0)} from their "
+                "share; voters with less left paid all they had."
+            )
+    elif r in ("mes-ran-out", "completion-funded", "completion-no-fit"):
+        body = _ran_out_text(ex, p, language)
+        if r == "completion-funded":
+            body += (
+                f" Daarna gekozen bij het aanvullen: plaats {p.rank} op de lijst, er was nog {m(p.budget_left or 0)} over."
+                if nl
+                else f" Then funded in the fill-up: place {p.rank} in the list, {m(p.budget_left or 0)} was left."
+            )
+        elif r == "completion-no-fit":
+            body += (
+                f" Ook bij het aanvullen paste het niet: er was nog {m(p.budget_left or 0)} over."
+                if nl
+                else f" It did not fit in the fill-up either: {m(p.budget_left or 0)} was left."
+            )
+    elif r == "greedy-funded":
+        body = (
+            f"gekozen. Plaats {p.rank} op de lijst; toen het aan de beurt was, was er nog {m(p.budget_left or 0)} over."
+            if nl
+            else f"funded. Place {p.rank} in the list; when its turn came, {m(p.budget_left or 0)} was left."
+        )
+    elif r == "greedy-no-fit":
+        body = (
+            f"niet gekozen. Plaats {p.rank} op de lijst; toen het aan de beurt was, was er nog maar "
+            f"{m(p.budget_left or 0)} over."
+            if nl
+            else f"not funded. Place {p.rank} in the list; when its turn came, only {m(p.budget_left or 0)} was left."
+        )
+    elif r == "phragmen-bought":
+        body = f"gekozen in ronde {p.round}." if nl else f"funded in round {p.round}."
+    elif r == "phragmen-stopped":
+        body = (
+            "niet gekozen: het was aan de beurt maar paste niet meer in het budget, en daar stopt deze regel."
+            if nl
+            else "not funded: its turn came but it no longer fitted the budget, and there this rule stops."
+        )
+    elif r == "phragmen-not-reached":
+        body = (
+            "niet gekozen: de telling stopte voordat dit project aan de beurt was."
+            if nl
+            else "not funded: the count stopped before this project's turn."
+        )
+    elif r == "too-expensive":
+        body = (
+            "niet gekozen: het kost meer dan het hele budget."
+            if nl
+            else "not funded: it costs more than the whole budget."
+        )
+    elif r == "no-support":
+        body = (
+            "niet gekozen met gelijke delen: niemand stemde erop."
+            if nl
+            else "not funded by equal shares: nobody voted for it."
+        )
+        if p.funded:
+            body += " Wel gekozen bij het aanvullen." if nl else " Funded in the fill-up."
+    else:  # free
+        body = (
+            "gekozen: het kost niets en heeft steun." if nl else "funded: it costs nothing and has support."
+        )
+    return head + body
+
+
+def _ran_out_text(ex: Explanation, p: ProjectExplanation, language: str) -> str:
+    m = _money_for(ex.currency, language)
+    top = ", ".join(f"{pid} ({m(x)})" for pid, x in p.went_to[:3])
+    if language == "nl":
+        text = (
+            f"niet gekozen met gelijke delen. Vanaf ronde {p.round} hadden de stemmers voor dit project samen nog "
+            f"{m(p.supporters_money or 0)}: te weinig."
+        )
+        return text + (f" Hun geld ging vooral naar {top}." if top else "")
+    text = (
+        f"not funded by equal shares. From round {p.round} on, its voters together held only "
+        f"{m(p.supporters_money or 0)}: not enough."
+    )
+    return text + (f" Their money went mostly to {top}." if top else "")
+
+
+def voter_text(ex: Explanation, v: VoterExplanation, language: str = "nl") -> str:
+    _check(language)
+    m = _money_for(ex.currency, language)
+    nl = language == "nl"
+    n = len(v.funded_supported)
+    lines = [
+        (
+            f"Van de projecten waarop u stemde, zijn er {n} gekozen. Daaraan gaat {m(v.spent_on_supported)} "
+            f"van het budget."
+        )
+        if nl
+        else (
+            f"{n} of the projects you voted for were funded. They take {m(v.spent_on_supported)} of the budget."
+        )
+    ]
+    if v.share is not None and v.paid is not None:
+        lines.append(
+            f"Uw gelijke deel was {m(v.share)}. Daarvan is {m(v.paid)} gebruikt voor projecten waarop u stemde."
+            if nl
+            else f"Your equal share was {m(v.share)}. Of that, {m(v.paid)} paid for projects you voted for."
+        )
+    return " ".join(lines)
+
+
+def explain_text(ex: Explanation, *, language: str = "nl", voter_id: str | None = None) -> str:
+    """The summary and one line per project (funded first, in the order chosen); or one voter's text."""
+    _check(language)
+    if voter_id is not None:
+        return voter_text(ex, ex.voters[voter_id], language)
+    lines = [summary_text(ex, language), ""]
+    order = {pid: i for i, pid in enumerate(ex.selected)}
+    for p in sorted(ex.projects.values(), key=lambda p: (order.get(p.project_id, len(order)), p.project_id)):
+        lines.append(f"- {p.project_id}: {project_text(ex, p, language)}")
+    return "\n".join(lines)
