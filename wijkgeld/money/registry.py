@@ -1,1 +1,85 @@
+"""Money adds itself to the area page and to the OpenAPI document."""
 
+from django.utils.translation import gettext_lazy as _
+
+from wijkgeld.public.registry import AreaLink, register_area_link, register_openapi
+
+register_area_link(AreaLink(_("Finance: where the money goes"), "money:overview_current", order=20))
+register_area_link(
+    AreaLink(_("Residents' support budget"), "money:support_list", action="support.view", order=21)
+)
+
+_AMOUNT = {"type": "string", "pattern": "^-?[0-9]+\\.[0-9]{2}$", "description": "Euros with two decimals."}
+_FIGURES = {
+    "granted": {**_AMOUNT, "description": "Granted for this year (after corrections)."},
+    "committed": {**_AMOUNT, "description": "Committed to recipients, paid or not (after releases)."},
+    "paid": {**_AMOUNT, "description": "Paid out."},
+    "available": {**_AMOUNT, "description": "Not yet committed, after carry-over between years."},
+    "carried": {**_AMOUNT, "description": "Carried in from (+) or out to (−) other years of the tranche."},
+    "local_committed": {
+        **_AMOUNT,
+        "description": "Committed to local recipients (residents, local parties).",
+    },
+    "local_share": {
+        "type": ["string", "null"],
+        "pattern": "^[0-9]\\.[0-9]{4}$",
+        "description": "local_committed / committed with 4 decimals; null when nothing is committed.",
+    },
+}
+
+register_openapi(
+    paths={
+        "/api/v1/areas/{slug}/finance/{year}/": {
+            "get": {
+                "operationId": "areaFinance",
+                "summary": "Money of an area in a year, per theme",
+                "tags": ["finance"],
+                "parameters": [
+                    {"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}},
+                    {"name": "year", "in": "path", "required": True, "schema": {"type": "integer"}},
+                ],
+                "responses": {
+                    "200": {
+                        "description": "Per theme and in total: granted, committed, paid, available, local share.",
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/AreaFinance"}}
+                        },
+                    },
+                    "404": {
+                        "description": "Unknown area, or a year outside every tranche.",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                    },
+                },
+            }
+        }
+    },
+    schemas={
+        "FinanceFigures": {"type": "object", "required": list(_FIGURES), "properties": _FIGURES},
+        "ThemeFinance": {
+            "allOf": [
+                {"$ref": "#/components/schemas/FinanceFigures"},
+                {
+                    "type": "object",
+                    "required": ["code", "name"],
+                    "properties": {
+                        "code": {"type": "string", "example": "maatschappelijke_samenhang"},
+                        "name": {"type": "string", "example": "Maatschappelijke samenhang"},
+                        "article": {"type": "string", "example": "7a"},
+                        "tranche": {"type": "integer", "example": 2},
+                    },
+                },
+            ]
+        },
+        "AreaFinance": {
+            "type": "object",
+            "required": ["area", "year", "currency", "themes", "totals"],
+            "properties": {
+                "area": {"type": "string", "example": "rotterdam-zuid"},
+                "year": {"type": "integer", "example": 2026},
+                "currency": {"type": "string", "const": "EUR"},
+                "themes": {"type": "array", "items": {"$ref": "#/components/schemas/ThemeFinance"}},
+                "totals": {"$ref": "#/components/schemas/FinanceFigures"},
+            },
+        },
+    },
+)

@@ -36,7 +36,7 @@ from wijkgeld.money.services.ledger import (
 
 def local_collectives_for(*, area: Area, theme):
     """Verified resident collectives and bewonersbedrijven of the area that work on this theme."""
-    from wijkgeld.community.selectors import local_collectives_for as select
+    from wijkgeld.community.queries import local_collectives_for as select
 
     return select(area=area, theme=theme)
 

@@ -1,0 +1,68 @@
+"""Two commitments race for the last euro of a line on PostgreSQL: exactly one succeeds."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from wijkgeld.core.errors import DomainError
+from wijkgeld.money import services
+from wijkgeld.money.models import Commitment, Theme
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def pg():
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL (SQLite serialises whole-database writes instead)")
+
+
+def test_two_commitments_race_for_the_last_euro(pg, make_area, make_user):
+    area = make_area()
+    finance = make_user("finance", area)
+    theme = Theme.objects.get(tranche__number=2, code="maatschappelijke_samenhang")
+    services.grant_create(
+        actor=finance, area=area, year=2026, theme=theme, funding_ministry="VRO", amount_cents=1000
+    )
+    line = services.budget_line_create(
+        actor=finance, area=area, theme=theme, year=2026, code="fonds", name="Fonds", amount_cents=1000
+    )
+    services.commitment_create(
+        actor=finance,
+        line=line,
+        amount_cents=900,
+        description="eerst",
+        recipient_name="A",
+        recipient_is_resident=True,
+    )
+    barrier = threading.Barrier(2)
+    results: list[str] = []
+
+    def race(name: str) -> None:
+        try:
+            barrier.wait(timeout=10)
+            services.commitment_create(
+                actor=finance,
+                line=line,
+                amount_cents=100,
+                description=name,
+                recipient_name=name,
+                recipient_is_resident=True,
+            )
+            results.append("ok")
+        except DomainError:
+            results.append("refused")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=race, args=(f"t{i}",)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    assert sorted(results) == ["ok", "refused"]
+    assert services.line_available_cents(line) == 0
+    assert Commitment.objects.filter(line=line).count() == 2

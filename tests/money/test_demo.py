@@ -1,0 +1,35 @@
+"""The demo gives both demo areas believable money and leaves €50,000 for a fund round."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from wijkgeld.money import services
+from wijkgeld.money.models import Commitment, Grant, Payment, Posting, SupportRequest
+
+
+@pytest.mark.django_db
+def test_demo_money_is_complete_and_idempotent():
+    call_command("demo", quiet=True)
+    counts = (Grant.objects.count(), Posting.objects.count(), Commitment.objects.count())
+    call_command("demo", quiet=True)
+    assert (Grant.objects.count(), Posting.objects.count(), Commitment.objects.count()) == counts
+    for slug in ("rotterdam-zuid", "utrecht-overvecht"):
+        years = set(Grant.objects.filter(area__slug=slug).values_list("year", flat=True))
+        assert years == {2026, 2027, 2028}
+        from wijkgeld.areas.models import Area
+
+        area = Area.objects.get(slug=slug)
+        fund = services.budget_line_for(area=area, code="bewonersfonds", year=2026)
+        assert fund.theme.code == "maatschappelijke_samenhang"
+        assert services.line_available_cents(fund) == 5_000_000
+        assert Commitment.objects.filter(line__area=area, is_local=True).exists()
+        assert (
+            Commitment.objects.filter(line__area=area, is_local=False).exclude(non_local_reason="").exists()
+        )
+        assert Payment.objects.filter(commitment__line__area=area, status="completed").exists()
+    approved = SupportRequest.objects.get(status="approved")
+    assert approved.votes.filter(approve=True).count() >= approved.approvals_needed
+    assert Payment.objects.filter(commitment=approved.commitment, status="completed").exists()
+    assert Payment.objects.filter(decided_by__username="financien2", status="completed").exists()
