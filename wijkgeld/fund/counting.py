@@ -16,13 +16,21 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from wijkgeld.pb.completion import count_mes
-from wijkgeld.pb.model import Ballot, Election, Project, build_election
-from wijkgeld.pb.pbfile import parse_pb, write_pb
-from wijkgeld.pb.profile import Profile, compile_profile
-from wijkgeld.pb.rules.greedy import greedy
-from wijkgeld.pb.rules.phragmen import phragmen
-from wijkgeld.pb.tiebreak import TieBreak
+from wijkgeld.pb import (
+    Ballot,
+    Election,
+    Project,
+    Result,
+    build_election,
+    parse_pb,
+    project_text,
+    summary_text,
+    tally,
+    voter_text,
+    write_pb,
+)
+
+LANGUAGES = ("nl", "en")
 
 
 @dataclass(frozen=True)
@@ -94,104 +102,49 @@ def parse(text: str) -> Election:
     return parse_pb(text)
 
 
-def _utility(election: Election) -> str:
-    return "points" if election.vote_type == "cumulative" else "cost"
+def utility_for(vote_type: str) -> str:
+    """Points ballots are counted with point utilities; approval ballots with cost utilities."""
+    return "points" if vote_type == "cumulative" else "cost"
+
+
+def tally_result(election: Election, *, rule: str, completion: str, tie_break: str) -> Result:
+    return tally(
+        election,
+        rule=rule,
+        completion=completion if rule == "mes" else "none",
+        utility=utility_for(election.vote_type) if rule == "mes" else "cost",
+        tie_break=tie_break,
+    )
 
 
 def count(election: Election, *, rule: str, completion: str, tie_break: str) -> CountOutcome:
-    """Count with the rule, completion and tie-break; explain every project."""
-    profile = compile_profile(election, _utility(election))  # type: ignore[arg-type]
-    ranks = TieBreak.parse(tie_break).ranks(profile)
-    projects: dict[str, dict[str, Any]] = {
-        pid: {
-            "votes": profile.votes[i],
-            "cost": str(profile.costs[i]),
-            "selected": False,
-            "how": "",
-            "reason": "",
-            "share": "",
-            "order": None,
-            "budget_left": "",
+    """Count with the engine's `tally`; keep its explanation as data and as text in both languages."""
+    result = tally_result(election, rule=rule, completion=completion, tie_break=tie_break)
+    ex = result.explanation
+    projects: dict[str, dict[str, Any]] = {}
+    for pid, p in ex.projects.items():
+        projects[pid] = {
+            "votes": p.votes,
+            "cost": str(p.cost),
+            "selected": p.funded,
+            "reason": p.reason,
+            "order": p.position,
+            "text": {lang: project_text(ex, p, lang) for lang in LANGUAGES},
         }
-        for i, pid in enumerate(profile.pids)
-    }
     explanation: dict[str, Any] = {
-        "budget": str(profile.budget),
-        "num_voters": profile.num_voters,
-        "utility": profile.utility,
-        "rule": rule,
-        "completion": completion,
-        "tie_break": tie_break,
-        "voter_budget": "",
-        "increments": 0,
-        "mes_rounds": [],
+        "budget": str(ex.budget),
+        "spent": str(ex.total_cost),
+        "num_voters": ex.num_voters,
+        "utility": ex.utility,
+        "rule": ex.rule,
+        "completion": ex.completion,
+        "tie_break": ex.tie_break,
+        "voter_budget": str(ex.voter_share) if ex.voter_share is not None else "",
+        "increments": ex.increments,
+        "summary": {lang: summary_text(ex, lang) for lang in LANGUAGES},
         "projects": projects,
     }
-    if rule == "mes":
-        selected = _count_mes(profile, ranks, completion, explanation)
-    elif rule == "greedy":
-        outcome = greedy(profile, ranks)
-        selected = outcome.selected
-        _explain_greedy(profile, outcome.steps, projects, how="greedy")
-    elif rule == "phragmen":
-        ph = phragmen(profile, ranks)
-        selected = ph.selected
-        for p in range(profile.num_projects):
-            info = projects[profile.pids[p]]
-            if p in selected:
-                info.update(selected=True, how="phragmen")
-            elif profile.votes[p] == 0:
-                info["reason"] = "no_votes"
-            else:
-                info["reason"] = "stopped"
-    else:
-        raise ValueError(f"unknown rule {rule!r}")
-    for position, p in enumerate(selected, start=1):
-        projects[profile.pids[p]]["order"] = position
-    explanation["spent"] = str(sum((profile.costs[p] for p in selected), 0))
-    return CountOutcome([profile.pids[p] for p in selected], explanation)
-
-
-def _count_mes(profile: Profile, ranks: list[int], completion: str, explanation: dict[str, Any]) -> list[int]:
-    projects = explanation["projects"]
-    outcome = count_mes(profile, ranks, completion)
-    explanation["voter_budget"] = str(Fraction(outcome.voter_budget))
-    explanation["increments"] = outcome.increments
-    mes_selected = set(outcome.run.selected) if outcome.run else set()
-    if outcome.run is not None:
-        for r in outcome.run.rounds:
-            pid = profile.pids[r.project]
-            explanation["mes_rounds"].append({"project": pid, "share": str(Fraction(r.share))})
-            projects[pid].update(selected=True, how="mes", share=str(Fraction(r.share)))
-    if outcome.greedy is not None:
-        for step in outcome.greedy.steps:
-            info = projects[profile.pids[step.project]]
-            info["budget_left"] = str(step.budget_left)
-            if step.funded and step.project not in mes_selected:
-                info.update(selected=True, how="completion")
-    for p in range(profile.num_projects):
-        info = projects[profile.pids[p]]
-        if info["selected"]:
-            continue
-        if profile.votes[p] == 0:
-            info["reason"] = "no_votes"
-        elif outcome.greedy is not None:
-            info["reason"] = "no_fit"
-        else:
-            info["reason"] = "dropped"
-    return list(outcome.selected)
-
-
-def _explain_greedy(profile: Profile, steps, projects: dict[str, dict[str, Any]], *, how: str) -> None:
-    for step in steps:
-        info = projects[profile.pids[step.project]]
-        info["budget_left"] = str(step.budget_left)
-        if step.funded:
-            info.update(selected=True, how=how)
-        elif profile.votes[step.project] == 0:
-            info["reason"] = "no_votes"
-        else:
-            info["reason"] = "no_fit"
+    return CountOutcome(list(result.selected), explanation)
 
 
 def compare_with_greedy(election: Election, *, selected: Sequence[str], tie_break: str) -> dict[str, Any]:
@@ -220,34 +173,42 @@ def compare_with_greedy(election: Election, *, selected: Sequence[str], tie_brea
     }
 
 
-def voter_story(explanation: Mapping[str, Any], approvals: Sequence[str]) -> dict[str, Any]:
-    """How one voter's equal share of the budget was used (Method of Equal Shares, approval ballots)."""
-    chosen = set(approvals)
-    selected = {pid for pid, info in explanation["projects"].items() if info["selected"]}
-    story: dict[str, Any] = {
-        "funded": sorted(chosen & selected, key=_pid_key),
-        "not_funded": sorted(chosen - selected, key=_pid_key),
-        "payments": [],
-        "voter_budget_cents": None,
-        "left_cents": None,
+_CACHE: dict[tuple[str, str, str, str], Result] = {}
+
+
+def voter_story(
+    pb: str, digest: str, *, rule: str, completion: str, tie_break: str, voter_id: str
+) -> dict[str, Any] | None:
+    """One voter's ballot as published, and how their share of the budget was used (engine's words)."""
+    key = (digest, rule, completion, tie_break)
+    result = _CACHE.get(key)
+    if result is None:
+        result = tally_result(parse(pb), rule=rule, completion=completion, tie_break=tie_break)
+        _CACHE.clear()  # keep one published count in memory: the one people are looking at
+        _CACHE[key] = result
+    ballot = next((b for b in result.election.ballots if b.voter_id == voter_id), None)
+    if ballot is None:
+        return None
+    ex = result.explanation
+    v = ex.voters[voter_id]
+    return {
+        "ballot": list(ballot.projects),
+        "points": [int(x) for x in ballot.points] if ballot.points else None,
+        "funded": [pid for pid in ballot.projects if pid in ex.selected],
+        "not_funded": [pid for pid in ballot.projects if pid not in ex.selected],
+        "payments": [{"project": pid, "cents": to_cents(amount)} for pid, amount in v.paid_for],
+        "voter_budget_cents": to_cents(v.share) if v.share is not None else None,
+        "left_cents": to_cents(v.share - v.paid) if v.share is not None and v.paid is not None else None,
+        "text": {lang: voter_text(ex, v, lang) for lang in LANGUAGES},
     }
-    if (
-        explanation.get("rule") != "mes"
-        or explanation.get("utility") != "cost"
-        or not explanation.get("voter_budget")
-    ):
-        return story
-    money = Fraction(explanation["voter_budget"])
-    story["voter_budget_cents"] = to_cents(money)
-    for item in explanation["mes_rounds"]:
-        if item["project"] in chosen:
-            paid = min(money, Fraction(item["share"]))
-            money -= paid
-            story["payments"].append({"project": item["project"], "cents": to_cents(paid)})
-    story["left_cents"] = to_cents(money)
-    return story
 
 
-def tally_command(*, filename: str, rule: str, completion: str, tie_break: str) -> str:
-    """The command anyone can run to recount the published file."""
-    return f"wijkgeld tally {filename} --rule {rule} --completion {completion} --tie-break {tie_break}"
+def tally_command(*, filename: str, rule: str, completion: str, tie_break: str, vote_type: str = "approval") -> str:
+    """The command anyone can run to recount the published file (the same options `count` uses)."""
+    parts = ["wijkgeld", "tally", filename, "--rule", rule]
+    if rule == "mes":
+        parts += ["--completion", completion]
+        if utility_for(vote_type) == "points":
+            parts += ["--utility", "points"]
+    parts += ["--tie-break", tie_break]
+    return " ".join(parts)

@@ -25,41 +25,20 @@ def _cents(cents: int) -> str:
     return format_euros(cents, language=get_language() or "nl")
 
 
+def _lang() -> str:
+    return "en" if (get_language() or "nl").startswith("en") else "nl"
+
+
 def project_sentence(explanation: dict[str, Any], pid: str) -> str:
+    """The counting engine's explanation of one project, in the visitor's language."""
     info = explanation["projects"].get(pid)
     if info is None:
         return ""
-    votes = info["votes"]
-    how, reason = info["how"], info["reason"]
-    if how == "mes":
-        return _(
-            "Chosen. Every voter had an equal share of the budget (%(share)s). The %(votes)s voters who chose "
-            "this project paid for it together: each paid at most %(paid)s."
-        ) % {"share": money(explanation["voter_budget"]), "votes": votes, "paid": money(info["share"])}
-    if how == "completion":
-        return _(
-            "Chosen in the second step. After the equal shares, the money left over went to the projects with "
-            "the most votes that still fitted. When its turn came, %(left)s was left."
-        ) % {"left": money(info["budget_left"])}
-    if how == "greedy":
-        return _("Chosen: it had %(votes)s votes and still fitted in the budget (%(left)s was left).") % {
-            "votes": votes,
-            "left": money(info["budget_left"]),
-        }
-    if how == "phragmen":
-        return _("Chosen: its %(votes)s voters could share the cost evenly.") % {"votes": votes}
-    if reason == "no_votes":
-        return _("Not chosen: nobody voted for it.")
-    if reason == "no_fit":
-        return _("Not chosen: when its turn came, only %(left)s was left, and it costs %(cost)s.") % {
-            "left": money(info["budget_left"]),
-            "cost": money(info["cost"]),
-        }
-    if reason == "stopped":
-        return _("Not chosen: the money ran out before its turn.")
-    return _("Not chosen: its %(votes)s voters together did not have enough money left to pay for it.") % {
-        "votes": votes
-    }
+    return info["text"][_lang()]
+
+
+def summary_sentence(explanation: dict[str, Any]) -> str:
+    return explanation["summary"][_lang()]
 
 
 def result_rows(result, round_) -> list[dict[str, Any]]:
@@ -93,6 +72,7 @@ def summary(result) -> dict[str, Any]:
         "spent": money(e["spent"]),
         "ballots": n,
         "voter_budget": money(e["voter_budget"]) if e.get("voter_budget") else "",
+        "text": summary_sentence(e),
         "percent_with_project": round(float(share) * 100),
     }
 
@@ -148,6 +128,7 @@ def receipt_text(story: dict[str, Any], round_) -> dict[str, Any]:
         if story["voter_budget_cents"] is not None
         else None,
         "left": _cents(story["left_cents"]) if story["left_cents"] is not None else None,
+        "text": story["text"][_lang()],
     }
 
 

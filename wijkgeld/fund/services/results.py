@@ -27,6 +27,7 @@ def tally_command(round_: Round) -> str:
         rule=round_.rule,
         completion=round_.completion,
         tie_break=round_.tie_break_option,
+        vote_type=round_.ballot_type,
     )
 
 
@@ -157,11 +158,11 @@ def receipt_story(*, round: Round, receipt: str) -> dict[str, Any] | None:
     ballot = integrations.receipt_lookup(round=round, receipt=code)
     if ballot is None:
         return None
-    election = counting.parse(result.pb_text)
-    published = next((b for b in election.ballots if b.voter_id == str(ballot.voter_id)), None)
-    if published is None:
-        return None
-    story = counting.voter_story(result.explanation, list(published.projects))
-    story["ballot"] = list(published.projects)
-    story["points"] = [int(p) for p in published.points] if published.points else None
-    return story
+    return counting.voter_story(
+        result.pb_text,
+        result.sha256,
+        rule=result.rule,
+        completion=result.completion,
+        tie_break=result.tie_break,
+        voter_id=str(ballot.voter_id),
+    )
