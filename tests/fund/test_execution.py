@@ -128,3 +128,32 @@ def test_award_through_the_committee_page(executing, committee, client, area):
     assert "utrecht-alert--error" in response.content.decode()
     assert Award.objects.count() == 1
     assert Proposal.objects.get(number=1, round=round_).award.amount_cents == 400_000
+
+
+def test_execution_page_links_to_the_ledger_for_finance(executing, committee, client, area, make_user):
+    round_, _token = executing
+    award = award_create(actor=committee, proposal=round_.proposals.get(number=1), now=NOW)
+    login(client, make_user("finance", area))
+    page = client.get(f"/gebieden/{area.slug}/bewonersfonds/beheer/ronde/{round_.pk}/uitvoering/")
+    [row] = [r for r in page.context["rows"] if r["award"]]
+    assert row["pay_url"] == f"/gebieden/{area.slug}/geld/verplichtingen/{award.commitment_id}/betalen/"
+    assert row["pay_url"] in page.content.decode()
+
+
+def test_project_page_shows_award_and_paid_tranches(executing, committee, client, area, make_user):
+    from wijkgeld.money.models import Commitment
+    from wijkgeld.money.services import payment_create
+
+    round_, _token = executing
+    playground = round_.proposals.get(number=1)
+    award = award_create(actor=committee, proposal=playground, now=NOW)
+    payment_create(
+        actor=make_user("finance", area),
+        commitment=Commitment.objects.get(pk=award.commitment_id),
+        amount_cents=123_400,
+        description="Deel 1",
+        now=NOW,
+    )
+    page = client.get(playground.get_absolute_url())
+    assert [p.amount_cents for p in page.context["payments"]] == [123_400]
+    assert "1.234,00" in page.content.decode()

@@ -203,7 +203,9 @@ def voter_story(
     }
 
 
-def tally_command(*, filename: str, rule: str, completion: str, tie_break: str, vote_type: str = "approval") -> str:
+def tally_command(
+    *, filename: str, rule: str, completion: str, tie_break: str, vote_type: str = "approval"
+) -> str:
     """The command anyone can run to recount the published file (the same options `count` uses)."""
     parts = ["wijkgeld", "tally", filename, "--rule", rule]
     if rule == "mes":

@@ -96,6 +96,13 @@ def budget_line(*, area, code: str, year: int):
     return line
 
 
+def payments_made(commitment) -> list[Any]:
+    """The completed payments (tranches) on a commitment, oldest first."""
+    if commitment is None or not hasattr(commitment, "payments"):
+        return []
+    return list(commitment.payments.filter(status="completed").order_by("created_at", "id"))
+
+
 def commitment_for(commitment_id: int | None):
     """The money app's commitment (or None), for showing payments on the project page."""
     if commitment_id is None:

@@ -34,9 +34,10 @@ def manage_execution(request, area, round_id: int):
                 "idea": idea,
                 "award": award,
                 "final": idea.updates.filter(kind="final").first(),
-                "commitment_url": optional_url(
-                    "money:commitment", slug=area.slug, commitment_id=award.commitment_id
-                )
+                "commitment_url": optional_url("money:commitment", slug=area.slug, pk=award.commitment_id)
+                if award and award.commitment_id
+                else None,
+                "pay_url": optional_url("money:payment_create", slug=area.slug, pk=award.commitment_id)
                 if award and award.commitment_id
                 else None,
             }

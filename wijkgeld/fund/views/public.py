@@ -78,9 +78,7 @@ def idea_detail(request, slug: str, round_id: int, number: int):
             "project": explain.project_text(result, proposal) if result else None,
             "award": award,
             "commitment": commitment,
-            "payments": list(getattr(commitment, "payments", None).all())
-            if commitment and hasattr(commitment, "payments")
-            else [],
+            "payments": integrations.payments_made(commitment),
         },
     )
 
