@@ -183,3 +183,19 @@ def test_no_ideas_outside_the_ideas_phase(client, area, make_round):
 def test_preparation_round_is_not_public(client, area, make_round):
     round_ = make_round(area, phase=Round.Phase.PREPARATION)
     assert client.get(url(round_, "")).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("typed", "cents"),
+    [
+        ("1.800", 180_000),
+        ("1.250,50", 125_050),
+        ("1250", 125_000),
+        ("12.5", 1_250),
+        ("€ 2.000.000", 200_000_000),
+    ],
+)
+def test_amounts_are_read_the_dutch_way(typed, cents):
+    from wijkgeld.fund.forms import EuroField
+
+    assert EuroField().clean(typed) == cents
