@@ -224,3 +224,24 @@ def test_published_result_row_refuses_changes(counted, committee):
     with pytest.raises(ValueError):
         frozen.delete()
     assert RoundResult.objects.get(round=round_).selected == ["1", "2"]
+
+
+def test_points_ballots_count_with_point_utilities_and_say_so_in_the_command():
+    from wijkgeld.fund.integrations import CountedBallot
+
+    projects = [counting.ProjectInput("1", "A", 300_000), counting.ProjectInput("2", "B", 300_000)]
+    ballots = [CountedBallot(f"v{i}", (), {"1": 7, "2": 3}) for i in range(3)] + [
+        CountedBallot("w", (), {"2": 10})
+    ]
+    election = counting.build(
+        budget_cents=500_000, vote_type="cumulative", projects=projects, ballots=ballots
+    )
+    outcome = counting.count(
+        counting.parse(counting.pb_text(election)), rule="mes", completion="add1", tie_break="cost-then-votes"
+    )
+    assert outcome.explanation["utility"] == "points"
+    assert outcome.selected
+    command = counting.tally_command(
+        filename="x.pb", rule="mes", completion="add1", tie_break="cost-then-votes", vote_type="cumulative"
+    )
+    assert "--utility points" in command

@@ -135,3 +135,40 @@ def test_advance_rounds_waits_for_publication(area, make_round):
     rounds_advance_due(now=NOW)
     round_.refresh_from_db()
     assert round_.phase == "results"
+
+
+def test_settings_page_offers_only_dates_once_locked(client, area, committee, make_round):
+    from tests.conftest import login
+
+    round_ = make_round(area, phase=Round.Phase.VOTING)
+    login(client, committee)
+    url = f"/gebieden/{area.slug}/bewonersfonds/beheer/ronde/{round_.pk}/"
+    form = client.get(url).context["form"]
+    assert set(form.fields) == {"voting_end", "results_date", "execution_end"}
+    response = client.post(url, {"voting_end": "2026-06-20T12:00", "rule": "greedy"})
+    assert response.status_code == 302
+    round_.refresh_from_db()
+    assert round_.rule == "mes" and round_.voting_end.day == 20
+
+
+def test_committee_creates_a_round_through_the_page(client, area, committee, funded_line):
+    from tests.conftest import login
+
+    login(client, committee)
+    url = f"/gebieden/{area.slug}/bewonersfonds/beheer/"
+    data = {
+        "title": "Ronde via pagina",
+        "year": "2026",
+        "budget_cents": "20.000,00",
+        "min_age": "12",
+        "ballot_type": "approval",
+        "min_projects": "1",
+        "rule": "mes",
+        "completion": "add1",
+        "tie_break": "cost-then-votes",
+    }
+    response = client.post(url, data | {"budget_cents": "60.000,00"})
+    assert response.status_code == 200 and "budget_cents" in response.context["form"].errors
+    assert not Round.objects.exists()
+    assert client.post(url, data).status_code == 302
+    assert Round.objects.get().budget_cents == 2_000_000

@@ -14,7 +14,13 @@ from wijkgeld.fund import integrations
 from wijkgeld.fund.forms import RoundForm
 from wijkgeld.fund.models import Proposal, Round
 from wijkgeld.fund.services.common import next_phase
-from wijkgeld.fund.services.rounds import SETTINGS_FIELDS, round_advance, round_create, round_update
+from wijkgeld.fund.services.rounds import (
+    DATE_FIELDS,
+    SETTINGS_FIELDS,
+    round_advance,
+    round_create,
+    round_update,
+)
 from wijkgeld.fund.views.helpers import round_in_area, show_error, voting_links
 
 
@@ -42,11 +48,16 @@ def manage_round(request, area, round_id: int):
     round_ = round_in_area(area, round_id)
     may_manage = can(request.user, "fund.manage", area)
     form = RoundForm(request.POST or None, instance=round_) if may_manage else None
+    if form is not None and round_.is_locked:
+        # Once voting opened only the later dates may move; the rest is shown as locked rules.
+        for name in list(form.fields):
+            if name not in DATE_FIELDS:
+                del form.fields[name]
     if request.method == "POST":
         if not may_manage:
             raise PermissionDenied("fund.manage")
         if form.is_valid():
-            values = {k: form.cleaned_data[k] for k in SETTINGS_FIELDS}
+            values = {k: form.cleaned_data[k] for k in SETTINGS_FIELDS if k in form.cleaned_data}
             round_.refresh_from_db()
             try:
                 round_update(actor=request.user, round=round_, **values)
