@@ -35,7 +35,9 @@ def world(db):
     from wijkgeld.fund.services.rounds import round_advance, round_create
     from wijkgeld.money.models import Theme
     from wijkgeld.money.services import budget_line_create, grant_create
+    from wijkgeld.money.structure import load_structure
 
+    load_structure()  # browser tests flush the database, also the themes a migration seeded
     now = timezone.now()
     area = Area.objects.create(name="Fondswijk", slug="fondswijk", municipality="Teststad", cbs_code="GM0599")
     collective = Organisation.objects.create(

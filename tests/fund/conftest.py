@@ -121,7 +121,9 @@ def funded_line(make_user, area):
     """A €50,000 'bewonersfonds' budget line for 2026 in the area (through the money services)."""
     from wijkgeld.money.models import Theme
     from wijkgeld.money.services import budget_line_create, grant_create
+    from wijkgeld.money.structure import load_structure
 
+    load_structure()  # a flushing (transactional) test may have removed the seeded themes
     finance = make_user("finance", area)
     theme = Theme.objects.get(code="maatschappelijke_samenhang", tranche__number=2)
     grant_create(

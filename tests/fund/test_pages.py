@@ -59,3 +59,14 @@ def test_not_admitted_idea_shows_the_public_reason(client, area, make_round, mak
     round_ = make_round(area, phase=Round.Phase.VOTING)
     idea = make_idea(round_, status=Proposal.Status.NOT_ADMITTED, public_reason="Valt buiten het gebied.")
     assert "Valt buiten het gebied." in client.get(idea.get_absolute_url()).content.decode()
+
+
+def test_round_in_voting_links_to_the_ballot_and_committee_to_codes(client, area, make_round, make_user):
+    from tests.conftest import login
+
+    round_ = make_round(area, phase=Round.Phase.VOTING)
+    page = client.get(round_.get_absolute_url()).content.decode()
+    assert f'href="/gebieden/{area.slug}/stemmen/"' in page
+    login(client, make_user("fund_committee", area))
+    manage = client.get(f"/gebieden/{area.slug}/bewonersfonds/beheer/ronde/{round_.pk}/").content.decode()
+    assert f"/gebieden/{area.slug}/stemmen/beheer/{round_.pk}/" in manage

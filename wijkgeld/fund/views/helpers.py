@@ -38,6 +38,6 @@ def optional_url(name: str, **kwargs) -> str | None:
 def voting_links(round_: Round) -> dict[str, str | None]:
     slug = round_.area.slug
     return {
-        "ballot": optional_url("voting:ballot", round_id=round_.pk),
+        "ballot": optional_url("voting:area_start", slug=slug),
         "manage": optional_url("voting:committee", slug=slug, round_id=round_.pk),
     }
