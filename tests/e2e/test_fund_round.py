@@ -278,3 +278,36 @@ def test_a_whole_round_from_idea_to_paid_tranche(browser, live_server, world):
     story = resident.inner_text("main")
     assert "gekozen" in story.lower() and "900,00" in story and "De bankjes zijn besteld" in story
     resident_ctx.close()
+
+
+def test_english_resident_pages_are_accessible(page, world):
+    from wijkgeld.fund.models import Proposal
+    from wijkgeld.fund.services.results import result_count, result_publish
+    from wijkgeld.fund.services.rounds import round_advance
+    from wijkgeld.voting.services import ballot_cast, codes_generate
+
+    area, round_, c1 = world["area"], world["round"], world["c1"]
+    round_ = round_advance(actor=c1, round=round_)
+    for proposal in Proposal.objects.filter(round=round_):
+        world["assess"](proposal)
+    round_ = round_advance(actor=c1, round=round_)
+    codes = codes_generate(actor=c1, round=round_, count=2)
+    receipt = ballot_cast(round=round_, code=codes[0], approvals=["1"])
+    ballot_cast(round=round_, code=codes[1], approvals=["1", "2"])
+    round_ = round_advance(actor=c1, round=round_)
+    result_count(actor=c1, round=round_)
+    result_publish(actor=c1, round=round_)
+    page.goto(f"/gebieden/{area.slug}/bewonersfonds/")
+    page.get_by_role("button", name="English").click()
+    assert page.locator("html").get_attribute("lang") == "en"
+    base = f"/gebieden/{area.slug}/bewonersfonds/ronde/{round_.pk}/"
+    for path in ["", "uitslag/", "ideeen/1/"]:
+        page.goto(base + path)
+        assert page.locator("html").get_attribute("lang") == "en"
+        assert_accessible(page)
+    page.goto(base + "uitslag/")
+    assert "Check the count yourself" in page.inner_text("main")
+    page.fill("#id_receipt", receipt)
+    page.click("form[action$='bon/'] button")
+    assert "Your ballot" in page.inner_text("main")
+    assert_accessible(page)
