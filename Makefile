@@ -10,7 +10,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: run test venv static messages migrate demo lint checks test-sqlite test-postgres test-e2e bench clean help
+.PHONY: run test venv static messages migrate demo lint checks test-sqlite test-postgres test-e2e bench bench-tally bench-ledger bench-ballots clean help
 
 help:
 	@echo "make run   – start the demo on http://127.0.0.1:$(PORT)"
@@ -61,8 +61,9 @@ checks: venv messages
 test-sqlite: venv static messages
 	$(BIN)/pytest -m "not e2e" -q -p no:cacheprovider
 
+# The counting engine (tests/pb) never touches a database, so it runs once, in test-sqlite.
 test-postgres: venv static messages
-	scripts/with-postgres.sh $(BIN)/pytest -m "not e2e" -q -p no:cacheprovider
+	scripts/with-postgres.sh $(BIN)/pytest -m "not e2e" -q -p no:cacheprovider --ignore=tests/pb
 
 test-e2e: venv static messages
 	scripts/ensure-chromium.sh
@@ -71,8 +72,17 @@ test-e2e: venv static messages
 test: lint checks test-sqlite test-postgres test-e2e
 	@echo "make test: all suites passed"
 
-bench: venv static messages
-	$(PY) bench/tally.py --quick
+# Performance targets are checked by these scripts (they print their measurements); not part of make test.
+bench: bench-tally bench-ledger bench-ballots
+
+bench-tally: venv
+	$(PY) bench/tally.py
+
+bench-ledger: venv static messages
+	$(PY) bench/ledger.py
+
+bench-ballots: venv static messages
+	$(PY) bench/ballots.py
 
 clean:
 	rm -rf $(VENV) node_modules wijkgeld/static/vendor staticfiles var

@@ -2,14 +2,18 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from wijkgeld.core import views as core_views
+from wijkgeld.core.views import debug_media_patterns
+
 handler404 = "wijkgeld.core.views.not_found"
 handler403 = "wijkgeld.core.views.forbidden"
 handler500 = "wijkgeld.core.views.server_error"
 
 urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
-    path("account/", include("wijkgeld.accounts.urls")),
+    path("", include("wijkgeld.accounts.urls")),
     path("api/v1/", include("wijkgeld.public.api_urls")),
     path("api/v1/", include("wijkgeld.money.api_urls")),
     path("api/v1/", include("wijkgeld.alliance.api_urls")),
@@ -23,6 +27,4 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += debug_media_patterns()

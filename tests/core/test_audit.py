@@ -40,3 +40,15 @@ def test_audit_text_reads_as_a_sentence_in_both_languages(area, make_user):
 def test_unknown_action_falls_back_to_code(area):
     entry = audit_record(actor=None, action="x.y.z", area=area, actor_label="resident")
     assert audit_text(entry) == "resident: x.y.z"
+
+
+@pytest.mark.django_db
+def test_amounts_read_as_people_write_them(area):
+    from wijkgeld.core.audit import register_texts
+
+    register_texts({"test.amount": "{actor} paid €{amount}"})
+    entry = audit_record(actor=None, action="test.amount", area=area, data={"amount": "20000.50"})
+    with translation.override("nl"):
+        assert audit_text(entry) == "system paid €20.000,50"
+    with translation.override("en"):
+        assert audit_text(entry) == "system paid €20,000.50"

@@ -15,13 +15,18 @@ from wijkgeld.core.money import AmountError, cents_to_str, format_euros, parse_e
         ("€ 7,05", 705),
         (Decimal("0.01"), 1),
         (3, 300),
+        ("2.500", 250000),
+        ("1.250.000", 125000000),
+        ("2.50", 250),
     ],
 )
 def test_parse_euros_accepts_dutch_and_plain_notation(text, cents):
     assert parse_euros(text) == cents
 
 
-@pytest.mark.parametrize("text", ["", "abc", "1,234", "12.345", "0", "-5", "1e3x", "NaN", "Infinity"])
+@pytest.mark.parametrize(
+    "text", ["", "abc", "1,234", "12.3456", "1.2345", "0", "-5", "1e3x", "NaN", "Infinity"]
+)
 def test_parse_euros_refuses_bad_amounts(text):
     with pytest.raises(AmountError):
         parse_euros(text)

@@ -67,3 +67,33 @@ def test_language_switch_and_login_work_without_javascript(nojs_page, areas, dja
     nojs_page.fill("#id_password", "wrong password")
     nojs_page.click("main button[type=submit]")
     assert "not correct" in nojs_page.content()
+
+
+def test_staff_logs_in_with_two_steps_and_manages_roles(page, areas, django_user_model):
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from wijkgeld.accounts.models import Role
+    from wijkgeld.areas.models import Area
+
+    area = Area.objects.get(slug="rotterdam-zuid")
+    eva = django_user_model.objects.create_user(username="eva", password="correct horse battery")
+    Role.objects.create(user=eva, area=area, name="programme_staff")
+    device = TOTPDevice.objects.create(user=eva, name="phone", confirmed=True)
+    page.goto("/account/login/")
+    page.fill("#id_username", "eva")
+    page.fill("#id_password", "correct horse battery")
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/two-step/**")
+    assert_accessible(page)
+    page.fill("#id_token", f"{totp(device.bin_key):06d}")
+    page.click("main button[type=submit]")
+    page.goto("/gebieden/rotterdam-zuid/rollen/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Wie heeft welke rol")
+    page.fill("#id_username", "eva")
+    page.select_option("#id_role", "resident_delegate")
+    page.get_by_role("button", name="Rol geven").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("De rol is gegeven.").is_visible()
+    assert Role.objects.filter(user=eva, area=area, name="resident_delegate").exists()
+    assert_accessible(page)

@@ -53,7 +53,7 @@ def test_line_cannot_take_more_than_the_unallocated_grant(finance, grant, area, 
 
 @pytest.mark.django_db
 def test_carry_over_rules(finance, line, area, theme, make_user, other_area):
-    kwargs = dict(actor=finance, area=area, theme=theme, line=line, reason="Niet op")
+    kwargs = {"actor": finance, "area": area, "theme": theme, "line": line, "reason": "Niet op"}
     with pytest.raises(DomainError):
         services.carry_over_create(from_year=2026, to_year=2026, amount_cents=1, **kwargs)
     with pytest.raises(DomainError):

@@ -10,6 +10,7 @@ from django.db import connection, connections
 from wijkgeld.core.errors import DomainError
 from wijkgeld.money import services
 from wijkgeld.money.models import Commitment, Theme
+from wijkgeld.money.structure import load_structure
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -18,6 +19,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 def pg():
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL (SQLite serialises whole-database writes instead)")
+    load_structure()  # transaction=True tests flush the tables that the data migration filled
 
 
 def test_two_commitments_race_for_the_last_euro(pg, make_area, make_user):
@@ -66,3 +68,42 @@ def test_two_commitments_race_for_the_last_euro(pg, make_area, make_user):
     assert sorted(results) == ["ok", "refused"]
     assert services.line_available_cents(line) == 0
     assert Commitment.objects.filter(line=line).count() == 2
+
+
+def test_eight_commitments_race_for_three_euros(pg, make_area, make_user):
+    area = make_area()
+    finance = make_user("finance", area)
+    theme = Theme.objects.get(tranche__number=2, code="maatschappelijke_samenhang")
+    services.grant_create(
+        actor=finance, area=area, year=2026, theme=theme, funding_ministry="VRO", amount_cents=300
+    )
+    line = services.budget_line_create(
+        actor=finance, area=area, theme=theme, year=2026, code="fonds", name="Fonds", amount_cents=300
+    )
+    barrier = threading.Barrier(8)
+    results: list[str] = []
+
+    def race(name: str) -> None:
+        try:
+            barrier.wait(timeout=10)
+            services.commitment_create(
+                actor=finance,
+                line=line,
+                amount_cents=100,
+                description=name,
+                recipient_name=name,
+                recipient_is_resident=True,
+            )
+            results.append("ok")
+        except DomainError:
+            results.append("refused")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=race, args=(f"t{i}",)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    assert sorted(results) == ["ok"] * 3 + ["refused"] * 5
+    assert services.line_available_cents(line) == 0

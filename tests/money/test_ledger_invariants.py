@@ -32,7 +32,7 @@ def assert_invariants(area) -> None:
         assert open_ >= 0 and open_ + paid <= c.amount_cents
         assert services.commitment_payable_cents(c) >= 0
     # 4. The report agrees with the raw ledger to the cent.
-    for year in {p for p in Posting.objects.values_list("year", flat=True)}:
+    for year in set(Posting.objects.values_list("year", flat=True)):
         totals = finance_overview(area=area, year=year).totals
         raw = dict(
             Posting.objects.filter(area=area, year=year)

@@ -40,13 +40,13 @@ def delegates(make_user, area):
 
 
 def propose(actor, line, **kw):
-    data = dict(
-        title="Training",
-        reason="Goed voorbereid aan tafel",
-        amount_cents=480_000,
-        supplier_name="Een bewoner",
-        supplier_is_resident=True,
-    )
+    data = {
+        "title": "Training",
+        "reason": "Goed voorbereid aan tafel",
+        "amount_cents": 480_000,
+        "supplier_name": "Een bewoner",
+        "supplier_is_resident": True,
+    }
     data.update(kw)
     return services.support_request_propose(actor=actor, line=line, **data)
 
@@ -174,3 +174,19 @@ def test_pages_for_delegates_and_staff(client, support_line, delegates, staff):
     client.post(detail, {"approve": "yes"})
     request.refresh_from_db()
     assert request.status == SupportRequest.Status.APPROVED
+
+
+@pytest.mark.django_db
+def test_staff_cannot_commit_from_the_delegates_line_directly(support_line, staff, finance):
+    for actor in (staff, finance):
+        with pytest.raises(DomainError) as exc:
+            services.commitment_create(
+                actor=actor,
+                line=support_line,
+                amount_cents=100,
+                description="x",
+                recipient_name="y",
+                recipient_is_resident=True,
+            )
+        assert exc.value.code == "forbidden"
+    assert Commitment.objects.count() == 0

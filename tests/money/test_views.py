@@ -259,3 +259,23 @@ def test_ledger_csv_lists_every_posting(as_finance, commitment):
     assert lines[0].startswith("transaction,time,kind")
     assert len(lines) - 1 == Posting.objects.filter(year=2026).count()
     assert "Buurtkeuken Test" in body
+
+
+@pytest.mark.parametrize(
+    ("text", "cents"), [("2.500", 250_000), ("1.250,50", 125_050), ("2.50", 250), ("12", 1200)]
+)
+def test_euro_field_reads_dutch_thousands(text, cents):
+    from wijkgeld.money.forms import EuroField
+
+    assert EuroField().clean(text) == cents
+
+
+@pytest.mark.django_db
+def test_commitment_page_marks_a_corrected_payment(as_finance, finance, commitment):
+    payment = services.payment_create(
+        actor=finance, commitment=commitment, amount_cents=100, description="dubbel"
+    )
+    url = f"/gebieden/{commitment.line.area.slug}/geld/verplichtingen/{commitment.pk}/"
+    assert "Gecorrigeerd" not in as_finance.get(url).content.decode()
+    services.transaction_reverse(actor=finance, transaction=payment.transaction, reason="Dubbel")
+    assert "Gecorrigeerd (tegenboeking)" in as_finance.get(url).content.decode()

@@ -59,3 +59,13 @@ def test_security_headers(client, nplv):
     assert response["X-Frame-Options"] == "DENY"
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert response["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_dutch_by_default_even_for_english_browsers(client, nplv):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert '<html lang="nl"' in response.content.decode()
+    client.cookies["django_language"] = "en"
+    assert '<html lang="en"' in client.get("/").content.decode()
+    client.cookies["django_language"] = "xx"
+    assert '<html lang="nl"' in client.get("/").content.decode()

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from wijkgeld.accounts.models import Role, User
+from wijkgeld.core.admin_audit import AuditedAdmin
 
 
 class RoleInline(admin.TabularInline):
@@ -11,13 +12,13 @@ class RoleInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AuditedAdmin, BaseUserAdmin):
     inlines = [RoleInline]
     list_display = ["username", "display_name", "email", "is_active"]
     fieldsets = (*BaseUserAdmin.fieldsets, ("Wijkgeld", {"fields": ["display_name"]}))
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(AuditedAdmin):
     list_display = ["user", "name", "area"]
     list_filter = ["name", "area"]

@@ -9,3 +9,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from wijkgeld.accounts import audit_texts  # noqa: F401
+        from wijkgeld.public.registry import AreaLink, register_area_link
+
+        register_area_link(AreaLink(_("Roles in this area"), "accounts:area_roles", "area.manage_roles", 90))

@@ -26,10 +26,25 @@ def role_grant(*, actor, user: User, area, name: str) -> Role:
 
 
 @transaction.atomic
-def role_revoke(*, actor, user: User, area, name: str) -> None:
-    deleted, _count = Role.objects.filter(user=user, area=area, name=name).delete()
-    if deleted:
-        audit_record(actor=actor, action="accounts.role.revoked", area=area, obj=user, data={"role": name})
+def role_revoke(*, actor, role: Role) -> None:
+    user, area, name = role.user, role.area, role.name
+    if user == actor and name == Role.Name.STAFF:
+        raise DomainError(_("You cannot take away your own programme staff role."))
+    role.delete()
+    audit_record(actor=actor, action="accounts.role.revoked", area=area, obj=user, data={"role": name})
+
+
+@transaction.atomic
+def account_create(*, actor, username: str, display_name: str, email: str, area=None) -> User:
+    """A new account without a password; the person sets one through a one-time link."""
+    if User.objects.filter(username=username).exists():
+        raise DomainError(_("This username is already taken."), field="username")
+    user = User(username=username, display_name=display_name, email=email)
+    user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    audit_record(actor=actor, action="accounts.user.created", area=area, obj=user)
+    return user
 
 
 def totp_pending_device(*, user: User) -> TOTPDevice:

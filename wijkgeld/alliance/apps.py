@@ -6,3 +6,23 @@ class AllianceConfig(AppConfig):
     name = "wijkgeld.alliance"
     label = "alliance"
     verbose_name = _("Alliance")
+
+    def ready(self) -> None:
+        from wijkgeld.alliance import audit_texts, openapi, permissions  # noqa: F401
+        from wijkgeld.public.registry import AreaLink, register_area_link
+
+        register_area_link(
+            AreaLink(
+                label=_("Alliance: who sits at the table, meetings and decisions"),
+                url_name="alliance:public",
+                order=30,
+            )
+        )
+        register_area_link(
+            AreaLink(
+                label=_("Alliance: agenda items, proposals and questions (members)"),
+                url_name="alliance:agenda",
+                action="alliance.view_members",
+                order=31,
+            )
+        )

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from wijkgeld.areas.models import Area, Neighbourhood, Organisation
+from wijkgeld.core.admin_audit import AuditedAdmin
 
 
 class NeighbourhoodInline(admin.TabularInline):
@@ -9,7 +10,7 @@ class NeighbourhoodInline(admin.TabularInline):
 
 
 @admin.register(Area)
-class AreaAdmin(admin.ModelAdmin):
+class AreaAdmin(AuditedAdmin):
     list_display = ["name", "municipality", "cbs_code", "cbs_reference_year"]
     search_fields = ["name", "municipality"]
     prepopulated_fields = {"slug": ["name"]}
@@ -17,7 +18,7 @@ class AreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedAdmin):
     list_display = ["name", "kind", "legal_form"]
     list_filter = ["kind", "legal_form", "local_areas"]
     search_fields = ["name"]

@@ -8,5 +8,8 @@ register_texts(
         "areas.area.updated": _("{actor} changed the area {object}"),
         "areas.organisation.created": _("{actor} registered the organisation {object}"),
         "areas.organisation.updated": _("{actor} changed the organisation {object}"),
+        "areas.neighbourhood.created": _("{actor} added the neighbourhood {object}"),
+        "areas.neighbourhood.updated": _("{actor} changed the neighbourhood {object}"),
+        "areas.neighbourhood.deleted": _("{actor} removed the neighbourhood {object}"),
     }
 )

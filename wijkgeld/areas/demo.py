@@ -105,6 +105,8 @@ def load(ctx: DemoContext) -> None:
         )
         if created:
             user.set_password(DEMO_PASSWORD)
+            # The site administrator also uses Django's admin (/beheer/).
+            user.is_staff = user.is_superuser = role == "site_admin"
             user.save()
         area = Area.objects.get(slug=slug) if slug else None
         Role.objects.get_or_create(user=user, area=area, name=role)

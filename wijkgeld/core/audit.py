@@ -66,6 +66,26 @@ def audit_record(
     return entry
 
 
+def _readable_amounts(data: dict[str, Any]) -> dict[str, Any]:
+    """Amounts are stored in machine form ('20000.00'); show them as people read them ('20.000,00')."""
+    from decimal import Decimal, InvalidOperation
+
+    from django.utils.translation import get_language
+
+    from wijkgeld.core.money import format_euros
+
+    language = get_language() or "nl"
+    readable = dict(data)
+    for key, value in data.items():
+        if key == "amount" or key.endswith("_amount"):
+            try:
+                cents = int(Decimal(str(value)) * 100)
+            except (InvalidOperation, ValueError):
+                continue
+            readable[key] = format_euros(cents, language=language).replace("€", "").strip()
+    return readable
+
+
 def audit_text(entry: AuditEntry) -> str:
     """The entry as one sentence in the active language."""
     template = _TEXTS.get(entry.action)
@@ -73,7 +93,7 @@ def audit_text(entry: AuditEntry) -> str:
     if template is None:
         return f"{entry.actor_label}: {entry.action} {obj}".strip()
     try:
-        return str(template).format(actor=entry.actor_label, object=obj, **entry.data)
+        return str(template).format(actor=entry.actor_label, object=obj, **_readable_amounts(entry.data))
     except (KeyError, IndexError, ValueError):
         return str(template).format_map(_Default(actor=entry.actor_label, object=obj))
 

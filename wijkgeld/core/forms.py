@@ -19,18 +19,25 @@ class EuroField(forms.CharField):
         "too_large": _("This amount is too large."),
     }
 
+    MAX_TEXT_LENGTH = 32
+
     def __init__(self, *args, allow_zero: bool = False, max_cents: int = 10**13, **kwargs):
-        kwargs.setdefault("max_length", 32)
+        # No CharField max_length: its validator would run on the cleaned integer. The text length is
+        # checked in to_python instead, and the browser gets a maxlength attribute.
+        kwargs.pop("max_length", None)
         super().__init__(*args, **kwargs)
         self.allow_zero = allow_zero
         self.max_cents = max_cents
         self.widget.attrs.setdefault("inputmode", "decimal")
         self.widget.attrs.setdefault("autocomplete", "off")
+        self.widget.attrs.setdefault("maxlength", str(self.MAX_TEXT_LENGTH))
 
     def to_python(self, value):
         value = super().to_python(value)
         if value in self.empty_values:
             return None
+        if len(value) > self.MAX_TEXT_LENGTH:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         try:
             cents = parse_euros(value, allow_zero=self.allow_zero)
         except AmountError as exc:

@@ -5,9 +5,12 @@ No float ever touches an amount: parsing goes through Decimal and refuses more t
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
+# "2.500" or "1.250.000": dots that group thousands, as a Dutch reader writes whole euros.
+_DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
 
 class AmountError(ValueError):
@@ -15,7 +18,12 @@ class AmountError(ValueError):
 
 
 def parse_euros(text: str | Decimal | int, *, allow_zero: bool = False, allow_negative: bool = False) -> int:
-    """Turn '1.234,56', '1234.56', '€ 12' or Decimal('12.5') into cents (123456, 1250, ...)."""
+    """Turn '1.234,56', '2.500', '1234.56', '€ 12' or Decimal('12.5') into cents.
+
+    Dutch notation wins where it is unambiguous: a comma is the decimal separator, and dots followed by
+    groups of exactly three digits separate thousands ('2.500' is two thousand five hundred euros).
+    A single dot with one or two decimals is a decimal point ('12.5', '2.50').
+    """
     if isinstance(text, int) and not isinstance(text, bool):
         value = Decimal(text)
     elif isinstance(text, Decimal):
@@ -24,7 +32,7 @@ def parse_euros(text: str | Decimal | int, *, allow_zero: bool = False, allow_ne
         cleaned = text.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
         if not cleaned:
             raise AmountError("empty")
-        if "," in cleaned:
+        if "," in cleaned or _DOTTED_THOUSANDS.match(cleaned):
             # Dutch notation: dots group thousands, the comma is the decimal separator.
             cleaned = cleaned.replace(".", "").replace(",", ".")
         try:

@@ -13,3 +13,31 @@ def forbidden(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)
+
+
+def healthz(request):
+    """For load balancers and monitoring: the app answers and the database responds."""
+    from django.db import connection
+    from django.http import JsonResponse
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def debug_media_patterns():
+    """Development only: serve public uploads. Files under private/ are only ever served by views that
+    check rights, so this route refuses them."""
+    from django.conf import settings
+    from django.urls import re_path
+    from django.views.static import serve
+
+    return [
+        re_path(
+            r"^media/(?P<path>(?!private/).*)$", serve, {"document_root": settings.MEDIA_ROOT}, name="media"
+        )
+    ]

@@ -8,19 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wijkgeld.areas.models import Organisation
-from wijkgeld.core.forms import EuroField as _CoreEuroField
+from wijkgeld.core.forms import EuroField
 from wijkgeld.money.models import BudgetLine, NonLocalReason, Theme
-
-
-
-def EuroField(**kwargs) -> _CoreEuroField:  # noqa: N802 - reads like the field class it returns
-    """The core EuroField without max_length: CharField's MaxLengthValidator would run on the cleaned
-    integer and crash (len(int)). Workaround until core fixes it; the text length is still bounded
-    by the parser (it refuses anything that is not an amount)."""
-    field = _CoreEuroField(max_length=None, **kwargs)
-    field.widget.attrs["maxlength"] = "32"
-    return field
-
 
 MINISTRIES = [("OCW", "OCW"), ("SZW", "SZW"), ("VRO", "VRO"), ("BZK", "BZK"), ("VWS", "VWS")]
 DOCUMENT_TYPES = {".pdf", ".png", ".jpg", ".jpeg"}

@@ -133,7 +133,7 @@ def result_json(result: Result, filename: str = "", *, explain: bool = False) ->
     }
     if result.mes is not None:
         data["voter_share"] = _num(result.mes.voter_budget)
-        data["increments"] = result.mes.increments
+        data["increments"] = max(result.mes.increments, 0)
         data["mes_runs"] = result.mes.runs
     if explain:
         ex = result.explanation

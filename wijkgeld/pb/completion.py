@@ -33,12 +33,20 @@ class MesOutcome:
     selected: list[int]
     #: projects funded before MES started (free projects with point utilities, as the reference)
     free: list[int]
-    run: MesRun | None  # the MES run whose outcome was kept (None with no voters)
-    voter_budget: Number  # money per voter in that run
+    engine: MesEngine | None  # None with no voters
+    voter_budget: Number  # money per voter in the MES run kept
     budget_used: Number  # the (raised) total budget of that run
-    increments: int  # k of the run kept: Add1 steps or budget steps
-    runs: int  # MES runs actually computed
+    increments: int  # k of the run kept: Add1 steps or budget steps (-1: none was kept)
+    runs: int  # MES runs computed for the count
     greedy: GreedyOutcome | None  # the greedy fill-up, if a completion ran it
+    _run: MesRun | None = None
+
+    @property
+    def run(self) -> MesRun | None:
+        """The MES run kept, with exact prices per round; recomputed on first use (for explanations)."""
+        if self._run is None and self.engine is not None and self.increments >= 0:
+            self._run = self.engine.run(self.voter_budget, details=True)
+        return self._run
 
 
 def mes_candidates(profile: Profile) -> tuple[list[int], list[int]]:
@@ -72,7 +80,7 @@ def count_mes(
     budget, n = profile.budget, profile.num_voters
     if n == 0:
         # The reference returns the empty allocation at once; budget-increase loops on it harmlessly.
-        outcome = MesOutcome([], [], None, 0, budget, 0, 0, None)
+        outcome = MesOutcome([], [], None, 0, budget, -1, 0, None)
         if completion != "none":
             outcome.greedy = greedy(profile, ranks)
             outcome.selected = list(outcome.greedy.selected)
@@ -80,8 +88,8 @@ def count_mes(
     engine = MesEngine(profile, ranks, cand)
     base = Fraction(budget) / n
     if completion == "none":
-        run = engine.run(base)
-        return MesOutcome(free + run.selected, free, run, base, budget, 0, 1, None)
+        run = engine.run(base, details=False)
+        return MesOutcome(free + run.selected, free, engine, base, budget, 0, 1, None)
     if completion == "add1":
         step = Fraction(1)
         pool: Sequence[int] = cand
@@ -90,16 +98,10 @@ def count_mes(
         step = Fraction(budget) / 100 / n
         pool = range(profile.num_projects)
         limit = 100 * n  # the reference stops once budget + j * budget/100 exceeds budget * (n + 1)
-    k, runs = _scan(profile, engine, free, base, step, pool, limit, progress)
-    kept: MesRun | None = None
-    if k >= 0:
-        # Re-run at the k kept, so the prices in the explanation are those of that very run.
-        kept = engine.run(base + step * k)
-        runs += 1
-    chosen = free + (kept.selected if kept else [])
-    g = greedy(profile, ranks, initial=chosen)
+    k, runs, kept = _scan(profile, engine, free, base, step, pool, limit, progress)
+    g = greedy(profile, ranks, initial=free + kept)
     voter_budget = base + step * max(k, 0)
-    return MesOutcome(g.selected, free, kept, voter_budget, voter_budget * n, max(k, 0), runs, g)
+    return MesOutcome(g.selected, free, engine, voter_budget, voter_budget * n, k, runs, g)
 
 
 def _scan(
@@ -111,14 +113,15 @@ def _scan(
     pool: Sequence[int],
     limit: int | None,
     progress: Callable[[int, int], None] | None = None,
-) -> tuple[int, int]:
-    """Scan k = 0, 1, ... as the reference does; return (k of the outcome kept, MES runs computed).
+) -> tuple[int, int, list[int]]:
+    """Scan k = 0, 1, ... as the reference does; return (k kept, MES runs computed, projects bought).
 
     A parametric run at k also proves that k+1, ..., k+T give the same outcome, so the scan jumps
     there; the outcomes met are exactly the reference's, in the same order.
     """
     budget = profile.budget
     previous_k = -1  # -1: the allocation before MES (only free projects)
+    previous: list[int] = []
     k = 0
     runs = 0
     while limit is None or k <= limit:
@@ -128,13 +131,14 @@ def _scan(
             progress(runs, k)
         chosen = free + run.selected
         if total_cost(profile, chosen) > budget:
-            return previous_k, runs
+            return previous_k, runs, previous
         if not _fits_any(profile, chosen, pool, budget):
-            return k, runs
+            return k, runs, run.selected
         if run.steps_same is None:
             # No decision depends on the budget any more: every later k repeats this outcome.
-            return k, runs
-        previous_k = k + run.steps_same
+            return k, runs, run.selected
+        # Runs at k .. k + steps_same take the same decisions, in the same order.
+        previous_k, previous = k + run.steps_same, run.selected
         k = previous_k + 1
     assert limit is not None
-    return min(previous_k, limit), runs
+    return min(previous_k, limit), runs, previous

@@ -254,7 +254,7 @@ def _explain_mes(
         projects[pid] = _base(result, p, position, reason, **extra)
     rounds = len(run.rounds) if run else 0
     share = normalize(Fraction(outcome.voter_budget)) if run else None
-    return payments, share, outcome.increments, rounds
+    return payments, share, max(outcome.increments, 0), rounds
 
 
 def _ran_out(payments: _Payments | None, profile: Profile, p: int) -> dict[str, object]:

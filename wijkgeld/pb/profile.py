@@ -63,28 +63,38 @@ def compile_profile(election: Election, utility: Utility = "cost") -> Profile:
     weights: list[int] = []
     votes = [0] * len(pids)
     type_of_voter: list[int] = []
+    # Most ballots repeat exactly; look each distinct raw ballot up once.
+    raw_type: dict[tuple[tuple[str, ...], tuple[Number, ...] | None], int] = {}
+    raw_count: dict[tuple[tuple[str, ...], tuple[Number, ...] | None], int] = {}
     for ballot in election.ballots:
-        listed: dict[int, Number] = {}
-        for pos, pid in enumerate(ballot.projects):
-            # A repeated project counts once; the last points win, as in the reference parser.
-            if utility == "points":
-                assert ballot.points is not None
-                listed[index[pid]] = ballot.points[pos]
-            else:
-                listed[index[pid]] = 1
-        for p in listed:
-            votes[p] += 1
-        key = tuple(sorted((p, u) for p, u in listed.items() if u > 0))
-        if not key:
-            type_of_voter.append(-1)
-            continue
-        t = type_index.get(key)
+        raw = (ballot.projects, ballot.points if utility == "points" else None)
+        t = raw_type.get(raw)
         if t is None:
-            t = type_index[key] = len(items)
-            items.append(key)
-            weights.append(0)
-        weights[t] += 1
+            listed: dict[int, Number] = {}
+            for pos, pid in enumerate(ballot.projects):
+                # A repeated project counts once; the last points win, as in the reference parser.
+                if utility == "points":
+                    assert ballot.points is not None
+                    listed[index[pid]] = ballot.points[pos]
+                else:
+                    listed[index[pid]] = 1
+            key = tuple(sorted((p, u) for p, u in listed.items() if u > 0))
+            if not key:
+                t = -1
+            else:
+                t = type_index.get(key, -1)
+                if t < 0:
+                    t = type_index[key] = len(items)
+                    items.append(key)
+                    weights.append(0)
+            raw_type[raw] = t
+        raw_count[raw] = raw_count.get(raw, 0) + 1
+        if t >= 0:
+            weights[t] += 1
         type_of_voter.append(t)
+    for (projects, _points), count in raw_count.items():
+        for pid in set(projects):
+            votes[index[pid]] += count
     supporters: list[list[int]] = [[] for _ in pids]
     total_utility: list[Number] = [0] * len(pids)
     for t, key in enumerate(items):

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from .errors import RuleError
 from .explain import Explanation, ProjectExplanation, VoterExplanation
 from .numbers import Number
+
+if TYPE_CHECKING:
+    from .tally import Result
 
 LANGUAGES = ("nl", "en")
 
@@ -241,9 +245,14 @@ def voter_text(ex: Explanation, v: VoterExplanation, language: str = "nl") -> st
     return " ".join(lines)
 
 
-def explain_text(ex: Explanation, *, language: str = "nl", voter_id: str | None = None) -> str:
-    """The summary and one line per project (funded first, in the order chosen); or one voter's text."""
+def explain_text(ex: Explanation | Result, *, language: str = "nl", voter_id: str | None = None) -> str:
+    """The summary and one line per project (funded first, in the order chosen); or one voter's text.
+
+    Accepts a ``Result`` or its ``explanation``.
+    """
     _check(language)
+    if not isinstance(ex, Explanation):
+        ex = ex.explanation
     if voter_id is not None:
         return voter_text(ex, ex.voters[voter_id], language)
     lines = [summary_text(ex, language), ""]

@@ -33,6 +33,8 @@ from wijkgeld.money.services.ledger import (
     require_member,
 )
 
+SUPPORT_SOURCE = "support:"
+
 
 def local_collectives_for(*, area: Area, theme):
     """Verified resident collectives and bewonersbedrijven of the area that work on this theme."""
@@ -115,6 +117,13 @@ def commitment_create(
     line = BudgetLine.objects.select_for_update().select_related("area", "theme").get(pk=line.pk)
     area = line.area
     require_member(actor, area)
+    if line.controlled_by_delegates and not source.startswith(SUPPORT_SOURCE):
+        raise DomainError(
+            _(
+                "The resident delegates decide on this budget line: money is committed through a support request."
+            ),
+            code="forbidden",
+        )
     if not description.strip():
         raise DomainError(_("Say what the money is for."), field="description")
     name = (recipient_name or (recipient_organisation.name if recipient_organisation else "")).strip()

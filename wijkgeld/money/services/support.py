@@ -14,7 +14,7 @@ from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
 from wijkgeld.core.money import cents_to_str
 from wijkgeld.money.models import AreaFinanceSettings, BudgetLine, SupportRequest, SupportVote
-from wijkgeld.money.services.commitments import commitment_create, recipient_locality
+from wijkgeld.money.services.commitments import SUPPORT_SOURCE, commitment_create, recipient_locality
 from wijkgeld.money.services.ledger import (
     check_amount,
     euros,
@@ -165,7 +165,7 @@ def support_request_vote(
             recipient_is_resident=request.supplier_is_resident,
             non_local_reason=request.non_local_reason,
             non_local_explanation=request.non_local_explanation,
-            source=f"support:{request.pk}",
+            source=f"{SUPPORT_SOURCE}{request.pk}",
             now=now,
         )
         request.status = SupportRequest.Status.APPROVED

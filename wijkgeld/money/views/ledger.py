@@ -72,7 +72,9 @@ def commitment_detail(request, area, pk: int):
         {
             "area": area,
             "commitment": commitment,
-            "payments": commitment.payments.select_related("created_by", "decided_by", "transaction"),
+            "payments": commitment.payments.select_related(
+                "created_by", "decided_by", "transaction", "transaction__reversed_by"
+            ),
             "paid": services.commitment_paid_cents(commitment),
             "payable": services.commitment_payable_cents(commitment),
             "may_pay": can(request.user, "money.pay", area),
@@ -190,7 +192,8 @@ def transaction_reverse(request, area, pk: int):
         )
         if done is not None:
             messages.success(request, _("The entry has been corrected with a reversing entry."))
-            return redirect("money:overview", slug=area.slug, year=tx.created_at.year)
+            year = tx.postings.values_list("year", flat=True).first() or tx.created_at.year
+            return redirect("money:overview", slug=area.slug, year=year)
     intro = _(
         "Entries are never changed or deleted. A correction books the same amounts in the opposite direction."
     )

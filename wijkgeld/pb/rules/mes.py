@@ -32,12 +32,8 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
 from ..profile import Profile
-
-if TYPE_CHECKING:
-    from .mes_fast import FastRun
 
 Q = int | Fraction
 # Margin for the float fast path; float(x) is within 2**-53 relative of x, so 1e-12 is far beyond it.
@@ -46,21 +42,18 @@ _SAFE = 1.0 + 1e-12
 
 @dataclass(slots=True)
 class _Node:
-    """The money classes after a set of bought projects (the key of this node in the trie)."""
+    """The money classes after a set of bought projects (``sel``, a bit mask of bought projects).
+
+    Per project, the supporter weight in each class is computed on first use from the supporters'
+    masks: a round evaluates only a few projects, so this is far cheaper than updating every project
+    each time something is bought.
+    """
 
     sel: int
     #: hist[p] maps (class key, utility) -> weight of p's supporters in that class.
-    hist: dict[int, dict[tuple[int, Q], int]]
-    children: dict[int, _Node] = field(default_factory=dict)
-    #: hist[p] as parallel lists (class keys, weights), built on first use by the float run
+    hist: dict[int, dict[tuple[int, Q], int]] = field(default_factory=dict)
+    #: the same for cost utilities as parallel lists (class keys, weights), for the float run
     lists: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
-
-    def class_lists(self, p: int) -> tuple[list[int], list[int]]:
-        found = self.lists.get(p)
-        if found is None:
-            hist = self.hist[p]
-            found = self.lists[p] = ([k for k, _u in hist], list(hist.values()))
-        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,13 +136,14 @@ class MesEngine:
                     kept.append((p, u))
             self.masks[t] = mask
             self.type_items.append(kept)
-        hist: dict[int, dict[tuple[int, Q], int]] = {p: {} for p in candidates}
+        # Per candidate: its supporters as (type, utility) and, for the float run, the types alone.
+        self.supp: dict[int, list[tuple[int, Q]]] = {p: [] for p in candidates}
         for t, kept in enumerate(self.type_items):
-            w = profile.weights[t]
             for p, u in kept:
-                d = hist[p]
-                d[(0, u)] = d.get((0, u), 0) + w
-        self.root = _Node(0, hist)
+                self.supp[p].append((t, u))
+        self.supp_types = {p: [t for t, _u in pairs] for p, pairs in self.supp.items()}
+        self._co: dict[int, dict[int, list[int]]] = {}
+        self.root = _Node(0)
         self.last_fast: FastRun | None = None  # the last parametric float run, to resume from
         # Nodes by the set of bought projects: the classes do not depend on the order of buying.
         self.nodes: dict[int, _Node] = {0: self.root}
@@ -161,53 +155,89 @@ class MesEngine:
         ]
 
     def child(self, node: _Node, s: int) -> _Node:
-        """The classes after also buying ``s``; computed once and cached."""
-        found = node.children.get(s)
-        if found is not None:
-            return found
-        sel = node.sel
-        new_sel = sel | self.sbits[s]
+        """The node after also buying ``s`` (shared by every run that reaches the same bought set)."""
+        new_sel = node.sel | self.sbits[s]
         found = self.nodes.get(new_sel)
-        if found is not None:
-            node.children[s] = found
-            return found
-        hist = dict(node.hist)
-        del hist[s]
-        copied: set[int] = set()
-        weights, masks, sbits = self.profile.weights, self.masks, self.sbits
-        for t in self.profile.supporters[s]:
-            mask = masks[t]
-            if not mask & self.sbits[s]:
-                continue
-            old_key, new_key, w = mask & sel, mask & new_sel, weights[t]
-            for p, u in self.type_items[t]:
-                if sbits[p] & new_sel:
-                    continue
-                if p not in copied:
-                    hist[p] = dict(hist[p])
-                    copied.add(p)
-                d = hist[p]
-                left = d[(old_key, u)] - w
-                if left:
-                    d[(old_key, u)] = left
-                else:
-                    del d[(old_key, u)]
-                d[(new_key, u)] = d.get((new_key, u), 0) + w
-        found = _Node(new_sel, hist)
-        node.children[s] = found
-        self.nodes[new_sel] = found
+        if found is None:
+            found = self.nodes[new_sel] = _Node(new_sel)
         return found
 
-    def run(self, b: Q, step: Q = 0, *, parametric: bool = False, exact: bool = False) -> MesRun:
+    def hist(self, node: _Node, p: int) -> dict[tuple[int, Q], int]:
+        """Supporter weight of ``p`` per (class, utility) at ``node``."""
+        found = node.hist.get(p)
+        if found is None:
+            sel, masks, weights = node.sel, self.masks, self.profile.weights
+            found = {}
+            for t, u in self.supp[p]:
+                key = (masks[t] & sel, u)
+                found[key] = found.get(key, 0) + weights[t]
+            node.hist[p] = found
+        return found
+
+    def co_supporters(self, s: int) -> dict[int, list[int]]:
+        """For each other candidate p, the ballot types that support both s and p (built once per s)."""
+        found = self._co.get(s)
+        if found is None:
+            found = {}
+            for t in self.supp_types[s]:
+                for p, _u in self.type_items[t]:
+                    if p != s:
+                        found.setdefault(p, []).append(t)
+            self._co[s] = found
+        return found
+
+    def derived_lists(
+        self, node: _Node, p: int, base: tuple[list[int], list[int]], bought: list[tuple[int, int]]
+    ) -> tuple[list[int], list[int]]:
+        """Cost utilities: p's classes at ``node`` from its classes at an earlier node of the same run.
+
+        ``bought`` lists (project, bought set before it) for the projects bought since that node; only
+        voters who supported both such a project and p move to another class.
+        """
+        found = node.lists.get(p)
+        if found is not None:
+            return found
+        acc = dict(zip(base[0], base[1], strict=True))
+        masks, weights, sbits = self.masks, self.profile.weights, self.sbits
+        for s, sel in bought:
+            bit = sbits[s]
+            for t in self.co_supporters(s).get(p, ()):
+                old = masks[t] & sel
+                w = weights[t]
+                left = acc[old] - w
+                if left:
+                    acc[old] = left
+                else:
+                    del acc[old]
+                acc[old | bit] = acc.get(old | bit, 0) + w
+        found = node.lists[p] = (list(acc), list(acc.values()))
+        return found
+
+    def class_lists(self, node: _Node, p: int) -> tuple[list[int], list[int]]:
+        """Cost utilities: p's supporter classes at ``node`` and their weights, as parallel lists."""
+        found = node.lists.get(p)
+        if found is None:
+            sel, masks, weights = node.sel, self.masks, self.profile.weights
+            acc: dict[int, int] = {}
+            get = acc.get
+            for t in self.supp_types[p]:
+                k = masks[t] & sel
+                acc[k] = get(k, 0) + weights[t]
+            found = node.lists[p] = (list(acc), list(acc.values()))
+        return found
+
+    def run(
+        self, b: Q, step: Q = 0, *, parametric: bool = False, exact: bool = False, details: bool = True
+    ) -> MesRun:
         """One MES run with ``b`` per voter. With ``parametric``, also compute ``steps_same`` for ``step``.
 
         Cost utilities use the float-filtered run (same decisions, proven); ``exact=True`` forces the
-        plain exact run, which tests use as the oracle.
+        plain exact run, which tests use as the oracle. ``details=False`` skips the exact prices per
+        round (``rounds`` is then empty); parametric runs never report them.
         """
         if self.profile.utility == "cost" and not exact:
-            from .mes_fast import FastRun
-
             run = FastRun(self, b, step, parametric)
+            run.details = details and not parametric
             prev = self.last_fast
             if parametric and prev is not None and prev.step == step and b > prev.b:
                 tau = (b - prev.b) / step
@@ -252,7 +282,7 @@ class _Run:
         """
         prof = self.e.profile
         val_a, val_s = self.val_a, self.val_s
-        items = [((val_a[k], val_s[k]), u, w) for (k, u), w in node.hist[p].items()]
+        items = [((val_a[k], val_s[k]), u, w) for (k, u), w in self.e.hist(node, p).items()]
         result = exact_rho(items, prof.costs[p], prof.total_utility[p])
         if isinstance(result, Dropped):
             # Supporters hold less than the cost; it stays so while their money grows slower than rem.
@@ -322,7 +352,7 @@ class _Run:
         rho_a, rho_s = rho
         val_a, val_s, val_f = self.val_a, self.val_s, self.val_f
         bit_of = e.bit_of
-        for k, u in node.hist[s]:
+        for k, u in e.hist(node, s):
             new_key = k | bit_of[(s, u)]
             a = val_a[k]
             left = a - rho_a * u
@@ -332,3 +362,7 @@ class _Run:
                 val_a[new_key] = left
                 val_s[new_key] = val_s[k] - rho_s * u
                 val_f[new_key] = float(left)
+
+
+# At the end: mes_fast builds on the definitions above.
+from .mes_fast import FastRun  # noqa: E402

@@ -43,6 +43,7 @@ class FastRun:
         self.rounds: list[tuple[int, _Node]] = []
         self.rho_exact: dict[int, tuple[Q, Q] | None] = {}
         self.parametric = parametric
+        self.details = not parametric  # report exact prices per round (costs exact arithmetic)
         self.limit: float = math.inf
         self.b, self.step = b, step
         self.selected: list[int] = []
@@ -57,6 +58,8 @@ class FastRun:
         # For resuming a later run: classes in creation order, drops in order, and per round the
         # state at its start (classes made so far, drops so far, heap, limit, node).
         self.created: list[int] = [0]
+        # Per project: (round, its class lists then), to derive the lists of a later round cheaply.
+        self.last_lists: dict[int, tuple[int, tuple[list[int], list[int]]]] = {}
         self.drop_log: list[int] = []
         # Heaps and limits in a snapshot are in the coordinates of the run that took it (its b).
         self.snaps: list[tuple[int, int, list[Entry], float, _Node, Q]] = []
@@ -166,7 +169,7 @@ class FastRun:
 
     def exact_walk(self, node: _Node, p: int, winner: bool = False) -> tuple[Q, Q] | None:
         """Exact price; ``winner=True`` also requires its poor supporters to stay poor (see walk)."""
-        items = [(self.exact_value(k), u, w) for (k, u), w in node.hist[p].items()]
+        items = [(self.exact_value(k), u, w) for (k, u), w in self.e.hist(node, p).items()]
         result = exact_rho(items, self.e.profile.costs[p], self.e.profile.total_utility[p])
         if isinstance(result, Dropped):
             self.keep_exact(result.rem[0], result.rem[1], strict=True)
@@ -176,6 +179,21 @@ class FastRun:
             for (a, s), u, _w in poor:
                 self.keep_exact(rho[0] * u - a, rho[1] * u - s, strict=False)
         return rho
+
+    def lists_of(self, node: _Node, p: int) -> tuple[list[int], list[int]]:
+        """p's classes at ``node``: cached, or derived from the last ones this run computed, or fresh."""
+        e = self.e
+        found = node.lists.get(p)
+        if found is None:
+            last = self.last_lists.get(p)
+            here = len(self.rounds)
+            if last is not None and here - last[0] <= 8:
+                bought = [(s, n.sel) for s, n in self.rounds[last[0] : here]]
+                found = e.derived_lists(node, p, last[1], bought)
+            else:
+                found = e.class_lists(node, p)
+        self.last_lists[p] = (len(self.rounds), found)
+        return found
 
     # ----- the float walk ----------------------------------------------------------------------
     def walk(self, node: _Node, p: int) -> tuple[tuple[float, float, float, float], list[Val]] | None:
@@ -187,7 +205,7 @@ class FastRun:
         """
         cost = self.e.cost_f[p]
         weight = self.e.total_f[p]
-        keys, weights = node.class_lists(p)
+        keys, weights = self.lists_of(node, p)
         low = self.low
         q0 = cost / weight
         if min(map(low.__getitem__, keys)) > q0 * (1 + 4 * EPS):
@@ -313,7 +331,7 @@ class FastRun:
             selected.append(s)
             node = e.child(node, s)
         rounds: list[MesRound] = []
-        if not self.parametric:
+        if self.details:
             # A run kept for the explanation reports exact prices (scan runs do not need them).
             for rnd, (s, _node) in enumerate(self.rounds):
                 rho_x = self.exact_rho_of_round(rnd)
@@ -349,7 +367,7 @@ class FastRun:
         q, q_e, qs, qs_e = rho
         val, born, low = self.val, self.born, self.low
         bit = self.e.sbits[s]
-        for k, _u in node.hist[s]:
+        for k in self.lists_of(node, s)[0]:
             new = k | bit
             born[new] = (k, rnd)
             self.created.append(new)
