@@ -3,7 +3,8 @@
     .venv/bin/python bench/ballots.py                 # SQLite, then PostgreSQL (via scripts/with-postgres.sh)
     .venv/bin/python bench/ballots.py --sqlite-only
     .venv/bin/python bench/ballots.py --postgres      # PostgreSQL only
-    options: --codes 20000 --projects 30 --voters 8000 --seconds 60 --threads 24 --workers 4
+    options: --codes 20000 --projects 30 --voters 8000 --seconds 60 --threads 16 --workers 2
+             --server-threads 4 --conn-max-age 60 (persistent connections, see docs/voting.md)
 
 It makes a fresh database (SQLite file with WAL in a temporary folder, or the PostgreSQL server that
 scripts/with-postgres.sh starts), a round in the voting phase with 30 admitted projects and 20,000
@@ -45,7 +46,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def prepare_env(tmp: Path, database_url: str | None) -> dict[str, str]:
+def prepare_env(tmp: Path, database_url: str | None, conn_max_age: int | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {
@@ -62,6 +63,17 @@ def prepare_env(tmp: Path, database_url: str | None) -> dict[str, str]:
         }
     )
     env["DATABASE_URL"] = database_url or f"sqlite:///{tmp / 'bench.sqlite3'}"
+    if conn_max_age is not None:
+        # The project's settings with one change: keep database connections open between requests.
+        (tmp / "bench_settings.py").write_text(
+            "from config.settings import *  # noqa: F403\n"
+            f"DATABASES['default']['CONN_MAX_AGE'] = {int(conn_max_age)}  # noqa: F405\n"
+        )
+        env["DJANGO_SETTINGS_MODULE"] = "bench_settings"
+        env["PYTHONPATH"] = os.pathsep.join([str(tmp), str(ROOT), env.get("PYTHONPATH", "")]).rstrip(
+            os.pathsep
+        )
+        sys.path.insert(0, str(tmp))
     return env
 
 
@@ -217,11 +229,24 @@ class Voter(threading.Thread):
                 )
 
 
+def fresh_postgres_database(url: str) -> str:
+    """Create an empty database next to the one in DATABASE_URL; returns its URL."""
+    import psycopg
+
+    parts = urllib.parse.urlsplit(url)
+    name = f"wijkgeld_bench_{os.getpid()}"
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return parts._replace(path=f"/{name}").geturl()
+
+
 def run_benchmark(args, database_url: str | None, label: str) -> bool:
     tmp = Path(tempfile.mkdtemp(prefix="wijkgeld-bench-"))
     proc = None
     try:
-        env = prepare_env(tmp, database_url)
+        env = prepare_env(tmp, database_url, args.conn_max_age)
         print(f"[{label}] preparing a fresh database ...", flush=True)
         round_id, codes = setup_data(env, args.codes, args.projects)
         port = free_port()
@@ -307,9 +332,15 @@ def main() -> int:
     parser.add_argument("--projects", type=int, default=30)
     parser.add_argument("--voters", type=int, default=8_000, help="at most this many voters")
     parser.add_argument("--seconds", type=float, default=60, help="stop casting after this many seconds")
-    parser.add_argument("--threads", type=int, default=24, help="concurrent voters")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=16, help="concurrent voters")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--server-threads", type=int, default=4, help="threads per gunicorn worker")
+    parser.add_argument(
+        "--conn-max-age",
+        type=int,
+        default=None,
+        help="run with DATABASES CONN_MAX_AGE set to this (the settings force 0 for SQLite; see docs/voting.md)",
+    )
     parser.add_argument(
         "--postgres", action="store_true", help="PostgreSQL only (started by scripts/with-postgres.sh)"
     )
@@ -318,7 +349,8 @@ def main() -> int:
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     if args.use_database_url:
-        return 0 if run_benchmark(args, os.environ["DATABASE_URL"], "postgresql") else 1
+        url = fresh_postgres_database(os.environ["DATABASE_URL"])
+        return 0 if run_benchmark(args, url, "postgresql") else 1
     passthrough = [a for a in sys.argv[1:] if a not in ("--postgres", "--sqlite-only")]
     pg_cmd = [
         str(ROOT / "scripts" / "with-postgres.sh"),

@@ -108,3 +108,12 @@ def _fresh_cost_cache():
     selection._COSTS.clear()
     yield
     selection._COSTS.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_client(client):
+    """Page tests read the English source messages; one test checks the Dutch default."""
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client

@@ -38,8 +38,9 @@ def _race(target, n=THREADS):
     return results, errors
 
 
-def test_fifty_simultaneous_casts_with_one_code_leave_one_ballot(round_, codes):
-    code = codes[0]
+@pytest.mark.parametrize("code_index", [0, 1, 2])
+def test_fifty_simultaneous_casts_with_one_code_leave_one_ballot(round_, codes, code_index):
+    code = codes[code_index]
     choices = [["1"], ["2"], ["3"], ["1", "2"], ["2", "3"]]
     results, errors = _race(
         lambda i: ballot_cast(round=round_, code=code, approvals=choices[i % 5], now=DURING)

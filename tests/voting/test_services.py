@@ -407,3 +407,18 @@ def test_ballots_for_count_and_turnout(round_, codes, committee, committee2, now
         assert all(codelib.normalise(b.voter_id) not in codelib.normalise(c) for c in codes)
     t = turnout(round=round_)
     assert (t.codes_valid, t.codes_revoked, t.online, t.paper_counted, t.counted) == (5, 1, 3, 1, 4)
+
+
+def test_audit_entries_read_as_sentences_without_codes(round_, codes, committee, committee2, now):
+    from wijkgeld.core.audit import audit_text
+
+    paper_ballot_enter(actor=committee, round=round_, code=codes[0], approvals=["1"], now=now)
+    paper_ballot_enter(actor=committee2, round=round_, code=codes[0], approvals=["2"], now=now)
+    code_revoke_and_replace(actor=committee, round=round_, code=codes[1], now=now)
+    texts = [audit_text(e) for e in AuditEntry.objects.filter(action__startswith="voting.").order_by("pk")]
+    assert len(texts) == 4
+    assert all("…" not in t for t in texts)
+    for entry in AuditEntry.objects.filter(action__startswith="voting."):
+        dump = repr(entry.data) + entry.object_label
+        assert all(c not in dump and c.replace("-", "") not in dump for c in codes)
+        assert "approvals" not in dump

@@ -47,7 +47,7 @@ def test_full_vote_change_and_receipt(client, round_, codes, timezone_now):
     assert f'action="{url}"' in html
     check = client.post(url, {"code": code, "projects": ["1", "2"], "action": "check"})
     assert check.status_code == 200
-    assert "300,00" in check.content.decode()  # running total computed on the server
+    assert "€300.00" in check.content.decode()  # running total computed on the server
     confirm = client.post(url, {"code": code, "projects": ["1", "2"], "action": "confirm"})
     assert confirm.status_code == 200 and 'value="cast"' in confirm.content.decode()
     assert not Ballot.objects.exists()  # nothing stored before the last step
@@ -216,3 +216,12 @@ def test_throttle_keeps_no_ip_address(client, round_, timezone_now, settings):
         for table in connection.introspection.table_names():
             cur.execute(f'SELECT * FROM "{table}"')
             assert "203.0.113.77" not in repr(cur.fetchall()), table
+
+
+def test_pages_are_dutch_by_default(client, round_, codes, timezone_now):
+    from django.conf import settings
+
+    del client.cookies[settings.LANGUAGE_COOKIE_NAME]
+    page = client.post("/stemmen/", {"code": "ABCD"}).content.decode()
+    assert "Een code heeft 16 letters en cijfers" in page
+    assert 'lang="nl"' in page

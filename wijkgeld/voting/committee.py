@@ -192,9 +192,13 @@ def mismatches(request, area, round_id: int):
     projects = {p.id: p for p in admitted_projects(round_)}
 
     def titles(selection):
-        return [
-            projects[pid].title if pid in projects else pid for pid in (selection or {}).get("approvals", [])
-        ]
+        selection = selection or {}
+        points = selection.get("points") or {}
+        names = []
+        for pid in selection.get("approvals", []):
+            name = projects[pid].title if pid in projects else pid
+            names.append(f"{name} ({points[pid]})" if pid in points else name)
+        return names
 
     items = [
         {"number": p.number, "first": titles(p.first_selection), "second": titles(p.second_selection)}

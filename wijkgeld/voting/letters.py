@@ -127,7 +127,8 @@ def letters_pdf(*, round, codes: list[str], base_url: str) -> bytes:  # noqa: A0
         pdf.set_y(max(pdf.get_y(), y + 50))
         pdf.para(
             "Gebruik de code één keer. Wilt u uw keuze veranderen? Typ de code opnieuw in zolang de stemming "
-            "open is. De laatste keuze telt. Stemt u liever op papier? Gebruik dan het stembiljet met deze code. "
+            "open is. De laatste keuze telt. Stemt u liever op papier? Vraag de bewonerscommissie om een "
+            "papieren stembiljet en schrijf deze code erop. "
             "Een code telt maar één keer: op papier of online.",
         )
         pdf.para(

@@ -22,6 +22,7 @@ from wijkgeld.fund.models import Round
 from wijkgeld.voting import codes as codelib
 from wijkgeld.voting.models import Ballot, Channel, PaperBallot, VotingCode
 from wijkgeld.voting.selection import Selection, project_costs, validate
+from wijkgeld.voting.writelock import sqlite_writer
 
 MAX_CODES_PER_CALL = 50_000
 CODE_PHASES = (Round.Phase.PREPARATION, Round.Phase.ASSESSMENT, Round.Phase.VOTING)
@@ -206,7 +207,7 @@ def ballot_cast(
         raise code_error(exc.reason) from None
     # Check the selection before the transaction: on SQLite the transaction holds the write lock.
     selection = validate(round, project_costs(round), approvals=approvals, points=points)
-    with transaction.atomic():
+    with sqlite_writer(), transaction.atomic():
         # One query: the code (locked on PostgreSQL) and its ballot's receipt, if any.
         rows = list(
             VotingCode.objects.select_for_update(of=("self",))
@@ -220,7 +221,11 @@ def ballot_cast(
             raise code_error("revoked")
         if used_channel == Channel.PAPER:
             raise code_error("paper")
-        if receipt is not None:
+        if used_channel == Channel.ONLINE:
+            if receipt is None:
+                # PostgreSQL re-reads the locked code row after waiting for the lock, but not the
+                # joined ballot row: a ballot stored by the transaction we waited for is read here.
+                receipt = Ballot.objects.filter(code_id=code_id).values_list("receipt", flat=True).get()
             Ballot.objects.filter(code_id=code_id).update(
                 approvals=list(selection.approvals), points=selection.points
             )
