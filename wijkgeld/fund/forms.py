@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from django import forms
-from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from wijkgeld.areas.models import Organisation
-from wijkgeld.core.forms import EuroField as CoreEuroField
+from wijkgeld.core.forms import EuroField
 from wijkgeld.fund.models import Round
 from wijkgeld.fund.photos import MAX_PHOTOS
 
@@ -24,26 +21,6 @@ THEMES = [
     ("anders", _("Something else")),
 ]
 SUMMARY_MAX = 300
-
-
-_DUTCH_THOUSANDS = re.compile(r"^\s*€?\s*\d{1,3}(\.\d{3})+\s*$")
-
-
-class EuroField(CoreEuroField):
-    """The core EuroField, with two fixes for residents (see docs/fund.md, "Needed in core"):
-
-    - no length validator on the cleaned cents (CharField would call len() on an int);
-    - "1.800" is read the Dutch way, as €1800 (dots that group thousands), not as €1.80.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
-
-    def to_python(self, value):
-        if isinstance(value, str) and _DUTCH_THOUSANDS.match(value):
-            value = value.replace(".", "")
-        return super().to_python(value)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
