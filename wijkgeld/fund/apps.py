@@ -6,3 +6,6 @@ class FundConfig(AppConfig):
     name = "wijkgeld.fund"
     label = "fund"
     verbose_name = _("Bewonersfonds")
+
+    def ready(self) -> None:
+        from wijkgeld.fund import audit_texts, permissions, registry  # noqa: F401

@@ -1,12 +1,14 @@
-"""Bewonersfonds: a fund per area, its rounds and the ideas (proposals) residents submit.
+"""Bewonersfonds: a fund per area, its rounds, the ideas residents submit, their assessment, the frozen
+result of the vote, and the execution of the winning projects.
 
-Rounds move through phases; what may happen in each phase is enforced by the services. The counting
-settings are locked when voting opens (`locked_at`) and public from then on. Ballots and voting codes
-live in the `voting` app.
+Rounds move through phases; what may happen in each phase is enforced by the services
+(`wijkgeld.fund.services`). The counting settings are locked when voting opens (`locked_at`) and public
+from then on. Ballots and voting codes live in the `voting` app; money lives in the `money` app.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -121,6 +123,17 @@ class Round(models.Model):
     def is_locked(self) -> bool:
         return self.locked_at is not None
 
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    @property
+    def tie_break_option(self) -> str:
+        """The tie-break as the counting engine and `wijkgeld tally` spell it."""
+        if self.tie_break == self.TieBreak.LOTTERY:
+            return f"lottery:{self.lottery_seed}"
+        return self.tie_break
+
 
 class Proposal(models.Model):
     """An idea submitted by a resident. Contact details are private; everything else is public."""
@@ -153,6 +166,7 @@ class Proposal(models.Model):
     edit_token_hash = models.CharField(max_length=64, blank=True)
     status = models.CharField(_("status"), max_length=24, choices=Status.choices, default=Status.SUBMITTED)
     public_reason = models.TextField(_("reason (public)"), blank=True)
+    revision_request = models.TextField(_("what to change"), blank=True)
     revised = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -166,10 +180,20 @@ class Proposal(models.Model):
             models.CheckConstraint(
                 condition=models.Q(estimated_cost_cents__gt=0), name="proposal_cost_positive"
             ),
+            models.CheckConstraint(
+                condition=models.Q(final_cost_cents__isnull=True) | models.Q(final_cost_cents__gt=0),
+                name="proposal_final_cost_positive",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "fund:idea",
+            kwargs={"slug": self.round.fund.area.slug, "round_id": self.round_id, "number": self.number},
+        )
 
     @property
     def cost_cents(self) -> int:
@@ -178,3 +202,184 @@ class Proposal(models.Model):
     @property
     def project_id(self) -> str:
         return str(self.number)
+
+
+class ProgressUpdate(models.Model):
+    """A proposer's public progress report on a funded project, or the final account (with spent amount)."""
+
+    class Kind(models.TextChoices):
+        PROGRESS = "progress", _("Progress update")
+        FINAL = "final", _("Final account")
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="updates")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.PROGRESS)
+    text = models.TextField(_("what happened"))
+    spent_cents = models.BigIntegerField(_("money spent"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(spent_cents__isnull=True) | models.Q(spent_cents__gte=0),
+                name="update_spent_not_negative",
+            ),
+            models.UniqueConstraint(
+                fields=["proposal"], condition=models.Q(kind="final"), name="one_final_account_per_project"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.proposal} – {self.get_kind_display()}"
+
+
+class Photo(models.Model):
+    """A photo of an idea, of a progress update or of a receipt; re-encoded without metadata."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="photos")
+    update = models.ForeignKey(
+        ProgressUpdate, null=True, blank=True, on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.ImageField(upload_to="fund/photos/%Y/")
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self) -> str:
+        return f"{self.proposal} – {self.image.name}"
+
+
+class ConflictOfInterest(models.Model):
+    """A committee member declares being involved in an idea; they may then not assess it."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="conflicts")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    explanation = models.CharField(_("how you are involved"), max_length=300)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("conflict of interest")
+        verbose_name_plural = _("conflicts of interest")
+        constraints = [models.UniqueConstraint(fields=["proposal", "member"], name="conflict_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.member} – {self.proposal}"
+
+
+class Assessment(models.Model):
+    """One committee member's check of one idea against the published criteria."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="assessments")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    within_area = models.BooleanField(_("within the area"))
+    for_the_public = models.BooleanField(_("for the public"))
+    legal = models.BooleanField(_("legal"))
+    realistic_cost = models.BooleanField(_("realistic cost"))
+    doable_in_a_year = models.BooleanField(_("can be done within a year"))
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField()
+
+    CRITERIA = ("within_area", "for_the_public", "legal", "realistic_cost", "doable_in_a_year")
+
+    class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+        constraints = [models.UniqueConstraint(fields=["proposal", "member"], name="assessment_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.member} – {self.proposal}"
+
+    @property
+    def all_met(self) -> bool:
+        return all(getattr(self, name) for name in self.CRITERIA)
+
+
+class RoundResult(models.Model):
+    """The count of a round. A draft until published; once `published_at` is set it never changes.
+
+    `pb_text` is the exact .pb file offered for download, `sha256` its digest; `selected` the winning
+    project ids; `explanation` the structured data the results and receipt pages explain in words.
+    """
+
+    round = models.OneToOneField(Round, on_delete=models.PROTECT, related_name="result")
+    rule = models.CharField(max_length=16)
+    completion = models.CharField(max_length=16)
+    tie_break = models.CharField(max_length=80)
+    engine_version = models.CharField(max_length=32)
+    pb_text = models.TextField()
+    sha256 = models.CharField(max_length=64)
+    selected = models.JSONField(default=list)
+    explanation = models.JSONField(default=dict)
+    comparison = models.JSONField(default=dict)
+    receipt_codes = models.JSONField(default=list)
+    num_ballots = models.PositiveIntegerField(default=0)
+    counted_at = models.DateTimeField()
+    counted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("result")
+        verbose_name_plural = _("results")
+
+    def __str__(self) -> str:
+        return f"{self.round} – {self.sha256[:12]}"
+
+    def save(self, *args, **kwargs) -> None:
+        # A published result is frozen: refuse any write to a row that is published in the database.
+        if self.pk and RoundResult.objects.filter(pk=self.pk, published_at__isnull=False).exists():
+            raise ValueError("A published result cannot change.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.is_published:
+            raise ValueError("A published result cannot be deleted.")
+        return super().delete(*args, **kwargs)
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+
+class Award(models.Model):
+    """A winning project turned into a commitment in the ledger (money app), to its proposer or collective."""
+
+    class Status(models.TextChoices):
+        AWARDED = "awarded", _("Awarded")
+        ACCOUNTED = "accounted", _("Final account accepted")
+        CLOSED = "closed", _("Closed")
+
+    proposal = models.OneToOneField(Proposal, on_delete=models.PROTECT, related_name="award")
+    amount_cents = models.BigIntegerField(_("amount"))
+    # The money app's commitment; kept as an id so the fund does not depend on the ledger's schema.
+    commitment_id = models.BigIntegerField(null=True, blank=True)
+    recipient_organisation = models.ForeignKey(
+        "areas.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.AWARDED)
+    released_cents = models.BigIntegerField(default=0)
+    awarded_at = models.DateTimeField()
+    awarded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount_cents__gt=0), name="award_amount_positive"),
+            models.CheckConstraint(condition=models.Q(released_cents__gte=0), name="award_released_nonneg"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.proposal} – {self.amount_cents}"

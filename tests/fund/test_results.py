@@ -1,0 +1,247 @@
+"""Counting, the greedy comparison, publication (frozen), verifiability and receipts."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import login
+from tests.fund.conftest import NOW, cast
+from wijkgeld.core.errors import DomainError
+from wijkgeld.fund import counting
+from wijkgeld.fund.models import Round, RoundResult
+from wijkgeld.fund.services.results import result_count, result_publish
+from wijkgeld.fund.services.rounds import round_advance
+
+pytestmark = pytest.mark.django_db
+
+# 6 voters want the playground (1, €4000) and the party (3, €5000); 4 want the garden (2, €3000).
+SELECTIONS = [("1", "3")] * 6 + [("2",)] * 4
+
+
+@pytest.fixture
+def counted(voting_round, committee):
+    receipts = cast(voting_round, committee, SELECTIONS)
+    round_ = round_advance(actor=committee, round=voting_round, now=NOW)
+    result = result_count(actor=committee, round=round_, now=NOW)
+    return round_, result, receipts
+
+
+def test_mes_funds_both_groups_where_greedy_leaves_four_voters_out(counted):
+    round_, result, _ = counted
+    assert result.selected == ["1", "2"]
+    assert result.num_ballots == 10
+    c = result.comparison
+    assert c["greedy"]["selected"] == ["1", "3"]
+    assert c["only_rule"] == ["2"] and c["only_greedy"] == ["3"]
+    assert c["rule"]["voters_with_a_project"] == 10 and c["greedy"]["voters_with_a_project"] == 6
+    assert c["rule"]["spent"] == "7000" and c["greedy"]["spent"] == "9000"
+    assert result.published_at is None
+
+
+def test_committee_sees_the_comparison_before_publishing(client, counted, committee):
+    round_, _result, _ = counted
+    login(client, committee)
+    page = client.get(f"/gebieden/{round_.area.slug}/bewonersfonds/beheer/ronde/{round_.pk}/uitslag/")
+    comparison = page.context["comparison"]
+    assert comparison["rule"]["percent"] == 100 and comparison["greedy"]["percent"] == 60
+    # Not public yet.
+    client.logout()
+    public = client.get(f"/gebieden/{round_.area.slug}/bewonersfonds/ronde/{round_.pk}/uitslag/")
+    assert public.status_code == 200 and "result" not in public.context
+    assert (
+        client.get(
+            f"/gebieden/{round_.area.slug}/bewonersfonds/ronde/{round_.pk}/uitslag/stemmen.pb"
+        ).status_code
+        == 404
+    )
+
+
+def test_publishing_freezes_the_result(counted, committee):
+    round_, result, _ = counted
+    result_publish(actor=committee, round=round_, now=NOW)
+    round_.refresh_from_db()
+    assert round_.published_at == NOW
+    frozen = RoundResult.objects.get(round=round_)
+    assert frozen.sha256 == hashlib.sha256(frozen.pb_text.encode()).hexdigest()
+    assert len(frozen.receipt_codes) == 10
+    with pytest.raises(DomainError):
+        result_count(actor=committee, round=round_)
+    with pytest.raises(DomainError):
+        result_publish(actor=committee, round=round_)
+    assert RoundResult.objects.get(round=round_).pb_text == frozen.pb_text
+
+
+def test_a_late_paper_ballot_makes_the_count_stale(counted, committee, make_user, area):
+    from wijkgeld.voting.services import codes_generate, paper_ballot_enter
+
+    round_, _result, _ = counted
+    Round.objects.filter(pk=round_.pk).update(phase=Round.Phase.VOTING)
+    round_.refresh_from_db()
+    [code] = codes_generate(actor=committee, round=round_, count=1, now=NOW)
+    Round.objects.filter(pk=round_.pk).update(phase=Round.Phase.RESULTS)
+    round_.refresh_from_db()
+    second = make_user("fund_committee", area)
+    paper_ballot_enter(actor=committee, round=round_, code=code, approvals=["3"], now=NOW)
+    paper_ballot_enter(actor=second, round=round_, code=code, approvals=["3"], now=NOW)
+    with pytest.raises(DomainError) as exc:
+        result_publish(actor=committee, round=round_)
+    assert exc.value.code == "stale"
+    assert result_count(actor=committee, round=round_).num_ballots == 11
+
+
+def test_counting_only_in_the_results_phase(voting_round, committee):
+    with pytest.raises(DomainError):
+        result_count(actor=committee, round=voting_round)
+
+
+def _published(client, counted, committee):
+    round_, _result, receipts = counted
+    result_publish(actor=committee, round=round_, now=NOW)
+    base = f"/gebieden/{round_.area.slug}/bewonersfonds/ronde/{round_.pk}/uitslag/"
+    return round_, receipts, base
+
+
+def test_public_results_page_explains_every_project(client, counted, committee):
+    round_, _receipts, base = _published(client, counted, committee)
+    page = client.get(base)
+    rows = page.context["rows"]
+    assert [r["number"] for r in rows if r["selected"]] == ["1", "2"]
+    assert all(r["text"] for r in rows)
+    text = page.content.decode()
+    assert page.context["result"].sha256 in text
+    assert "wijkgeld tally wijkgeld-testwijk-zuid-ronde-" in text
+    assert "--rule mes --completion add1 --tie-break cost-then-votes" in text
+
+
+def test_downloaded_file_recounts_to_the_published_winners(client, counted, committee, tmp_path):
+    round_, _receipts, base = _published(client, counted, committee)
+    response = client.get(base + "stemmen.pb")
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    body = response.content
+    result = RoundResult.objects.get(round=round_)
+    assert hashlib.sha256(body).hexdigest() == result.sha256
+    election = counting.parse(body.decode())
+    again = counting.count(election, rule="mes", completion="add1", tie_break="cost-then-votes")
+    assert again.selected == result.selected
+    receipts = client.get(base + "bonnen.txt").content.decode().split()
+    assert sorted(receipts) == sorted(b.voter_id for b in election.ballots)
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("wijkgeld.pb.cli") is None, reason="wijkgeld tally (pb CLI) not merged yet"
+)
+def test_wijkgeld_tally_command_reproduces_the_winners(client, counted, committee, tmp_path):
+    round_, _receipts, base = _published(client, counted, committee)
+    result = RoundResult.objects.get(round=round_)
+    path = tmp_path / f"wijkgeld-{round_.area.slug}-ronde-{round_.pk}.pb"
+    path.write_bytes(client.get(base + "stemmen.pb").content)
+    command = client.get(base).context["command"].split()
+    assert command[:2] == ["wijkgeld", "tally"]
+    args = [str(path) if a == path.name else a for a in command[2:]]
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from wijkgeld.pb.cli import main; sys.exit(main())",
+            "tally",
+            *args,
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    data = json.loads(run.stdout)
+    selected = data.get("selected") or data.get("winners") or data.get("outcome")
+    assert sorted(map(str, selected)) == sorted(result.selected)
+
+
+def test_receipt_shows_own_ballot_and_share(client, counted, committee):
+    round_, receipts, base = _published(client, counted, committee)
+    response = client.post(base + "bon/", {"receipt": receipts[0].lower()})
+    story = response.context["story"]
+    assert [b["title"] for b in story["ballot"]] == ["1. Speeltuin", "3. Buurtfeest"]
+    assert story["funded"] == ["1. Speeltuin"] and story["not_funded"] == ["3. Buurtfeest"]
+    assert len(story["payments"]) == 1
+    assert story["voter_budget"]
+    response = client.post(base + "bon/", {"receipt": receipts[-1]})
+    assert response.context["story"]["funded"] == ["2. Moestuin"]
+
+
+@pytest.mark.parametrize("bad", ["", "AAAAA-BBBBB", "x" * 80, "'; DROP TABLE"])
+def test_unknown_receipt_gives_a_clear_message(client, counted, committee, bad):
+    _round, _receipts, base = _published(client, counted, committee)
+    response = client.post(base + "bon/", {"receipt": bad})
+    assert response.status_code == 200
+    assert response.context["story"] is None
+    assert response.context["form"].errors
+
+
+def test_api_lists_rounds_with_result_and_file(client, counted, committee):
+    round_, _receipts, _base = _published(client, counted, committee)
+    data = client.get("/api/v1/rounds/").json()
+    [item] = [r for r in data if r["id"] == round_.pk]
+    assert item["selected_projects"] == ["1", "2"]
+    assert item["rule"] == "mes" and item["completion"] == "add1" and item["tie_break"] == "cost-then-votes"
+    assert item["budget"] == "10000.00"
+    assert item["pb_sha256"] == RoundResult.objects.get(round=round_).sha256
+    assert client.get(item["pb_file_url"]).status_code == 200
+    detail = client.get(f"/api/v1/rounds/{round_.pk}/").json()
+    assert [p["id"] for p in detail["projects"]] == ["1", "2", "3"]
+    assert "contact_email" not in json.dumps(detail)
+    assert client.get("/api/v1/rounds/999999/").status_code == 404
+    assert client.post("/api/v1/rounds/").status_code == 405
+
+
+def test_api_hides_results_before_publication_and_preparation_rounds(client, voting_round, make_round, area):
+    hidden = make_round(area, phase=Round.Phase.PREPARATION, title="Nog niet")
+    data = client.get("/api/v1/rounds/").json()
+    assert [r["id"] for r in data] == [voting_round.pk]
+    assert data[0]["selected_projects"] is None and data[0]["pb_file_url"] is None
+    assert client.get(f"/api/v1/rounds/{hidden.pk}/").status_code == 404
+
+
+def test_openapi_documents_the_rounds(client):
+    doc = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/rounds/" in doc["paths"] and "/api/v1/rounds/{id}/" in doc["paths"]
+    assert "pb_sha256" in doc["components"]["schemas"]["FundRound"]["properties"]
+
+
+def test_published_result_row_refuses_changes(counted, committee):
+    round_, _result, _ = counted
+    result_publish(actor=committee, round=round_, now=NOW)
+    frozen = RoundResult.objects.get(round=round_)
+    frozen.selected = ["3"]
+    with pytest.raises(ValueError):
+        frozen.save()
+    with pytest.raises(ValueError):
+        frozen.delete()
+    assert RoundResult.objects.get(round=round_).selected == ["1", "2"]
+
+
+def test_points_ballots_count_with_point_utilities_and_say_so_in_the_command():
+    from wijkgeld.fund.integrations import CountedBallot
+
+    projects = [counting.ProjectInput("1", "A", 300_000), counting.ProjectInput("2", "B", 300_000)]
+    ballots = [CountedBallot(f"v{i}", (), {"1": 7, "2": 3}) for i in range(3)] + [
+        CountedBallot("w", (), {"2": 10})
+    ]
+    election = counting.build(
+        budget_cents=500_000, vote_type="cumulative", projects=projects, ballots=ballots
+    )
+    outcome = counting.count(
+        counting.parse(counting.pb_text(election)), rule="mes", completion="add1", tie_break="cost-then-votes"
+    )
+    assert outcome.explanation["utility"] == "points"
+    assert outcome.selected
+    command = counting.tally_command(
+        filename="x.pb", rule="mes", completion="add1", tie_break="cost-then-votes", vote_type="cumulative"
+    )
+    assert "--utility points" in command

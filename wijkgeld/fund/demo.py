@@ -1,0 +1,293 @@
+"""Demo data for the bewonersfonds, made through the real services (with time injected).
+
+- Utrecht Overvecht: a round in voting with six admitted ideas and a few fixed demo codes (printed).
+- Rotterdam-Zuid: a published round with about 200 ballots, its result, and a project in execution
+  with a paid tranche and a progress update.
+
+Idempotent: a round that exists is left alone; the fixed demo codes are only added once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from contextlib import contextmanager
+from unittest import mock
+
+from django.utils import timezone
+
+from wijkgeld.core.demo import DemoContext, register_demo
+
+VOTING_TITLE = "Buurtbudget Overvecht 2026"
+PUBLISHED_TITLE = "Wijkbudget Zuid 2026"
+YEAR = 2026
+DEMO_CODES = 5
+NUM_BALLOTS = 200
+
+IDEAS_OVERVECHT = [
+    (
+        "Picknicktafels in het Vechtzoompark",
+        "Drie picknicktafels bij de speelplaats, zodat buren samen kunnen eten.",
+        450_000,
+        "ontmoeten",
+    ),
+    ("Moestuinbakken bij de flat", "Tien moestuinbakken voor bewoners van de Gambiadreef.", 300_000, "groen"),
+    (
+        "Straatvoetbaltoernooi",
+        "Een toernooi voor jongeren, met een finale en een buurtbarbecue.",
+        250_000,
+        "spelen",
+    ),
+    ("Repair Café elke maand", "Samen spullen repareren in het buurthuis, met koffie.", 180_000, "ontmoeten"),
+    ("Meer licht op het fietspad", "Vier extra lampen op het donkere stuk fietspad.", 600_000, "veilig"),
+    (
+        "Taalcafé voor nieuwe buren",
+        "Elke week Nederlands oefenen met vrijwilligers uit de buurt.",
+        220_000,
+        "leren",
+    ),
+]
+IDEAS_ZUID = [
+    (
+        "Speeltuin Tarwewijk opknappen",
+        "Nieuwe schommels en een klimrek in de speeltuin.",
+        1_200_000,
+        "spelen",
+    ),
+    (
+        "Buurtkeuken voor ouderen",
+        "Twee keer per week samen eten voor ouderen uit de buurt.",
+        800_000,
+        "ontmoeten",
+    ),
+    ("Groene gevels Bloemhof", "Geveltuinen en bloembakken in drie straten.", 500_000, "groen"),
+    ("Huiswerkclub", "Hulp bij huiswerk voor kinderen, door studenten uit de wijk.", 600_000, "leren"),
+    (
+        "Zomerfeest op het plein",
+        "Een feest met muziek en eten uit alle landen van de buurt.",
+        400_000,
+        "cultuur",
+    ),
+    ("Buurtpreventie-app en hesjes", "Hesjes en zaklampen voor de buurtwacht.", 150_000, "veilig"),
+    (
+        "Muurschildering tunnel",
+        "Jongeren maken een muurschildering in de donkere tunnel.",
+        700_000,
+        "cultuur",
+    ),
+]
+
+
+def _demo_code(index: int, seed: str) -> str:
+    from wijkgeld.voting import codes as codelib
+
+    rng = random.Random(f"{seed}:{index}")  # noqa: S311 - demo codes are printed in the README on purpose
+    body = "".join(rng.choice(codelib.ALPHABET) for _ in range(codelib.RANDOM_CHARS))
+    return body + codelib.check_char(body)
+
+
+@contextmanager
+def _fixed_codes(seed: str):
+    """Let the voting service make codes that are the same on every machine (demo only)."""
+    from wijkgeld.voting import codes as codelib
+
+    counter = iter(range(10_000))
+    with mock.patch.object(codelib, "generate_code", lambda: _demo_code(next(counter), seed)):
+        yield
+
+
+def _ensure_line(area, finance, now):
+    from wijkgeld.money.models import Theme
+    from wijkgeld.money.services import (
+        budget_line_create,
+        budget_line_for,
+        grant_create,
+        line_available_cents,
+    )
+
+    line = budget_line_for(area=area, code="bewonersfonds", year=YEAR)
+    if line is not None:
+        return line
+    theme = Theme.objects.get(code="maatschappelijke_samenhang", tranche__number=2)
+    grant_create(
+        actor=finance,
+        area=area,
+        year=YEAR,
+        theme=theme,
+        funding_ministry="VRO",
+        amount_cents=10_000_000,
+        now=now,
+    )
+    line = budget_line_create(
+        actor=finance,
+        area=area,
+        theme=theme,
+        year=YEAR,
+        code="bewonersfonds",
+        name="Bewonersfonds",
+        amount_cents=10_000_000,
+        now=now,
+    )
+    assert line_available_cents(line) > 0
+    return line
+
+
+def _round_with_ideas(*, area, committee, members, ideas, budget, start, title, voting_days):
+    """A round moved through ideas and assessment into voting, each step at its own (past) moment."""
+    from wijkgeld.fund.models import Assessment
+    from wijkgeld.fund.services.assessment import assessment_record, idea_decide
+    from wijkgeld.fund.services.ideas import idea_submit
+    from wijkgeld.fund.services.rounds import round_advance, round_create
+
+    day = dt.timedelta(days=1)
+    round_ = round_create(
+        actor=committee,
+        area=area,
+        title=title,
+        year=YEAR,
+        budget_cents=budget,
+        ideas_start=start,
+        assessment_start=start + 14 * day,
+        voting_start=start + 28 * day,
+        voting_end=start + (28 + voting_days) * day,
+        max_projects=3,
+        now=start - day,
+    )
+    round_ = round_advance(actor=committee, round=round_, now=start)
+    proposals = []
+    for i, (name, summary, cost, theme) in enumerate(ideas):
+        proposal, _token = idea_submit(
+            round=round_,
+            title=name,
+            summary=summary,
+            description=f"{summary} We doen het samen met de buren. De commissie kan ons altijd bellen.",
+            estimated_cost_cents=cost,
+            theme=theme,
+            location=area.name,
+            contact_name=f"Demo-indiener {i + 1}",
+            contact_email=f"indiener{i + 1}@example.org",
+            now=start + (i + 1) * dt.timedelta(hours=5),
+        )
+        proposals.append(proposal)
+    round_ = round_advance(actor=committee, round=round_, now=start + 14 * day)
+    criteria = dict.fromkeys(Assessment.CRITERIA, True)
+    for proposal in proposals:
+        for member in members:
+            assessment_record(actor=member, proposal=proposal, **criteria, now=start + 16 * day)
+        idea_decide(actor=committee, proposal=proposal, admitted=True, now=start + 18 * day)
+    return round_advance(actor=committee, round=round_, now=start + 28 * day), proposals
+
+
+def _users(*names):
+    from wijkgeld.accounts.models import User
+
+    return [User.objects.get(username=n) for n in names]
+
+
+def load_voting_round(ctx: DemoContext, now: dt.datetime) -> None:
+    from wijkgeld.fund.models import Round
+    from wijkgeld.voting import codes as codelib
+    from wijkgeld.voting.models import VotingCode
+    from wijkgeld.voting.services import codes_generate
+
+    area = ctx.objects["overvecht"]
+    committee, finance = _users("overvecht-commissie", "overvecht-financien")
+    round_ = Round.objects.filter(fund__area=area, title=VOTING_TITLE).first()
+    if round_ is None:
+        _ensure_line(area, finance, now - dt.timedelta(days=60))
+        round_, _ = _round_with_ideas(
+            area=area,
+            committee=committee,
+            members=[committee],
+            ideas=IDEAS_OVERVECHT,
+            budget=1_500_000,
+            start=now - dt.timedelta(days=30),
+            title=VOTING_TITLE,
+            voting_days=365,
+        )
+    seed = f"wijkgeld-demo-{area.slug}-{round_.pk}"
+    codes = [_demo_code(i, seed) for i in range(DEMO_CODES)]
+    if not VotingCode.objects.filter(round=round_, code_hash=codelib.code_hash(codes[0])).exists():
+        with _fixed_codes(seed):
+            codes_generate(actor=committee, round=round_, count=DEMO_CODES, now=now)
+    ctx.notes.append(
+        f"Bewonersfonds {area.name}: voting is open at {round_.get_absolute_url()} . "
+        "Demo voting codes (one vote each; you can change your vote until voting closes): "
+        + ", ".join(codelib.format_code(c) for c in codes)
+    )
+
+
+def load_published_round(ctx: DemoContext, now: dt.datetime) -> None:
+    from wijkgeld.fund.models import Round
+    from wijkgeld.fund.services.execution import award_create, update_post
+    from wijkgeld.fund.services.results import result_count, result_publish
+    from wijkgeld.fund.services.rounds import round_advance
+    from wijkgeld.fund.tokens import new_token
+    from wijkgeld.money.services import payment_create
+    from wijkgeld.voting.services import ballot_cast, codes_generate
+
+    area = ctx.objects["rotterdam"]
+    committee, member2, finance = _users("commissie", "commissie2", "financien")
+    round_ = Round.objects.filter(fund__area=area, title=PUBLISHED_TITLE).first()
+    if round_ is None:
+        day = dt.timedelta(days=1)
+        start = now - 120 * day
+        _ensure_line(area, finance, start - 30 * day)
+        round_, proposals = _round_with_ideas(
+            area=area,
+            committee=committee,
+            members=[committee, member2],
+            ideas=IDEAS_ZUID,
+            budget=2_500_000,
+            start=start,
+            title=PUBLISHED_TITLE,
+            voting_days=14,
+        )
+        vote_at = start + 30 * day
+        codes = codes_generate(actor=committee, round=round_, count=NUM_BALLOTS, now=vote_at)
+        rng = random.Random(2026)  # noqa: S311 - invented, reproducible demo votes
+        weights = [9, 7, 6, 5, 4, 3, 2]
+        ids = [p.project_id for p in proposals]
+        for code in codes:
+            chosen: set[str] = set()
+            for _ in range(rng.choice([1, 2, 2, 3, 3])):
+                chosen.add(rng.choices(ids, weights=weights)[0])
+            ballot_cast(round=round_, code=code, approvals=sorted(chosen), now=vote_at)
+        round_ = round_advance(actor=committee, round=round_, now=start + 42 * day)
+        result_count(actor=committee, round=round_, now=start + 43 * day)
+        result_publish(actor=committee, round=round_, now=start + 44 * day)
+        round_ = round_advance(actor=committee, round=round_, now=start + 45 * day)
+        result = round_.result
+        winner = round_.proposals.get(number=int(result.selected[0]))
+        token, digest = new_token()
+        winner.edit_token_hash = digest
+        winner.save(update_fields=["edit_token_hash"])
+        award = award_create(actor=committee, proposal=winner, now=start + 46 * day)
+        from wijkgeld.money.models import Commitment
+
+        commitment = Commitment.objects.get(pk=award.commitment_id)
+        payment_create(
+            actor=finance,
+            commitment=commitment,
+            amount_cents=award.amount_cents // 2,
+            description="Eerste deel (demo)",
+            now=start + 50 * day,
+        )
+        update_post(
+            round=round_,
+            number=winner.number,
+            token=token,
+            text="We zijn begonnen. De eerste spullen zijn gekocht en de buren helpen mee.",
+            now=start + 60 * day,
+        )
+    ctx.notes.append(
+        f"Bewonersfonds {area.name}: published result at {round_.get_absolute_url()}uitslag/ "
+        "(download the .pb file there and recount it with the command shown)."
+    )
+
+
+@register_demo(50, "fund")
+def load(ctx: DemoContext) -> None:
+    now = timezone.now().replace(microsecond=0)
+    load_voting_round(ctx, now)
+    load_published_round(ctx, now)

@@ -1,0 +1,1 @@
+"""Fund services, one module per concept: rounds, ideas, assessment, results, execution."""

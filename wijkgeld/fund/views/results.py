@@ -1,0 +1,61 @@
+"""The committee counts, compares with the greedy rule and publishes."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wijkgeld.accounts.permissions import area_permission_required, can
+from wijkgeld.core.errors import DomainError
+from wijkgeld.fund import explain
+from wijkgeld.fund.models import RoundResult
+from wijkgeld.fund.services.results import result_count, result_publish, tally_command
+from wijkgeld.fund.views.helpers import round_in_area
+
+
+@area_permission_required("fund.view")
+def manage_results(request, area, round_id: int):
+    round_ = round_in_area(area, round_id)
+    result = RoundResult.objects.filter(round=round_).first()
+    return render(
+        request,
+        "fund/manage/results.html",
+        {
+            "area": area,
+            "round": round_,
+            "result": result,
+            "rows": explain.result_rows(result, round_) if result else [],
+            "comparison": explain.comparison_rows(result, round_) if result else None,
+            "summary": explain.summary(result) if result else None,
+            "command": tally_command(round_),
+            "may_manage": can(request.user, "fund.manage", area),
+        },
+    )
+
+
+@require_POST
+@area_permission_required("fund.manage")
+def count(request, area, round_id: int):
+    round_ = round_in_area(area, round_id)
+    try:
+        result_count(actor=request.user, round=round_)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The votes have been counted. Check the result before you publish it."))
+    return redirect("fund:manage_results", slug=area.slug, round_id=round_.pk)
+
+
+@require_POST
+@area_permission_required("fund.manage")
+def publish(request, area, round_id: int):
+    round_ = round_in_area(area, round_id)
+    try:
+        result_publish(actor=request.user, round=round_)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("fund:manage_results", slug=area.slug, round_id=round_.pk)
+    messages.success(request, _("The result is published and can no longer change."))
+    return redirect("fund:results", slug=area.slug, round_id=round_.pk)
