@@ -7,6 +7,10 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 def axe_violations(page) -> list[dict]:
     """Run axe-core on the current page with the WCAG 2.1 A/AA tags; return the violations."""
+    if getattr(page, "wijkgeld_no_js", False):
+        # Without JavaScript axe cannot run (Playwright would wait forever); scan the same page in a
+        # context with JavaScript instead.
+        raise AssertionError("axe-core needs JavaScript; scan this page with the `page` fixture")
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})

@@ -65,5 +65,6 @@ def small_page(browser, live_server):
 def nojs_page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False, locale="nl-NL")
     page = context.new_page()
+    page.wijkgeld_no_js = True  # axe-core needs JavaScript: assert_accessible refuses such pages
     yield page
     context.close()
