@@ -156,7 +156,7 @@ def test_a_whole_round_from_idea_to_paid_tranche(browser, live_server, world):
     resident_check(resident)
     resident.click(f"a[href='{base}']")
     resident_check(resident)
-    resident.click("text=Stuur je idee in")
+    resident.click("text=Stuur uw idee in")
     resident_check(resident)
     resident.fill("#id_title", "Bankjes op het plein")
     resident.fill("#id_summary", "Vier bankjes zodat ouderen kunnen uitrusten.")

@@ -46,7 +46,7 @@ def test_round_page_in_english(client, area, make_round):
 def test_round_page_in_dutch(client, area, make_round):
     round_ = make_round(area, phase=Round.Phase.IDEAS)
     page = client.get(round_.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
-    assert "Stuur je idee in" in page
+    assert "Stuur uw idee in" in page
 
 
 def test_withdrawn_idea_is_not_shown(client, area, make_round, make_idea):
