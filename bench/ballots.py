@@ -4,7 +4,7 @@
     .venv/bin/python bench/ballots.py --sqlite-only
     .venv/bin/python bench/ballots.py --postgres      # PostgreSQL only
     options: --codes 20000 --projects 30 --voters 8000 --seconds 60 --threads 16 --workers 2
-             --server-threads 4 --conn-max-age 60 (persistent connections, see docs/voting.md)
+             --server-threads 4 --conn-max-age 0 (a new connection per request, for comparison)
 
 It makes a fresh database (SQLite file with WAL in a temporary folder, or the PostgreSQL server that
 scripts/with-postgres.sh starts), a round in the voting phase with 30 admitted projects and 20,000
@@ -339,7 +339,7 @@ def main() -> int:
         "--conn-max-age",
         type=int,
         default=None,
-        help="run with DATABASES CONN_MAX_AGE set to this (the settings force 0 for SQLite; see docs/voting.md)",
+        help="run with DATABASES CONN_MAX_AGE set to this (default: DB_CONN_MAX_AGE from the settings, 60 s)",
     )
     parser.add_argument(
         "--postgres", action="store_true", help="PostgreSQL only (started by scripts/with-postgres.sh)"
