@@ -256,7 +256,11 @@ def run_here(args) -> None:
 
         filled = fill(args.postings)
         results = measure(args.requests)
-        engine = f"{connection.vendor} {connection.Database.sqlite_version if connection.vendor == 'sqlite' else connection.pg_version}"
+        if connection.vendor == "sqlite":
+            version = connection.Database.sqlite_version
+        else:  # pg_version is an integer such as 150018 for 15.18
+            version = f"{connection.pg_version // 10000}.{connection.pg_version % 10000}"
+        engine = f"{connection.vendor} {version}"
         print(f"\n{engine}: {filled['postings']:,} postings written in {filled['seconds']:.1f} s")
         for name, (p50, p95) in results.items():
             verdict = "OK" if p95 < 200 else "SLOW"
