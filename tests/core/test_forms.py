@@ -39,3 +39,23 @@ def test_zero_allowed_when_asked_and_maxlength_for_browsers():
     form = AmountForm({"amount": "1", "optional": "0"})
     assert form.is_valid() and form.cleaned_data["optional"] == 0
     assert 'maxlength="32"' in str(form["amount"])
+
+
+def test_call_service_puts_domain_errors_on_the_form():
+    from wijkgeld.core.errors import DomainError
+    from wijkgeld.core.forms import call_service
+
+    def refuse(*, field):
+        raise DomainError("Nee.", field=field)
+
+    on_field = AmountForm({"amount": "5"})
+    assert on_field.is_valid()
+    assert call_service(on_field, refuse, field="amount") is None
+    assert on_field.errors["amount"] == ["Nee."]
+
+    above = AmountForm({"amount": "5"})
+    above.is_valid()
+    assert call_service(above, refuse, field="no_such_field") is None
+    assert above.non_field_errors() == ["Nee."]
+
+    assert call_service(AmountForm(), lambda **kw: 42) == 42

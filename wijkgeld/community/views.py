@@ -10,6 +10,7 @@ from wijkgeld.community import queries, services
 from wijkgeld.community.forms import CollectiveForm, ReviewForm
 from wijkgeld.community.models import CollectiveProfile
 from wijkgeld.core.errors import DomainError
+from wijkgeld.core.forms import add_domain_error
 
 
 def collective_list(request, slug: str):
@@ -35,7 +36,7 @@ def collective_register(request, slug: str):
                 actor=request.user if request.user.is_authenticated else None, area=area, **form.cleaned_data
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(
                 request,
@@ -73,7 +74,7 @@ def collective_decide(request, area, pk: int):
                 )
                 messages.success(request, _("The collective has not been accepted."))
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             return redirect("community:review", slug=area.slug)
     profile.form = form

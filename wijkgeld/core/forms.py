@@ -1,11 +1,17 @@
-"""Form helpers shared by every app: an amount field in euros that yields integer cents."""
+"""Form helpers shared by every app: an amount field in euros, and showing service errors on forms."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wijkgeld.core.errors import DomainError
 from wijkgeld.core.money import AmountError, parse_euros
+
+T = TypeVar("T")
 
 
 class EuroField(forms.CharField):
@@ -49,3 +55,18 @@ class EuroField(forms.CharField):
         if cents > self.max_cents:
             raise forms.ValidationError(self.error_messages["too_large"], code="too_large")
         return cents
+
+
+def add_domain_error(form: forms.Form, error: DomainError) -> None:
+    """Show a service's DomainError next to the field it names, or above the form when it names none."""
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, error.message)
+
+
+def call_service(form: forms.Form, service: Callable[..., T], **kwargs: Any) -> T | None:
+    """Run one service; on a DomainError put it on the form and return None (nothing was changed)."""
+    try:
+        return service(**kwargs)
+    except DomainError as error:
+        add_domain_error(form, error)
+        return None

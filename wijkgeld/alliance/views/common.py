@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from wijkgeld.alliance.models import Alliance
 from wijkgeld.core.errors import DomainError
+from wijkgeld.core.forms import add_domain_error
 
 
 def alliance_of(area) -> Alliance:
@@ -19,8 +20,7 @@ def run_form(request, form, call, *, success: str, redirect_to, template: str, c
         try:
             call(form.cleaned_data)
         except DomainError as error:
-            field = error.field if error.field in form.fields else None
-            form.add_error(field, error.message)
+            add_domain_error(form, error)
         else:
             messages.success(request, success)
             return redirect(redirect_to)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from wijkgeld.accounts.permissions import area_permission_required, can
 from wijkgeld.core.errors import DomainError
+from wijkgeld.core.forms import add_domain_error as show_error
 from wijkgeld.fund.forms import AssessmentForm, ConflictForm, DecisionForm, RevisionRequestForm
 from wijkgeld.fund.models import Assessment
 from wijkgeld.fund.services.assessment import (
@@ -18,7 +19,7 @@ from wijkgeld.fund.services.assessment import (
     idea_decide,
     revision_request,
 )
-from wijkgeld.fund.views.helpers import proposal_in_round, round_in_area, show_error
+from wijkgeld.fund.views.helpers import proposal_in_round, round_in_area
 
 FORMS = {
     "conflict": (

@@ -3,7 +3,6 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 
-from wijkgeld.core.errors import DomainError
 from wijkgeld.fund.models import Proposal, Round
 
 
@@ -19,12 +18,6 @@ def proposal_in_round(round_: Round, number: int) -> Proposal:
     return get_object_or_404(
         Proposal.objects.select_related("round__fund__area", "on_behalf_of"), round=round_, number=number
     )
-
-
-def show_error(form, exc: DomainError) -> None:
-    """Put a service's error next to its field, or at the top of the form."""
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, exc.message)
 
 
 def optional_url(name: str, **kwargs) -> str | None:

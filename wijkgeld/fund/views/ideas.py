@@ -9,12 +9,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from wijkgeld.core.errors import DomainError
+from wijkgeld.core.forms import add_domain_error as show_error
 from wijkgeld.fund.forms import IdeaForm, UpdateForm
 from wijkgeld.fund.readability import readability_warnings
 from wijkgeld.fund.services.common import Phase
 from wijkgeld.fund.services.execution import update_post
 from wijkgeld.fund.services.ideas import idea_by_token, idea_edit, idea_may_edit, idea_submit
-from wijkgeld.fund.views.helpers import round_by_slug, show_error
+from wijkgeld.fund.views.helpers import round_by_slug
 
 SESSION_KEY = "fund_new_idea"
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from wijkgeld.accounts.permissions import area_permission_required, can
 from wijkgeld.core.errors import DomainError
+from wijkgeld.core.forms import add_domain_error as show_error
 from wijkgeld.fund import integrations
 from wijkgeld.fund.forms import RoundForm
 from wijkgeld.fund.models import Proposal, Round
@@ -21,7 +22,7 @@ from wijkgeld.fund.services.rounds import (
     round_create,
     round_update,
 )
-from wijkgeld.fund.views.helpers import round_in_area, show_error, voting_links
+from wijkgeld.fund.views.helpers import round_in_area, voting_links
 
 
 @area_permission_required("fund.view")

@@ -7,11 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from wijkgeld.accounts.permissions import area_permission_required, can
+from wijkgeld.core.forms import call_service
 from wijkgeld.money import services
 from wijkgeld.money.forms import AmountReasonForm, BudgetLineForm, CarryOverForm, GrantForm
 from wijkgeld.money.models import BudgetLine, Payment
 from wijkgeld.money.services.ledger import commitment_payable_cents
-from wijkgeld.money.views.util import call_service, check_year
+from wijkgeld.money.views.util import check_year
 
 
 def form_page(request, area, form, *, title: str, back: str, intro: str = ""):

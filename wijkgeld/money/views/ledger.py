@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 
 from wijkgeld.accounts.permissions import area_permission_required, can
 from wijkgeld.core.errors import DomainError
+from wijkgeld.core.forms import call_service
 from wijkgeld.core.money import cents_to_str
 from wijkgeld.money import services
 from wijkgeld.money.forms import CommitmentForm, PaymentForm, ReasonForm
 from wijkgeld.money.models import BudgetLine, Commitment, Payment, Posting, Transaction
 from wijkgeld.money.views.budget import form_page
-from wijkgeld.money.views.util import call_service, check_year
+from wijkgeld.money.views.util import check_year
 
 
 @area_permission_required("money.commit")

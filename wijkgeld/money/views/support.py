@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 
 from wijkgeld.accounts.permissions import area_permission_required, can
 from wijkgeld.core.errors import DomainError
+from wijkgeld.core.forms import call_service
 from wijkgeld.money import services
 from wijkgeld.money.forms import SupportRequestForm, VoteForm
 from wijkgeld.money.models import BudgetLine, SupportRequest
-from wijkgeld.money.views.util import call_service
 
 
 def _support_lines(area):

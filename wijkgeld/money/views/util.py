@@ -3,17 +3,7 @@ from __future__ import annotations
 from django.http import Http404
 from django.utils import timezone
 
-from wijkgeld.core.errors import DomainError
 from wijkgeld.money.models import Tranche
-
-
-def call_service(form, service, **kwargs):
-    """Run one service; a DomainError goes next to its field (or above the form). Returns None then."""
-    try:
-        return service(**kwargs)
-    except DomainError as exc:
-        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        return None
 
 
 def known_years() -> list[int]:
