@@ -110,7 +110,7 @@ class _Voters(Mapping[str, VoterExplanation]):
         spent = normalize(Fraction(sum((costs[p].cost for p in funded), 0)))
         if self.payments is None:
             return VoterExplanation(voter_id, tuple(funded), spent)
-        t = self.result.profile.type_of_voter[i]
+        t = self.result.profile.type_of(ballot)
         paid_for = self.payments.of_type(t) if t >= 0 else ()
         paid = normalize(Fraction(sum((x for _p, x in paid_for), 0)))
         return VoterExplanation(voter_id, tuple(funded), spent, self.payments.share, paid, paid_for)

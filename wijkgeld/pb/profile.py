@@ -7,16 +7,19 @@ behaves like w voters.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from operator import attrgetter
 from typing import Literal
 
 from .errors import RuleError
-from .model import Election
+from .model import Ballot, Election
 from .numbers import Number, normalize
 
 Utility = Literal["cost", "points"]
+RawBallot = tuple[tuple[str, ...], tuple[Number, ...] | None]
 
 
 @dataclass(slots=True)
@@ -41,12 +44,16 @@ class Profile:
     total_utility: list[Number]
     #: ``supporters[p]`` = ballot types with a positive utility for ``p``.
     supporters: list[list[int]]
-    #: ``type_of_voter[i]`` = ballot type of the i-th ballot in the election (-1 for empty ballots).
-    type_of_voter: list[int]
+    #: Ballot type of each distinct raw ballot (projects, points or None); -1 for an empty ballot.
+    raw_type: dict[RawBallot, int]
 
     @property
     def num_projects(self) -> int:
         return len(self.pids)
+
+    def type_of(self, ballot: Ballot) -> int:
+        """The ballot type of one ballot of the election (-1 if it supports nothing that counts)."""
+        return self.raw_type[(ballot.projects, ballot.points if self.utility == "points" else None)]
 
 
 def compile_profile(election: Election, utility: Utility = "cost") -> Profile:
@@ -62,36 +69,31 @@ def compile_profile(election: Election, utility: Utility = "cost") -> Profile:
     items: list[tuple[tuple[int, Number], ...]] = []
     weights: list[int] = []
     votes = [0] * len(pids)
-    type_of_voter: list[int] = []
-    # Most ballots repeat exactly; look each distinct raw ballot up once.
-    raw_type: dict[tuple[tuple[str, ...], tuple[Number, ...] | None], int] = {}
-    raw_count: dict[tuple[tuple[str, ...], tuple[Number, ...] | None], int] = {}
-    for ballot in election.ballots:
-        raw = (ballot.projects, ballot.points if utility == "points" else None)
-        t = raw_type.get(raw)
-        if t is None:
-            listed: dict[int, Number] = {}
-            for pos, pid in enumerate(ballot.projects):
-                # A repeated project counts once; the last points win, as in the reference parser.
-                if utility == "points":
-                    assert ballot.points is not None
-                    listed[index[pid]] = ballot.points[pos]
-                else:
-                    listed[index[pid]] = 1
-            key = tuple(sorted((p, u) for p, u in listed.items() if u > 0))
-            if not key:
-                t = -1
-            else:
-                t = type_index.get(key, -1)
-                if t < 0:
-                    t = type_index[key] = len(items)
-                    items.append(key)
-                    weights.append(0)
-            raw_type[raw] = t
-        raw_count[raw] = raw_count.get(raw, 0) + 1
-        if t >= 0:
-            weights[t] += 1
-        type_of_voter.append(t)
+    # Most ballots repeat exactly: count the distinct raw ballots first (a C loop), then look each
+    # one up once. Who cast which ballot is only needed for explanations (``Profile.type_of``).
+    raw_count: dict[RawBallot, int]
+    if utility == "points":
+        raw_count = Counter((b.projects, b.points) for b in election.ballots)
+    else:
+        raw_count = {(projects, None): c for projects, c in Counter(map(_projects, election.ballots)).items()}
+    raw_type: dict[RawBallot, int] = {}
+    for raw, count in raw_count.items():
+        projects, points = raw
+        listed: dict[int, Number] = {}
+        for pos, pid in enumerate(projects):
+            # A repeated project counts once; the last points win, as in the reference parser.
+            listed[index[pid]] = 1 if points is None else points[pos]
+        key = tuple(sorted((p, u) for p, u in listed.items() if u > 0))
+        if not key:
+            t = -1
+        else:
+            t = type_index.get(key, -1)
+            if t < 0:
+                t = type_index[key] = len(items)
+                items.append(key)
+                weights.append(0)
+            weights[t] += count
+        raw_type[raw] = t
     for (projects, _points), count in raw_count.items():
         for pid in set(projects):
             votes[index[pid]] += count
@@ -112,8 +114,11 @@ def compile_profile(election: Election, utility: Utility = "cost") -> Profile:
         votes=votes,
         total_utility=[normalize(Fraction(x)) for x in total_utility],
         supporters=supporters,
-        type_of_voter=type_of_voter,
+        raw_type=raw_type,
     )
+
+
+_projects = attrgetter("projects")
 
 
 def total_cost(profile: Profile, selected: Sequence[int]) -> Number:
