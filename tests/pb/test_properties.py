@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from wijkgeld.pb import Ballot, Election, Project, build_election, tally, write_pb
 from wijkgeld.pb.completion import mes_candidates
 from wijkgeld.pb.profile import compile_profile
+from wijkgeld.pb.rules.certify import certify_span
 from wijkgeld.pb.rules.mes import MesEngine
 from wijkgeld.pb.tiebreak import TieBreak, lottery_digest
 
@@ -160,6 +161,32 @@ def test_fast_run_equals_exact_run_and_its_certificate_holds(election: Election,
     same = fast.steps_same if fast.steps_same is not None else 5
     for t in range(1, min(same, 5) + 1):
         assert engine.run(b + t, exact=True).selected == fast.selected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    election=elections(),
+    k=st.integers(0, 40),
+    steps=st.integers(0, 40),
+    step=st.sampled_from([1, Fraction(1, 3), Fraction(7, 2)]),
+    offset=st.integers(0, 40),
+)
+def test_a_bounds_proof_holds_for_every_budget_it_covers(
+    election: Election, k: int, steps: int, step: Fraction, offset: int
+) -> None:
+    """Whatever outcome it is asked about, a proof never claims a budget where MES buys otherwise."""
+    profile = compile_profile(election)
+    if profile.num_voters == 0:
+        return
+    ranks = TieBreak.parse("id").ranks(profile)
+    engine = MesEngine(profile, ranks, mes_candidates(profile)[0])
+    b = Fraction(profile.budget) / profile.num_voters + k
+    # Ask about the outcome somewhere in (or past) the range, not always the one at its start.
+    winners = engine.run(b + step * min(offset, steps + 1), exact=True).selected
+    proven = certify_span(engine, b, step, steps, winners)
+    assert -1 <= proven <= steps
+    for t in range(proven + 1):
+        assert engine.run(b + step * t, exact=True).selected == winners
 
 
 @settings(max_examples=200, deadline=None)

@@ -20,6 +20,7 @@ from fractions import Fraction
 
 from .numbers import Number
 from .profile import Profile, total_cost
+from .rules.certify import certify_span
 from .rules.greedy import GreedyOutcome, greedy
 from .rules.mes import MesEngine, MesRun
 
@@ -124,6 +125,13 @@ def _scan(
     previous: list[int] = []
     k = 0
     runs = 0
+    # How many steps the next bounds proof (rules/certify.py) tries to cover: doubled after a proof
+    # holds throughout, else twice what it proved, so proofs follow how long outcomes last here.
+    reach = 16
+    certify = profile.utility == "cost"
+    # Where outcomes change at almost every run, proofs fail at once and only cost time: after a
+    # failed proof, skip proofs for the next `pause` runs (doubling each time, reset by a success).
+    pause, skip = 0, 0
     while limit is None or k <= limit:
         run = engine.run(base + step * k, step, parametric=True)
         runs += 1
@@ -137,8 +145,27 @@ def _scan(
         if run.steps_same is None:
             # No decision depends on the budget any more: every later k repeats this outcome.
             return k, runs, run.selected
-        # Runs at k .. k + steps_same take the same decisions, in the same order.
-        previous_k, previous = k + run.steps_same, run.selected
+        end = k + run.steps_same  # runs at k .. end buy the same projects, in the same order
+        # Stretch that range with bounds proofs (rules/certify.py), which need no MES run.
+        if skip > 0:
+            skip -= 1
+        while certify and skip == 0:
+            stretch = reach if limit is None else min(reach, limit - end - 1)
+            if stretch < 0:
+                break
+            proven = certify_span(engine, base + step * (end + 1), step, stretch, run.selected)
+            if proven < 0:
+                reach = max(reach // 2, 4)
+                pause = skip = min(2 * pause + 1, 15)
+                break
+            pause = 0
+            end += proven + 1
+            if proven < stretch:
+                # The proof stopped where the outcome may change: time for a real run.
+                reach = max(2 * proven, 4)
+                break
+            reach *= 2
+        previous_k, previous = end, run.selected
         k = previous_k + 1
     assert limit is not None
     return min(previous_k, limit), runs, previous

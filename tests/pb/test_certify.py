@@ -1,0 +1,60 @@
+"""Bounds proofs (wijkgeld/pb/rules/certify.py) on a real election: they hold, and they reach far.
+
+The property test in test_properties.py checks soundness on random small elections; this checks that
+on a real one the proofs are not vacuous, which is what makes Add1 fast.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from wijkgeld.pb import read_pb
+from wijkgeld.pb.completion import mes_candidates
+from wijkgeld.pb.profile import compile_profile
+from wijkgeld.pb.rules.certify import certify_span
+from wijkgeld.pb.rules.mes import MesEngine
+from wijkgeld.pb.tiebreak import TieBreak
+
+DATA = Path(__file__).resolve().parents[3] / "shared" / "pabulib" / "data"
+ZIELONY = DATA / "Poland_Warszawa_2019_Zielony_Ursynow.pb"
+
+
+@pytest.fixture(scope="module")
+def engine() -> MesEngine:
+    if not ZIELONY.exists():
+        pytest.skip(f"{ZIELONY} is missing")
+    profile = compile_profile(read_pb(ZIELONY))
+    ranks = TieBreak.parse("id").ranks(profile)
+    return MesEngine(profile, ranks, mes_candidates(profile)[0])
+
+
+def _share(engine: MesEngine, k: int) -> Fraction:
+    return Fraction(engine.profile.budget) / engine.profile.num_voters + k
+
+
+def test_a_proof_covers_a_long_range_and_every_budget_in_it_agrees(engine: MesEngine) -> None:
+    # From share + 33 the outcome stays the same for 142 steps (checked below, one run per step).
+    b = _share(engine, 33)
+    winners = engine.run(b, details=False).selected
+    proven = certify_span(engine, b, 1, 200, winners)
+    assert proven >= 60
+    for t in range(proven + 1):
+        assert engine.run(b + t, details=False).selected == winners
+
+
+def test_a_proof_stops_before_the_outcome_changes(engine: MesEngine) -> None:
+    b = _share(engine, 0)
+    winners = engine.run(b, details=False).selected
+    changes = next(t for t in range(1, 200) if engine.run(b + t, details=False).selected != winners)
+    proven = certify_span(engine, b, 1, 200, winners)
+    assert 0 <= proven < changes
+
+
+def test_a_proof_of_the_wrong_outcome_fails_at_once(engine: MesEngine) -> None:
+    b = _share(engine, 0)
+    winners = engine.run(b, details=False).selected
+    assert certify_span(engine, b, 1, 10, winners[:-1]) == -1
+    assert certify_span(engine, b, 1, 10, [*winners[1:], winners[0]]) == -1

@@ -1,0 +1,328 @@
+"""Prove that MES (cost utilities) buys the same projects for a whole range of budgets at once.
+
+Add1 reruns MES with ``b + t * step`` per voter for ``t = 0, 1, 2, ...``. The parametric run in
+``mes_fast`` proves a range only while every price keeps the same formula, which breaks as soon as one
+poor supporter of a winner could pay a little more; on many real elections that happens after one or
+two steps while the projects bought stay the same for dozens. This module proves such ranges in
+another way: with *bounds*.
+
+For ``t`` in ``[0, T]`` every class of voters (see ``mes.py``) gets a lower and an upper bound on its
+money, each an affine function of ``t`` stored as its values at ``t = 0`` and ``t = T``. Round by round,
+following the given winners:
+
+* The winner's price per supporter is at most the chord of its price under the lower bounds: with
+  affine money the price is the maximum of affine functions (one per set of poor supporters), so it is
+  convex in ``t`` and lies under its chord. The two chord ends are checked, not trusted: ``q`` is an
+  upper bound on the price when ``sum(w * min(money, q)) >= cost``.
+* Any other project's price is at least ``(cost - money of a set S) / (weight outside S)`` under the
+  upper bounds, for any set S of supporters: an affine lower bound (we keep two: S = the poor classes
+  near ``t = 0`` and near ``t = T``). Prices only rise during a run, so a lower bound from an earlier
+  round stays valid and is recomputed only when it no longer separates.
+* The winner must beat every other project (then nothing else can win that round), or that project
+  must be unaffordable under the upper bounds (it stays so: money only falls during a run).
+* Paying keeps the bounds: the lower bound becomes ``low - upper price`` or 0 (both lie under
+  ``max(0, money - price)``) and the upper bound the chord of ``max(0, high - lower price)``.
+* At the end every project left must be unaffordable.
+
+Every condition is affine in ``t``, so it holds on the range when it holds at both ends. When one
+holds at ``t = 0`` but not at ``T``, the range shrinks to where it holds (the bounds so far stay valid
+on a smaller range), so a proof never fails for a range that was chosen too long: it returns how far
+it got. The arithmetic is in floats, rounded outwards by more than the rounding error of each
+operation (sums of non-negative terms have a relative error of at most ``n * 2**-53``), so every bound
+is a true bound; anything too close to call (exact ties among them) ends the proof.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from operator import mul
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .mes import MesEngine, _Node
+
+# Twice the unit roundoff; every rounded result is widened by a multiple of it.
+EPS = 2.0**-52
+# Shrunk ranges stop this far (relative) before the point where a condition may fail.
+MARGIN = 1e-9
+Line = tuple[float, float]  # an affine function of t by its values at t = 0 and t = T
+
+
+def _down(x: float, n: int = 1) -> float:
+    return x - (n + 2) * EPS * abs(x)
+
+
+def _up(x: float, n: int = 1) -> float:
+    return x + (n + 2) * EPS * abs(x)
+
+
+def _price(money: list[float], weights: list[int], cost: float) -> tuple[float, list[int]] | None:
+    """The MES price per supporter in plain floats, and the classes that cannot pay it (a guess).
+
+    Whoever holds less than the current price surely cannot pay the final one (removing a poor class
+    only raises the price), so instead of sorting, take all of them at once and repeat.
+    """
+    weight = sum(weights)
+    rem = cost
+    poor: list[int] = []
+    pending: list[int] | range = range(len(money))
+    while True:
+        q = rem / weight
+        new = [i for i in pending if money[i] < q]
+        if not new:
+            return q, poor
+        poor += new
+        for i in new:
+            rem -= money[i] * weights[i]
+            weight -= weights[i]
+        if weight <= 0:
+            return None
+        taken = set(new)
+        pending = [i for i in pending if i not in taken]
+
+
+def _positive_up_to(d0: float, d1: float) -> float:
+    """How far (0..1, a share of the range) the affine function with ends d0, d1 stays > 0; -1 if not at 0."""
+    if d0 <= 0:
+        return -1.0
+    if d1 > 0:
+        return 1.0
+    return d0 / (d0 - d1) * (1 - MARGIN) - MARGIN
+
+
+class _Proof:
+    def __init__(self, engine: MesEngine, b: Fraction | int, step: Fraction | int, steps: int) -> None:
+        self.e = engine
+        self.b, self.step, self.steps = b, step, steps
+        b0, b1 = float(b), float(b + step * steps)
+        self.low0, self.low1 = {0: _down(b0)}, {0: _down(b1)}
+        self.high0, self.high1 = {0: _up(b0)}, {0: _up(b1)}
+        self.cost = engine.cost_f
+        # Per project: two lower bounds on price / cost (both stay valid: prices only rise in a run).
+        self.lows: dict[int, tuple[Line, Line]] = {}
+        for p in engine.candidates:
+            q = _down(1.0 / engine.total_f[p], 2)
+            self.lows[p] = ((q, q), (q, q))
+
+    # ----- the range -------------------------------------------------------------------------
+    def shrink(self, share: float) -> float | None:
+        """Cut the range to ``[0, floor(share * T)]``; return the share kept, None if share < 0."""
+        if share < 0:
+            return None
+        steps = min(math.floor(share * self.steps), self.steps)
+        if steps == self.steps:
+            return 1.0
+        lam = steps / self.steps
+        self.steps = steps
+        for ends, starts, sign in (
+            (self.low1, self.low0, -1),
+            (self.high1, self.high0, 1),
+        ):
+            for k, v1 in ends.items():
+                v0 = starts[k]
+                v = v0 + (v1 - v0) * lam
+                ends[k] = v + sign * 4 * EPS * (abs(v0) + abs(v1))
+        for p, (a, c) in self.lows.items():
+            self.lows[p] = (_cut(a, lam), _cut(c, lam))
+        return lam
+
+    # ----- bounds on prices --------------------------------------------------------------------
+    def upper_key(self, node: _Node, p: int) -> tuple[Line, list[int]] | None:
+        """An upper bound on p's price per supporter / cost at both ends, and a guess of its poor classes.
+
+        Shrinks the range to where p is surely affordable; None if it is not at t = 0.
+        """
+        keys, weights = self.e.class_lists(node, p)
+        cost = self.cost[p]
+        need = _up(cost)
+        n = 2 * len(keys) + 4
+        for _attempt in range(5):
+            ends: list[float] = []
+            poor: list[int] = []
+            for values in (self.low0, self.low1):
+                money = list(map(values.__getitem__, keys))
+                total = _down(sum(map(mul, money, weights)), n)
+                if total < need:
+                    break
+                found = _price(money, weights, cost)
+                if found is None:
+                    break
+                q = found[0]
+                if not ends:
+                    poor = found[1]
+                for widen in (1e-12, 1e-9, 1e-6):
+                    cand = q * (1 + widen) + 1e-300
+                    # An upper bound on the price if the supporters pay at least the cost with it.
+                    if _down(sum(min(m, cand) * w for m, w in zip(money, weights)), n) >= need:  # noqa: B905
+                        ends.append(cand)
+                        break
+                else:
+                    break
+            if len(ends) == 2:
+                cw = _down(cost)
+                return (_up(ends[0] / cw, 2), _up(ends[1] / cw, 2)), poor
+            if not ends or self.steps == 0:
+                return None  # not even at t = 0
+            # Holds at t = 0 only: try the first half of the range, a quarter, an eighth, then t = 0.
+            self.shrink(0.5 if _attempt < 3 else 0.0)
+        return None
+
+    def lower_key(self, node: _Node, p: int, at_end: int, poor: list[int] | None = None) -> Line:
+        """An affine lower bound on p's price per supporter / cost (valid wherever p is affordable).
+
+        Any set S of classes gives one: ``(cost - money of S) / (weight outside S)`` under the upper
+        bounds. The best S differs along the range: this takes the poor classes at t = 0
+        (``at_end=0``) or at t = T (``at_end=1``), or ``poor`` if given.
+        """
+        keys, weights = self.e.class_lists(node, p)
+        cost = self.cost[p]
+        high0 = list(map(self.high0.__getitem__, keys))
+        high1 = list(map(self.high1.__getitem__, keys))
+        if poor is None:
+            found = _price(high1 if at_end else high0, weights, cost)
+            poor = found[1] if found is not None else []
+        total_w = sum(weights)
+        rich_w = total_w - sum(weights[i] for i in poor)
+        cp = _up(cost)
+        if not poor or rich_w <= 0:
+            q = _down(cost / total_w / cp, 4)
+            return q, q
+        n = 2 * len(poor) + 4
+        ends = []
+        for high in (high0, high1):
+            paid = _up(sum(high[i] * weights[i] for i in poor), n)
+            rem = cost - paid - 4 * EPS * (cost + paid)
+            ends.append(max(_down(rem / rich_w / cp, 4), 0.0))
+        return ends[0], ends[1]
+
+    def unaffordable_up_to(self, node: _Node, p: int) -> tuple[float, float]:
+        """Where p's supporters surely hold less than its cost: (s0, s1) with the region being
+        ``s < s0`` or ``s > s1`` (shares of the range); the money bound is affine, so it is one side."""
+        keys, weights = self.e.class_lists(node, p)
+        cost = _down(self.cost[p])
+        n = 2 * len(keys) + 4
+        d0, d1 = (
+            cost - _up(sum(map(mul, map(values.__getitem__, keys), weights)), n)
+            for values in (self.high0, self.high1)
+        )
+        if d0 > 0:
+            return _positive_up_to(d0, d1), 2.0
+        if d1 > 0:  # holds near t = T only: for s > d0 / (d0 - d1)
+            return -1.0, d0 / (d0 - d1) * (1 + MARGIN) + MARGIN
+        return -1.0, 2.0
+
+    # ----- paying ------------------------------------------------------------------------------
+    def pay(self, node: _Node, s: int, upper_key: Line, lower_key: Line) -> None:
+        """Supporters of s pay its price: new bounds for every class they are in."""
+        low0, low1, high0, high1 = self.low0, self.low1, self.high0, self.high1
+        bit = self.e.sbits[s]
+        cost = self.cost[s]
+        cu, cd = _up(cost), _down(cost)
+        u0, u1 = _up(upper_key[0] * cu, 2), _up(upper_key[1] * cu, 2)
+        l0, l1 = _down(lower_key[0] * cd, 2), _down(lower_key[1] * cd, 2)
+        for k in self.e.class_lists(node, s)[0]:
+            new = k | bit
+            # Lower bound: low - upper price, or 0 (both lie under max(0, .)); whichever is the
+            # larger at t = 0, where the bounds must stay tight for the proof to start at all.
+            a0, a1 = low0[k], low1[k]
+            x0 = a0 - u0 - 4 * EPS * (abs(a0) + u0)
+            x1 = a1 - u1 - 4 * EPS * (abs(a1) + u1)
+            if x0 < 0:
+                x0 = x1 = 0.0
+            low0[new], low1[new] = x0, x1
+            # Upper bound: the chord of max(0, high - lower price), which is convex in t.
+            c0, c1 = high0[k], high1[k]
+            high0[new] = max(c0 - l0 + 4 * EPS * (c0 + abs(l0)), 0.0)
+            high1[new] = max(c1 - l1 + 4 * EPS * (c1 + abs(l1)), 0.0)
+
+    # ----- one round ---------------------------------------------------------------------------
+    def loses(self, node: _Node, p: int, upper: Line) -> float:
+        """How far (share of the range) p surely does not win against a winner with key <= upper.
+
+        2 means p is unaffordable on the whole range (and stays so: money only falls in a run).
+        """
+        known = self.lows[p]
+        reach = _beats(upper, known)
+        if reach >= 1:
+            return reach
+        # Renew the bound that holds near t = 0, then the one near t = T.
+        self.lows[p] = known = (self.lower_key(node, p, 0), known[1])
+        reach = _beats(upper, known)
+        if reach >= 1:
+            return reach
+        self.lows[p] = known = (known[0], self.lower_key(node, p, 1))
+        reach = _beats(upper, known)
+        if reach >= 1:
+            return reach
+        before, after = self.unaffordable_up_to(node, p)
+        if before >= 1:
+            return 2.0  # unaffordable throughout, so for the rest of the run
+        if after < reach:
+            return 1.0  # beaten up to `reach`, unaffordable from `after` on
+        return max(reach, before)
+
+
+def _cut(line: Line, lam: float) -> Line:
+    v0, v1 = line
+    return v0, v0 + (v1 - v0) * lam - 4 * EPS * (abs(v0) + abs(v1))
+
+
+def _beats(upper: Line, lows: tuple[Line, Line]) -> float:
+    """How far (share of the range) ``max(lows) > upper`` holds, from t = 0; -1 if not at t = 0."""
+    first, second = lows
+    a = _positive_up_to(first[0] - upper[0], first[1] - upper[1])
+    if a >= 1:
+        return a
+    c0, c1 = second[0] - upper[0], second[1] - upper[1]
+    if c1 > 0 and c0 <= 0:
+        # The second line holds near t = T, for s > y: together they cover the range if y < a.
+        y = -c0 / (c1 - c0) * (1 + MARGIN) + MARGIN
+        if y < a:
+            return 1.0
+    return max(a, _positive_up_to(c0, c1))
+
+
+def certify_span(
+    engine: MesEngine, b: Fraction | int, step: Fraction | int, steps: int, winners: list[int]
+) -> int:
+    """The largest T' <= ``steps`` proven: MES with ``b + t * step`` per voter buys exactly ``winners``,
+    in this order, for every t in 0..T'. -1 if not even t = 0 could be shown (cost utilities only).
+    """
+    if engine.profile.utility != "cost" or steps < 0:
+        return -1
+    proof = _Proof(engine, b, step, steps)
+    alive = set(engine.candidates)
+    node = engine.root
+    for w in winners:
+        if w not in alive:
+            return -1
+        found = proof.upper_key(node, w)
+        if found is None:
+            return -1
+        upper, poor = found
+        alive.discard(w)
+        for p in list(alive):
+            reach = proof.loses(node, p, upper)
+            if reach > 1:
+                alive.discard(p)
+            elif reach < 1:
+                # Cut the range to where p surely loses; the winner's bound stays valid there.
+                lam = proof.shrink(reach)
+                if lam is None:
+                    return -1
+                upper = _rescale_up(upper, lam)
+        # The winner's lower bound from its poor classes at t = 0: tight there (see pay).
+        lower = proof.lower_key(node, w, 0, poor)
+        proof.pay(node, w, upper, lower)
+        node = engine.child(node, w)
+    for p in alive:
+        before, _after = proof.unaffordable_up_to(node, p)
+        if proof.shrink(min(before, 1.0)) is None:
+            return -1
+    return proof.steps
+
+
+def _rescale_up(line: Line, share: float) -> Line:
+    v0, v1 = line
+    return v0, v0 + (v1 - v0) * share + 4 * EPS * (abs(v0) + abs(v1))
