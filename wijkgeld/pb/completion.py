@@ -14,9 +14,11 @@ sequence of outcomes examined is the reference's, so the stopping point is too.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from time import perf_counter
 
 from .numbers import Number
 from .profile import Profile, total_cost
@@ -105,6 +107,39 @@ def count_mes(
     return MesOutcome(g.selected, free, engine, voter_budget, voter_budget * n, k, runs, g)
 
 
+class _Pacer:
+    """Whether a bounds proof is worth trying next, from the budget steps per second that runs and
+    proofs have gained so far in this count.
+
+    A proof costs about as much as a run; it pays where outcomes last many steps and not where they
+    change at every run. The choice only changes how fast the scan goes, never what it finds (every
+    step skipped is proven either way). Every eighth time a proof is tried regardless, to notice
+    when the election moves into a stretch where proofs pay again.
+    """
+
+    def __init__(self) -> None:
+        self.run_rate = 0.0
+        self.proof_rate = math.inf  # untried: try
+        self.waited = 0
+
+    @staticmethod
+    def _mix(old: float, new: float) -> float:
+        return new if math.isinf(old) or old == 0 else (old + new) / 2
+
+    def ran(self, steps: int, seconds: float) -> None:
+        self.run_rate = self._mix(self.run_rate, steps / max(seconds, 1e-9))
+
+    def proved(self, steps: int, seconds: float) -> None:
+        self.proof_rate = self._mix(self.proof_rate, steps / max(seconds, 1e-9))
+
+    def worth_trying(self) -> bool:
+        self.waited += 1
+        if self.proof_rate >= self.run_rate or self.waited >= 8:
+            self.waited = 0
+            return True
+        return False
+
+
 def _scan(
     profile: Profile,
     engine: MesEngine,
@@ -128,11 +163,9 @@ def _scan(
     # How many steps the next bounds proof (rules/certify.py) tries to cover: doubled after a proof
     # holds throughout, else twice what it proved, so proofs follow how long outcomes last here.
     reach = 16
-    certify = profile.utility == "cost"
-    # Where outcomes change at almost every run, proofs fail at once and only cost time: after a
-    # failed proof, skip proofs for the next `pause` runs (doubling each time, reset by a success).
-    pause, skip = 0, 0
+    pacer = _Pacer() if profile.utility == "cost" else None
     while limit is None or k <= limit:
+        started = perf_counter()
         run = engine.run(base + step * k, step, parametric=True)
         runs += 1
         if progress is not None:
@@ -147,18 +180,15 @@ def _scan(
             return k, runs, run.selected
         end = k + run.steps_same  # runs at k .. end buy the same projects, in the same order
         # Stretch that range with bounds proofs (rules/certify.py), which need no MES run.
-        if skip > 0:
-            skip -= 1
-        while certify and skip == 0:
+        if pacer is not None:
+            pacer.ran(run.steps_same + 1, perf_counter() - started)
+        while pacer is not None and pacer.worth_trying():
             stretch = reach if limit is None else min(reach, limit - end - 1)
             if stretch < 0:
                 break
+            started = perf_counter()
             proven = certify_span(engine, base + step * (end + 1), step, stretch, run.selected)
-            if proven < 0:
-                reach = max(reach // 2, 4)
-                pause = skip = min(2 * pause + 1, 15)
-                break
-            pause = 0
+            pacer.proved(proven + 1, perf_counter() - started)
             end += proven + 1
             if proven < stretch:
                 # The proof stopped where the outcome may change: time for a real run.

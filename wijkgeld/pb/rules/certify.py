@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
+from itertools import repeat
 from operator import mul
 from typing import TYPE_CHECKING
 
@@ -154,7 +155,7 @@ class _Proof:
                 for widen in (1e-12, 1e-9, 1e-6):
                     cand = q * (1 + widen) + 1e-300
                     # An upper bound on the price if the supporters pay at least the cost with it.
-                    if _down(sum(min(m, cand) * w for m, w in zip(money, weights)), n) >= need:  # noqa: B905
+                    if _down(sum(map(mul, map(min, money, repeat(cand)), weights)), n) >= need:
                         ends.append(cand)
                         break
                 else:
@@ -221,20 +222,19 @@ class _Proof:
         cu, cd = _up(cost), _down(cost)
         u0, u1 = _up(upper_key[0] * cu, 2), _up(upper_key[1] * cu, 2)
         l0, l1 = _down(lower_key[0] * cd, 2), _down(lower_key[1] * cd, 2)
-        for k in self.e.class_lists(node, s)[0]:
-            new = k | bit
-            # Lower bound: low - upper price, or 0 (both lie under max(0, .)); whichever is the
-            # larger at t = 0, where the bounds must stay tight for the proof to start at all.
-            a0, a1 = low0[k], low1[k]
-            x0 = a0 - u0 - 4 * EPS * (abs(a0) + u0)
-            x1 = a1 - u1 - 4 * EPS * (abs(a1) + u1)
-            if x0 < 0:
-                x0 = x1 = 0.0
-            low0[new], low1[new] = x0, x1
-            # Upper bound: the chord of max(0, high - lower price), which is convex in t.
-            c0, c1 = high0[k], high1[k]
-            high0[new] = max(c0 - l0 + 4 * EPS * (c0 + abs(l0)), 0.0)
-            high1[new] = max(c1 - l1 + 4 * EPS * (c1 + abs(l1)), 0.0)
+        m = 4 * EPS
+        keys = self.e.class_lists(node, s)[0]
+        new = [k | bit for k in keys]
+        # Lower bound: low - upper price, or 0 (both lie under max(0, .)); whichever is the larger
+        # at t = 0, where the bounds must stay tight for the proof to start at all.
+        x0 = [a - u0 - m * (abs(a) + u0) for a in map(low0.__getitem__, keys)]
+        x1 = [a - u1 - m * (abs(a) + u1) for a in map(low1.__getitem__, keys)]
+        low0.update(zip(new, [x if x >= 0 else 0.0 for x in x0]))  # noqa: B905
+        low1.update(zip(new, [y if x >= 0 else 0.0 for x, y in zip(x0, x1)]))  # noqa: B905
+        # Upper bound: the chord of max(0, high - lower price), which is convex in t.
+        e0, e1 = m * abs(l0), m * abs(l1)
+        high0.update(zip(new, [max(c - l0 + m * c + e0, 0.0) for c in map(high0.__getitem__, keys)]))  # noqa: B905
+        high1.update(zip(new, [max(c - l1 + m * c + e1, 0.0) for c in map(high1.__getitem__, keys)]))  # noqa: B905
 
     # ----- one round ---------------------------------------------------------------------------
     def loses(self, node: _Node, p: int, upper: Line) -> float:
