@@ -143,9 +143,6 @@ class _Proof:
             poor: list[int] = []
             for values in (self.low0, self.low1):
                 money = list(map(values.__getitem__, keys))
-                total = _down(sum(map(mul, money, weights)), n)
-                if total < need:
-                    break
                 found = _price(money, weights, cost)
                 if found is None:
                     break
@@ -154,7 +151,8 @@ class _Proof:
                     poor = found[1]
                 for widen in (1e-12, 1e-9, 1e-6):
                     cand = q * (1 + widen) + 1e-300
-                    # An upper bound on the price if the supporters pay at least the cost with it.
+                    # An upper bound on the price if the supporters pay at least the cost with it
+                    # (which also shows that they can afford it).
                     if _down(sum(map(mul, map(min, money, repeat(cand)), weights)), n) >= need:
                         ends.append(cand)
                         break
@@ -165,8 +163,17 @@ class _Proof:
                 return (_up(ends[0] / cw, 2), _up(ends[1] / cw, 2)), poor
             if not ends or self.steps == 0:
                 return None  # not even at t = 0
-            # Holds at t = 0 only: try the first half of the range, a quarter, an eighth, then t = 0.
-            self.shrink(0.5 if _attempt < 3 else 0.0)
+            # Holds at t = 0 only. If the money may fall short further on, cut the range where it
+            # surely does not; else (or if that fails) try half the range, a quarter, ..., t = 0.
+            share = 0.5 if _attempt < 3 else 0.0
+            if _attempt == 0:
+                tot0, tot1 = (
+                    _down(sum(map(mul, map(values.__getitem__, keys), weights)), n)
+                    for values in (self.low0, self.low1)
+                )
+                if tot1 < need <= tot0:
+                    share = _positive_up_to(tot0 - need, tot1 - need)
+            self.shrink(share)
         return None
 
     def lower_key(self, node: _Node, p: int, at_end: int, poor: list[int] | None = None) -> Line:
