@@ -77,13 +77,18 @@ def compile_profile(election: Election, utility: Utility = "cost") -> Profile:
     else:
         raw_count = {(projects, None): c for projects, c in Counter(map(_projects, election.ballots)).items()}
     raw_type: dict[RawBallot, int] = {}
+    # With cost utilities a type is the sorted set of listed projects, each with utility 1.
+    ones = [(p, 1) for p in range(len(pids))]
     for raw, count in raw_count.items():
         projects, points = raw
-        listed: dict[int, Number] = {}
-        for pos, pid in enumerate(projects):
-            # A repeated project counts once; the last points win, as in the reference parser.
-            listed[index[pid]] = 1 if points is None else points[pos]
-        key = tuple(sorted((p, u) for p, u in listed.items() if u > 0))
+        if points is None:
+            key = tuple(map(ones.__getitem__, sorted(set(map(index.__getitem__, projects)))))
+        else:
+            listed: dict[int, Number] = {}
+            for pos, pid in enumerate(projects):
+                # A repeated project counts once; the last points win, as in the reference parser.
+                listed[index[pid]] = points[pos]
+            key = tuple(sorted((p, u) for p, u in listed.items() if u > 0))
         if not key:
             t = -1
         else:
@@ -94,15 +99,19 @@ def compile_profile(election: Election, utility: Utility = "cost") -> Profile:
                 weights.append(0)
             weights[t] += count
         raw_type[raw] = t
-    for (projects, _points), count in raw_count.items():
-        for pid in set(projects):
-            votes[index[pid]] += count
+    if utility == "points":
+        # Votes count every listed project, also those given no points (so not in the type).
+        for (projects, _points), count in raw_count.items():
+            for pid in set(projects):
+                votes[index[pid]] += count
     supporters: list[list[int]] = [[] for _ in pids]
     total_utility: list[Number] = [0] * len(pids)
     for t, key in enumerate(items):
         for p, u in key:
             supporters[p].append(t)
             total_utility[p] += weights[t] * u
+    if utility == "cost":
+        votes = list(total_utility)  # every listed project is in the type, with utility 1
     return Profile(
         pids=pids,
         costs=costs,
