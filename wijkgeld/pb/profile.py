@@ -78,9 +78,10 @@ def compile_profile(election: Election, utility: Utility = "cost") -> Profile:
         raw_count = {(projects, None): c for projects, c in Counter(map(_projects, election.ballots)).items()}
     raw_type: dict[RawBallot, int] = {}
     # With cost utilities a type is the sorted set of listed projects, each with utility 1.
-    ones = [(p, 1) for p in range(len(pids))]
+    ones: list[tuple[int, Number]] = [(p, 1) for p in range(len(pids))]
     for raw, count in raw_count.items():
         projects, points = raw
+        key: tuple[tuple[int, Number], ...]
         if points is None:
             key = tuple(map(ones.__getitem__, sorted(set(map(index.__getitem__, projects)))))
         else:
@@ -111,7 +112,7 @@ def compile_profile(election: Election, utility: Utility = "cost") -> Profile:
             supporters[p].append(t)
             total_utility[p] += weights[t] * u
     if utility == "cost":
-        votes = list(total_utility)  # every listed project is in the type, with utility 1
+        votes = [int(x) for x in total_utility]  # every listed project is in the type, with utility 1
     return Profile(
         pids=pids,
         costs=costs,
