@@ -12,6 +12,7 @@ from __future__ import annotations
 import heapq
 import math
 from fractions import Fraction
+from operator import mul
 from typing import TYPE_CHECKING
 
 from .mes import Dropped, MesRound, MesRun, Q, exact_rho
@@ -196,6 +197,43 @@ class FastRun:
         return found
 
     # ----- the float walk ----------------------------------------------------------------------
+    def surely_short(self, keys: list[int], weights: list[int], cost: float) -> bool:
+        """True if p's supporters surely hold less than ``cost``, and walk()'s keep() would change nothing.
+
+        Then walk() would return None (or raise ``_Uncertain``, and the exact walk would find the
+        project unaffordable with a keep_exact() that changes nothing either): the same outcome, found
+        with a few sums instead of a sorted walk. The bounds are deliberately loose (a sum of n products
+        of floats >= 0 is within n + 2 roundings of exact; walk()'s own rem_e and slopes are bounded
+        from above term by term), so whenever this says True the walk's keep() provably leaves the
+        limit where it is; when it says False, walk() runs as before.
+        """
+        vfs, ves, vss, vses = zip(*map(self.val.__getitem__, keys), strict=True)
+        n = len(keys)
+        grow = 1 + (n + 6) * EPS
+        m: float = sum(map(mul, weights, vfs))
+        me: float = sum(map(mul, weights, ves))
+        # Below the exact shortfall at t = 0 (cost, less the supporters' money, at its highest).
+        short = cost * (1 - 2 * EPS) - (m + me) * grow
+        if short <= 0:
+            return False
+        if not self.parametric or self.limit == 0:
+            return True  # keep() does nothing
+        limit = self.limit
+        if limit == math.inf:
+            return False
+        ms: float = sum(map(mul, weights, vss))
+        mse: float = sum(map(mul, weights, vses))
+        # walk() would call keep(rem, rem_e, rem_s, rem_se) with rem within rem_e of the exact
+        # shortfall, rem_e <= EPS * cost * (n + 1) + me + EPS * m (each class adds w * ve and
+        # EPS * (rem + w * vf), rem <= cost), and -(rem_s - rem_se) <= ms + mse + EPS * (n + 1) * ms.
+        rem_e = (EPS * cost * (n + 1) + me + EPS * m) * grow
+        value_low = (short - 2 * rem_e) * (1 - 2 * EPS)
+        if value_low <= 0:
+            return False
+        fall = (ms + mse + EPS * (n + 1) * ms) * grow * (1 + 2 * EPS)
+        # keep() sets limit = min(limit, about value_low / fall): unchanged if that is >= limit + 1.
+        return value_low > (limit + 1) * fall * (1 + 1e-9)
+
     def walk(self, node: _Node, p: int) -> tuple[tuple[float, float, float, float], list[Val]] | None:
         """Float price per supporter with error bounds and the poor classes, or None if unaffordable.
 
@@ -206,34 +244,41 @@ class FastRun:
         cost = self.e.cost_f[p]
         weight = self.e.total_f[p]
         keys, weights = self.lists_of(node, p)
-        low = self.low
-        q0 = cost / weight
-        if min(map(low.__getitem__, keys)) > q0 * (1 + 4 * EPS):
-            return (q0, 2 * EPS * q0, 0.0, 0.0), []  # everybody can pay the equal share
+        lows = list(map(self.low.__getitem__, keys))
         # Sorted by the low end of each value's interval: once one class is surely rich, all later are.
-        items = sorted(zip(map(low.__getitem__, keys), keys, weights, strict=True))
+        # Sorting positions by a float key takes CPython's fast path for floats (no tuples are built);
+        # classes with the same low end keep their list order, which is as valid as any other.
+        order = sorted(range(len(keys)), key=lows.__getitem__)
+        q0 = cost / weight
+        if lows[order[0]] > q0 * (1 + 4 * EPS):
+            return (q0, 2 * EPS * q0, 0.0, 0.0), []  # everybody can pay the equal share
+        # About half of all walks find the project unaffordable; when a quick sum says so (the sum of
+        # the low ends is a cheap screen), skip the walk if it could not change the limit anyway.
+        if sum(map(mul, weights, lows)) < cost and self.surely_short(keys, weights, cost):
+            return None
         val = self.val
         rem, rem_e, rem_s, rem_se = cost, EPS * cost, 0.0, 0.0
         poor: list[Val] = []
         drained = False
-        for _low, k, w in items:
-            v = val[k]
+        for i in order:
+            v = val[keys[i]]
             if v is _ZERO:
                 # No money left: surely poor (rem > 0 here) and pays nothing; only its weight leaves.
-                weight -= w
+                weight -= weights[i]
                 drained = True
                 continue
             vf, ve, vs, vse = v
-            # Money values and slopes are >= 0 (rounding keeps signs), so they need no abs().
+            # Money values and slopes are >= 0 (rounding keeps signs), so they need no abs(); nor does
+            # rem: it starts at cost >= 0 and loses w * vf only when vf * weight < rem, w <= weight.
             d = vf * weight - rem
-            d_e = ve * weight + rem_e + EPS * (vf * weight + abs(rem))
+            d_e = ve * weight + rem_e + EPS * (vf * weight + rem)
             if d > d_e:
                 break
             if d >= -d_e:
                 raise _Uncertain
             poor.append(v)
-            wf = float(w)
-            rem_e += wf * ve + EPS * (abs(rem) + wf * vf)
+            wf = float(weights[i])
+            rem_e += wf * ve + EPS * (rem + wf * vf)
             rem -= wf * vf
             rem_se += wf * vse + EPS * (wf * vs - rem_s)
             rem_s -= wf * vs
