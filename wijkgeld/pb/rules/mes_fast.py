@@ -40,7 +40,6 @@ class FastRun:
         self.val: dict[int, Val] = {0: (bf, EPS * abs(bf), sf, EPS * abs(sf))}
         self.low: dict[int, float] = {0: bf - EPS * abs(bf)}  # low end of each value's interval
         self.exact: dict[int, tuple[Q, Q]] = {0: (b, step)}
-        self.born: dict[int, tuple[int, int]] = {}  # class -> (parent class, round that created it)
         self.rounds: list[tuple[int, _Node]] = []
         self.rho_exact: dict[int, tuple[Q, Q] | None] = {}
         self.parametric = parametric
@@ -57,7 +56,8 @@ class FastRun:
             self.heap.append((key - err, key, err, 0.0, 0.0, p))
         heapq.heapify(self.heap)
         # For resuming a later run: classes in creation order, drops in order, and per round the
-        # state at its start (classes made so far, drops so far, heap, limit, node).
+        # state at its start (classes made so far, drops so far, heap, limit, node). The round that
+        # created a class, and its parent, follow from its key (see born), so they are not stored.
         self.created: list[int] = [0]
         # Per project: (round, its class lists then), to derive the lists of a later round cheaply.
         self.last_lists: dict[int, tuple[int, tuple[list[int], list[int]]]] = {}
@@ -88,21 +88,25 @@ class FastRun:
         val.clear()
         low.clear()
         exact.clear()
-        for k in prev.created[:n_classes]:
-            v = prev.val[k]
+        created = prev.created[:n_classes]
+        prev_val = prev.val
+        two_eps = 2 * EPS
+        for k in created:
+            v = prev_val[k]
             if v is _ZERO:
-                val[k], low[k] = _ZERO, 0.0
+                val[k] = _ZERO
+                low[k] = 0.0
             else:
                 vf, ve, vs, vse = v
                 nf = vf + vs * ft
-                ne = ve + vse * ft + 2 * EPS * nf
-                val[k], low[k] = (nf, ne, vs, vse), nf - ne
-            if k in prev.exact:
-                a, s = prev.exact[k]
+                ne = ve + vse * ft + two_eps * nf
+                val[k] = (nf, ne, vs, vse)
+                low[k] = nf - ne
+        # Few classes have exact values; shift those that exist in the prefix.
+        for k, (a, s) in prev.exact.items():
+            if k in val:
                 exact[k] = (a + s * tau, s)
-            if k:
-                self.born[k] = prev.born[k]
-        self.created = prev.created[:n_classes]
+        self.created = created
         self.rounds = prev.rounds[:r]
         for rnd in range(r):
             rho = prev.rho_exact.get(rnd)
@@ -153,7 +157,7 @@ class FastRun:
         found = self.exact.get(k)
         if found is not None:
             return found
-        parent, rnd = self.born[k]
+        parent, rnd = self.born(k)
         a, s = self.exact_value(parent)
         rho = self.exact_rho_of_round(rnd)
         assert rho is not None
@@ -161,6 +165,19 @@ class FastRun:
         value: tuple[Q, Q] = (0, 0) if left < 0 else (left, s - rho[1])
         self.exact[k] = value
         return value
+
+    def born(self, k: int) -> tuple[int, int]:
+        """The parent of class ``k`` (not 0) and the round that created it.
+
+        A class is created in the round that buys the last of its projects (bought projects are never
+        bought again), from the class without that project's bits.
+        """
+        sbits, rounds = self.e.sbits, self.rounds
+        for rnd in range(len(rounds) - 1, -1, -1):
+            bit = sbits[rounds[rnd][0]]
+            if k & bit:
+                return k & ~bit, rnd
+        raise AssertionError(f"class {k} was not created in this run")
 
     def exact_rho_of_round(self, rnd: int) -> tuple[Q, Q] | None:
         if rnd not in self.rho_exact:
@@ -296,9 +313,24 @@ class FastRun:
 
     def keep_poor(self, rho: tuple[float, float, float, float], poor: list[Val]) -> None:
         """The winner's price formula holds while its poor classes stay poor."""
+        # keep(q - vf, q_e + ve + EPS * (q + vf), qs - vs, qs_e + vse + EPS * (abs(qs) + abs(vs))) for
+        # each poor class, inlined (the same operations; vs >= 0 needs no abs()): a winner has many.
+        if not self.parametric or self.limit == 0:
+            return
         q, q_e, qs, qs_e = rho
+        aqs = abs(qs)
+        limit = self.limit
         for vf, ve, vs, vse in poor:
-            self.keep(q - vf, q_e + ve + EPS * (q + vf), qs - vs, qs_e + vse + EPS * (abs(qs) + abs(vs)))
+            slope_low = (qs - vs) - (qs_e + vse + EPS * (aqs + vs))
+            if slope_low >= 0:
+                continue
+            value_low = (q - vf) - (q_e + ve + EPS * (q + vf))
+            if value_low <= 0:
+                limit = 0
+                break
+            x = value_low / -slope_low * (1 - 1e-12)
+            limit = min(limit, math.floor(x))
+        self.limit = limit
 
     def go(self) -> MesRun:
         e = self.e
@@ -372,7 +404,7 @@ class FastRun:
             self.rounds.append((s, node))
             if s in exact_rhos:
                 self.rho_exact[rnd] = exact_rhos[s]
-            self.buy(node, s, rho_of[s], rnd)
+            self.buy(node, s, rho_of[s])
             selected.append(s)
             node = e.child(node, s)
         rounds: list[MesRound] = []
@@ -408,22 +440,24 @@ class FastRun:
             if self.limit == 0:
                 return
 
-    def buy(self, node: _Node, s: int, rho: tuple[float, float, float, float], rnd: int) -> None:
+    def buy(self, node: _Node, s: int, rho: tuple[float, float, float, float]) -> None:
         q, q_e, qs, qs_e = rho
-        val, born, low = self.val, self.born, self.low
+        val, low = self.val, self.low
         bit = self.e.sbits[s]
+        created = self.created.append
+        aqs = abs(qs)
+        # Money values and slopes are >= 0, so abs() of them is the value itself.
         for k in self.lists_of(node, s)[0]:
             new = k | bit
-            born[new] = (k, rnd)
-            self.created.append(new)
+            created(new)
             vf, ve, vs, vse = val[k]
             left = vf - q
-            left_e = ve + q_e + EPS * (abs(vf) + q)
+            left_e = ve + q_e + EPS * (vf + q)
             if left < -left_e:
                 val[new] = _ZERO
                 low[new] = 0.0
             elif left > left_e:
-                val[new] = (left, left_e, vs - qs, vse + qs_e + EPS * (abs(vs) + abs(qs)))
+                val[new] = (left, left_e, vs - qs, vse + qs_e + EPS * (vs + aqs))
                 low[new] = left - left_e
             else:
                 a, sl = self.exact_value(new)  # settles this close call exactly
