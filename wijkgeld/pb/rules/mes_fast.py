@@ -12,7 +12,8 @@ from __future__ import annotations
 import heapq
 import math
 from fractions import Fraction
-from operator import mul
+from itertools import compress
+from operator import mul, not_
 from typing import TYPE_CHECKING
 
 from .mes import Dropped, MesRound, MesRun, Q, exact_rho
@@ -39,6 +40,10 @@ class FastRun:
         bf, sf = float(b), float(step)
         self.val: dict[int, Val] = {0: (bf, EPS * abs(bf), sf, EPS * abs(sf))}
         self.low: dict[int, float] = {0: bf - EPS * abs(bf)}  # low end of each value's interval
+        # Whether some class with money has a low end <= 0 (rare: a value at or near 0, or an error
+        # bound that grew past its value). If not, the classes with low end 0.0 are exactly those with
+        # no money left, which lets walk() take them all at once.
+        self.flat = self.low[0] <= 0.0
         self.exact: dict[int, tuple[Q, Q]] = {0: (b, step)}
         self.rounds: list[tuple[int, _Node]] = []
         self.rho_exact: dict[int, tuple[Q, Q] | None] = {}
@@ -90,6 +95,7 @@ class FastRun:
         exact.clear()
         created = prev.created[:n_classes]
         prev_val = prev.val
+        flat = False
         two_eps = 2 * EPS
         for k in created:
             v = prev_val[k]
@@ -101,7 +107,10 @@ class FastRun:
                 nf = vf + vs * ft
                 ne = ve + vse * ft + two_eps * nf
                 val[k] = (nf, ne, vs, vse)
-                low[k] = nf - ne
+                lo = low[k] = nf - ne
+                if lo <= 0.0:
+                    flat = True
+        self.flat = flat
         # Few classes have exact values; shift those that exist in the prefix.
         for k, (a, s) in prev.exact.items():
             if k in val:
@@ -262,21 +271,30 @@ class FastRun:
         weight = self.e.total_f[p]
         keys, weights = self.lists_of(node, p)
         lows = list(map(self.low.__getitem__, keys))
-        # Sorted by the low end of each value's interval: once one class is surely rich, all later are.
-        # Sorting positions by a float key takes CPython's fast path for floats (no tuples are built);
-        # classes with the same low end keep their list order, which is as valid as any other.
-        order = sorted(range(len(keys)), key=lows.__getitem__)
         q0 = cost / weight
-        if lows[order[0]] > q0 * (1 + 4 * EPS):
+        lowest = min(lows)
+        if lowest > q0 * (1 + 4 * EPS):
             return (q0, 2 * EPS * q0, 0.0, 0.0), []  # everybody can pay the equal share
         # About half of all walks find the project unaffordable; when a quick sum says so (the sum of
         # the low ends is a cheap screen), skip the walk if it could not change the limit anyway.
         if sum(map(mul, weights, lows)) < cost and self.surely_short(keys, weights, cost):
             return None
+        # Sorted by the low end of each value's interval: once one class is surely rich, all later are.
+        # Sorting positions by a float key takes CPython's fast path for floats (no tuples are built);
+        # classes with the same low end keep their list order, which is as valid as any other.
+        n = len(keys)
+        drained = False
+        if lowest == 0.0 and not self.flat:
+            # The classes with low end 0.0 are the money-less ones, and they come first: take them at
+            # once (weights are whole numbers, so the float weight stays exact in any order).
+            order = sorted(compress(range(n), lows), key=lows.__getitem__)
+            weight -= sum(compress(weights, map(not_, lows)))
+            drained = True
+        else:
+            order = sorted(range(n), key=lows.__getitem__)
         val = self.val
         rem, rem_e, rem_s, rem_se = cost, EPS * cost, 0.0, 0.0
         poor: list[Val] = []
-        drained = False
         for i in order:
             v = val[keys[i]]
             if v is _ZERO:
@@ -287,18 +305,21 @@ class FastRun:
             vf, ve, vs, vse = v
             # Money values and slopes are >= 0 (rounding keeps signs), so they need no abs(); nor does
             # rem: it starts at cost >= 0 and loses w * vf only when vf * weight < rem, w <= weight.
-            d = vf * weight - rem
-            d_e = ve * weight + rem_e + EPS * (vf * weight + rem)
+            vw = vf * weight
+            d = vw - rem
+            d_e = ve * weight + rem_e + EPS * (vw + rem)
             if d > d_e:
                 break
             if d >= -d_e:
                 raise _Uncertain
             poor.append(v)
             wf = float(weights[i])
-            rem_e += wf * ve + EPS * (rem + wf * vf)
-            rem -= wf * vf
-            rem_se += wf * vse + EPS * (wf * vs - rem_s)
-            rem_s -= wf * vs
+            wvf = wf * vf
+            wvs = wf * vs
+            rem_e += wf * ve + EPS * (rem + wvf)
+            rem -= wvf
+            rem_se += wf * vse + EPS * (wvs - rem_s)
+            rem_s -= wvs
             weight -= wf
         else:
             self.keep(rem, rem_e, rem_s, rem_se, strict=True)
@@ -468,3 +489,5 @@ class FastRun:
                     af, sf = float(a), float(sl)
                     val[new] = (af, EPS * abs(af), sf, EPS * abs(sf))
                     low[new] = af - EPS * abs(af)
+                    if low[new] <= 0.0:
+                        self.flat = True
