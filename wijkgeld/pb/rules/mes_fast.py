@@ -64,8 +64,6 @@ class FastRun:
         # state at its start (classes made so far, drops so far, heap, limit, node). The round that
         # created a class, and its parent, follow from its key (see born), so they are not stored.
         self.created: list[int] = [0]
-        # Per project: (round, its class lists then), to derive the lists of a later round cheaply.
-        self.last_lists: dict[int, tuple[int, tuple[list[int], list[int]]]] = {}
         self.drop_log: list[int] = []
         # Heaps and limits in a snapshot are in the coordinates of the run that took it (its b).
         self.snaps: list[tuple[int, int, list[Entry], float, _Node, Q]] = []
@@ -208,19 +206,23 @@ class FastRun:
         return rho
 
     def lists_of(self, node: _Node, p: int) -> tuple[list[int], list[int]]:
-        """p's classes at ``node``: cached, or derived from the last ones this run computed, or fresh."""
-        e = self.e
+        """p's classes at ``node``: cached, or derived from those of a node at most 8 rounds back on
+        this run's path (computed by this run or, through the shared node cache, by an earlier one),
+        or fresh."""
         found = node.lists.get(p)
-        if found is None:
-            last = self.last_lists.get(p)
-            here = len(self.rounds)
-            if last is not None and here - last[0] <= 8:
-                bought = [(s, n.sel) for s, n in self.rounds[last[0] : here]]
-                found = e.derived_lists(node, p, last[1], bought)
-            else:
-                found = e.class_lists(node, p)
-        self.last_lists[p] = (len(self.rounds), found)
-        return found
+        if found is not None:
+            return found
+        e = self.e
+        rounds = self.rounds
+        here = len(rounds)
+        # Only for the node after every round so far (walks use it; buy() finds its lists cached).
+        if here and rounds[-1][1].sel | e.sbits[rounds[-1][0]] == node.sel:
+            for j in range(here - 1, max(here - 9, -1), -1):
+                base = rounds[j][1].lists.get(p)
+                if base is not None:
+                    bought = [(s, n.sel) for s, n in rounds[j:here]]
+                    return e.derived_lists(node, p, base, bought)
+        return e.class_lists(node, p)
 
     # ----- the float walk ----------------------------------------------------------------------
     def surely_short(self, keys: list[int], weights: list[int], cost: float) -> bool:
