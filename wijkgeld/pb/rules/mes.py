@@ -116,32 +116,34 @@ class MesEngine:
         self.ranks = ranks
         self.candidates = candidates
         cand = set(candidates)
-        # One bit per (project, utility) pair, so a class key also tells what each voter paid.
-        self.bit_of: dict[tuple[int, Q], int] = {}
-        self.sbits = [0] * profile.num_projects
-        for key in profile.items:
-            for p, u in key:
-                if p in cand and (p, u) not in self.bit_of:
-                    bit = 1 << len(self.bit_of)
-                    self.bit_of[(p, u)] = bit
-                    self.sbits[p] |= bit
-        self.masks = [0] * len(profile.items)
-        self.type_items: list[list[tuple[int, Q]]] = []
+        # One bit per (project, utility) pair, so a class key also tells what each voter paid. Bits
+        # go to pairs in order of first appearance. One pass over the ballot types builds the bits,
+        # each type's mask and kept pairs, and each candidate's supporters.
+        bit_of: dict[tuple[int, Q], int] = {}
+        sbits = [0] * profile.num_projects
+        masks = [0] * len(profile.items)
+        type_items: list[list[tuple[int, Q]]] = []
+        supp: dict[int, list[tuple[int, Q]]] = {p: [] for p in candidates}
+        supp_types: dict[int, list[int]] = {p: [] for p in candidates}
         for t, key in enumerate(profile.items):
             mask = 0
             kept = []
-            for p, u in key:
+            for pu in key:
+                p = pu[0]
                 if p in cand:
-                    mask |= self.bit_of[(p, u)]
-                    kept.append((p, u))
-            self.masks[t] = mask
-            self.type_items.append(kept)
+                    bit = bit_of.get(pu)
+                    if bit is None:
+                        bit = bit_of[pu] = 1 << len(bit_of)
+                        sbits[p] |= bit
+                    mask |= bit
+                    kept.append(pu)
+                    supp[p].append((t, pu[1]))
+                    supp_types[p].append(t)
+            masks[t] = mask
+            type_items.append(kept)
+        self.bit_of, self.sbits, self.masks, self.type_items = bit_of, sbits, masks, type_items
         # Per candidate: its supporters as (type, utility) and, for the float run, the types alone.
-        self.supp: dict[int, list[tuple[int, Q]]] = {p: [] for p in candidates}
-        for t, kept in enumerate(self.type_items):
-            for p, u in kept:
-                self.supp[p].append((t, u))
-        self.supp_types = {p: [t for t, _u in pairs] for p, pairs in self.supp.items()}
+        self.supp, self.supp_types = supp, supp_types
         self._co: dict[int, dict[int, list[int]]] = {}
         self.root = _Node(0)
         self.last_fast: FastRun | None = None  # the last parametric float run, to resume from
