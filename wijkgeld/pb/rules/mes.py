@@ -147,6 +147,8 @@ class MesEngine:
         self._co: dict[int, dict[int, list[int]]] = {}
         self.root = _Node(0)
         self.last_fast: FastRun | None = None  # the last parametric float run, to resume from
+        # The float run's heap before its first round (built by the first run that needs it).
+        self.first_heap: list[tuple[float, float, float, float, float, int]] | None = None
         # Nodes by the set of bought projects: the classes do not depend on the order of buying.
         self.nodes: dict[int, _Node] = {0: self.root}
         # scale turns rho into the reference's comparison key: Cost_Sat utility is the cost itself.

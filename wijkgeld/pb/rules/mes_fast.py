@@ -54,12 +54,17 @@ class FastRun:
         self.selected: list[int] = []
         self.dropped: dict[int, int] = {}
         self.node = engine.root
-        self.heap: list[Entry] = []
-        for p in engine.candidates:
-            key = 1.0 / engine.total_f[p]
-            err = 2 * EPS * key
-            self.heap.append((key - err, key, err, 0.0, 0.0, p))
-        heapq.heapify(self.heap)
+        # The first heap depends on the profile only: build it once per engine, copy it per run.
+        first = engine.first_heap
+        if first is None:
+            first = []
+            for p in engine.candidates:
+                key = 1.0 / engine.total_f[p]
+                err = 2 * EPS * key
+                first.append((key - err, key, err, 0.0, 0.0, p))
+            heapq.heapify(first)
+            engine.first_heap = first
+        self.heap: list[Entry] = list(first)
         # For resuming a later run: classes in creation order, drops in order, and per round the
         # state at its start (classes made so far, drops so far, heap, limit, node). The round that
         # created a class, and its parent, follow from its key (see born), so they are not stored.
@@ -235,22 +240,33 @@ class FastRun:
         from above term by term), so whenever this says True the walk's keep() provably leaves the
         limit where it is; when it says False, walk() runs as before.
         """
-        vfs, ves, vss, vses = zip(*map(self.val.__getitem__, keys), strict=True)
+        if self.parametric and self.limit == math.inf:
+            return False  # any bound keep() found would be new
+        # Plain loops: cheaper here than whole-list passes (no transposed copies, float ops inline).
+        val = self.val
         n = len(keys)
         grow = 1 + (n + 6) * EPS
-        m: float = sum(map(mul, weights, vfs))
-        me: float = sum(map(mul, weights, ves))
+        need_slopes = self.parametric and self.limit != 0
+        m = me = ms = mse = 0.0
+        if need_slopes:
+            for k, w in zip(keys, weights, strict=True):
+                vf, ve, vs, vse = val[k]
+                m += w * vf
+                me += w * ve
+                ms += w * vs
+                mse += w * vse
+        else:
+            for k, w in zip(keys, weights, strict=True):
+                vf, ve, _vs, _vse = val[k]
+                m += w * vf
+                me += w * ve
         # Below the exact shortfall at t = 0 (cost, less the supporters' money, at its highest).
         short = cost * (1 - 2 * EPS) - (m + me) * grow
         if short <= 0:
             return False
-        if not self.parametric or self.limit == 0:
+        if not need_slopes:
             return True  # keep() does nothing
         limit = self.limit
-        if limit == math.inf:
-            return False
-        ms: float = sum(map(mul, weights, vss))
-        mse: float = sum(map(mul, weights, vses))
         # walk() would call keep(rem, rem_e, rem_s, rem_se) with rem within rem_e of the exact
         # shortfall, rem_e <= EPS * cost * (n + 1) + me + EPS * m (each class adds w * ve and
         # EPS * (rem + w * vf), rem <= cost), and -(rem_s - rem_se) <= ms + mse + EPS * (n + 1) * ms.
