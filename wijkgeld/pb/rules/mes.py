@@ -54,6 +54,10 @@ class _Node:
     hist: dict[int, dict[tuple[int, Q], int]] = field(default_factory=dict)
     #: the same for cost utilities as parallel lists (class keys, weights), for the float run
     lists: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+    #: lists[p] with class ids (MesEngine.class_id) for keys: the float run's dicts use small ids
+    ids: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+    #: per project s, the ids of the classes that ids[s]'s classes become when s is bought
+    child_ids: dict[int, list[int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +150,10 @@ class MesEngine:
         self.supp, self.supp_types = supp, supp_types
         self._co: dict[int, dict[int, list[int]]] = {}
         self.root = _Node(0)
+        # Small ids for class keys (bit masks grow to ~100 bits, whose hashing dominated dict
+        # lookups in the float run); class 0 has id 0. Ids are shared by all runs.
+        self.class_id: dict[int, int] = {0: 0}
+        self.class_key: list[int] = [0]
         self.last_fast: FastRun | None = None  # the last parametric float run, to resume from
         # The float run's heap before its first round (built by the first run that needs it).
         self.first_heap: list[tuple[float, float, float, float, float, int]] | None = None
@@ -164,6 +172,14 @@ class MesEngine:
         found = self.nodes.get(new_sel)
         if found is None:
             found = self.nodes[new_sel] = _Node(new_sel)
+        return found
+
+    def intern(self, key: int) -> int:
+        """The id of class ``key``, given on first sight."""
+        found = self.class_id.get(key)
+        if found is None:
+            found = self.class_id[key] = len(self.class_key)
+            self.class_key.append(key)
         return found
 
     def hist(self, node: _Node, p: int) -> dict[tuple[int, Q], int]:

@@ -179,17 +179,19 @@ class FastRun:
         return value
 
     def born(self, k: int) -> tuple[int, int]:
-        """The parent of class ``k`` (not 0) and the round that created it.
+        """The parent of class id ``k`` (not 0) and the round that created it.
 
         A class is created in the round that buys the last of its projects (bought projects are never
         bought again), from the class without that project's bits.
         """
-        sbits, rounds = self.e.sbits, self.rounds
+        e = self.e
+        key = e.class_key[k]
+        sbits, rounds = e.sbits, self.rounds
         for rnd in range(len(rounds) - 1, -1, -1):
             bit = sbits[rounds[rnd][0]]
-            if k & bit:
-                return k & ~bit, rnd
-        raise AssertionError(f"class {k} was not created in this run")
+            if key & bit:
+                return e.intern(key & ~bit), rnd
+        raise AssertionError(f"class {key} was not created in this run")
 
     def exact_rho_of_round(self, rnd: int) -> tuple[Q, Q] | None:
         if rnd not in self.rho_exact:
@@ -199,7 +201,8 @@ class FastRun:
 
     def exact_walk(self, node: _Node, p: int, winner: bool = False) -> tuple[Q, Q] | None:
         """Exact price; ``winner=True`` also requires its poor supporters to stay poor (see walk)."""
-        items = [(self.exact_value(k), u, w) for (k, u), w in self.e.hist(node, p).items()]
+        intern = self.e.intern
+        items = [(self.exact_value(intern(k)), u, w) for (k, u), w in self.e.hist(node, p).items()]
         result = exact_rho(items, self.e.profile.costs[p], self.e.profile.total_utility[p])
         if isinstance(result, Dropped):
             self.keep_exact(result.rem[0], result.rem[1], strict=True)
@@ -228,6 +231,23 @@ class FastRun:
                     bought = [(s, n.sel) for s, n in rounds[j:here]]
                     return e.derived_lists(node, p, base, bought)
         return e.class_lists(node, p)
+
+    def ids_of(self, node: _Node, p: int) -> tuple[list[int], list[int]]:
+        """lists_of(node, p) with class ids for keys (cached on the node, so shared by all runs)."""
+        found = node.ids.get(p)
+        if found is None:
+            keys, weights = self.lists_of(node, p)
+            found = node.ids[p] = (list(map(self.e.intern, keys)), weights)
+        return found
+
+    def child_ids_of(self, node: _Node, s: int) -> list[int]:
+        """The ids of the classes that s's supporter classes at ``node`` become when s is bought."""
+        found = node.child_ids.get(s)
+        if found is None:
+            e = self.e
+            bit, key = e.sbits[s], e.class_key
+            found = node.child_ids[s] = [e.intern(key[k] | bit) for k in self.ids_of(node, s)[0]]
+        return found
 
     # ----- the float walk ----------------------------------------------------------------------
     def surely_short(self, keys: list[int], weights: list[int], cost: float) -> bool:
@@ -287,7 +307,7 @@ class FastRun:
         """
         cost = self.e.cost_f[p]
         weight = self.e.total_f[p]
-        keys, weights = self.lists_of(node, p)
+        keys, weights = self.ids_of(node, p)
         lows = list(map(self.low.__getitem__, keys))
         q0 = cost / weight
         lowest = min(lows)
@@ -482,12 +502,10 @@ class FastRun:
     def buy(self, node: _Node, s: int, rho: tuple[float, float, float, float]) -> None:
         q, q_e, qs, qs_e = rho
         val, low = self.val, self.low
-        bit = self.e.sbits[s]
         created = self.created.append
         aqs = abs(qs)
         # Money values and slopes are >= 0, so abs() of them is the value itself.
-        for k in self.lists_of(node, s)[0]:
-            new = k | bit
+        for k, new in zip(self.ids_of(node, s)[0], self.child_ids_of(node, s), strict=True):
             created(new)
             vf, ve, vs, vse = val[k]
             left = vf - q
