@@ -54,8 +54,8 @@ class _Node:
     hist: dict[int, dict[tuple[int, Q], int]] = field(default_factory=dict)
     #: the same for cost utilities as parallel lists (class keys, weights), for the float run
     lists: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
-    #: lists[p] with class ids (MesEngine.class_id) for keys: the float run's dicts use small ids
-    ids: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+    #: lists[p] with class ids (MesEngine.class_id) for keys and float weights, for the float run
+    ids: dict[int, tuple[list[int], list[float]]] = field(default_factory=dict)
     #: per project s, the ids of the classes that ids[s]'s classes become when s is bought
     child_ids: dict[int, list[int]] = field(default_factory=dict)
 

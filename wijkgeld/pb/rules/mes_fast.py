@@ -232,12 +232,13 @@ class FastRun:
                     return e.derived_lists(node, p, base, bought)
         return e.class_lists(node, p)
 
-    def ids_of(self, node: _Node, p: int) -> tuple[list[int], list[int]]:
-        """lists_of(node, p) with class ids for keys (cached on the node, so shared by all runs)."""
+    def ids_of(self, node: _Node, p: int) -> tuple[list[int], list[float]]:
+        """lists_of(node, p) with class ids for keys and the weights as floats (whole numbers, exact),
+        cached on the node, so shared by all runs."""
         found = node.ids.get(p)
         if found is None:
             keys, weights = self.lists_of(node, p)
-            found = node.ids[p] = (list(map(self.e.intern, keys)), weights)
+            found = node.ids[p] = (list(map(self.e.intern, keys)), list(map(float, weights)))
         return found
 
     def child_ids_of(self, node: _Node, s: int) -> list[int]:
@@ -250,7 +251,7 @@ class FastRun:
         return found
 
     # ----- the float walk ----------------------------------------------------------------------
-    def surely_short(self, keys: list[int], weights: list[int], cost: float) -> bool:
+    def surely_short(self, keys: list[int], weights: list[float], cost: float) -> bool:
         """True if p's supporters surely hold less than ``cost``, and walk()'s keep() would change nothing.
 
         Then walk() would return None (or raise ``_Uncertain``, and the exact walk would find the
@@ -333,6 +334,7 @@ class FastRun:
         val = self.val
         rem, rem_e, rem_s, rem_se = cost, EPS * cost, 0.0, 0.0
         poor: list[Val] = []
+        eps = EPS  # a local name is cheaper in this loop
         for i in order:
             v = val[keys[i]]
             if v is _ZERO:
@@ -345,18 +347,18 @@ class FastRun:
             # rem: it starts at cost >= 0 and loses w * vf only when vf * weight < rem, w <= weight.
             vw = vf * weight
             d = vw - rem
-            d_e = ve * weight + rem_e + EPS * (vw + rem)
+            d_e = ve * weight + rem_e + eps * (vw + rem)
             if d > d_e:
                 break
             if d >= -d_e:
                 raise _Uncertain
             poor.append(v)
-            wf = float(weights[i])
+            wf = weights[i]
             wvf = wf * vf
             wvs = wf * vs
-            rem_e += wf * ve + EPS * (rem + wvf)
+            rem_e += wf * ve + eps * (rem + wvf)
             rem -= wvf
-            rem_se += wf * vse + EPS * (wvs - rem_s)
+            rem_se += wf * vse + eps * (wvs - rem_s)
             rem_s -= wvs
             weight -= wf
         else:
