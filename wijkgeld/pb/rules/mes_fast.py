@@ -334,36 +334,63 @@ class FastRun:
         val = self.val
         rem, rem_e, rem_s, rem_se = cost, EPS * cost, 0.0, 0.0
         poor: list[Val] = []
-        eps = EPS  # a local name is cheaper in this loop
-        for i in order:
-            v = val[keys[i]]
-            if v is _ZERO:
-                # No money left: surely poor (rem > 0 here) and pays nothing; only its weight leaves.
-                weight -= weights[i]
-                drained = True
-                continue
-            vf, ve, vs, vse = v
-            # Money values and slopes are >= 0 (rounding keeps signs), so they need no abs(); nor does
-            # rem: it starts at cost >= 0 and loses w * vf only when vf * weight < rem, w <= weight.
-            vw = vf * weight
-            d = vw - rem
-            d_e = ve * weight + rem_e + eps * (vw + rem)
-            if d > d_e:
-                break
-            if d >= -d_e:
-                raise _Uncertain
-            poor.append(v)
-            wf = weights[i]
-            wvf = wf * vf
-            wvs = wf * vs
-            rem_e += wf * ve + eps * (rem + wvf)
-            rem -= wvf
-            rem_se += wf * vse + eps * (wvs - rem_s)
-            rem_s -= wvs
-            weight -= wf
+        eps = EPS  # a local name is cheaper in these loops
+        # A class with no money left is surely poor (rem > 0 here) and pays nothing; only its weight
+        # leaves. Money values and slopes are >= 0 (rounding keeps signs), so they need no abs(); nor
+        # does rem: it starts at cost >= 0 and loses w * vf only when vf * weight < rem, w <= weight.
+        if not self.parametric or self.limit == 0:
+            # Slopes in t only serve bounds on t, and there are none left to find in this run: no
+            # later keep() or certify() acts, and no later run resumes from a round after this one
+            # (resume_from needs a limit >= 1 at its start). So leave rem_s, rem_se at 0.
+            for i in order:
+                v = val[keys[i]]
+                if v is _ZERO:
+                    weight -= weights[i]
+                    drained = True
+                    continue
+                vf, ve, _vs, _vse = v
+                vw = vf * weight
+                d = vw - rem
+                d_e = ve * weight + rem_e + eps * (vw + rem)
+                if d > d_e:
+                    break
+                if d >= -d_e:
+                    raise _Uncertain
+                poor.append(v)
+                wf = weights[i]
+                wvf = wf * vf
+                rem_e += wf * ve + eps * (rem + wvf)
+                rem -= wvf
+                weight -= wf
+            else:
+                return None  # keep() would do nothing
         else:
-            self.keep(rem, rem_e, rem_s, rem_se, strict=True)
-            return None
+            for i in order:
+                v = val[keys[i]]
+                if v is _ZERO:
+                    weight -= weights[i]
+                    drained = True
+                    continue
+                vf, ve, vs, vse = v
+                vw = vf * weight
+                d = vw - rem
+                d_e = ve * weight + rem_e + eps * (vw + rem)
+                if d > d_e:
+                    break
+                if d >= -d_e:
+                    raise _Uncertain
+                poor.append(v)
+                wf = weights[i]
+                wvf = wf * vf
+                wvs = wf * vs
+                rem_e += wf * ve + eps * (rem + wvf)
+                rem -= wvf
+                rem_se += wf * vse + eps * (wvs - rem_s)
+                rem_s -= wvs
+                weight -= wf
+            else:
+                self.keep(rem, rem_e, rem_s, rem_se, strict=True)
+                return None
         q = rem / weight
         q_e = rem_e / weight + EPS * q
         qs = rem_s / weight
@@ -380,18 +407,21 @@ class FastRun:
             return
         q, q_e, qs, qs_e = rho
         aqs = abs(qs)
-        limit = self.limit
+        # min over the classes of floor(x) is floor of the min x: take floor once.
+        lowest = math.inf
         for vf, ve, vs, vse in poor:
             slope_low = (qs - vs) - (qs_e + vse + EPS * (aqs + vs))
             if slope_low >= 0:
                 continue
             value_low = (q - vf) - (q_e + ve + EPS * (q + vf))
             if value_low <= 0:
-                limit = 0
-                break
+                self.limit = 0
+                return
             x = value_low / -slope_low * (1 - 1e-12)
-            limit = min(limit, math.floor(x))
-        self.limit = limit
+            if x < lowest:
+                lowest = x
+        if lowest < self.limit:
+            self.limit = min(self.limit, math.floor(lowest))
 
     def go(self) -> MesRun:
         e = self.e
@@ -504,12 +534,20 @@ class FastRun:
     def buy(self, node: _Node, s: int, rho: tuple[float, float, float, float]) -> None:
         q, q_e, qs, qs_e = rho
         val, low = self.val, self.low
-        created = self.created.append
+        children = self.child_ids_of(node, s)
+        self.created.extend(children)
         aqs = abs(qs)
+        # A class with no money keeps none (the general case below, with its values 0.0, gives the
+        # same unless q is within its error bound of 0).
+        zero_stays = -q < -(q_e + EPS * q)
         # Money values and slopes are >= 0, so abs() of them is the value itself.
-        for k, new in zip(self.ids_of(node, s)[0], self.child_ids_of(node, s), strict=True):
-            created(new)
-            vf, ve, vs, vse = val[k]
+        for k, new in zip(self.ids_of(node, s)[0], children, strict=True):
+            v = val[k]
+            if v is _ZERO and zero_stays:
+                val[new] = _ZERO
+                low[new] = 0.0
+                continue
+            vf, ve, vs, vse = v
             left = vf - q
             left_e = ve + q_e + EPS * (vf + q)
             if left < -left_e:
