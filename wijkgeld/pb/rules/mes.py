@@ -198,11 +198,12 @@ class MesEngine:
         """For each other candidate p, the ballot types that support both s and p (built once per s)."""
         found = self._co.get(s)
         if found is None:
-            found = {}
+            found = {p: [] for p in self.candidates}
+            type_items = self.type_items
             for t in self.supp_types[s]:
-                for p, _u in self.type_items[t]:
-                    if p != s:
-                        found.setdefault(p, []).append(t)
+                for p, _u in type_items[t]:
+                    found[p].append(t)
+            del found[s]
             self._co[s] = found
         return found
 
@@ -229,7 +230,8 @@ class MesEngine:
                     acc[old] = left
                 else:
                     del acc[old]
-                acc[old | bit] = acc.get(old | bit, 0) + w
+                new = old | bit
+                acc[new] = acc.get(new, 0) + w
         found = node.lists[p] = (list(acc), list(acc.values()))
         return found
 
