@@ -264,6 +264,7 @@ class MesEngine:
             if parametric and prev is not None and prev.step == step and b > prev.b:
                 tau = (b - prev.b) / step
                 if tau == int(tau):
+                    self.last_fast = None  # the new run takes over prev's state (see resume_from)
                     run.resume_from(prev, int(tau))
             result = run.go()
             if parametric:

@@ -92,20 +92,17 @@ class FastRun:
         n_classes, n_drops, heap, limit, node, origin = prev.snaps[r]
         tau_snap = int((self.b - origin) / self.step)
         ft = float(tau)
-        val, low, exact = self.val, self.low, self.exact
-        val.clear()
-        low.clear()
-        exact.clear()
+        # Take over prev's value dicts (the engine drops prev when a run resumes from it) and shift
+        # the prefix's classes in place: no dict is rebuilt, and a class with no money keeps its
+        # entries as they are. Entries of classes prev made later are stale, but never read: a walk
+        # reads the classes at its node, which are prefix classes or made again by this run's buy().
+        val, low = self.val, self.low = prev.val, prev.low
         created = prev.created[:n_classes]
-        prev_val = prev.val
         flat = False
         two_eps = 2 * EPS
         for k in created:
-            v = prev_val[k]
-            if v is _ZERO:
-                val[k] = _ZERO
-                low[k] = 0.0
-            else:
+            v = val[k]
+            if v is not _ZERO:
                 vf, ve, vs, vse = v
                 nf = vf + vs * ft
                 ne = ve + vse * ft + two_eps * nf
@@ -114,9 +111,12 @@ class FastRun:
                 if lo <= 0.0:
                     flat = True
         self.flat = flat
-        # Few classes have exact values; shift those that exist in the prefix.
+        # Few classes have exact values (class 0 always); shift those that exist in the prefix. Stale
+        # exact values would be read, so this dict is rebuilt.
+        exact = self.exact = {}
+        in_prefix = set(created) if len(prev.exact) > 1 else {0}
         for k, (a, s) in prev.exact.items():
-            if k in val:
+            if k in in_prefix:
                 exact[k] = (a + s * tau, s)
         self.created = created
         self.rounds = prev.rounds[:r]
