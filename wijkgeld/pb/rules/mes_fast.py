@@ -5,6 +5,13 @@ float carries an upper bound on its distance to the exact value, and a decision 
 only when the bound proves it. Otherwise, and for every tie, the values involved are recomputed exactly
 (``Fraction``), lazily, from the round that created them. With cost utilities every supporter has
 utility 1 in "price per supporter" terms, which keeps the float path short.
+
+Cost notes: the per-class dicts are keyed by small class ids (``MesEngine.class_id``), not by the
+classes' bit masks, whose hashing dominated every lookup; walks sort positions by a float key and take
+the money-less classes at once; a walk that a plain sum proves unaffordable, with nothing to add to the
+run's bound on t, is skipped (``surely_short``); and a resumed run shifts the previous run's values in
+place. Decisions and bounds stay those of the plain loops (classes with equal low ends may be walked
+in another order, which is as valid and only reorders roundings).
 """
 
 from __future__ import annotations
