@@ -20,7 +20,7 @@ import heapq
 import math
 from fractions import Fraction
 from itertools import compress
-from operator import mul, not_
+from operator import itemgetter, mul, not_
 from typing import TYPE_CHECKING
 
 from .mes import Dropped, MesRound, MesRun, Q, exact_rho
@@ -35,6 +35,7 @@ Val = tuple[float, float, float, float]
 # Heap entry: (low end of key, key, key error, slope, slope error, project); key = price / cost.
 Entry = tuple[float, float, float, float, float, int]
 _ZERO: Val = (0.0, 0.0, 0.0, 0.0)
+_ERR = itemgetter(1)  # a value's error bound
 
 
 class _Uncertain(Exception):
@@ -258,7 +259,7 @@ class FastRun:
         return found
 
     # ----- the float walk ----------------------------------------------------------------------
-    def surely_short(self, keys: list[int], weights: list[float], cost: float) -> bool:
+    def surely_short(self, keys: list[int], weights: list[float], cost: float, screen: float) -> bool:
         """True if p's supporters surely hold less than ``cost``, and walk()'s keep() would change nothing.
 
         Then walk() would return None (or raise ``_Uncertain``, and the exact walk would find the
@@ -270,11 +271,16 @@ class FastRun:
         """
         if self.parametric and self.limit == math.inf:
             return False  # any bound keep() found would be new
-        # Plain loops: cheaper here than whole-list passes (no transposed copies, float ops inline).
         val = self.val
         n = len(keys)
         grow = 1 + (n + 6) * EPS
         need_slopes = self.parametric and self.limit != 0
+        if not need_slopes and not self.flat:
+            # Only the money is needed, and every low end is >= 0: vf + ve = low + 2 * ve, and
+            # ``screen`` is the sum of w * low, so one pass over the error bounds suffices.
+            me_: float = sum(map(mul, weights, map(_ERR, map(val.__getitem__, keys))))
+            return cost * (1 - 2 * EPS) - (screen + 2 * me_) * grow * (1 + 2 * EPS) > 0
+        # Plain loops: cheaper here than whole-list passes (no transposed copies, float ops inline).
         m = me = ms = mse = 0.0
         if need_slopes:
             for k, w in zip(keys, weights, strict=True):
@@ -323,7 +329,8 @@ class FastRun:
             return (q0, 2 * EPS * q0, 0.0, 0.0), []  # everybody can pay the equal share
         # About half of all walks find the project unaffordable; when a quick sum says so (the sum of
         # the low ends is a cheap screen), skip the walk if it could not change the limit anyway.
-        if sum(map(mul, weights, lows)) < cost and self.surely_short(keys, weights, cost):
+        screen = sum(map(mul, weights, lows))
+        if screen < cost and self.surely_short(keys, weights, cost, screen):
             return None
         # Sorted by the low end of each value's interval: once one class is surely rich, all later are.
         # Sorting positions by a float key takes CPython's fast path for floats (no tuples are built);
