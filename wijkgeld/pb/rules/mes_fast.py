@@ -21,7 +21,7 @@ import math
 from fractions import Fraction
 from itertools import compress
 from operator import itemgetter, mul, not_
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from .mes import Dropped, MesRound, MesRun, Q, exact_rho
 
@@ -246,7 +246,13 @@ class FastRun:
         found = node.ids.get(p)
         if found is None:
             keys, weights = self.lists_of(node, p)
-            found = node.ids[p] = (list(map(self.e.intern, keys)), list(map(float, weights)))
+            known = list(map(self.e.class_id.get, keys))  # most classes have an id already
+            if None in known:
+                intern = self.e.intern
+                ids = [intern(k) if i is None else i for k, i in zip(keys, known, strict=True)]
+            else:
+                ids = cast(list[int], known)
+            found = node.ids[p] = (ids, list(map(float, weights)))
         return found
 
     def child_ids_of(self, node: _Node, s: int) -> list[int]:
@@ -254,8 +260,16 @@ class FastRun:
         found = node.child_ids.get(s)
         if found is None:
             e = self.e
-            bit, key = e.sbits[s], e.class_key
-            found = node.child_ids[s] = [e.intern(key[k] | bit) for k in self.ids_of(node, s)[0]]
+            bit, key, class_id = e.sbits[s], e.class_key, e.class_id
+            found = []
+            for k in self.ids_of(node, s)[0]:
+                new = key[k] | bit
+                i = class_id.get(new)
+                if i is None:  # as e.intern(new), inlined: most children are new
+                    i = class_id[new] = len(key)
+                    key.append(new)
+                found.append(i)
+            node.child_ids[s] = found
         return found
 
     # ----- the float walk ----------------------------------------------------------------------
