@@ -542,22 +542,43 @@ class FastRun:
         heap: list[tuple[float, float, float, float, float, int]],
         exact_keys: dict[int, tuple[Q, Q]],
     ) -> None:
-        """Every other project must keep losing to the winner for all t up to the limit."""
+        """Every other project must keep losing to the winner for all t up to the limit.
+
+        keep() for each entry, inlined (the same operations): a round has as many entries as projects
+        in play. The caller runs this only while the limit is not 0.
+        """
         ranks = self.e.ranks
         s = win[5]
+        rank_s = ranks[s]
         _lo, ks, es, ss, ess, _ = win
+        s_exact = s in exact_keys
+        abs_ss = abs(ss)
+        limit = self.limit
         for _lo2, kp, ep, sp, esp, p in heap:
-            strict = ranks[p] < ranks[s]
-            if p in exact_keys and s in exact_keys:
+            strict = ranks[p] < rank_s
+            if s_exact and p in exact_keys:
+                self.limit = limit
                 self.keep_exact(
                     exact_keys[p][0] - exact_keys[s][0], exact_keys[p][1] - exact_keys[s][1], strict
                 )
+                limit = self.limit
             else:
-                self.keep(
-                    kp - ks, ep + es + EPS * (kp + ks), sp - ss, esp + ess + EPS * (abs(sp) + abs(ss)), strict
-                )
-            if self.limit == 0:
-                return
+                # keep(kp - ks, ep + es + EPS * (kp + ks), sp - ss, esp + ess + EPS * (|sp| + |ss|))
+                slope_low = (sp - ss) - (esp + ess + EPS * (abs(sp) + abs_ss))
+                if slope_low >= 0:
+                    continue
+                value_low = (kp - ks) - (ep + es + EPS * (kp + ks))
+                if value_low <= 0:
+                    limit = 0
+                else:
+                    x = value_low / -slope_low * (1 - 1e-12)
+                    if x < limit + 1:  # else neither bound below can be under the limit
+                        bound = math.ceil(x) - 1 if strict else math.floor(x)
+                        if bound < limit:
+                            limit = bound
+            if limit == 0:
+                break
+        self.limit = limit
 
     def buy(self, node: _Node, s: int, rho: tuple[float, float, float, float]) -> None:
         q, q_e, qs, qs_e = rho
