@@ -54,6 +54,10 @@ class _Node:
     hist: dict[int, dict[tuple[int, Q], int]] = field(default_factory=dict)
     #: the same for cost utilities as parallel lists (class keys, weights), for the float run
     lists: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+    #: lists[p] with class ids (MesEngine.class_id) for keys and float weights, for the float run
+    ids: dict[int, tuple[list[int], list[float]]] = field(default_factory=dict)
+    #: per project s, the ids of the classes that ids[s]'s classes become when s is bought
+    child_ids: dict[int, list[int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,35 +120,43 @@ class MesEngine:
         self.ranks = ranks
         self.candidates = candidates
         cand = set(candidates)
-        # One bit per (project, utility) pair, so a class key also tells what each voter paid.
-        self.bit_of: dict[tuple[int, Q], int] = {}
-        self.sbits = [0] * profile.num_projects
-        for key in profile.items:
-            for p, u in key:
-                if p in cand and (p, u) not in self.bit_of:
-                    bit = 1 << len(self.bit_of)
-                    self.bit_of[(p, u)] = bit
-                    self.sbits[p] |= bit
-        self.masks = [0] * len(profile.items)
-        self.type_items: list[list[tuple[int, Q]]] = []
+        # One bit per (project, utility) pair, so a class key also tells what each voter paid. Bits
+        # go to pairs in order of first appearance. One pass over the ballot types builds the bits,
+        # each type's mask and kept pairs, and each candidate's supporters.
+        bit_of: dict[tuple[int, Q], int] = {}
+        sbits = [0] * profile.num_projects
+        masks = [0] * len(profile.items)
+        type_items: list[list[tuple[int, Q]]] = []
+        supp: dict[int, list[tuple[int, Q]]] = {p: [] for p in candidates}
+        supp_types: dict[int, list[int]] = {p: [] for p in candidates}
         for t, key in enumerate(profile.items):
             mask = 0
             kept = []
-            for p, u in key:
+            for pu in key:
+                p = pu[0]
                 if p in cand:
-                    mask |= self.bit_of[(p, u)]
-                    kept.append((p, u))
-            self.masks[t] = mask
-            self.type_items.append(kept)
+                    bit = bit_of.get(pu)
+                    if bit is None:
+                        bit = bit_of[pu] = 1 << len(bit_of)
+                        sbits[p] |= bit
+                    mask |= bit
+                    kept.append(pu)
+                    supp[p].append((t, pu[1]))
+                    supp_types[p].append(t)
+            masks[t] = mask
+            type_items.append(kept)
+        self.bit_of, self.sbits, self.masks, self.type_items = bit_of, sbits, masks, type_items
         # Per candidate: its supporters as (type, utility) and, for the float run, the types alone.
-        self.supp: dict[int, list[tuple[int, Q]]] = {p: [] for p in candidates}
-        for t, kept in enumerate(self.type_items):
-            for p, u in kept:
-                self.supp[p].append((t, u))
-        self.supp_types = {p: [t for t, _u in pairs] for p, pairs in self.supp.items()}
+        self.supp, self.supp_types = supp, supp_types
         self._co: dict[int, dict[int, list[int]]] = {}
         self.root = _Node(0)
+        # Small ids for class keys (bit masks grow to ~100 bits, whose hashing dominated dict
+        # lookups in the float run); class 0 has id 0. Ids are shared by all runs.
+        self.class_id: dict[int, int] = {0: 0}
+        self.class_key: list[int] = [0]
         self.last_fast: FastRun | None = None  # the last parametric float run, to resume from
+        # The float run's heap before its first round (built by the first run that needs it).
+        self.first_heap: list[tuple[float, float, float, float, float, int]] | None = None
         # Nodes by the set of bought projects: the classes do not depend on the order of buying.
         self.nodes: dict[int, _Node] = {0: self.root}
         # scale turns rho into the reference's comparison key: Cost_Sat utility is the cost itself.
@@ -160,6 +172,14 @@ class MesEngine:
         found = self.nodes.get(new_sel)
         if found is None:
             found = self.nodes[new_sel] = _Node(new_sel)
+        return found
+
+    def intern(self, key: int) -> int:
+        """The id of class ``key``, given on first sight."""
+        found = self.class_id.get(key)
+        if found is None:
+            found = self.class_id[key] = len(self.class_key)
+            self.class_key.append(key)
         return found
 
     def hist(self, node: _Node, p: int) -> dict[tuple[int, Q], int]:
@@ -178,11 +198,12 @@ class MesEngine:
         """For each other candidate p, the ballot types that support both s and p (built once per s)."""
         found = self._co.get(s)
         if found is None:
-            found = {}
+            found = {p: [] for p in self.candidates}
+            type_items = self.type_items
             for t in self.supp_types[s]:
-                for p, _u in self.type_items[t]:
-                    if p != s:
-                        found.setdefault(p, []).append(t)
+                for p, _u in type_items[t]:
+                    found[p].append(t)
+            del found[s]
             self._co[s] = found
         return found
 
@@ -209,7 +230,8 @@ class MesEngine:
                     acc[old] = left
                 else:
                     del acc[old]
-                acc[old | bit] = acc.get(old | bit, 0) + w
+                new = old | bit
+                acc[new] = acc.get(new, 0) + w
         found = node.lists[p] = (list(acc), list(acc.values()))
         return found
 
@@ -242,6 +264,7 @@ class MesEngine:
             if parametric and prev is not None and prev.step == step and b > prev.b:
                 tau = (b - prev.b) / step
                 if tau == int(tau):
+                    self.last_fast = None  # the new run takes over prev's state (see resume_from)
                     run.resume_from(prev, int(tau))
             result = run.go()
             if parametric:

@@ -5,6 +5,13 @@ float carries an upper bound on its distance to the exact value, and a decision 
 only when the bound proves it. Otherwise, and for every tie, the values involved are recomputed exactly
 (``Fraction``), lazily, from the round that created them. With cost utilities every supporter has
 utility 1 in "price per supporter" terms, which keeps the float path short.
+
+Cost notes: the per-class dicts are keyed by small class ids (``MesEngine.class_id``), not by the
+classes' bit masks, whose hashing dominated every lookup; walks sort positions by a float key and take
+the money-less classes at once; a walk that a plain sum proves unaffordable, with nothing to add to the
+run's bound on t, is skipped (``surely_short``); and a resumed run shifts the previous run's values in
+place. Decisions and bounds stay those of the plain loops (classes with equal low ends may be walked
+in another order, which is as valid and only reorders roundings).
 """
 
 from __future__ import annotations
@@ -12,7 +19,9 @@ from __future__ import annotations
 import heapq
 import math
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from itertools import compress
+from operator import itemgetter, mul, not_
+from typing import TYPE_CHECKING, cast
 
 from .mes import Dropped, MesRound, MesRun, Q, exact_rho
 
@@ -26,6 +35,7 @@ Val = tuple[float, float, float, float]
 # Heap entry: (low end of key, key, key error, slope, slope error, project); key = price / cost.
 Entry = tuple[float, float, float, float, float, int]
 _ZERO: Val = (0.0, 0.0, 0.0, 0.0)
+_ERR = itemgetter(1)  # a value's error bound
 
 
 class _Uncertain(Exception):
@@ -38,8 +48,11 @@ class FastRun:
         bf, sf = float(b), float(step)
         self.val: dict[int, Val] = {0: (bf, EPS * abs(bf), sf, EPS * abs(sf))}
         self.low: dict[int, float] = {0: bf - EPS * abs(bf)}  # low end of each value's interval
+        # Whether some class with money has a low end <= 0 (rare: a value at or near 0, or an error
+        # bound that grew past its value). If not, the classes with low end 0.0 are exactly those with
+        # no money left, which lets walk() take them all at once.
+        self.flat = self.low[0] <= 0.0
         self.exact: dict[int, tuple[Q, Q]] = {0: (b, step)}
-        self.born: dict[int, tuple[int, int]] = {}  # class -> (parent class, round that created it)
         self.rounds: list[tuple[int, _Node]] = []
         self.rho_exact: dict[int, tuple[Q, Q] | None] = {}
         self.parametric = parametric
@@ -49,17 +62,21 @@ class FastRun:
         self.selected: list[int] = []
         self.dropped: dict[int, int] = {}
         self.node = engine.root
-        self.heap: list[Entry] = []
-        for p in engine.candidates:
-            key = 1.0 / engine.total_f[p]
-            err = 2 * EPS * key
-            self.heap.append((key - err, key, err, 0.0, 0.0, p))
-        heapq.heapify(self.heap)
+        # The first heap depends on the profile only: build it once per engine, copy it per run.
+        first = engine.first_heap
+        if first is None:
+            first = []
+            for p in engine.candidates:
+                key = 1.0 / engine.total_f[p]
+                err = 2 * EPS * key
+                first.append((key - err, key, err, 0.0, 0.0, p))
+            heapq.heapify(first)
+            engine.first_heap = first
+        self.heap: list[Entry] = list(first)
         # For resuming a later run: classes in creation order, drops in order, and per round the
-        # state at its start (classes made so far, drops so far, heap, limit, node).
+        # state at its start (classes made so far, drops so far, heap, limit, node). The round that
+        # created a class, and its parent, follow from its key (see born), so they are not stored.
         self.created: list[int] = [0]
-        # Per project: (round, its class lists then), to derive the lists of a later round cheaply.
-        self.last_lists: dict[int, tuple[int, tuple[list[int], list[int]]]] = {}
         self.drop_log: list[int] = []
         # Heaps and limits in a snapshot are in the coordinates of the run that took it (its b).
         self.snaps: list[tuple[int, int, list[Entry], float, _Node, Q]] = []
@@ -83,25 +100,33 @@ class FastRun:
         n_classes, n_drops, heap, limit, node, origin = prev.snaps[r]
         tau_snap = int((self.b - origin) / self.step)
         ft = float(tau)
-        val, low, exact = self.val, self.low, self.exact
-        val.clear()
-        low.clear()
-        exact.clear()
-        for k in prev.created[:n_classes]:
-            v = prev.val[k]
-            if v is _ZERO:
-                val[k], low[k] = _ZERO, 0.0
-            else:
+        # Take over prev's value dicts (the engine drops prev when a run resumes from it) and shift
+        # the prefix's classes in place: no dict is rebuilt, and a class with no money keeps its
+        # entries as they are. Entries of classes prev made later are stale, but never read: a walk
+        # reads the classes at its node, which are prefix classes or made again by this run's buy().
+        val, low = self.val, self.low = prev.val, prev.low
+        created = prev.created[:n_classes]
+        flat = False
+        two_eps = 2 * EPS
+        for k in created:
+            v = val[k]
+            if v is not _ZERO:
                 vf, ve, vs, vse = v
                 nf = vf + vs * ft
-                ne = ve + vse * ft + 2 * EPS * nf
-                val[k], low[k] = (nf, ne, vs, vse), nf - ne
-            if k in prev.exact:
-                a, s = prev.exact[k]
+                ne = ve + vse * ft + two_eps * nf
+                val[k] = (nf, ne, vs, vse)
+                lo = low[k] = nf - ne
+                if lo <= 0.0:
+                    flat = True
+        self.flat = flat
+        # Few classes have exact values (class 0 always); shift those that exist in the prefix. Stale
+        # exact values would be read, so this dict is rebuilt.
+        exact = self.exact = {}
+        in_prefix = set(created) if len(prev.exact) > 1 else {0}
+        for k, (a, s) in prev.exact.items():
+            if k in in_prefix:
                 exact[k] = (a + s * tau, s)
-            if k:
-                self.born[k] = prev.born[k]
-        self.created = prev.created[:n_classes]
+        self.created = created
         self.rounds = prev.rounds[:r]
         for rnd in range(r):
             rho = prev.rho_exact.get(rnd)
@@ -152,7 +177,7 @@ class FastRun:
         found = self.exact.get(k)
         if found is not None:
             return found
-        parent, rnd = self.born[k]
+        parent, rnd = self.born(k)
         a, s = self.exact_value(parent)
         rho = self.exact_rho_of_round(rnd)
         assert rho is not None
@@ -160,6 +185,21 @@ class FastRun:
         value: tuple[Q, Q] = (0, 0) if left < 0 else (left, s - rho[1])
         self.exact[k] = value
         return value
+
+    def born(self, k: int) -> tuple[int, int]:
+        """The parent of class id ``k`` (not 0) and the round that created it.
+
+        A class is created in the round that buys the last of its projects (bought projects are never
+        bought again), from the class without that project's bits.
+        """
+        e = self.e
+        key = e.class_key[k]
+        sbits, rounds = e.sbits, self.rounds
+        for rnd in range(len(rounds) - 1, -1, -1):
+            bit = sbits[rounds[rnd][0]]
+            if key & bit:
+                return e.intern(key & ~bit), rnd
+        raise AssertionError(f"class {key} was not created in this run")
 
     def exact_rho_of_round(self, rnd: int) -> tuple[Q, Q] | None:
         if rnd not in self.rho_exact:
@@ -169,7 +209,8 @@ class FastRun:
 
     def exact_walk(self, node: _Node, p: int, winner: bool = False) -> tuple[Q, Q] | None:
         """Exact price; ``winner=True`` also requires its poor supporters to stay poor (see walk)."""
-        items = [(self.exact_value(k), u, w) for (k, u), w in self.e.hist(node, p).items()]
+        intern = self.e.intern
+        items = [(self.exact_value(intern(k)), u, w) for (k, u), w in self.e.hist(node, p).items()]
         result = exact_rho(items, self.e.profile.costs[p], self.e.profile.total_utility[p])
         if isinstance(result, Dropped):
             self.keep_exact(result.rem[0], result.rem[1], strict=True)
@@ -181,21 +222,110 @@ class FastRun:
         return rho
 
     def lists_of(self, node: _Node, p: int) -> tuple[list[int], list[int]]:
-        """p's classes at ``node``: cached, or derived from the last ones this run computed, or fresh."""
-        e = self.e
+        """p's classes at ``node``: cached, or derived from those of a node at most 8 rounds back on
+        this run's path (computed by this run or, through the shared node cache, by an earlier one),
+        or fresh."""
         found = node.lists.get(p)
+        if found is not None:
+            return found
+        e = self.e
+        rounds = self.rounds
+        here = len(rounds)
+        # Only for the node after every round so far (walks use it; buy() finds its lists cached).
+        if here and rounds[-1][1].sel | e.sbits[rounds[-1][0]] == node.sel:
+            for j in range(here - 1, max(here - 9, -1), -1):
+                base = rounds[j][1].lists.get(p)
+                if base is not None:
+                    bought = [(s, n.sel) for s, n in rounds[j:here]]
+                    return e.derived_lists(node, p, base, bought)
+        return e.class_lists(node, p)
+
+    def ids_of(self, node: _Node, p: int) -> tuple[list[int], list[float]]:
+        """lists_of(node, p) with class ids for keys and the weights as floats (whole numbers, exact),
+        cached on the node, so shared by all runs."""
+        found = node.ids.get(p)
         if found is None:
-            last = self.last_lists.get(p)
-            here = len(self.rounds)
-            if last is not None and here - last[0] <= 8:
-                bought = [(s, n.sel) for s, n in self.rounds[last[0] : here]]
-                found = e.derived_lists(node, p, last[1], bought)
+            keys, weights = self.lists_of(node, p)
+            known = list(map(self.e.class_id.get, keys))  # most classes have an id already
+            if None in known:
+                intern = self.e.intern
+                ids = [intern(k) if i is None else i for k, i in zip(keys, known, strict=True)]
             else:
-                found = e.class_lists(node, p)
-        self.last_lists[p] = (len(self.rounds), found)
+                ids = cast(list[int], known)
+            found = node.ids[p] = (ids, list(map(float, weights)))
+        return found
+
+    def child_ids_of(self, node: _Node, s: int) -> list[int]:
+        """The ids of the classes that s's supporter classes at ``node`` become when s is bought."""
+        found = node.child_ids.get(s)
+        if found is None:
+            e = self.e
+            bit, key, class_id = e.sbits[s], e.class_key, e.class_id
+            found = []
+            for k in self.ids_of(node, s)[0]:
+                new = key[k] | bit
+                i = class_id.get(new)
+                if i is None:  # as e.intern(new), inlined: most children are new
+                    i = class_id[new] = len(key)
+                    key.append(new)
+                found.append(i)
+            node.child_ids[s] = found
         return found
 
     # ----- the float walk ----------------------------------------------------------------------
+    def surely_short(self, keys: list[int], weights: list[float], cost: float, screen: float) -> bool:
+        """True if p's supporters surely hold less than ``cost``, and walk()'s keep() would change nothing.
+
+        Then walk() would return None (or raise ``_Uncertain``, and the exact walk would find the
+        project unaffordable with a keep_exact() that changes nothing either): the same outcome, found
+        with a few sums instead of a sorted walk. The bounds are deliberately loose (a sum of n products
+        of floats >= 0 is within n + 2 roundings of exact; walk()'s own rem_e and slopes are bounded
+        from above term by term), so whenever this says True the walk's keep() provably leaves the
+        limit where it is; when it says False, walk() runs as before.
+        """
+        if self.parametric and self.limit == math.inf:
+            return False  # any bound keep() found would be new
+        val = self.val
+        n = len(keys)
+        grow = 1 + (n + 6) * EPS
+        need_slopes = self.parametric and self.limit != 0
+        if not need_slopes and not self.flat:
+            # Only the money is needed, and every low end is >= 0: vf + ve = low + 2 * ve, and
+            # ``screen`` is the sum of w * low, so one pass over the error bounds suffices.
+            me_: float = sum(map(mul, weights, map(_ERR, map(val.__getitem__, keys))))
+            return cost * (1 - 2 * EPS) - (screen + 2 * me_) * grow * (1 + 2 * EPS) > 0
+        # Plain loops: cheaper here than whole-list passes (no transposed copies, float ops inline).
+        m = me = ms = mse = 0.0
+        if need_slopes:
+            for k, w in zip(keys, weights, strict=True):
+                vf, ve, vs, vse = val[k]
+                m += w * vf
+                me += w * ve
+                ms += w * vs
+                mse += w * vse
+        else:
+            for k, w in zip(keys, weights, strict=True):
+                vf, ve, _vs, _vse = val[k]
+                m += w * vf
+                me += w * ve
+        # Below the exact shortfall at t = 0 (cost, less the supporters' money, at its highest).
+        short = cost * (1 - 2 * EPS) - (m + me) * grow
+        if short <= 0:
+            return False
+        if not need_slopes:
+            return True  # keep() does nothing
+        limit = self.limit
+        # walk() would call keep(rem, rem_e, rem_s, rem_se) with rem within rem_e of the exact
+        # shortfall, rem_e <= EPS * cost * (n + 1) + me + EPS * m (each class adds w * ve and
+        # EPS * (rem + w * vf), rem <= cost), and -(rem_s - rem_se) <= ms + mse + EPS * (n + 1) * ms.
+        rem_e = (EPS * cost * (n + 1) + me + EPS * m) * grow
+        value_low = (short - 2 * rem_e) * (1 - 2 * EPS)
+        if value_low <= 0:
+            return False
+        fall = (ms + mse + EPS * (n + 1) * ms) * grow * (1 + 2 * EPS)
+        # keep() sets limit = min(limit, about value_low / fall): unchanged if that is >= limit + 1.
+        return value_low > (limit + 1) * fall * (1 + 1e-9)
+
     def walk(self, node: _Node, p: int) -> tuple[tuple[float, float, float, float], list[Val]] | None:
         """Float price per supporter with error bounds and the poor classes, or None if unaffordable.
 
@@ -205,42 +335,90 @@ class FastRun:
         """
         cost = self.e.cost_f[p]
         weight = self.e.total_f[p]
-        keys, weights = self.lists_of(node, p)
-        low = self.low
+        keys, weights = self.ids_of(node, p)
+        lows = list(map(self.low.__getitem__, keys))
         q0 = cost / weight
-        if min(map(low.__getitem__, keys)) > q0 * (1 + 4 * EPS):
+        lowest = min(lows)
+        if lowest > q0 * (1 + 4 * EPS):
             return (q0, 2 * EPS * q0, 0.0, 0.0), []  # everybody can pay the equal share
+        # About half of all walks find the project unaffordable; when a quick sum says so (the sum of
+        # the low ends is a cheap screen), skip the walk if it could not change the limit anyway.
+        screen = sum(map(mul, weights, lows))
+        if screen < cost and self.surely_short(keys, weights, cost, screen):
+            return None
         # Sorted by the low end of each value's interval: once one class is surely rich, all later are.
-        items = sorted(zip(map(low.__getitem__, keys), keys, weights, strict=True))
+        # Sorting positions by a float key takes CPython's fast path for floats (no tuples are built);
+        # classes with the same low end keep their list order, which is as valid as any other.
+        n = len(keys)
+        drained = False
+        if lowest == 0.0 and not self.flat:
+            # The classes with low end 0.0 are the money-less ones, and they come first: take them at
+            # once (weights are whole numbers, so the float weight stays exact in any order).
+            order = sorted(compress(range(n), lows), key=lows.__getitem__)
+            weight -= sum(compress(weights, map(not_, lows)))
+            drained = True
+        else:
+            order = sorted(range(n), key=lows.__getitem__)
         val = self.val
         rem, rem_e, rem_s, rem_se = cost, EPS * cost, 0.0, 0.0
         poor: list[Val] = []
-        drained = False
-        for _low, k, w in items:
-            v = val[k]
-            if v is _ZERO:
-                # No money left: surely poor (rem > 0 here) and pays nothing; only its weight leaves.
-                weight -= w
-                drained = True
-                continue
-            vf, ve, vs, vse = v
-            # Money values and slopes are >= 0 (rounding keeps signs), so they need no abs().
-            d = vf * weight - rem
-            d_e = ve * weight + rem_e + EPS * (vf * weight + abs(rem))
-            if d > d_e:
-                break
-            if d >= -d_e:
-                raise _Uncertain
-            poor.append(v)
-            wf = float(w)
-            rem_e += wf * ve + EPS * (abs(rem) + wf * vf)
-            rem -= wf * vf
-            rem_se += wf * vse + EPS * (wf * vs - rem_s)
-            rem_s -= wf * vs
-            weight -= wf
+        eps = EPS  # a local name is cheaper in these loops
+        # A class with no money left is surely poor (rem > 0 here) and pays nothing; only its weight
+        # leaves. Money values and slopes are >= 0 (rounding keeps signs), so they need no abs(); nor
+        # does rem: it starts at cost >= 0 and loses w * vf only when vf * weight < rem, w <= weight.
+        if not self.parametric or self.limit == 0:
+            # Slopes in t only serve bounds on t, and there are none left to find in this run: no
+            # later keep() or certify() acts, and no later run resumes from a round after this one
+            # (resume_from needs a limit >= 1 at its start). So leave rem_s, rem_se at 0.
+            for i in order:
+                v = val[keys[i]]
+                if v is _ZERO:
+                    weight -= weights[i]
+                    drained = True
+                    continue
+                vf, ve, _vs, _vse = v
+                vw = vf * weight
+                d = vw - rem
+                d_e = ve * weight + rem_e + eps * (vw + rem)
+                if d > d_e:
+                    break
+                if d >= -d_e:
+                    raise _Uncertain
+                poor.append(v)
+                wf = weights[i]
+                wvf = wf * vf
+                rem_e += wf * ve + eps * (rem + wvf)
+                rem -= wvf
+                weight -= wf
+            else:
+                return None  # keep() would do nothing
         else:
-            self.keep(rem, rem_e, rem_s, rem_se, strict=True)
-            return None
+            for i in order:
+                v = val[keys[i]]
+                if v is _ZERO:
+                    weight -= weights[i]
+                    drained = True
+                    continue
+                vf, ve, vs, vse = v
+                vw = vf * weight
+                d = vw - rem
+                d_e = ve * weight + rem_e + eps * (vw + rem)
+                if d > d_e:
+                    break
+                if d >= -d_e:
+                    raise _Uncertain
+                poor.append(v)
+                wf = weights[i]
+                wvf = wf * vf
+                wvs = wf * vs
+                rem_e += wf * ve + eps * (rem + wvf)
+                rem -= wvf
+                rem_se += wf * vse + eps * (wvs - rem_s)
+                rem_s -= wvs
+                weight -= wf
+            else:
+                self.keep(rem, rem_e, rem_s, rem_se, strict=True)
+                return None
         q = rem / weight
         q_e = rem_e / weight + EPS * q
         qs = rem_s / weight
@@ -251,9 +429,27 @@ class FastRun:
 
     def keep_poor(self, rho: tuple[float, float, float, float], poor: list[Val]) -> None:
         """The winner's price formula holds while its poor classes stay poor."""
+        # keep(q - vf, q_e + ve + EPS * (q + vf), qs - vs, qs_e + vse + EPS * (abs(qs) + abs(vs))) for
+        # each poor class, inlined (the same operations; vs >= 0 needs no abs()): a winner has many.
+        if not self.parametric or self.limit == 0:
+            return
         q, q_e, qs, qs_e = rho
+        aqs = abs(qs)
+        # min over the classes of floor(x) is floor of the min x: take floor once.
+        lowest = math.inf
         for vf, ve, vs, vse in poor:
-            self.keep(q - vf, q_e + ve + EPS * (q + vf), qs - vs, qs_e + vse + EPS * (abs(qs) + abs(vs)))
+            slope_low = (qs - vs) - (qs_e + vse + EPS * (aqs + vs))
+            if slope_low >= 0:
+                continue
+            value_low = (q - vf) - (q_e + ve + EPS * (q + vf))
+            if value_low <= 0:
+                self.limit = 0
+                return
+            x = value_low / -slope_low * (1 - 1e-12)
+            if x < lowest:
+                lowest = x
+        if lowest < self.limit:
+            self.limit = min(self.limit, math.floor(lowest))
 
     def go(self) -> MesRun:
         e = self.e
@@ -327,7 +523,7 @@ class FastRun:
             self.rounds.append((s, node))
             if s in exact_rhos:
                 self.rho_exact[rnd] = exact_rhos[s]
-            self.buy(node, s, rho_of[s], rnd)
+            self.buy(node, s, rho_of[s])
             selected.append(s)
             node = e.child(node, s)
         rounds: list[MesRound] = []
@@ -346,39 +542,68 @@ class FastRun:
         heap: list[tuple[float, float, float, float, float, int]],
         exact_keys: dict[int, tuple[Q, Q]],
     ) -> None:
-        """Every other project must keep losing to the winner for all t up to the limit."""
+        """Every other project must keep losing to the winner for all t up to the limit.
+
+        keep() for each entry, inlined (the same operations): a round has as many entries as projects
+        in play. The caller runs this only while the limit is not 0.
+        """
         ranks = self.e.ranks
         s = win[5]
+        rank_s = ranks[s]
         _lo, ks, es, ss, ess, _ = win
+        s_exact = s in exact_keys
+        abs_ss = abs(ss)
+        limit = self.limit
         for _lo2, kp, ep, sp, esp, p in heap:
-            strict = ranks[p] < ranks[s]
-            if p in exact_keys and s in exact_keys:
+            strict = ranks[p] < rank_s
+            if s_exact and p in exact_keys:
+                self.limit = limit
                 self.keep_exact(
                     exact_keys[p][0] - exact_keys[s][0], exact_keys[p][1] - exact_keys[s][1], strict
                 )
+                limit = self.limit
             else:
-                self.keep(
-                    kp - ks, ep + es + EPS * (kp + ks), sp - ss, esp + ess + EPS * (abs(sp) + abs(ss)), strict
-                )
-            if self.limit == 0:
-                return
+                # keep(kp - ks, ep + es + EPS * (kp + ks), sp - ss, esp + ess + EPS * (|sp| + |ss|))
+                slope_low = (sp - ss) - (esp + ess + EPS * (abs(sp) + abs_ss))
+                if slope_low >= 0:
+                    continue
+                value_low = (kp - ks) - (ep + es + EPS * (kp + ks))
+                if value_low <= 0:
+                    limit = 0
+                else:
+                    x = value_low / -slope_low * (1 - 1e-12)
+                    if x < limit + 1:  # else neither bound below can be under the limit
+                        bound = math.ceil(x) - 1 if strict else math.floor(x)
+                        if bound < limit:
+                            limit = bound
+            if limit == 0:
+                break
+        self.limit = limit
 
-    def buy(self, node: _Node, s: int, rho: tuple[float, float, float, float], rnd: int) -> None:
+    def buy(self, node: _Node, s: int, rho: tuple[float, float, float, float]) -> None:
         q, q_e, qs, qs_e = rho
-        val, born, low = self.val, self.born, self.low
-        bit = self.e.sbits[s]
-        for k in self.lists_of(node, s)[0]:
-            new = k | bit
-            born[new] = (k, rnd)
-            self.created.append(new)
-            vf, ve, vs, vse = val[k]
+        val, low = self.val, self.low
+        children = self.child_ids_of(node, s)
+        self.created.extend(children)
+        aqs = abs(qs)
+        # A class with no money keeps none (the general case below, with its values 0.0, gives the
+        # same unless q is within its error bound of 0).
+        zero_stays = -q < -(q_e + EPS * q)
+        # Money values and slopes are >= 0, so abs() of them is the value itself.
+        for k, new in zip(self.ids_of(node, s)[0], children, strict=True):
+            v = val[k]
+            if v is _ZERO and zero_stays:
+                val[new] = _ZERO
+                low[new] = 0.0
+                continue
+            vf, ve, vs, vse = v
             left = vf - q
-            left_e = ve + q_e + EPS * (abs(vf) + q)
+            left_e = ve + q_e + EPS * (vf + q)
             if left < -left_e:
                 val[new] = _ZERO
                 low[new] = 0.0
             elif left > left_e:
-                val[new] = (left, left_e, vs - qs, vse + qs_e + EPS * (abs(vs) + abs(qs)))
+                val[new] = (left, left_e, vs - qs, vse + qs_e + EPS * (vs + aqs))
                 low[new] = left - left_e
             else:
                 a, sl = self.exact_value(new)  # settles this close call exactly
@@ -389,3 +614,5 @@ class FastRun:
                     af, sf = float(a), float(sl)
                     val[new] = (af, EPS * abs(af), sf, EPS * abs(sf))
                     low[new] = af - EPS * abs(af)
+                    if low[new] <= 0.0:
+                        self.flat = True

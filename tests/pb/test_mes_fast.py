@@ -1,0 +1,73 @@
+"""The float run's shortcut for unaffordable projects changes nothing.
+
+``FastRun.surely_short`` skips a walk when a plain sum proves the project unaffordable and the walk's
+bound on t could not move. Turning it off must give the very same runs: winners, drops and
+``steps_same`` (which depends on every bound found), also across resumed runs.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wijkgeld.pb import Ballot, Election, Project, build_election, read_pb
+from wijkgeld.pb.completion import mes_candidates
+from wijkgeld.pb.profile import Profile, compile_profile
+from wijkgeld.pb.rules.mes import MesEngine
+from wijkgeld.pb.rules.mes_fast import FastRun
+from wijkgeld.pb.tiebreak import TieBreak
+
+DATA = Path(__file__).resolve().parents[2].parent / "shared" / "pabulib" / "data"  # as in conftest.py
+IDS = ["1", "2", "3", "4", "5", "6", "7"]
+
+
+@st.composite
+def elections(draw: st.DrawFn) -> Election:
+    pids = draw(st.lists(st.sampled_from(IDS), min_size=2, max_size=7, unique=True))
+    projects = [Project(pid, draw(st.integers(1, 40))) for pid in pids]
+    ballots = []
+    for i in range(draw(st.integers(1, 14))):
+        chosen = tuple(draw(st.lists(st.sampled_from(pids), min_size=1, max_size=len(pids), unique=True)))
+        ballots.append(Ballot(f"v{i}", chosen, None))
+    return build_election(
+        budget=draw(st.integers(1, 80)), vote_type="approval", projects=projects, ballots=ballots
+    )
+
+
+def scan(profile: Profile, runs: int) -> list[tuple[Any, ...]]:
+    """Parametric runs at b, b + 1, ... on one engine (so each resumes from the one before)."""
+    ranks = TieBreak.parse("id").ranks(profile)
+    engine = MesEngine(profile, ranks, mes_candidates(profile)[0])
+    b = Fraction(profile.budget) / profile.num_voters
+    out = []
+    for k in range(runs):
+        run = engine.run(b + k, 1, parametric=True)
+        out.append((run.selected, sorted(run.dropped.items()), run.steps_same))
+    return out
+
+
+def without_shortcut(profile: Profile, runs: int) -> list[tuple[Any, ...]]:
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(FastRun, "surely_short", lambda self, *args: False)
+        return scan(profile, runs)
+
+
+@settings(max_examples=200, deadline=None)
+@given(election=elections())
+def test_surely_short_changes_no_run(election: Election) -> None:
+    profile = compile_profile(election)
+    assert scan(profile, 6) == without_shortcut(profile, 6)
+
+
+@pytest.mark.parametrize("name", ["Poland_Swiecie_2023.pb", "Netherlands_Amsterdam_588.pb"])
+def test_surely_short_changes_no_run_on_real_files(name: str) -> None:
+    path = DATA / name
+    if not path.is_file():
+        pytest.skip(f"{path} not found")
+    profile = compile_profile(read_pb(path))
+    assert scan(profile, 40) == without_shortcut(profile, 40)
