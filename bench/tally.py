@@ -3,6 +3,8 @@
     python bench/tally.py                      # MES+add1 on all 44 files (about 25 min on 2 cores)
     python bench/tally.py --quick              # small files only, short timeout
     python bench/tally.py --rules mes,greedy --files Amsterdam,Wroclaw --timeout 60
+    python bench/tally.py --save-reference ref.json   # then, after changing the engine:
+    python bench/tally.py --reference ref.json        # Wijkgeld measured anew, pabutools read back
 
 Per file and rule it prints both times, the ratio and whether the winners are identical; then the
 median ratio per rule, and the time and peak memory of MES+add1 on the largest file (read + count, in
@@ -140,6 +142,30 @@ def measure_largest(path: Path) -> dict[str, float]:
     return result
 
 
+def _reference_results(
+    args: argparse.Namespace, jobs: list[tuple[Path, str]], timeout: float
+) -> dict[Any, Any]:
+    """pabutools' times and winners: measured now, or read from ``--reference`` (saved by ``--save-reference``).
+
+    pabutools does not change when Wijkgeld does, so while working on the engine its half of the
+    benchmark (most of the run time) can be measured once and reused; the file records the limit.
+    """
+    if args.reference:
+        saved = json.loads(Path(args.reference).read_text())
+        if saved["timeout"] != timeout:
+            sys.exit(f"{args.reference} was measured with a {saved['timeout']} s limit, not {timeout} s")
+        print(f"pabutools: from {args.reference}", flush=True)
+        return {
+            tuple(k.split("|")): (tuple(v) if isinstance(v, list) else v) for k, v in saved["results"].items()
+        }
+    print(f"pabutools: {args.workers} at a time ({timeout:.0f} s limit)...", flush=True)
+    refs = run_jobs(jobs, timeout, args.workers, _reference_worker, "pabutools")
+    if args.save_reference:
+        results = {f"{name}|{rule}": v for (name, rule), v in refs.items()}
+        Path(args.save_reference).write_text(json.dumps({"timeout": timeout, "results": results}))
+    return refs
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -151,6 +177,10 @@ def main() -> int:
     parser.add_argument("--our-timeout", type=float, default=240.0, help="Wijkgeld time limit per count (s)")
     parser.add_argument("--workers", type=int, default=2, help="reference processes at a time")
     parser.add_argument("--no-largest", action="store_true", help="skip the largest-file measurement")
+    parser.add_argument("--save-reference", metavar="FILE", help="save pabutools' times and winners as JSON")
+    parser.add_argument(
+        "--reference", metavar="FILE", help="reuse pabutools' results saved by --save-reference"
+    )
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"no data: {DATA} is missing", file=sys.stderr)
@@ -177,8 +207,7 @@ def main() -> int:
         jobs += [(path, rule) for rule in rules if applies(rule, vote_type)]
     print(f"Wijkgeld: {len(jobs)} counts, one at a time ({args.our_timeout:.0f} s limit)...", flush=True)
     ours = run_jobs(jobs, args.our_timeout, 1, _our_worker, "Wijkgeld")
-    print(f"pabutools: {args.workers} at a time ({timeout:.0f} s limit)...", flush=True)
-    refs = run_jobs(jobs, timeout, args.workers, _reference_worker, "pabutools")
+    refs = _reference_results(args, jobs, timeout)
 
     print(f"\n{'file':58} {'rule':20} {'wijkgeld s':>10} {'pabutools s':>11} {'ratio':>9} identical")
     ratios: dict[str, list[float]] = {r: [] for r in rules}
