@@ -116,16 +116,11 @@ class _Proof:
             return 1.0
         lam = steps / self.steps
         self.steps = steps
-        for ends, starts, sign in (
-            (self.low1, self.low0, -1),
-            (self.high1, self.high0, 1),
-        ):
+        for ends, starts, sign in ((self.low1, self.low0, -1), (self.high1, self.high0, 1)):
             for k, v1 in ends.items():
-                v0 = starts[k]
-                v = v0 + (v1 - v0) * lam
-                ends[k] = v + sign * 4 * EPS * (abs(v0) + abs(v1))
+                ends[k] = _cut((starts[k], v1), lam, sign)[1]
         for p, (a, c) in self.lows.items():
-            self.lows[p] = (_cut(a, lam), _cut(c, lam))
+            self.lows[p] = (_cut(a, lam, -1), _cut(c, lam, -1))
         return lam
 
     # ----- bounds on prices --------------------------------------------------------------------
@@ -270,9 +265,10 @@ class _Proof:
         return max(reach, before)
 
 
-def _cut(line: Line, lam: float) -> Line:
+def _cut(line: Line, lam: float, sign: int) -> Line:
+    """The line on the first ``lam`` of the range, its new end rounded down (sign -1) or up (+1)."""
     v0, v1 = line
-    return v0, v0 + (v1 - v0) * lam - 4 * EPS * (abs(v0) + abs(v1))
+    return v0, v0 + (v1 - v0) * lam + sign * 4 * EPS * (abs(v0) + abs(v1))
 
 
 def _beats(upper: Line, lows: tuple[Line, Line]) -> float:
@@ -318,7 +314,7 @@ def certify_span(
                 lam = proof.shrink(reach)
                 if lam is None:
                     return -1
-                upper = _rescale_up(upper, lam)
+                upper = _cut(upper, lam, 1)
         # The winner's lower bound from its poor classes at t = 0: tight there (see pay).
         lower = proof.lower_key(node, w, 0, poor)
         proof.pay(node, w, upper, lower)
@@ -328,8 +324,3 @@ def certify_span(
         if proof.shrink(min(before, 1.0)) is None:
             return -1
     return proof.steps
-
-
-def _rescale_up(line: Line, share: float) -> Line:
-    v0, v1 = line
-    return v0, v0 + (v1 - v0) * share + 4 * EPS * (abs(v0) + abs(v1))
