@@ -17,7 +17,7 @@ from wijkgeld.money import services
 from wijkgeld.money.forms import CommitmentForm, PaymentForm, ReasonForm
 from wijkgeld.money.models import BudgetLine, Commitment, Payment, Posting, Transaction
 from wijkgeld.money.views.budget import form_page
-from wijkgeld.money.views.util import check_year
+from wijkgeld.money.views.util import check_year, spending_form_context
 
 
 @area_permission_required("money.commit")
@@ -43,17 +43,7 @@ def commitment_create(request, area, pk: int):
         if commitment is not None:
             messages.success(request, _("The commitment has been booked."))
             return redirect("money:commitment", slug=area.slug, pk=commitment.pk)
-    return render(
-        request,
-        "money/commitment_form.html",
-        {
-            "area": area,
-            "line": line,
-            "form": form,
-            "available": services.line_available_cents(line),
-            "collectives": services.local_collectives_for(area=area, theme=line.theme),
-        },
-    )
+    return render(request, "money/commitment_form.html", spending_form_context(area, line, form))
 
 
 def _commitment(area, pk: int) -> Commitment:

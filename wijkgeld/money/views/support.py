@@ -12,6 +12,7 @@ from wijkgeld.core.forms import call_service
 from wijkgeld.money import services
 from wijkgeld.money.forms import SupportRequestForm, VoteForm
 from wijkgeld.money.models import BudgetLine, SupportRequest
+from wijkgeld.money.views.util import spending_form_context
 
 
 def _support_lines(area):
@@ -69,17 +70,7 @@ def support_create(request, area):
         if created is not None:
             messages.success(request, _("Your request has been sent to the other delegates."))
             return redirect("money:support_detail", slug=area.slug, pk=created.pk)
-    return render(
-        request,
-        "money/support_form.html",
-        {
-            "area": area,
-            "line": line,
-            "form": form,
-            "available": services.line_available_cents(line),
-            "collectives": services.local_collectives_for(area=area, theme=line.theme),
-        },
-    )
+    return render(request, "money/support_form.html", spending_form_context(area, line, form))
 
 
 @area_permission_required("support.view")
