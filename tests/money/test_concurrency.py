@@ -22,16 +22,51 @@ def pg():
     load_structure()  # transaction=True tests flush the tables that the data migration filled
 
 
+def _funded_line(finance, area, cents: int):
+    """A budget line of ``cents``, covered by a grant of the same amount."""
+    theme = Theme.objects.get(tranche__number=2, code="maatschappelijke_samenhang")
+    services.grant_create(
+        actor=finance, area=area, year=2026, theme=theme, funding_ministry="VRO", amount_cents=cents
+    )
+    return services.budget_line_create(
+        actor=finance, area=area, theme=theme, year=2026, code="fonds", name="Fonds", amount_cents=cents
+    )
+
+
+def _race_for_a_euro(finance, line, threads: int) -> list[str]:
+    """Start ``threads`` commitments of EUR 1 at the same moment; "ok" or "refused" for each."""
+    barrier = threading.Barrier(threads)
+    results: list[str] = []
+
+    def race(name: str) -> None:
+        try:
+            barrier.wait(timeout=10)
+            services.commitment_create(
+                actor=finance,
+                line=line,
+                amount_cents=100,
+                description=name,
+                recipient_name=name,
+                recipient_is_resident=True,
+            )
+            results.append("ok")
+        except DomainError:
+            results.append("refused")
+        finally:
+            connections.close_all()
+
+    started = [threading.Thread(target=race, args=(f"t{i}",)) for i in range(threads)]
+    for t in started:
+        t.start()
+    for t in started:
+        t.join(timeout=30)
+    return results
+
+
 def test_two_commitments_race_for_the_last_euro(pg, make_area, make_user):
     area = make_area()
     finance = make_user("finance", area)
-    theme = Theme.objects.get(tranche__number=2, code="maatschappelijke_samenhang")
-    services.grant_create(
-        actor=finance, area=area, year=2026, theme=theme, funding_ministry="VRO", amount_cents=1000
-    )
-    line = services.budget_line_create(
-        actor=finance, area=area, theme=theme, year=2026, code="fonds", name="Fonds", amount_cents=1000
-    )
+    line = _funded_line(finance, area, 1000)
     services.commitment_create(
         actor=finance,
         line=line,
@@ -40,31 +75,7 @@ def test_two_commitments_race_for_the_last_euro(pg, make_area, make_user):
         recipient_name="A",
         recipient_is_resident=True,
     )
-    barrier = threading.Barrier(2)
-    results: list[str] = []
-
-    def race(name: str) -> None:
-        try:
-            barrier.wait(timeout=10)
-            services.commitment_create(
-                actor=finance,
-                line=line,
-                amount_cents=100,
-                description=name,
-                recipient_name=name,
-                recipient_is_resident=True,
-            )
-            results.append("ok")
-        except DomainError:
-            results.append("refused")
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=race, args=(f"t{i}",)) for i in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=30)
+    results = _race_for_a_euro(finance, line, 2)
     assert sorted(results) == ["ok", "refused"]
     assert services.line_available_cents(line) == 0
     assert Commitment.objects.filter(line=line).count() == 2
@@ -73,37 +84,7 @@ def test_two_commitments_race_for_the_last_euro(pg, make_area, make_user):
 def test_eight_commitments_race_for_three_euros(pg, make_area, make_user):
     area = make_area()
     finance = make_user("finance", area)
-    theme = Theme.objects.get(tranche__number=2, code="maatschappelijke_samenhang")
-    services.grant_create(
-        actor=finance, area=area, year=2026, theme=theme, funding_ministry="VRO", amount_cents=300
-    )
-    line = services.budget_line_create(
-        actor=finance, area=area, theme=theme, year=2026, code="fonds", name="Fonds", amount_cents=300
-    )
-    barrier = threading.Barrier(8)
-    results: list[str] = []
-
-    def race(name: str) -> None:
-        try:
-            barrier.wait(timeout=10)
-            services.commitment_create(
-                actor=finance,
-                line=line,
-                amount_cents=100,
-                description=name,
-                recipient_name=name,
-                recipient_is_resident=True,
-            )
-            results.append("ok")
-        except DomainError:
-            results.append("refused")
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=race, args=(f"t{i}",)) for i in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=30)
+    line = _funded_line(finance, area, 300)
+    results = _race_for_a_euro(finance, line, 8)
     assert sorted(results) == ["ok"] * 3 + ["refused"] * 5
     assert services.line_available_cents(line) == 0
