@@ -95,7 +95,7 @@ def _positive_up_to(d0: float, d1: float) -> float:
 class _Proof:
     def __init__(self, engine: MesEngine, b: Fraction | int, step: Fraction | int, steps: int) -> None:
         self.e = engine
-        self.b, self.step, self.steps = b, step, steps
+        self.steps = steps
         b0, b1 = float(b), float(b + step * steps)
         self.low0, self.low1 = {0: _down(b0)}, {0: _down(b1)}
         self.high0, self.high1 = {0: _up(b0)}, {0: _up(b1)}
