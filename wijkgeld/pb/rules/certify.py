@@ -305,7 +305,13 @@ def certify_span(
             return -1
         upper, poor = found
         alive.discard(w)
+        lows = proof.lows
         for p in list(alive):
+            # Most projects lose by far: their kept lower bound lies above the winner's upper bound
+            # at both ends (loses() would say so too, after three calls).
+            first = lows[p][0]
+            if first[0] > upper[0] and first[1] > upper[1]:
+                continue
             reach = proof.loses(node, p, upper)
             if reach > 1:
                 alive.discard(p)
