@@ -189,6 +189,36 @@ def test_a_bounds_proof_holds_for_every_budget_it_covers(
         assert engine.run(b + step * t, exact=True).selected == winners
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    election=elections(),
+    k=st.integers(0, 40),
+    steps=st.integers(0, 40),
+    step=st.sampled_from([1, Fraction(1, 3), Fraction(7, 2)]),
+    resumed=st.booleans(),
+)
+def test_a_bounds_proof_that_starts_from_a_run_holds_for_every_budget_it_covers(
+    election: Election, k: int, steps: int, step: Fraction, resumed: bool
+) -> None:
+    """A proof may skip the rounds a parametric run proved for its whole range (completion.py does)."""
+    profile = compile_profile(election)
+    if profile.num_voters == 0:
+        return
+    ranks = TieBreak.parse("id").ranks(profile)
+    engine = MesEngine(profile, ranks, mes_candidates(profile)[0])
+    b = Fraction(profile.budget) / profile.num_voters + k
+    run = engine.run(b, step, parametric=True)
+    if resumed and run.steps_same is not None:
+        # A run that took over an earlier run's rounds keeps their records in that run's steps.
+        b += step * (run.steps_same + 1)
+        run = engine.run(b, step, parametric=True)
+    end = b + step * (run.steps_same or 0)
+    proven = certify_span(engine, end + step, step, steps, run.selected, engine.last_fast)
+    assert -1 <= proven <= steps
+    for t in range(proven + 1):
+        assert engine.run(end + step * (1 + t), exact=True).selected == run.selected
+
+
 @settings(max_examples=200, deadline=None)
 @given(election=elections())
 def test_mes_ignores_cloning_every_ballot(election: Election) -> None:

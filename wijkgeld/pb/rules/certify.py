@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .mes import MesEngine, _Node
+    from .mes_fast import FastRun, Val
 
 # Twice the unit roundoff; every rounded result is widened by a multiple of it.
 EPS = 2.0**-52
@@ -58,13 +59,14 @@ def _up(x: float, n: int = 1) -> float:
     return x + (n + 2) * EPS * abs(x)
 
 
-def _price(money: list[float], weights: list[int], cost: float) -> tuple[float, list[int]] | None:
+def _price(
+    money: list[float], weights: list[float], cost: float, weight: float
+) -> tuple[float, list[int]] | None:
     """The MES price per supporter in plain floats, and the classes that cannot pay it (a guess).
 
     Whoever holds less than the current price surely cannot pay the final one (removing a poor class
     only raises the price), so instead of sorting, take all of them at once and repeat.
     """
-    weight = sum(weights)
     rem = cost
     poor: list[int] = []
     pending: list[int] | range = range(len(money))
@@ -97,14 +99,40 @@ class _Proof:
         self.e = engine
         self.steps = steps
         b0, b1 = float(b), float(b + step * steps)
-        self.low0, self.low1 = {0: _down(b0)}, {0: _down(b1)}
-        self.high0, self.high1 = {0: _up(b0)}, {0: _up(b1)}
+        self.low0: dict[int, float] = {0: _down(b0)}
+        self.low1: dict[int, float] = {0: _down(b1)}
+        self.high0: dict[int, float] = {0: _up(b0)}
+        self.high1: dict[int, float] = {0: _up(b1)}
         self.cost = engine.cost_f
         # Per project: two lower bounds on price / cost (both stay valid: prices only rise in a run).
         self.lows: dict[int, tuple[Line, Line]] = {}
         for p in engine.candidates:
             q = _down(1.0 / engine.total_f[p], 2)
             self.lows[p] = ((q, q), (q, q))
+
+    def start_from(self, run: FastRun, r: int, offset: int, step: Fraction | int) -> None:
+        """Start after round ``r`` of ``run``: money from its affine values, ``offset`` steps after its
+        budget, and price bounds from its heap at the start of round r.
+
+        Only for a prefix of ``run``'s rounds proven to hold on the whole range (see certify_span):
+        there each class's money is exactly affine in t, within the run's error bounds, and a key in
+        the heap (with its slope) is a lower bound on that project's price / cost.
+        """
+        self.low0, self.low1, self.high0, self.high1 = (_RunMoney(self, run.val, offset) for _ in range(4))
+        _n, _d, heap, _limit, _node, origin = run.snaps[r]
+        # The heap's keys are in the steps of the run that recorded them.
+        t0 = float(Fraction(run.b - origin) / step + offset)
+        t1 = t0 + self.steps
+        lows = self.lows
+        for _lo, key, err, sl, sle, p in heap:
+            ends = []
+            for t in (t0, t1):
+                a = sl * t
+                x = key + a
+                e = err + sle * t
+                ends.append(x - e - 4 * EPS * (abs(key) + abs(a) + e))
+            line = (ends[0], ends[1])
+            lows[p] = (line, line)
 
     # ----- the range -------------------------------------------------------------------------
     def shrink(self, share: float) -> float | None:
@@ -129,7 +157,7 @@ class _Proof:
 
         Shrinks the range to where p is surely affordable; None if it is not at t = 0.
         """
-        keys, weights = self.e.class_lists(node, p)
+        keys, weights = _ids(self.e, node, p)
         cost = self.cost[p]
         need = _up(cost)
         n = 2 * len(keys) + 4
@@ -138,7 +166,7 @@ class _Proof:
             poor: list[int] = []
             for values in (self.low0, self.low1):
                 money = list(map(values.__getitem__, keys))
-                found = _price(money, weights, cost)
+                found = _price(money, weights, cost, self.e.total_f[p])
                 if found is None:
                     break
                 q = found[0]
@@ -178,14 +206,13 @@ class _Proof:
         bounds. The best S differs along the range: this takes the poor classes at t = 0
         (``at_end=0``) or at t = T (``at_end=1``), or ``poor`` if given.
         """
-        keys, weights = self.e.class_lists(node, p)
+        keys, weights = _ids(self.e, node, p)
         cost = self.cost[p]
-        high0 = list(map(self.high0.__getitem__, keys))
-        high1 = list(map(self.high1.__getitem__, keys))
+        total_w = self.e.total_f[p]  # with cost utilities, the supporters' weight
         if poor is None:
-            found = _price(high1 if at_end else high0, weights, cost)
+            values = self.high1 if at_end else self.high0
+            found = _price(list(map(values.__getitem__, keys)), weights, cost, total_w)
             poor = found[1] if found is not None else []
-        total_w = sum(weights)
         rich_w = total_w - sum(weights[i] for i in poor)
         cp = _up(cost)
         if not poor or rich_w <= 0:
@@ -193,8 +220,10 @@ class _Proof:
             return q, q
         n = 2 * len(poor) + 4
         ends = []
-        for high in (high0, high1):
-            paid = _up(sum(high[i] * weights[i] for i in poor), n)
+        poor_keys = [keys[i] for i in poor]
+        poor_weights = [weights[i] for i in poor]
+        for high in (self.high0, self.high1):
+            paid = _up(sum(map(mul, map(high.__getitem__, poor_keys), poor_weights)), n)
             rem = cost - paid - 4 * EPS * (cost + paid)
             ends.append(max(_down(rem / rich_w / cp, 4), 0.0))
         return ends[0], ends[1]
@@ -202,7 +231,7 @@ class _Proof:
     def unaffordable_up_to(self, node: _Node, p: int) -> tuple[float, float]:
         """Where p's supporters surely hold less than its cost: (s0, s1) with the region being
         ``s < s0`` or ``s > s1`` (shares of the range); the money bound is affine, so it is one side."""
-        keys, weights = self.e.class_lists(node, p)
+        keys, weights = _ids(self.e, node, p)
         cost = _down(self.cost[p])
         n = 2 * len(keys) + 4
         d0, d1 = (
@@ -219,14 +248,13 @@ class _Proof:
     def pay(self, node: _Node, s: int, upper_key: Line, lower_key: Line) -> None:
         """Supporters of s pay its price: new bounds for every class they are in."""
         low0, low1, high0, high1 = self.low0, self.low1, self.high0, self.high1
-        bit = self.e.sbits[s]
         cost = self.cost[s]
         cu, cd = _up(cost), _down(cost)
         u0, u1 = _up(upper_key[0] * cu, 2), _up(upper_key[1] * cu, 2)
         l0, l1 = _down(lower_key[0] * cd, 2), _down(lower_key[1] * cd, 2)
         m = 4 * EPS
-        keys = self.e.class_lists(node, s)[0]
-        new = [k | bit for k in keys]
+        keys = _ids(self.e, node, s)[0]
+        new = _child_ids(self.e, node, s)
         # Lower bound: low - upper price, or 0 (both lie under max(0, .)); whichever is the larger
         # at t = 0, where the bounds must stay tight for the proof to start at all.
         x0 = [a - u0 - m * (abs(a) + u0) for a in map(low0.__getitem__, keys)]
@@ -265,6 +293,60 @@ class _Proof:
         return max(reach, before)
 
 
+class _RunMoney(dict[int, float]):
+    """Bounds on the classes' money at one end of the range, from a run's affine values, on first use.
+
+    The exact money is ``a + s * t`` with ``|vf - a| <= ve`` and ``|vs - s| <= vse`` (see mes_fast),
+    so ``vf + vs * t -/+ (ve + vse * t)`` bounds it; the float operations are rounded outwards. A
+    class's four bounds are made together (the proof always sets them together too). The end at T
+    reads the proof's current range, so a class first met after the range shrank gets bounds there.
+    """
+
+    __slots__ = ("proof", "val", "offset")
+
+    def __init__(self, proof: _Proof, val: dict[int, Val], offset: int) -> None:
+        super().__init__()
+        self.proof, self.val, self.offset = proof, val, offset
+
+    def __missing__(self, k: int) -> float:
+        proof = self.proof
+        vf, ve, vs, vse = self.val[k]
+        for t, low, high in (
+            (float(self.offset), proof.low0, proof.high0),
+            (float(self.offset + proof.steps), proof.low1, proof.high1),
+        ):
+            a = vs * t
+            x = vf + a
+            err = ve + vse * t
+            slack = 4 * EPS * (abs(vf) + abs(a) + err)
+            low[k] = max(x - err - slack, 0.0)
+            high[k] = x + err + slack
+        return self[k]
+
+
+def _ids(engine: MesEngine, node: _Node, p: int) -> tuple[list[int], list[float]]:
+    """p's supporter classes at ``node`` by class id, with float weights (whole numbers, exact).
+
+    The same lists as the float run's (cached on the node, so shared with it): small ids hash far
+    faster than the classes' bit masks.
+    """
+    found = node.ids.get(p)
+    if found is None:
+        keys, weights = engine.class_lists(node, p)
+        intern = engine.intern
+        found = node.ids[p] = ([intern(k) for k in keys], list(map(float, weights)))
+    return found
+
+
+def _child_ids(engine: MesEngine, node: _Node, s: int) -> list[int]:
+    """The ids of the classes that s's supporter classes at ``node`` become when s is bought."""
+    found = node.child_ids.get(s)
+    if found is None:
+        bit, key, intern = engine.sbits[s], engine.class_key, engine.intern
+        found = node.child_ids[s] = [intern(key[k] | bit) for k in _ids(engine, node, s)[0]]
+    return found
+
+
 def _cut(line: Line, lam: float, sign: int) -> Line:
     """The line on the first ``lam`` of the range, its new end rounded down (sign -1) or up (+1)."""
     v0, v1 = line
@@ -287,16 +369,39 @@ def _beats(upper: Line, lows: tuple[Line, Line]) -> float:
 
 
 def certify_span(
-    engine: MesEngine, b: Fraction | int, step: Fraction | int, steps: int, winners: list[int]
+    engine: MesEngine,
+    b: Fraction | int,
+    step: Fraction | int,
+    steps: int,
+    winners: list[int],
+    run: FastRun | None = None,
 ) -> int:
     """The largest T' <= ``steps`` proven: MES with ``b + t * step`` per voter buys exactly ``winners``,
     in this order, for every t in 0..T'. -1 if not even t = 0 could be shown (cost utilities only).
+
+    ``run``, a parametric run at a lower budget that bought ``winners``, saves work: the rounds of it
+    that it proved to hold up to ``b + steps * step`` need no proof, and the proof starts after them
+    from the run's money.
     """
     if engine.profile.utility != "cost" or steps < 0:
         return -1
     proof = _Proof(engine, b, step, steps)
     alive = set(engine.candidates)
     node = engine.root
+    if run is not None and run.step == step and run.selected == winners:
+        # The run's rounds before r take the same decisions, with money affine in t, for every t up to
+        # the limit recorded at the start of round r (in the steps of the run that recorded it).
+        last = b + step * steps
+        r = len(run.snaps) - 1
+        while r > 0 and run.snaps[r][3] < (last - run.snaps[r][5]) / step:
+            r -= 1
+        if r > 0:
+            offset = Fraction(b - run.b) / step
+            assert offset.denominator == 1 and offset >= 0
+            proof.start_from(run, r, int(offset), step)
+            n_drops, node = run.snaps[r][1], run.snaps[r][4]
+            alive.difference_update(winners[:r], run.drop_log[:n_drops])
+            winners = winners[r:]
     for w in winners:
         if w not in alive:
             return -1
