@@ -267,15 +267,22 @@ class _Proof:
         high1.update(zip(new, [max(c - l1 + m * c + e1, 0.0) for c in map(high1.__getitem__, keys)]))  # noqa: B905
 
     # ----- one round ---------------------------------------------------------------------------
-    def loses(self, node: _Node, p: int, upper: Line) -> float:
+    def loses(self, node: _Node, p: int, upper: Line, short_first: bool = False) -> float:
         """How far (share of the range) p surely does not win against a winner with key <= upper.
 
         2 means p is unaffordable on the whole range (and stays so: money only falls in a run).
+        ``short_first``: p is likely unaffordable here, so check that first (one sum per end instead
+        of two price bounds).
         """
         known = self.lows[p]
         reach = _beats(upper, known)
         if reach >= 1:
             return reach
+        short: tuple[float, float] | None = None
+        if short_first:
+            short = self.unaffordable_up_to(node, p)
+            if short[0] >= 1:
+                return 2.0
         # Renew the bound that holds near t = 0, then the one near t = T.
         self.lows[p] = known = (self.lower_key(node, p, 0), known[1])
         reach = _beats(upper, known)
@@ -285,7 +292,7 @@ class _Proof:
         reach = _beats(upper, known)
         if reach >= 1:
             return reach
-        before, after = self.unaffordable_up_to(node, p)
+        before, after = short or self.unaffordable_up_to(node, p)
         if before >= 1:
             return 2.0  # unaffordable throughout, so for the rest of the run
         if after < reach:
@@ -388,6 +395,7 @@ def certify_span(
     proof = _Proof(engine, b, step, steps)
     alive = set(engine.candidates)
     node = engine.root
+    start = 0  # the round the proof starts in
     if run is not None and run.step == step and run.selected == winners:
         # The run's rounds before r take the same decisions, with money affine in t, for every t up to
         # the limit recorded at the start of round r (in the steps of the run that recorded it).
@@ -401,8 +409,10 @@ def certify_span(
             proof.start_from(run, r, int(offset), step)
             n_drops, node = run.snaps[r][1], run.snaps[r][4]
             alive.difference_update(winners[:r], run.drop_log[:n_drops])
-            winners = winners[r:]
-    for w in winners:
+            winners, start = winners[r:], r
+    # Projects the run found unaffordable by this round are likely so in the proof too.
+    dropped: dict[int, int] = run.dropped if run is not None else {}
+    for rnd, w in enumerate(winners, start=start):
         if w not in alive:
             return -1
         found = proof.upper_key(node, w)
@@ -414,10 +424,10 @@ def certify_span(
         for p in list(alive):
             # Most projects lose by far: their kept lower bound lies above the winner's upper bound
             # at both ends (loses() would say so too, after three calls).
-            first = lows[p][0]
-            if first[0] > upper[0] and first[1] > upper[1]:
+            kept = lows[p][0]
+            if kept[0] > upper[0] and kept[1] > upper[1]:
                 continue
-            reach = proof.loses(node, p, upper)
+            reach = proof.loses(node, p, upper, dropped.get(p, rnd + 1) <= rnd)
             if reach > 1:
                 alive.discard(p)
             elif reach < 1:
