@@ -113,14 +113,15 @@ class _Pacer:
 
     A proof costs about as much as a run; it pays where outcomes last many steps and not where they
     change at every run. The choice only changes how fast the scan goes, never what it finds (every
-    step skipped is proven either way). Every eighth time a proof is tried regardless, to notice
-    when the election moves into a stretch where proofs pay again.
+    step skipped is proven either way). While proofs do not pay, one is tried regardless after 8
+    runs, then 16, 32, ..., to notice when the election moves into a stretch where they pay again.
     """
 
     def __init__(self) -> None:
         self.run_rate = 0.0
         self.proof_rate = math.inf  # untried: try
         self.waited = 0
+        self.patience = 8  # runs between probes while proofs do not pay
 
     @staticmethod
     def _mix(old: float, new: float) -> float:
@@ -134,8 +135,12 @@ class _Pacer:
 
     def worth_trying(self) -> bool:
         self.waited += 1
-        if self.proof_rate >= self.run_rate or self.waited >= 8:
-            self.waited = 0
+        if self.proof_rate >= self.run_rate:
+            self.waited, self.patience = 0, 8
+            return True
+        if self.waited >= self.patience:
+            # A probe; if proofs still do not pay after it, the next one waits twice as long.
+            self.waited, self.patience = 0, 2 * self.patience
             return True
         return False
 

@@ -122,7 +122,7 @@ def compile_profile(election: Election, utility: Utility = "cost") -> Profile:
         items=items,
         weights=weights,
         votes=votes,
-        total_utility=[normalize(Fraction(x)) for x in total_utility],
+        total_utility=[x if type(x) is int else normalize(Fraction(x)) for x in total_utility],
         supporters=supporters,
         raw_type=raw_type,
     )

@@ -400,8 +400,15 @@ def certify_span(
         # The run's rounds before r take the same decisions, with money affine in t, for every t up to
         # the limit recorded at the start of round r (in the steps of the run that recorded it).
         last = b + step * steps
+        to_last: dict[Fraction | int, Fraction] = {}  # steps from a run's budget to `last` (few runs)
         r = len(run.snaps) - 1
-        while r > 0 and run.snaps[r][3] < (last - run.snaps[r][5]) / step:
+        while r > 0:
+            origin = run.snaps[r][5]
+            need = to_last.get(origin)
+            if need is None:
+                need = to_last[origin] = Fraction(last - origin) / step
+            if run.snaps[r][3] >= need:
+                break
             r -= 1
         if r > 0:
             offset = Fraction(b - run.b) / step

@@ -57,11 +57,12 @@ def greedy(
             score = Fraction(votes) if votes > 0 and cost > 0 else Fraction(0)
         return (1, -score, ranks[p])
 
-    order = sorted((p for p in range(profile.num_projects) if p not in done), key=order_key)
+    keys = {p: order_key(p) for p in range(profile.num_projects) if p not in done}
+    order = sorted(keys, key=keys.__getitem__)
     selected = list(initial)
     steps: list[GreedyStep] = []
     for position, p in enumerate(order, start=1):
-        inf_first, neg_score, _ = order_key(p)
+        inf_first, neg_score, _ = keys[p]
         score = Fraction(-1) if inf_first == 0 else -neg_score
         fits = profile.costs[p] <= left
         steps.append(GreedyStep(p, position, score, left, fits))
