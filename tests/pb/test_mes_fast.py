@@ -71,3 +71,31 @@ def test_surely_short_changes_no_run_on_real_files(name: str) -> None:
         pytest.skip(f"{path} not found")
     profile = compile_profile(read_pb(path))
     assert scan(profile, 40) == without_shortcut(profile, 40)
+
+
+def error_bounds_held(profile: Profile, runs: int) -> bool:
+    """After each parametric run, ``err_max`` bounds the error bound of every value the run made."""
+    ranks = TieBreak.parse("id").ranks(profile)
+    engine = MesEngine(profile, ranks, mes_candidates(profile)[0])
+    b = Fraction(profile.budget) / profile.num_voters
+    for k in range(runs):
+        engine.run(b + k, 1, parametric=True)
+        run = engine.last_fast
+        assert run is not None
+        if any(run.val[c][1] > run.err_max for c in run.created):
+            return False
+    return True
+
+
+@settings(max_examples=200, deadline=None)
+@given(election=elections())
+def test_err_max_bounds_every_error(election: Election) -> None:
+    assert error_bounds_held(compile_profile(election), 6)
+
+
+@pytest.mark.parametrize("name", ["Poland_Swiecie_2023.pb", "Netherlands_Amsterdam_588.pb"])
+def test_err_max_bounds_every_error_on_real_files(name: str) -> None:
+    path = DATA / name
+    if not path.is_file():
+        pytest.skip(f"{path} not found")
+    assert error_bounds_held(compile_profile(read_pb(path)), 40)

@@ -20,7 +20,7 @@ import heapq
 import math
 from fractions import Fraction
 from itertools import compress
-from operator import itemgetter, mul, not_
+from operator import itemgetter, mul
 from typing import TYPE_CHECKING, cast
 
 from .mes import Dropped, MesRound, MesRun, Q, exact_rho
@@ -52,6 +52,9 @@ class FastRun:
         # bound that grew past its value). If not, the classes with low end 0.0 are exactly those with
         # no money left, which lets walk() take them all at once.
         self.flat = self.low[0] <= 0.0
+        # An upper bound on the error bound of every money value of this run, and on the float b.
+        self.err_max = EPS * abs(bf)
+        self.b_high = bf * (1 + 2 * EPS)
         self.exact: dict[int, tuple[Q, Q]] = {0: (b, step)}
         self.rounds: list[tuple[int, _Node]] = []
         self.rho_exact: dict[int, tuple[Q, Q] | None] = {}
@@ -108,6 +111,7 @@ class FastRun:
         created = prev.created[:n_classes]
         flat = False
         two_eps = 2 * EPS
+        err_max = 0.0
         for k in created:
             v = val[k]
             if v is not _ZERO:
@@ -118,7 +122,10 @@ class FastRun:
                 lo = low[k] = nf - ne
                 if lo <= 0.0:
                     flat = True
+                if ne > err_max:
+                    err_max = ne
         self.flat = flat
+        self.err_max = err_max
         # Few classes have exact values (class 0 always); shift those that exist in the prefix. Stale
         # exact values would be read, so this dict is rebuilt.
         exact = self.exact = {}
@@ -273,7 +280,9 @@ class FastRun:
         return found
 
     # ----- the float walk ----------------------------------------------------------------------
-    def surely_short(self, keys: list[int], weights: list[float], cost: float, screen: float) -> bool:
+    def surely_short(
+        self, keys: list[int], weights: list[float], cost: float, screen: float, total: float
+    ) -> bool:
         """True if p's supporters surely hold less than ``cost``, and walk()'s keep() would change nothing.
 
         Then walk() would return None (or raise ``_Uncertain``, and the exact walk would find the
@@ -281,7 +290,8 @@ class FastRun:
         with a few sums instead of a sorted walk. The bounds are deliberately loose (a sum of n products
         of floats >= 0 is within n + 2 roundings of exact; walk()'s own rem_e and slopes are bounded
         from above term by term), so whenever this says True the walk's keep() provably leaves the
-        limit where it is; when it says False, walk() runs as before.
+        limit where it is; when it says False, walk() runs as before. ``total`` is the sum of
+        ``weights``.
         """
         if self.parametric and self.limit == math.inf:
             return False  # any bound keep() found would be new
@@ -291,8 +301,12 @@ class FastRun:
         need_slopes = self.parametric and self.limit != 0
         if not need_slopes and not self.flat:
             # Only the money is needed, and every low end is >= 0: vf + ve = low + 2 * ve, and
-            # ``screen`` is the sum of w * low, so one pass over the error bounds suffices.
-            me_: float = sum(map(mul, weights, map(_ERR, map(val.__getitem__, keys))))
+            # ``screen`` is the sum of w * low, so the sum of w * ve is all that is missing. First with
+            # the run's bound on every ve instead of the pass over them: it nearly always suffices.
+            me_: float = self.err_max * total * (1 + 2 * EPS)
+            if cost * (1 - 2 * EPS) - (screen + 2 * me_) * grow * (1 + 2 * EPS) > 0:
+                return True
+            me_ = sum(map(mul, weights, map(_ERR, map(val.__getitem__, keys))))
             return cost * (1 - 2 * EPS) - (screen + 2 * me_) * grow * (1 + 2 * EPS) > 0
         # Plain loops: cheaper here than whole-list passes (no transposed copies, float ops inline).
         m = me = ms = mse = 0.0
@@ -344,7 +358,7 @@ class FastRun:
         # About half of all walks find the project unaffordable; when a quick sum says so (the sum of
         # the low ends is a cheap screen), skip the walk if it could not change the limit anyway.
         screen = sum(map(mul, weights, lows))
-        if screen < cost and self.surely_short(keys, weights, cost, screen):
+        if screen < cost and self.surely_short(keys, weights, cost, screen, self.e.total_f[p]):
             return None
         # Sorted by the low end of each value's interval: once one class is surely rich, all later are.
         # Sorting positions by a float key takes CPython's fast path for floats (no tuples are built);
@@ -355,7 +369,8 @@ class FastRun:
             # The classes with low end 0.0 are the money-less ones, and they come first: take them at
             # once (weights are whole numbers, so the float weight stays exact in any order).
             order = sorted(compress(range(n), lows), key=lows.__getitem__)
-            weight -= sum(compress(weights, map(not_, lows)))
+            # The weight of the others: a plain truth test per float, no call (as with operator.not_) per class.
+            weight = sum(compress(weights, lows))
             drained = True
         else:
             order = sorted(range(n), key=lows.__getitem__)
@@ -586,6 +601,9 @@ class FastRun:
         children = self.child_ids_of(node, s)
         self.created.extend(children)
         aqs = abs(qs)
+        # Every error bound set below (left_e, or EPS * af for an exact value af <= the largest money
+        # value <= b + err_max) is at most this; rounded up for its own float operations.
+        self.err_max = (self.err_max + q_e + EPS * (self.b_high + self.err_max + q)) * (1 + 4 * EPS)
         # A class with no money keeps none (the general case below, with its values 0.0, gives the
         # same unless q is within its error bound of 0).
         zero_stays = -q < -(q_e + EPS * q)
