@@ -343,6 +343,8 @@ class FastRun:
     def walk(self, node: _Node, p: int) -> tuple[tuple[float, float, float, float], list[Val]] | None:
         """Float price per supporter with error bounds and the poor classes, or None if unaffordable.
 
+        The poor classes are left out when the run has no bound on t left to find (see below).
+
         May raise ``_Uncertain``. The price as a function of t, computed with the classes that are poor
         at t = 0, is a lower bound on the true price for every t (whoever is poor pays at most all they
         have), so for a project that does not win no further condition on t is needed.
@@ -351,29 +353,31 @@ class FastRun:
         weight = self.e.total_f[p]
         keys, weights = self.ids_of(node, p)
         lows = list(map(self.low.__getitem__, keys))
-        q0 = cost / weight
-        lowest = min(lows)
-        if lowest > q0 * (1 + 4 * EPS):
-            return (q0, 2 * EPS * q0, 0.0, 0.0), []  # everybody can pay the equal share
         # About half of all walks find the project unaffordable; when a quick sum says so (the sum of
-        # the low ends is a cheap screen), skip the walk if it could not change the limit anyway.
+        # the low ends is a cheap screen), skip the walk if it could not change the limit anyway. (If
+        # everybody could pay the equal share, the exact money is >= cost and this never says so.)
         screen = sum(map(mul, weights, lows))
-        if screen < cost and self.surely_short(keys, weights, cost, screen, self.e.total_f[p]):
+        if screen < cost and self.surely_short(keys, weights, cost, screen, weight):
             return None
         # Sorted by the low end of each value's interval: once one class is surely rich, all later are.
         # Sorting positions by a float key takes CPython's fast path for floats (no tuples are built);
         # classes with the same low end keep their list order, which is as valid as any other.
         n = len(keys)
         drained = False
-        if lowest == 0.0 and not self.flat:
-            # The classes with low end 0.0 are the money-less ones, and they come first: take them at
-            # once (weights are whole numbers, so the float weight stays exact in any order).
+        if not self.flat:
+            # The classes with low end 0.0 are exactly the money-less ones: take them at once. The
+            # truth test of a float leaves them out of the order, and the weight of the others is
+            # summed the same way (whole numbers, so the float weight is exact in any order).
             order = sorted(compress(range(n), lows), key=lows.__getitem__)
-            # The weight of the others: a plain truth test per float, no call (as with operator.not_) per class.
-            weight = sum(compress(weights, lows))
-            drained = True
+            if len(order) < n:
+                weight = sum(compress(weights, lows))
+                drained = True
         else:
             order = sorted(range(n), key=lows.__getitem__)
+        if not drained:
+            q0 = cost / weight
+            if lows[order[0]] > q0 * (1 + 4 * EPS):
+                return (q0, 2 * EPS * q0, 0.0, 0.0), []  # everybody can pay the equal share
         val = self.val
         rem, rem_e, rem_s, rem_se = cost, EPS * cost, 0.0, 0.0
         poor: list[Val] = []
@@ -384,7 +388,8 @@ class FastRun:
         if not self.parametric or self.limit == 0:
             # Slopes in t only serve bounds on t, and there are none left to find in this run: no
             # later keep() or certify() acts, and no later run resumes from a round after this one
-            # (resume_from needs a limit >= 1 at its start). So leave rem_s, rem_se at 0.
+            # (resume_from needs a limit >= 1 at its start). So leave rem_s, rem_se at 0, and leave
+            # the poor classes out of ``poor``: only keep_poor() reads them, and it has nothing to do.
             for i in order:
                 v = val[keys[i]]
                 if v is _ZERO:
@@ -399,7 +404,6 @@ class FastRun:
                     break
                 if d >= -d_e:
                     raise _Uncertain
-                poor.append(v)
                 wf = weights[i]
                 wvf = wf * vf
                 rem_e += wf * ve + eps * (rem + wvf)
