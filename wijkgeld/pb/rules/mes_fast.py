@@ -6,8 +6,8 @@ only when the bound proves it. Otherwise, and for every tie, the values involved
 (``Fraction``), lazily, from the round that created them. With cost utilities every supporter has
 utility 1 in "price per supporter" terms, which keeps the float path short.
 
-Cost notes: the per-class dicts are keyed by small class ids (``MesEngine.class_id``), not by the
-classes' bit masks, whose hashing dominated every lookup; walks sort positions by a float key and take
+Cost notes: per-class values sit in lists indexed by small class ids (``MesEngine.class_id``), not
+in dicts keyed by the classes' bit masks, whose hashing dominated every lookup; walks sort positions by a float key and take
 the money-less classes at once; a walk that a plain sum proves unaffordable, with nothing to add to the
 run's bound on t, is skipped (``surely_short``); and a resumed run shifts the previous run's values in
 place. Decisions and bounds stay those of the plain loops (classes with equal low ends may be walked
@@ -19,7 +19,7 @@ from __future__ import annotations
 import heapq
 import math
 from fractions import Fraction
-from itertools import compress
+from itertools import compress, repeat
 from operator import itemgetter, mul
 from typing import TYPE_CHECKING, cast
 
@@ -46,8 +46,11 @@ class FastRun:
     def __init__(self, engine: MesEngine, b: Q, step: Q, parametric: bool) -> None:
         self.e = engine
         bf, sf = float(b), float(step)
-        self.val: dict[int, Val] = {0: (bf, EPS * abs(bf), sf, EPS * abs(sf))}
-        self.low: dict[int, float] = {0: bf - EPS * abs(bf)}  # low end of each value's interval
+        # Money and the low end of its interval per class, indexed by class id: lists, not dicts, as
+        # ids are dense (no hashing, no resizing, and faster passes over a project's classes). An entry
+        # is set when this run creates the class; until then it holds a placeholder, never read.
+        self.val: list[Val] = [(bf, EPS * abs(bf), sf, EPS * abs(sf))]
+        self.low: list[float] = [bf - EPS * abs(bf)]
         # Whether some class with money has a low end <= 0 (rare: a value at or near 0, or an error
         # bound that grew past its value). If not, the classes with low end 0.0 are exactly those with
         # no money left, which lets walk() take them all at once.
@@ -99,12 +102,16 @@ class FastRun:
                 break
             r -= 1
         if r == 0:
+            # Still take over prev's lists (the engine drops prev): they have room for every class id
+            # already, and only class 0 is read before this run sets it.
+            prev.val[0], prev.low[0] = self.val[0], self.low[0]
+            self.val, self.low = prev.val, prev.low
             return False
         n_classes, n_drops, heap, limit, node, origin = prev.snaps[r]
         tau_snap = int((self.b - origin) / self.step)
         ft = float(tau)
-        # Take over prev's value dicts (the engine drops prev when a run resumes from it) and shift
-        # the prefix's classes in place: no dict is rebuilt, and a class with no money keeps its
+        # Take over prev's value lists (the engine drops prev when a run resumes from it) and shift
+        # the prefix's classes in place: no list is rebuilt, and a class with no money keeps its
         # entries as they are. Entries of classes prev made later are stale, but never read: a walk
         # reads the classes at its node, which are prefix classes or made again by this run's buy().
         val, low = self.val, self.low = prev.val, prev.low
@@ -604,6 +611,10 @@ class FastRun:
         val, low = self.val, self.low
         children = self.child_ids_of(node, s)
         self.created.extend(children)
+        short = len(self.e.class_key) - len(val)
+        if short > 0:  # room for the ids given since (placeholders, set below before any read)
+            val.extend(repeat(_ZERO, short))
+            low.extend(repeat(0.0, short))
         aqs = abs(qs)
         # Every error bound set below (left_e, or EPS * af for an exact value af <= the largest money
         # value <= b + err_max) is at most this; rounded up for its own float operations.
