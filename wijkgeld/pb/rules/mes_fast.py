@@ -235,11 +235,14 @@ class FastRun:
                 self.keep_exact(rho[0] * u - a, rho[1] * u - s, strict=False)
         return rho
 
-    def lists_of(self, node: _Node, p: int) -> tuple[list[int], list[int]]:
-        """p's classes at ``node``: cached, or derived from those of a node at most 8 rounds back on
-        this run's path (computed by this run or, through the shared node cache, by an earlier one),
-        or fresh."""
-        found = node.lists.get(p)
+    def ids_of(self, node: _Node, p: int) -> tuple[list[int], list[float]]:
+        """p's classes at ``node`` as class ids and their weights as floats (whole numbers, exact),
+        cached on the node, so shared by all runs.
+
+        Derived from p's classes at a node at most 8 rounds back on this run's path (computed by this
+        run or, through the node cache, by an earlier one) when there is one, else built fresh.
+        """
+        found = node.ids.get(p)
         if found is not None:
             return found
         e = self.e
@@ -248,26 +251,54 @@ class FastRun:
         # Only for the node after every round so far (walks use it; buy() finds its lists cached).
         if here and rounds[-1][1].sel | e.sbits[rounds[-1][0]] == node.sel:
             for j in range(here - 1, max(here - 9, -1), -1):
-                base = rounds[j][1].lists.get(p)
+                base = rounds[j][1].ids.get(p)
                 if base is not None:
-                    bought = [(s, n.sel) for s, n in rounds[j:here]]
-                    return e.derived_lists(node, p, base, bought)
-        return e.class_lists(node, p)
-
-    def ids_of(self, node: _Node, p: int) -> tuple[list[int], list[float]]:
-        """lists_of(node, p) with class ids for keys and the weights as floats (whole numbers, exact),
-        cached on the node, so shared by all runs."""
-        found = node.ids.get(p)
-        if found is None:
-            keys, weights = self.lists_of(node, p)
-            known = list(map(self.e.class_id.get, keys))  # most classes have an id already
-            if None in known:
-                intern = self.e.intern
-                ids = [intern(k) if i is None else i for k, i in zip(keys, known, strict=True)]
-            else:
-                ids = cast(list[int], known)
-            found = node.ids[p] = (ids, list(map(float, weights)))
+                    found = node.ids[p] = self.derived_ids(p, base, rounds[j:here])
+                    return found
+        keys, weights = e.class_lists(node, p)
+        known = list(map(e.class_id.get, keys))  # most classes have an id already
+        if None in known:
+            intern = e.intern
+            ids = [intern(k) if i is None else i for k, i in zip(keys, known, strict=True)]
+        else:
+            ids = cast(list[int], known)
+        found = node.ids[p] = (ids, list(map(float, weights)))
         return found
+
+    def derived_ids(
+        self, p: int, base: tuple[list[int], list[float]], bought: list[tuple[int, _Node]]
+    ) -> tuple[list[int], list[float]]:
+        """p's classes after the rounds ``bought`` (project, node before it) from those before them.
+
+        Only voters who supported both a bought project and p move to another class. Keyed by class
+        id rather than by class key: ids hash as small ints, while a key is a bit mask of ~100 bits,
+        and the result needs no second pass to turn keys into ids. Weights are whole floats, so the
+        sums are exact.
+        """
+        e = self.e
+        acc = dict(zip(base[0], base[1], strict=True))
+        masks, weights, class_id = e.masks, e.weights_f, e.class_id
+        for s, before in bought:
+            # s was bought at ``before`` (by this run or an earlier one), so its classes there and
+            # their children have ids; the map from one to the other is shared by all runs.
+            child = before.child_map.get(s)
+            if child is None:
+                child = dict(zip(self.ids_of(before, s)[0], self.child_ids_of(before, s), strict=True))
+                before.child_map[s] = child
+            sel = before.sel
+            for t in e.co_supporters(s).get(p, ()):
+                i = class_id[masks[t] & sel]  # t's class there, one of s's classes
+                w = weights[t]
+                left = acc[i] - w
+                if left:
+                    acc[i] = left
+                else:
+                    del acc[i]
+                new = child[i]
+                acc[new] = acc.get(new, 0.0) + w
+        # Fresh floats for the weights: the sums above leave them scattered in memory, which makes
+        # every later pass over the list measurably slower (cache misses on the refcounts).
+        return list(acc), list(map(float, map(int, acc.values())))
 
     def child_ids_of(self, node: _Node, s: int) -> list[int]:
         """The ids of the classes that s's supporter classes at ``node`` become when s is bought."""
