@@ -239,7 +239,7 @@ class FastRun:
         """p's classes at ``node`` as class ids and their weights as floats (whole numbers, exact),
         cached on the node, so shared by all runs.
 
-        Derived from p's classes at a node at most 8 rounds back on this run's path (computed by this
+        Derived from p's classes at a node at most 16 rounds back on this run's path (computed by this
         run or, through the node cache, by an earlier one) when there is one, else built fresh.
         """
         found = node.ids.get(p)
@@ -250,7 +250,7 @@ class FastRun:
         here = len(rounds)
         # Only for the node after every round so far (walks use it; buy() finds its lists cached).
         if here and rounds[-1][1].sel | e.sbits[rounds[-1][0]] == node.sel:
-            for j in range(here - 1, max(here - 9, -1), -1):
+            for j in range(here - 1, max(here - 17, -1), -1):
                 base = rounds[j][1].ids.get(p)
                 if base is not None:
                     found = node.ids[p] = self.derived_ids(p, base, rounds[j:here])
