@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from wijkgeld.pb import Ballot, Election, Project, build_election, read_pb
 from wijkgeld.pb.completion import mes_candidates
 from wijkgeld.pb.profile import Profile, compile_profile
-from wijkgeld.pb.rules.mes import MesEngine
+from wijkgeld.pb.rules.mes import MesEngine, _Node
 from wijkgeld.pb.rules.mes_fast import FastRun
 from wijkgeld.pb.tiebreak import TieBreak
 
@@ -71,3 +71,61 @@ def test_surely_short_changes_no_run_on_real_files(name: str) -> None:
         pytest.skip(f"{path} not found")
     profile = compile_profile(read_pb(path))
     assert scan(profile, 40) == without_shortcut(profile, 40)
+
+
+def error_bounds_held(profile: Profile, runs: int) -> bool:
+    """After each parametric run, ``err_max`` bounds the error bound of every value the run made."""
+    ranks = TieBreak.parse("id").ranks(profile)
+    engine = MesEngine(profile, ranks, mes_candidates(profile)[0])
+    b = Fraction(profile.budget) / profile.num_voters
+    for k in range(runs):
+        engine.run(b + k, 1, parametric=True)
+        run = engine.last_fast
+        assert run is not None
+        if any(run.val[c][1] > run.err_max for c in run.created):
+            return False
+    return True
+
+
+@settings(max_examples=200, deadline=None)
+@given(election=elections())
+def test_err_max_bounds_every_error(election: Election) -> None:
+    assert error_bounds_held(compile_profile(election), 6)
+
+
+@pytest.mark.parametrize("name", ["Poland_Swiecie_2023.pb", "Netherlands_Amsterdam_588.pb"])
+def test_err_max_bounds_every_error_on_real_files(name: str) -> None:
+    path = DATA / name
+    if not path.is_file():
+        pytest.skip(f"{path} not found")
+    assert error_bounds_held(compile_profile(read_pb(path)), 40)
+
+
+def derived_classes_match(profile: Profile, runs: int) -> bool:
+    """Every project's classes that the float runs derived on a node are those built from scratch."""
+    ranks = TieBreak.parse("id").ranks(profile)
+    engine = MesEngine(profile, ranks, mes_candidates(profile)[0])
+    b = Fraction(profile.budget) / profile.num_voters
+    for k in range(runs):
+        engine.run(b + k, 1, parametric=True)
+    for node in engine.nodes.values():
+        for p, (ids, weights) in node.ids.items():
+            keys, fresh = engine.class_lists(_Node(node.sel), p)
+            got = {engine.class_key[i]: w for i, w in zip(ids, weights, strict=True)}
+            if len(got) != len(ids) or got != dict(zip(keys, map(float, fresh), strict=True)):
+                return False
+    return True
+
+
+@settings(max_examples=200, deadline=None)
+@given(election=elections())
+def test_derived_classes_match_fresh_ones(election: Election) -> None:
+    assert derived_classes_match(compile_profile(election), 6)
+
+
+@pytest.mark.parametrize("name", ["Poland_Swiecie_2023.pb", "Netherlands_Amsterdam_588.pb"])
+def test_derived_classes_match_fresh_ones_on_real_files(name: str) -> None:
+    path = DATA / name
+    if not path.is_file():
+        pytest.skip(f"{path} not found")
+    assert derived_classes_match(compile_profile(read_pb(path)), 40)

@@ -52,12 +52,14 @@ class _Node:
     sel: int
     #: hist[p] maps (class key, utility) -> weight of p's supporters in that class.
     hist: dict[int, dict[tuple[int, Q], int]] = field(default_factory=dict)
-    #: the same for cost utilities as parallel lists (class keys, weights), for the float run
+    #: the same for cost utilities as parallel lists (class keys, weights), for bounds proofs
     lists: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
-    #: lists[p] with class ids (MesEngine.class_id) for keys and float weights, for the float run
+    #: p's classes as class ids (MesEngine.class_id) and float weights, for the float run
     ids: dict[int, tuple[list[int], list[float]]] = field(default_factory=dict)
     #: per project s, the ids of the classes that ids[s]'s classes become when s is bought
     child_ids: dict[int, list[int]] = field(default_factory=dict)
+    #: per project s, child_ids[s] as a map from each of ids[s]'s classes to its child
+    child_map: dict[int, dict[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +163,7 @@ class MesEngine:
         self.nodes: dict[int, _Node] = {0: self.root}
         # scale turns rho into the reference's comparison key: Cost_Sat utility is the cost itself.
         self.cost_f = [float(c) for c in profile.costs]
+        self.weights_f = [float(w) for w in profile.weights]
         self.total_f = [float(x) for x in profile.total_utility]
         self.scale: list[Q] = [
             (profile.costs[p] if profile.utility == "cost" else 1) for p in range(profile.num_projects)
@@ -207,37 +210,13 @@ class MesEngine:
             self._co[s] = found
         return found
 
-    def derived_lists(
-        self, node: _Node, p: int, base: tuple[list[int], list[int]], bought: list[tuple[int, int]]
-    ) -> tuple[list[int], list[int]]:
-        """Cost utilities: p's classes at ``node`` from its classes at an earlier node of the same run.
-
-        ``bought`` lists (project, bought set before it) for the projects bought since that node; only
-        voters who supported both such a project and p move to another class.
-        """
-        found = node.lists.get(p)
-        if found is not None:
-            return found
-        acc = dict(zip(base[0], base[1], strict=True))
-        masks, weights, sbits = self.masks, self.profile.weights, self.sbits
-        for s, sel in bought:
-            bit = sbits[s]
-            for t in self.co_supporters(s).get(p, ()):
-                old = masks[t] & sel
-                w = weights[t]
-                left = acc[old] - w
-                if left:
-                    acc[old] = left
-                else:
-                    del acc[old]
-                new = old | bit
-                acc[new] = acc.get(new, 0) + w
-        found = node.lists[p] = (list(acc), list(acc.values()))
-        return found
-
     def class_lists(self, node: _Node, p: int) -> tuple[list[int], list[int]]:
         """Cost utilities: p's supporter classes at ``node`` and their weights, as parallel lists."""
         found = node.lists.get(p)
+        if found is None and p in node.ids:
+            # The float run keeps only class ids (see FastRun.ids_of); a bounds proof wants keys.
+            ids, weights_f = node.ids[p]
+            found = node.lists[p] = (list(map(self.class_key.__getitem__, ids)), list(map(int, weights_f)))
         if found is None:
             sel, masks, weights = node.sel, self.masks, self.profile.weights
             acc: dict[int, int] = {}

@@ -6,8 +6,8 @@ only when the bound proves it. Otherwise, and for every tie, the values involved
 (``Fraction``), lazily, from the round that created them. With cost utilities every supporter has
 utility 1 in "price per supporter" terms, which keeps the float path short.
 
-Cost notes: the per-class dicts are keyed by small class ids (``MesEngine.class_id``), not by the
-classes' bit masks, whose hashing dominated every lookup; walks sort positions by a float key and take
+Cost notes: per-class values sit in lists indexed by small class ids (``MesEngine.class_id``), not
+in dicts keyed by the classes' bit masks, whose hashing dominated every lookup; walks sort positions by a float key and take
 the money-less classes at once; a walk that a plain sum proves unaffordable, with nothing to add to the
 run's bound on t, is skipped (``surely_short``); and a resumed run shifts the previous run's values in
 place. Decisions and bounds stay those of the plain loops (classes with equal low ends may be walked
@@ -19,8 +19,8 @@ from __future__ import annotations
 import heapq
 import math
 from fractions import Fraction
-from itertools import compress
-from operator import itemgetter, mul, not_
+from itertools import compress, repeat
+from operator import itemgetter, mul
 from typing import TYPE_CHECKING, cast
 
 from .mes import Dropped, MesRound, MesRun, Q, exact_rho
@@ -46,12 +46,18 @@ class FastRun:
     def __init__(self, engine: MesEngine, b: Q, step: Q, parametric: bool) -> None:
         self.e = engine
         bf, sf = float(b), float(step)
-        self.val: dict[int, Val] = {0: (bf, EPS * abs(bf), sf, EPS * abs(sf))}
-        self.low: dict[int, float] = {0: bf - EPS * abs(bf)}  # low end of each value's interval
+        # Money and the low end of its interval per class, indexed by class id: lists, not dicts, as
+        # ids are dense (no hashing, no resizing, and faster passes over a project's classes). An entry
+        # is set when this run creates the class; until then it holds a placeholder, never read.
+        self.val: list[Val] = [(bf, EPS * abs(bf), sf, EPS * abs(sf))]
+        self.low: list[float] = [bf - EPS * abs(bf)]
         # Whether some class with money has a low end <= 0 (rare: a value at or near 0, or an error
         # bound that grew past its value). If not, the classes with low end 0.0 are exactly those with
         # no money left, which lets walk() take them all at once.
         self.flat = self.low[0] <= 0.0
+        # An upper bound on the error bound of every money value of this run, and on the float b.
+        self.err_max = EPS * abs(bf)
+        self.b_high = bf * (1 + 2 * EPS)
         self.exact: dict[int, tuple[Q, Q]] = {0: (b, step)}
         self.rounds: list[tuple[int, _Node]] = []
         self.rho_exact: dict[int, tuple[Q, Q] | None] = {}
@@ -96,18 +102,23 @@ class FastRun:
                 break
             r -= 1
         if r == 0:
+            # Still take over prev's lists (the engine drops prev): they have room for every class id
+            # already, and only class 0 is read before this run sets it.
+            prev.val[0], prev.low[0] = self.val[0], self.low[0]
+            self.val, self.low = prev.val, prev.low
             return False
         n_classes, n_drops, heap, limit, node, origin = prev.snaps[r]
         tau_snap = int((self.b - origin) / self.step)
         ft = float(tau)
-        # Take over prev's value dicts (the engine drops prev when a run resumes from it) and shift
-        # the prefix's classes in place: no dict is rebuilt, and a class with no money keeps its
+        # Take over prev's value lists (the engine drops prev when a run resumes from it) and shift
+        # the prefix's classes in place: no list is rebuilt, and a class with no money keeps its
         # entries as they are. Entries of classes prev made later are stale, but never read: a walk
         # reads the classes at its node, which are prefix classes or made again by this run's buy().
         val, low = self.val, self.low = prev.val, prev.low
         created = prev.created[:n_classes]
         flat = False
         two_eps = 2 * EPS
+        err_max = 0.0
         for k in created:
             v = val[k]
             if v is not _ZERO:
@@ -118,7 +129,10 @@ class FastRun:
                 lo = low[k] = nf - ne
                 if lo <= 0.0:
                     flat = True
+                if ne > err_max:
+                    err_max = ne
         self.flat = flat
+        self.err_max = err_max
         # Few classes have exact values (class 0 always); shift those that exist in the prefix. Stale
         # exact values would be read, so this dict is rebuilt.
         exact = self.exact = {}
@@ -221,11 +235,14 @@ class FastRun:
                 self.keep_exact(rho[0] * u - a, rho[1] * u - s, strict=False)
         return rho
 
-    def lists_of(self, node: _Node, p: int) -> tuple[list[int], list[int]]:
-        """p's classes at ``node``: cached, or derived from those of a node at most 8 rounds back on
-        this run's path (computed by this run or, through the shared node cache, by an earlier one),
-        or fresh."""
-        found = node.lists.get(p)
+    def ids_of(self, node: _Node, p: int) -> tuple[list[int], list[float]]:
+        """p's classes at ``node`` as class ids and their weights as floats (whole numbers, exact),
+        cached on the node, so shared by all runs.
+
+        Derived from p's classes at a node at most 16 rounds back on this run's path (computed by this
+        run or, through the node cache, by an earlier one) when there is one, else built fresh.
+        """
+        found = node.ids.get(p)
         if found is not None:
             return found
         e = self.e
@@ -233,27 +250,55 @@ class FastRun:
         here = len(rounds)
         # Only for the node after every round so far (walks use it; buy() finds its lists cached).
         if here and rounds[-1][1].sel | e.sbits[rounds[-1][0]] == node.sel:
-            for j in range(here - 1, max(here - 9, -1), -1):
-                base = rounds[j][1].lists.get(p)
+            for j in range(here - 1, max(here - 17, -1), -1):
+                base = rounds[j][1].ids.get(p)
                 if base is not None:
-                    bought = [(s, n.sel) for s, n in rounds[j:here]]
-                    return e.derived_lists(node, p, base, bought)
-        return e.class_lists(node, p)
-
-    def ids_of(self, node: _Node, p: int) -> tuple[list[int], list[float]]:
-        """lists_of(node, p) with class ids for keys and the weights as floats (whole numbers, exact),
-        cached on the node, so shared by all runs."""
-        found = node.ids.get(p)
-        if found is None:
-            keys, weights = self.lists_of(node, p)
-            known = list(map(self.e.class_id.get, keys))  # most classes have an id already
-            if None in known:
-                intern = self.e.intern
-                ids = [intern(k) if i is None else i for k, i in zip(keys, known, strict=True)]
-            else:
-                ids = cast(list[int], known)
-            found = node.ids[p] = (ids, list(map(float, weights)))
+                    found = node.ids[p] = self.derived_ids(p, base, rounds[j:here])
+                    return found
+        keys, weights = e.class_lists(node, p)
+        known = list(map(e.class_id.get, keys))  # most classes have an id already
+        if None in known:
+            intern = e.intern
+            ids = [intern(k) if i is None else i for k, i in zip(keys, known, strict=True)]
+        else:
+            ids = cast(list[int], known)
+        found = node.ids[p] = (ids, list(map(float, weights)))
         return found
+
+    def derived_ids(
+        self, p: int, base: tuple[list[int], list[float]], bought: list[tuple[int, _Node]]
+    ) -> tuple[list[int], list[float]]:
+        """p's classes after the rounds ``bought`` (project, node before it) from those before them.
+
+        Only voters who supported both a bought project and p move to another class. Keyed by class
+        id rather than by class key: ids hash as small ints, while a key is a bit mask of ~100 bits,
+        and the result needs no second pass to turn keys into ids. Weights are whole floats, so the
+        sums are exact.
+        """
+        e = self.e
+        acc = dict(zip(base[0], base[1], strict=True))
+        masks, weights, class_id = e.masks, e.weights_f, e.class_id
+        for s, before in bought:
+            # s was bought at ``before`` (by this run or an earlier one), so its classes there and
+            # their children have ids; the map from one to the other is shared by all runs.
+            child = before.child_map.get(s)
+            if child is None:
+                child = dict(zip(self.ids_of(before, s)[0], self.child_ids_of(before, s), strict=True))
+                before.child_map[s] = child
+            sel = before.sel
+            for t in e.co_supporters(s).get(p, ()):
+                i = class_id[masks[t] & sel]  # t's class there, one of s's classes
+                w = weights[t]
+                left = acc[i] - w
+                if left:
+                    acc[i] = left
+                else:
+                    del acc[i]
+                new = child[i]
+                acc[new] = acc.get(new, 0.0) + w
+        # Fresh floats for the weights: the sums above leave them scattered in memory, which makes
+        # every later pass over the list measurably slower (cache misses on the refcounts).
+        return list(acc), list(map(float, map(int, acc.values())))
 
     def child_ids_of(self, node: _Node, s: int) -> list[int]:
         """The ids of the classes that s's supporter classes at ``node`` become when s is bought."""
@@ -273,7 +318,9 @@ class FastRun:
         return found
 
     # ----- the float walk ----------------------------------------------------------------------
-    def surely_short(self, keys: list[int], weights: list[float], cost: float, screen: float) -> bool:
+    def surely_short(
+        self, keys: list[int], weights: list[float], cost: float, screen: float, total: float
+    ) -> bool:
         """True if p's supporters surely hold less than ``cost``, and walk()'s keep() would change nothing.
 
         Then walk() would return None (or raise ``_Uncertain``, and the exact walk would find the
@@ -281,7 +328,8 @@ class FastRun:
         with a few sums instead of a sorted walk. The bounds are deliberately loose (a sum of n products
         of floats >= 0 is within n + 2 roundings of exact; walk()'s own rem_e and slopes are bounded
         from above term by term), so whenever this says True the walk's keep() provably leaves the
-        limit where it is; when it says False, walk() runs as before.
+        limit where it is; when it says False, walk() runs as before. ``total`` is the sum of
+        ``weights``.
         """
         if self.parametric and self.limit == math.inf:
             return False  # any bound keep() found would be new
@@ -291,8 +339,12 @@ class FastRun:
         need_slopes = self.parametric and self.limit != 0
         if not need_slopes and not self.flat:
             # Only the money is needed, and every low end is >= 0: vf + ve = low + 2 * ve, and
-            # ``screen`` is the sum of w * low, so one pass over the error bounds suffices.
-            me_: float = sum(map(mul, weights, map(_ERR, map(val.__getitem__, keys))))
+            # ``screen`` is the sum of w * low, so the sum of w * ve is all that is missing. First with
+            # the run's bound on every ve instead of the pass over them: it nearly always suffices.
+            me_: float = self.err_max * total * (1 + 2 * EPS)
+            if cost * (1 - 2 * EPS) - (screen + 2 * me_) * grow * (1 + 2 * EPS) > 0:
+                return True
+            me_ = sum(map(mul, weights, map(_ERR, map(val.__getitem__, keys))))
             return cost * (1 - 2 * EPS) - (screen + 2 * me_) * grow * (1 + 2 * EPS) > 0
         # Plain loops: cheaper here than whole-list passes (no transposed copies, float ops inline).
         m = me = ms = mse = 0.0
@@ -329,6 +381,8 @@ class FastRun:
     def walk(self, node: _Node, p: int) -> tuple[tuple[float, float, float, float], list[Val]] | None:
         """Float price per supporter with error bounds and the poor classes, or None if unaffordable.
 
+        The poor classes are left out when the run has no bound on t left to find (see below).
+
         May raise ``_Uncertain``. The price as a function of t, computed with the classes that are poor
         at t = 0, is a lower bound on the true price for every t (whoever is poor pays at most all they
         have), so for a project that does not win no further condition on t is needed.
@@ -337,28 +391,31 @@ class FastRun:
         weight = self.e.total_f[p]
         keys, weights = self.ids_of(node, p)
         lows = list(map(self.low.__getitem__, keys))
-        q0 = cost / weight
-        lowest = min(lows)
-        if lowest > q0 * (1 + 4 * EPS):
-            return (q0, 2 * EPS * q0, 0.0, 0.0), []  # everybody can pay the equal share
         # About half of all walks find the project unaffordable; when a quick sum says so (the sum of
-        # the low ends is a cheap screen), skip the walk if it could not change the limit anyway.
+        # the low ends is a cheap screen), skip the walk if it could not change the limit anyway. (If
+        # everybody could pay the equal share, the exact money is >= cost and this never says so.)
         screen = sum(map(mul, weights, lows))
-        if screen < cost and self.surely_short(keys, weights, cost, screen):
+        if screen < cost and self.surely_short(keys, weights, cost, screen, weight):
             return None
         # Sorted by the low end of each value's interval: once one class is surely rich, all later are.
         # Sorting positions by a float key takes CPython's fast path for floats (no tuples are built);
         # classes with the same low end keep their list order, which is as valid as any other.
         n = len(keys)
         drained = False
-        if lowest == 0.0 and not self.flat:
-            # The classes with low end 0.0 are the money-less ones, and they come first: take them at
-            # once (weights are whole numbers, so the float weight stays exact in any order).
+        if not self.flat:
+            # The classes with low end 0.0 are exactly the money-less ones: take them at once. The
+            # truth test of a float leaves them out of the order, and the weight of the others is
+            # summed the same way (whole numbers, so the float weight is exact in any order).
             order = sorted(compress(range(n), lows), key=lows.__getitem__)
-            weight -= sum(compress(weights, map(not_, lows)))
-            drained = True
+            if len(order) < n:
+                weight = sum(compress(weights, lows))
+                drained = True
         else:
             order = sorted(range(n), key=lows.__getitem__)
+        if not drained:
+            q0 = cost / weight
+            if lows[order[0]] > q0 * (1 + 4 * EPS):
+                return (q0, 2 * EPS * q0, 0.0, 0.0), []  # everybody can pay the equal share
         val = self.val
         rem, rem_e, rem_s, rem_se = cost, EPS * cost, 0.0, 0.0
         poor: list[Val] = []
@@ -369,7 +426,8 @@ class FastRun:
         if not self.parametric or self.limit == 0:
             # Slopes in t only serve bounds on t, and there are none left to find in this run: no
             # later keep() or certify() acts, and no later run resumes from a round after this one
-            # (resume_from needs a limit >= 1 at its start). So leave rem_s, rem_se at 0.
+            # (resume_from needs a limit >= 1 at its start). So leave rem_s, rem_se at 0, and leave
+            # the poor classes out of ``poor``: only keep_poor() reads them, and it has nothing to do.
             for i in order:
                 v = val[keys[i]]
                 if v is _ZERO:
@@ -384,7 +442,6 @@ class FastRun:
                     break
                 if d >= -d_e:
                     raise _Uncertain
-                poor.append(v)
                 wf = weights[i]
                 wvf = wf * vf
                 rem_e += wf * ve + eps * (rem + wvf)
@@ -585,7 +642,14 @@ class FastRun:
         val, low = self.val, self.low
         children = self.child_ids_of(node, s)
         self.created.extend(children)
+        short = len(self.e.class_key) - len(val)
+        if short > 0:  # room for the ids given since (placeholders, set below before any read)
+            val.extend(repeat(_ZERO, short))
+            low.extend(repeat(0.0, short))
         aqs = abs(qs)
+        # Every error bound set below (left_e, or EPS * af for an exact value af <= the largest money
+        # value <= b + err_max) is at most this; rounded up for its own float operations.
+        self.err_max = (self.err_max + q_e + EPS * (self.b_high + self.err_max + q)) * (1 + 4 * EPS)
         # A class with no money keeps none (the general case below, with its values 0.0, gives the
         # same unless q is within its error bound of 0).
         zero_stays = -q < -(q_e + EPS * q)
