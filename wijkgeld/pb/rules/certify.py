@@ -35,6 +35,7 @@ is a true bound; anything too close to call (exact ties among them) ends the pro
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from fractions import Fraction
 from itertools import repeat
 from operator import mul
@@ -311,7 +312,7 @@ class _RunMoney(dict[int, float]):
 
     __slots__ = ("proof", "val", "offset")
 
-    def __init__(self, proof: _Proof, val: dict[int, Val], offset: int) -> None:
+    def __init__(self, proof: _Proof, val: Sequence[Val], offset: int) -> None:
         super().__init__()
         self.proof, self.val, self.offset = proof, val, offset
 

@@ -7,10 +7,10 @@ only when the bound proves it. Otherwise, and for every tie, the values involved
 utility 1 in "price per supporter" terms, which keeps the float path short.
 
 Cost notes: per-class values sit in lists indexed by small class ids (``MesEngine.class_id``), not
-in dicts keyed by the classes' bit masks, whose hashing dominated every lookup; walks sort positions by a float key and take
-the money-less classes at once; a walk that a plain sum proves unaffordable, with nothing to add to the
-run's bound on t, is skipped (``surely_short``); and a resumed run shifts the previous run's values in
-place. Decisions and bounds stay those of the plain loops (classes with equal low ends may be walked
+in dicts keyed by the classes' bit masks, whose hashing dominated every lookup; walks sort positions by
+a float key and take the money-less classes at once; a walk that a plain sum proves unaffordable, with
+nothing to add to the run's bound on t, is skipped (``surely_short``); and a resumed run shifts the
+previous run's values in place. Decisions and bounds stay those of the plain loops (classes with equal low ends may be walked
 in another order, which is as valid and only reorders roundings).
 """
 
@@ -95,10 +95,16 @@ class FastRun:
         at this budget is the affine state of ``prev`` evaluated at t = tau. Returns False when no
         round can be reused.
         """
+        # Steps from the budget of the run that took a snapshot to this one, per such run: snapshots
+        # come from a few runs only, and Fraction arithmetic costs microseconds per operation.
+        steps_from: dict[Q, Fraction] = {}
         r = len(prev.snaps) - 1
         while r > 0:
             origin = prev.snaps[r][5]
-            if prev.snaps[r][3] >= (self.b - origin) / self.step:
+            need = steps_from.get(origin)
+            if need is None:
+                need = steps_from[origin] = Fraction(self.b - origin) / self.step
+            if prev.snaps[r][3] >= need:
                 break
             r -= 1
         if r == 0:
@@ -108,7 +114,7 @@ class FastRun:
             self.val, self.low = prev.val, prev.low
             return False
         n_classes, n_drops, heap, limit, node, origin = prev.snaps[r]
-        tau_snap = int((self.b - origin) / self.step)
+        tau_snap = int(steps_from[origin])
         ft = float(tau)
         # Take over prev's value lists (the engine drops prev when a run resumes from it) and shift
         # the prefix's classes in place: no list is rebuilt, and a class with no money keeps its
