@@ -187,7 +187,11 @@ def _scan(
         # Stretch that range with bounds proofs (rules/certify.py), which need no MES run.
         if pacer is not None:
             pacer.ran(run.steps_same + 1, perf_counter() - started)
-        while pacer is not None and pacer.worth_trying():
+        # When the range ended because another project may beat a winner, the next budget most likely
+        # buys something else: a proof would fail at once (and the run is needed anyway).
+        fast = engine.last_fast
+        order_bound = fast is not None and fast.order_limit == fast.limit
+        while pacer is not None and not order_bound and pacer.worth_trying():
             stretch = reach if limit is None else min(reach, limit - end - 1)
             if stretch < 0:
                 break

@@ -64,6 +64,9 @@ class FastRun:
         self.parametric = parametric
         self.details = not parametric  # report exact prices per round (costs exact arithmetic)
         self.limit: float = math.inf
+        # The limit as last lowered by another project that may beat a winner (certify()); when that
+        # is the final limit, the outcome most likely changes right after it (completion.py uses it).
+        self.order_limit: float = -1.0
         self.b, self.step = b, step
         self.selected: list[int] = []
         self.dropped: dict[int, int] = {}
@@ -581,7 +584,10 @@ class FastRun:
                     self.exact_walk(node, s, winner=True)
                 else:
                     self.keep_poor(rho_of[s], poor_of[s])
+                before = self.limit
                 self.certify(win, heap, exact_keys)
+                if self.limit < before:
+                    self.order_limit = self.limit
             rnd = len(selected)
             self.rounds.append((s, node))
             if s in exact_rhos:
