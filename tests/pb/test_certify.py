@@ -58,3 +58,14 @@ def test_a_proof_of_the_wrong_outcome_fails_at_once(engine: MesEngine) -> None:
     winners = engine.run(b, details=False).selected
     assert certify_span(engine, b, 1, 10, winners[:-1]) == -1
     assert certify_span(engine, b, 1, 10, [*winners[1:], winners[0]]) == -1
+
+
+def test_a_proof_ignores_a_run_that_is_not_whole_steps_away(engine: MesEngine) -> None:
+    # The run's records are in its own steps; half a step away they do not apply, and the proof
+    # starts from scratch instead (the same answer, only slower).
+    b = _share(engine, 33)
+    run = engine.run(b, 1, parametric=True)
+    assert engine.last_fast is not None
+    half = b + Fraction(1, 2)
+    from_scratch = certify_span(engine, half, 1, 20, run.selected)
+    assert certify_span(engine, half, 1, 20, run.selected, engine.last_fast) == from_scratch

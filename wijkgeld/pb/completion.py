@@ -94,7 +94,7 @@ def count_mes(
         run = engine.run(base, details=False)
         return MesOutcome(free + run.selected, free, engine, base, budget, 0, 1, None)
     if completion == "add1":
-        step = Fraction(1)
+        step: Fraction | int = 1  # an int: cheaper arithmetic than Fraction(1), and as exact
         pool: Sequence[int] = cand
         limit: int | None = None
     else:
@@ -150,7 +150,7 @@ def _scan(
     engine: MesEngine,
     free: list[int],
     base: Fraction,
-    step: Fraction,
+    step: Fraction | int,
     pool: Sequence[int],
     limit: int | None,
     progress: Callable[[int, int], None] | None = None,

@@ -111,29 +111,13 @@ class _Proof:
             q = _down(1.0 / engine.total_f[p], 2)
             self.lows[p] = ((q, q), (q, q))
 
-    def start_from(self, run: FastRun, r: int, offset: int, step: Fraction | int) -> None:
-        """Start after round ``r`` of ``run``: money from its affine values, ``offset`` steps after its
-        budget, and price bounds from its heap at the start of round r.
+    def start_from(self, run: FastRun, offset: int) -> None:
+        """Take every class's money from ``run``'s affine values, ``offset`` steps after its budget.
 
         Only for a prefix of ``run``'s rounds proven to hold on the whole range (see certify_span):
-        there each class's money is exactly affine in t, within the run's error bounds, and a key in
-        the heap (with its slope) is a lower bound on that project's price / cost.
+        there each class's money is exactly affine in t, within the run's error bounds.
         """
         self.low0, self.low1, self.high0, self.high1 = (_RunMoney(self, run.val, offset) for _ in range(4))
-        _n, _d, heap, _limit, _node, origin = run.snaps[r]
-        # The heap's keys are in the steps of the run that recorded them.
-        t0 = float(Fraction(run.b - origin) / step + offset)
-        t1 = t0 + self.steps
-        lows = self.lows
-        for _lo, key, err, sl, sle, p in heap:
-            ends = []
-            for t in (t0, t1):
-                a = sl * t
-                x = key + a
-                e = err + sle * t
-                ends.append(x - e - 4 * EPS * (abs(key) + abs(a) + e))
-            line = (ends[0], ends[1])
-            lows[p] = (line, line)
 
     # ----- the range -------------------------------------------------------------------------
     def shrink(self, share: float) -> float | None:
@@ -397,24 +381,26 @@ def certify_span(
     alive = set(engine.candidates)
     node = engine.root
     start = 0  # the round the proof starts in
-    if run is not None and run.step == step and run.selected == winners:
+    offset = Fraction(b - run.b) / step if run is not None and run.step == step else Fraction(-1)
+    if run is not None and offset.denominator == 1 and offset >= 0 and run.selected == winners:
         # The run's rounds before r take the same decisions, with money affine in t, for every t up to
-        # the limit recorded at the start of round r (in the steps of the run that recorded it).
+        # the limit recorded at the start of round r (in the steps of the run that recorded it; the
+        # runs a run resumed from lie whole steps apart).
         last = b + step * steps
-        to_last: dict[Fraction | int, Fraction] = {}  # steps from a run's budget to `last` (few runs)
+        # Steps from a run's budget to `last`, per run (by the identity of its budget; see
+        # FastRun.resume_from): few runs, and limits are whole numbers, so rounding up is exact.
+        to_last: dict[int, int] = {}
         r = len(run.snaps) - 1
         while r > 0:
             origin = run.snaps[r][5]
-            need = to_last.get(origin)
+            need = to_last.get(id(origin))
             if need is None:
-                need = to_last[origin] = Fraction(last - origin) / step
+                need = to_last[id(origin)] = math.ceil(Fraction(last - origin) / step)
             if run.snaps[r][3] >= need:
                 break
             r -= 1
         if r > 0:
-            offset = Fraction(b - run.b) / step
-            assert offset.denominator == 1 and offset >= 0
-            proof.start_from(run, r, int(offset), step)
+            proof.start_from(run, int(offset))
             n_drops, node = run.snaps[r][1], run.snaps[r][4]
             alive.difference_update(winners[:r], run.drop_log[:n_drops])
             winners, start = winners[r:], r

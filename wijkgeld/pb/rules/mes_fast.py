@@ -98,15 +98,17 @@ class FastRun:
         at this budget is the affine state of ``prev`` evaluated at t = tau. Returns False when no
         round can be reused.
         """
-        # Steps from the budget of the run that took a snapshot to this one, per such run: snapshots
-        # come from a few runs only, and Fraction arithmetic costs microseconds per operation.
-        steps_from: dict[Q, Fraction] = {}
+        # Steps from the budget of the run that took a snapshot to this one (a whole number: runs
+        # resume only whole steps apart), per such run: snapshots come from a few runs only, and
+        # Fraction arithmetic (and hashing) costs microseconds per operation. Keyed by the identity
+        # of that run's budget, which the snapshots hold.
+        steps_from: dict[int, int] = {}
         r = len(prev.snaps) - 1
         while r > 0:
             origin = prev.snaps[r][5]
-            need = steps_from.get(origin)
+            need = steps_from.get(id(origin))
             if need is None:
-                need = steps_from[origin] = Fraction(self.b - origin) / self.step
+                need = steps_from[id(origin)] = int(Fraction(self.b - origin) / self.step)
             if prev.snaps[r][3] >= need:
                 break
             r -= 1
@@ -117,7 +119,7 @@ class FastRun:
             self.val, self.low = prev.val, prev.low
             return False
         n_classes, n_drops, heap, limit, node, origin = prev.snaps[r]
-        tau_snap = int(steps_from[origin])
+        tau_snap = steps_from[id(origin)]
         ft = float(tau)
         # Take over prev's value lists (the engine drops prev when a run resumes from it) and shift
         # the prefix's classes in place: no list is rebuilt, and a class with no money keeps its
