@@ -129,6 +129,10 @@ class _Pacer:
 
     def ran(self, steps: int, seconds: float) -> None:
         self.run_rate = self._mix(self.run_rate, steps / max(seconds, 1e-9))
+        if steps <= 1 and math.isinf(self.proof_rate):
+            # The first run's outcome lasted one step: likely an election where every step changes
+            # the outcome, so the first proof waits for a probe instead of going first.
+            self.proof_rate = 0.0
 
     def proved(self, steps: int, seconds: float) -> None:
         self.proof_rate = self._mix(self.proof_rate, steps / max(seconds, 1e-9))
