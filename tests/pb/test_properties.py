@@ -144,15 +144,23 @@ def test_mes_payments_add_up(election: Election) -> None:
     assert paid == sum(election.projects[p].cost for p in bought)
 
 
+def _engine_at(election: Election, k: int) -> tuple[MesEngine, Fraction] | None:
+    """An MES engine (tie-break by id) and the equal share plus k; None without voters."""
+    profile = compile_profile(election)
+    if profile.num_voters == 0:
+        return None
+    ranks = TieBreak.parse("id").ranks(profile)
+    engine = MesEngine(profile, ranks, mes_candidates(profile)[0])
+    return engine, Fraction(profile.budget) / profile.num_voters + k
+
+
 @settings(max_examples=300, deadline=None)
 @given(election=elections(), k=st.integers(0, 40))
 def test_fast_run_equals_exact_run_and_its_certificate_holds(election: Election, k: int) -> None:
-    profile = compile_profile(election)
-    if profile.num_voters == 0:
+    found = _engine_at(election, k)
+    if found is None:
         return
-    ranks = TieBreak.parse("id").ranks(profile)
-    engine = MesEngine(profile, ranks, mes_candidates(profile)[0])
-    b = Fraction(profile.budget) / profile.num_voters + k
+    engine, b = found
     fast = engine.run(b, 1, parametric=True)
     exact = engine.run(b, 1, parametric=True, exact=True)
     assert fast.selected == exact.selected
@@ -175,12 +183,10 @@ def test_a_bounds_proof_holds_for_every_budget_it_covers(
     election: Election, k: int, steps: int, step: Fraction, offset: int
 ) -> None:
     """Whatever outcome it is asked about, a proof never claims a budget where MES buys otherwise."""
-    profile = compile_profile(election)
-    if profile.num_voters == 0:
+    found = _engine_at(election, k)
+    if found is None:
         return
-    ranks = TieBreak.parse("id").ranks(profile)
-    engine = MesEngine(profile, ranks, mes_candidates(profile)[0])
-    b = Fraction(profile.budget) / profile.num_voters + k
+    engine, b = found
     # Ask about the outcome somewhere in (or past) the range, not always the one at its start.
     winners = engine.run(b + step * min(offset, steps + 1), exact=True).selected
     proven = certify_span(engine, b, step, steps, winners)
@@ -201,12 +207,10 @@ def test_a_bounds_proof_that_starts_from_a_run_holds_for_every_budget_it_covers(
     election: Election, k: int, steps: int, step: Fraction, resumed: bool
 ) -> None:
     """A proof may skip the rounds a parametric run proved for its whole range (completion.py does)."""
-    profile = compile_profile(election)
-    if profile.num_voters == 0:
+    found = _engine_at(election, k)
+    if found is None:
         return
-    ranks = TieBreak.parse("id").ranks(profile)
-    engine = MesEngine(profile, ranks, mes_candidates(profile)[0])
-    b = Fraction(profile.budget) / profile.num_voters + k
+    engine, b = found
     run = engine.run(b, step, parametric=True)
     if resumed and run.steps_same is not None:
         # A run that took over an earlier run's rounds keeps their records in that run's steps.

@@ -386,19 +386,7 @@ def certify_span(
         # The run's rounds before r take the same decisions, with money affine in t, for every t up to
         # the limit recorded at the start of round r (in the steps of the run that recorded it; the
         # runs a run resumed from lie whole steps apart).
-        last = b + step * steps
-        # Steps from a run's budget to `last`, per run (by the identity of its budget; see
-        # FastRun.resume_from): few runs, and limits are whole numbers, so rounding up is exact.
-        to_last: dict[int, int] = {}
-        r = len(run.snaps) - 1
-        while r > 0:
-            origin = run.snaps[r][5]
-            need = to_last.get(id(origin))
-            if need is None:
-                need = to_last[id(origin)] = math.ceil(Fraction(last - origin) / step)
-            if run.snaps[r][3] >= need:
-                break
-            r -= 1
+        r, _steps = run.proven_rounds(b + step * steps)
         if r > 0:
             proof.start_from(run, int(offset))
             n_drops, node = run.snaps[r][1], run.snaps[r][4]

@@ -90,6 +90,27 @@ class FastRun:
         # Heaps and limits in a snapshot are in the coordinates of the run that took it (its b).
         self.snaps: list[tuple[int, int, list[Entry], float, _Node, Q]] = []
 
+    def proven_rounds(self, budget: Q) -> tuple[int, int]:
+        """(r, steps): this run's first r rounds take the same decisions for every budget from the
+        start of round r's run (its snapshot) up to ``budget``, ``steps`` steps further; (0, 0) if no
+        round does.
+
+        The snapshot at the start of round r records the limit on t that rounds before r proved, in
+        the steps of the run that took it (a run resumed from an earlier one keeps its snapshots).
+        Snapshots come from a few runs only, so the steps to ``budget`` are computed once per run
+        (by the identity of its budget, which the snapshots hold): Fraction arithmetic and hashing
+        cost microseconds per operation. Limits are whole numbers, so rounding the steps up is exact.
+        """
+        steps_from: dict[int, int] = {}
+        for r in range(len(self.snaps) - 1, 0, -1):
+            origin = self.snaps[r][5]
+            need = steps_from.get(id(origin))
+            if need is None:
+                need = steps_from[id(origin)] = math.ceil(Fraction(budget - origin) / self.step)
+            if self.snaps[r][3] >= need:
+                return r, need
+        return 0, 0
+
     def resume_from(self, prev: FastRun, tau: int) -> bool:
         """Start from the longest prefix of ``prev`` that is proven to hold ``tau`` steps later.
 
@@ -98,28 +119,14 @@ class FastRun:
         at this budget is the affine state of ``prev`` evaluated at t = tau. Returns False when no
         round can be reused.
         """
-        # Steps from the budget of the run that took a snapshot to this one (a whole number: runs
-        # resume only whole steps apart), per such run: snapshots come from a few runs only, and
-        # Fraction arithmetic (and hashing) costs microseconds per operation. Keyed by the identity
-        # of that run's budget, which the snapshots hold.
-        steps_from: dict[int, int] = {}
-        r = len(prev.snaps) - 1
-        while r > 0:
-            origin = prev.snaps[r][5]
-            need = steps_from.get(id(origin))
-            if need is None:
-                need = steps_from[id(origin)] = int(Fraction(self.b - origin) / self.step)
-            if prev.snaps[r][3] >= need:
-                break
-            r -= 1
+        r, tau_snap = prev.proven_rounds(self.b)
         if r == 0:
             # Still take over prev's lists (the engine drops prev): they have room for every class id
             # already, and only class 0 is read before this run sets it.
             prev.val[0], prev.low[0] = self.val[0], self.low[0]
             self.val, self.low = prev.val, prev.low
             return False
-        n_classes, n_drops, heap, limit, node, origin = prev.snaps[r]
-        tau_snap = steps_from[id(origin)]
+        n_classes, n_drops, heap, limit, node, _origin = prev.snaps[r]
         ft = float(tau)
         # Take over prev's value lists (the engine drops prev when a run resumes from it) and shift
         # the prefix's classes in place: no list is rebuilt, and a class with no money keeps its
