@@ -95,10 +95,7 @@ def test_err_max_bounds_every_error(election: Election) -> None:
 
 @pytest.mark.parametrize("name", ["Poland_Swiecie_2023.pb", "Netherlands_Amsterdam_588.pb"])
 def test_err_max_bounds_every_error_on_real_files(name: str) -> None:
-    path = DATA / name
-    if not path.is_file():
-        pytest.skip(f"{path} not found")
-    assert error_bounds_held(compile_profile(read_pb(path)), 40)
+    assert error_bounds_held(_real_profile(name), 40)
 
 
 def derived_classes_match(profile: Profile, runs: int) -> bool:
@@ -125,7 +122,11 @@ def test_derived_classes_match_fresh_ones(election: Election) -> None:
 
 @pytest.mark.parametrize("name", ["Poland_Swiecie_2023.pb", "Netherlands_Amsterdam_588.pb"])
 def test_derived_classes_match_fresh_ones_on_real_files(name: str) -> None:
+    assert derived_classes_match(_real_profile(name), 40)
+
+
+def _real_profile(name: str) -> Profile:
     path = DATA / name
     if not path.is_file():
         pytest.skip(f"{path} not found")
-    assert derived_classes_match(compile_profile(read_pb(path)), 40)
+    return compile_profile(read_pb(path))
