@@ -142,7 +142,7 @@ class _Proof:
 
         Shrinks the range to where p is surely affordable; None if it is not at t = 0.
         """
-        keys, weights = _ids(self.e, node, p)
+        keys, weights = self.e.ids(node, p)
         cost = self.cost[p]
         need = _up(cost)
         n = 2 * len(keys) + 4
@@ -191,7 +191,7 @@ class _Proof:
         bounds. The best S differs along the range: this takes the poor classes at t = 0
         (``at_end=0``) or at t = T (``at_end=1``), or ``poor`` if given.
         """
-        keys, weights = _ids(self.e, node, p)
+        keys, weights = self.e.ids(node, p)
         cost = self.cost[p]
         total_w = self.e.total_f[p]  # with cost utilities, the supporters' weight
         if poor is None:
@@ -216,7 +216,7 @@ class _Proof:
     def unaffordable_up_to(self, node: _Node, p: int) -> tuple[float, float]:
         """Where p's supporters surely hold less than its cost: (s0, s1) with the region being
         ``s < s0`` or ``s > s1`` (shares of the range); the money bound is affine, so it is one side."""
-        keys, weights = _ids(self.e, node, p)
+        keys, weights = self.e.ids(node, p)
         cost = _down(self.cost[p])
         n = 2 * len(keys) + 4
         d0, d1 = (
@@ -238,8 +238,8 @@ class _Proof:
         u0, u1 = _up(upper_key[0] * cu, 2), _up(upper_key[1] * cu, 2)
         l0, l1 = _down(lower_key[0] * cd, 2), _down(lower_key[1] * cd, 2)
         m = 4 * EPS
-        keys = _ids(self.e, node, s)[0]
-        new = _child_ids(self.e, node, s)
+        keys = self.e.ids(node, s)[0]
+        new = self.e.child_ids(node, s)
         # Lower bound: low - upper price, or 0 (both lie under max(0, .)); whichever is the larger
         # at t = 0, where the bounds must stay tight for the proof to start at all.
         x0 = [a - u0 - m * (abs(a) + u0) for a in map(low0.__getitem__, keys)]
@@ -314,29 +314,6 @@ class _RunMoney(dict[int, float]):
             low[k] = max(x - err - slack, 0.0)
             high[k] = x + err + slack
         return self[k]
-
-
-def _ids(engine: MesEngine, node: _Node, p: int) -> tuple[list[int], list[float]]:
-    """p's supporter classes at ``node`` by class id, with float weights (whole numbers, exact).
-
-    The same lists as the float run's (cached on the node, so shared with it): small ids hash far
-    faster than the classes' bit masks.
-    """
-    found = node.ids.get(p)
-    if found is None:
-        keys, weights = engine.class_lists(node, p)
-        intern = engine.intern
-        found = node.ids[p] = ([intern(k) for k in keys], list(map(float, weights)))
-    return found
-
-
-def _child_ids(engine: MesEngine, node: _Node, s: int) -> list[int]:
-    """The ids of the classes that s's supporter classes at ``node`` become when s is bought."""
-    found = node.child_ids.get(s)
-    if found is None:
-        bit, key, intern = engine.sbits[s], engine.class_key, engine.intern
-        found = node.child_ids[s] = [intern(key[k] | bit) for k in _ids(engine, node, s)[0]]
-    return found
 
 
 def _cut(line: Line, lam: float, sign: int) -> Line:

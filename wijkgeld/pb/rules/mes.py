@@ -32,6 +32,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import cast
 
 from ..profile import Profile
 
@@ -52,9 +53,7 @@ class _Node:
     sel: int
     #: hist[p] maps (class key, utility) -> weight of p's supporters in that class.
     hist: dict[int, dict[tuple[int, Q], int]] = field(default_factory=dict)
-    #: the same for cost utilities as parallel lists (class keys, weights), for bounds proofs
-    lists: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
-    #: p's classes as class ids (MesEngine.class_id) and float weights, for the float run
+    #: cost utilities: p's classes as class ids (MesEngine.class_id) and float weights
     ids: dict[int, tuple[list[int], list[float]]] = field(default_factory=dict)
     #: per project s, the ids of the classes that ids[s]'s classes become when s is bought
     child_ids: dict[int, list[int]] = field(default_factory=dict)
@@ -211,20 +210,46 @@ class MesEngine:
         return found
 
     def class_lists(self, node: _Node, p: int) -> tuple[list[int], list[int]]:
-        """Cost utilities: p's supporter classes at ``node`` and their weights, as parallel lists."""
-        found = node.lists.get(p)
-        if found is None and p in node.ids:
-            # The float run keeps only class ids (see FastRun.ids_of); a bounds proof wants keys.
-            ids, weights_f = node.ids[p]
-            found = node.lists[p] = (list(map(self.class_key.__getitem__, ids)), list(map(int, weights_f)))
+        """Cost utilities: p's supporter classes at ``node`` (keys) and their weights, from the ballot
+        types (``ids`` caches them by class id; runs usually derive them from an earlier node)."""
+        sel, masks, weights = node.sel, self.masks, self.profile.weights
+        acc: dict[int, int] = {}
+        get = acc.get
+        for t in self.supp_types[p]:
+            k = masks[t] & sel
+            acc[k] = get(k, 0) + weights[t]
+        return list(acc), list(acc.values())
+
+    def ids(self, node: _Node, p: int) -> tuple[list[int], list[float]]:
+        """Cost utilities: p's classes at ``node`` as class ids, with their weights as floats (whole
+        numbers, exact), cached on the node for every run and bounds proof; built from the ballot
+        types when no run derived them (see FastRun.ids_of)."""
+        found = node.ids.get(p)
         if found is None:
-            sel, masks, weights = node.sel, self.masks, self.profile.weights
-            acc: dict[int, int] = {}
-            get = acc.get
-            for t in self.supp_types[p]:
-                k = masks[t] & sel
-                acc[k] = get(k, 0) + weights[t]
-            found = node.lists[p] = (list(acc), list(acc.values()))
+            keys, weights = self.class_lists(node, p)
+            known = list(map(self.class_id.get, keys))  # most classes have an id already
+            if None in known:
+                intern = self.intern
+                ids = [intern(k) if i is None else i for k, i in zip(keys, known, strict=True)]
+            else:
+                ids = cast(list[int], known)
+            found = node.ids[p] = (ids, list(map(float, weights)))
+        return found
+
+    def child_ids(self, node: _Node, s: int) -> list[int]:
+        """The ids of the classes that s's supporter classes at ``node`` become when s is bought."""
+        found = node.child_ids.get(s)
+        if found is None:
+            bit, key, class_id = self.sbits[s], self.class_key, self.class_id
+            found = []
+            for k in self.ids(node, s)[0]:
+                new = key[k] | bit
+                i = class_id.get(new)
+                if i is None:  # as intern(new), inlined: most children are new
+                    i = class_id[new] = len(key)
+                    key.append(new)
+                found.append(i)
+            node.child_ids[s] = found
         return found
 
     def run(

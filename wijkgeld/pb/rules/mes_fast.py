@@ -21,7 +21,7 @@ import math
 from fractions import Fraction
 from itertools import compress, repeat
 from operator import itemgetter, mul
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from .mes import Dropped, MesRound, MesRun, Q, exact_rho
 
@@ -273,15 +273,7 @@ class FastRun:
                 if base is not None:
                     found = node.ids[p] = self.derived_ids(p, base, rounds[j:here])
                     return found
-        keys, weights = e.class_lists(node, p)
-        known = list(map(e.class_id.get, keys))  # most classes have an id already
-        if None in known:
-            intern = e.intern
-            ids = [intern(k) if i is None else i for k, i in zip(keys, known, strict=True)]
-        else:
-            ids = cast(list[int], known)
-        found = node.ids[p] = (ids, list(map(float, weights)))
-        return found
+        return e.ids(node, p)
 
     def derived_ids(
         self, p: int, base: tuple[list[int], list[float]], bought: list[tuple[int, _Node]]
@@ -301,7 +293,7 @@ class FastRun:
             # their children have ids; the map from one to the other is shared by all runs.
             child = before.child_map.get(s)
             if child is None:
-                child = dict(zip(self.ids_of(before, s)[0], self.child_ids_of(before, s), strict=True))
+                child = dict(zip(self.ids_of(before, s)[0], e.child_ids(before, s), strict=True))
                 before.child_map[s] = child
             sel = before.sel
             for t in e.co_supporters(s).get(p, ()):
@@ -317,23 +309,6 @@ class FastRun:
         # Fresh floats for the weights: the sums above leave them scattered in memory, which makes
         # every later pass over the list measurably slower (cache misses on the refcounts).
         return list(acc), list(map(float, map(int, acc.values())))
-
-    def child_ids_of(self, node: _Node, s: int) -> list[int]:
-        """The ids of the classes that s's supporter classes at ``node`` become when s is bought."""
-        found = node.child_ids.get(s)
-        if found is None:
-            e = self.e
-            bit, key, class_id = e.sbits[s], e.class_key, e.class_id
-            found = []
-            for k in self.ids_of(node, s)[0]:
-                new = key[k] | bit
-                i = class_id.get(new)
-                if i is None:  # as e.intern(new), inlined: most children are new
-                    i = class_id[new] = len(key)
-                    key.append(new)
-                found.append(i)
-            node.child_ids[s] = found
-        return found
 
     # ----- the float walk ----------------------------------------------------------------------
     def surely_short(
@@ -661,7 +636,7 @@ class FastRun:
     def buy(self, node: _Node, s: int, rho: tuple[float, float, float, float]) -> None:
         q, q_e, qs, qs_e = rho
         val, low = self.val, self.low
-        children = self.child_ids_of(node, s)
+        children = self.e.child_ids(node, s)
         self.created.extend(children)
         short = len(self.e.class_key) - len(val)
         if short > 0:  # room for the ids given since (placeholders, set below before any read)
