@@ -39,11 +39,17 @@ def elections(draw: st.DrawFn) -> Election:
     )
 
 
+def _engine(profile: Profile) -> tuple[MesEngine, Fraction]:
+    """An MES engine (tie-break by id) and the equal share, where each test's scan starts."""
+    ranks = TieBreak.parse("id").ranks(profile)
+    return MesEngine(profile, ranks, mes_candidates(profile)[0]), Fraction(
+        profile.budget
+    ) / profile.num_voters
+
+
 def scan(profile: Profile, runs: int) -> list[tuple[Any, ...]]:
     """Parametric runs at b, b + 1, ... on one engine (so each resumes from the one before)."""
-    ranks = TieBreak.parse("id").ranks(profile)
-    engine = MesEngine(profile, ranks, mes_candidates(profile)[0])
-    b = Fraction(profile.budget) / profile.num_voters
+    engine, b = _engine(profile)
     out = []
     for k in range(runs):
         run = engine.run(b + k, 1, parametric=True)
@@ -66,18 +72,13 @@ def test_surely_short_changes_no_run(election: Election) -> None:
 
 @pytest.mark.parametrize("name", ["Poland_Swiecie_2023.pb", "Netherlands_Amsterdam_588.pb"])
 def test_surely_short_changes_no_run_on_real_files(name: str) -> None:
-    path = DATA / name
-    if not path.is_file():
-        pytest.skip(f"{path} not found")
-    profile = compile_profile(read_pb(path))
+    profile = _real_profile(name)
     assert scan(profile, 40) == without_shortcut(profile, 40)
 
 
 def error_bounds_held(profile: Profile, runs: int) -> bool:
     """After each parametric run, ``err_max`` bounds the error bound of every value the run made."""
-    ranks = TieBreak.parse("id").ranks(profile)
-    engine = MesEngine(profile, ranks, mes_candidates(profile)[0])
-    b = Fraction(profile.budget) / profile.num_voters
+    engine, b = _engine(profile)
     for k in range(runs):
         engine.run(b + k, 1, parametric=True)
         run = engine.last_fast
@@ -100,9 +101,7 @@ def test_err_max_bounds_every_error_on_real_files(name: str) -> None:
 
 def derived_classes_match(profile: Profile, runs: int) -> bool:
     """Every project's classes that the float runs derived on a node are those built from scratch."""
-    ranks = TieBreak.parse("id").ranks(profile)
-    engine = MesEngine(profile, ranks, mes_candidates(profile)[0])
-    b = Fraction(profile.budget) / profile.num_voters
+    engine, b = _engine(profile)
     for k in range(runs):
         engine.run(b + k, 1, parametric=True)
     for node in engine.nodes.values():
