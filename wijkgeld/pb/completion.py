@@ -200,9 +200,7 @@ def _scan(
             if stretch < 0:
                 break
             started = perf_counter()
-            proven = certify_span(
-                engine, base + step * (end + 1), step, stretch, run.selected, engine.last_fast
-            )
+            proven = certify_span(engine, base + step * (end + 1), step, stretch, run.selected, fast)
             pacer.proved(proven + 1, perf_counter() - started)
             end += proven + 1
             if proven < stretch:

@@ -55,9 +55,6 @@ class _Parser:
         self.line = 0
         self.meta: dict[str, str] = {}
         self.projects: dict[str, Project] = {}
-        # Each project id once, as a str object: votes refer to these instead of to their own copies, so
-        # a file of 100,000 ballots holds a few hundred id strings, and equal ballots compare by identity.
-        self.ids: dict[str, str] = {}
         self.ballots: list[Ballot] = []
         self.voter_ids: set[str] = set()
         self.project_columns: list[str] = []
@@ -190,7 +187,6 @@ class _Parser:
             raise self.error(f"cost of project {pid!r} is negative")
         extra = {k: v for k, v in values.items() if v.lower() != MISSING}
         self.projects[pid] = Project(pid, cost, extra)
-        self.ids[pid] = pid
 
     def add_ballot(self, header: list[str], cells: list[str]) -> None:
         values = dict(zip(header, cells, strict=True))
@@ -202,12 +198,14 @@ class _Parser:
         self.voter_ids.add(voter)
         vote = values.pop("vote")
         names = [] if vote.lower() == MISSING else [n.strip() for n in vote.split(",") if n.strip()]
-        ids = self.ids
+        # Votes refer to each project's own id string instead of a copy each: a file of 100,000
+        # ballots holds a few hundred id strings, and equal ballots compare by identity.
+        projects = self.projects
         for pos, name in enumerate(names):
-            known = ids.get(name)
-            if known is None:
+            project = projects.get(name)
+            if project is None:
                 raise self.error(f"vote for unknown project {name!r}")
-            names[pos] = known
+            names[pos] = project.project_id
         # A project named twice in one vote is kept as written (Częstochowa 2020 has one); the engine
         # counts it once and, like the reference, keeps the last points given to it.
         points: tuple[Number, ...] | None = None
