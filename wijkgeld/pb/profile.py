@@ -19,7 +19,7 @@ from .model import Ballot, Election
 from .numbers import Number, normalize
 
 Utility = Literal["cost", "points"]
-RawBallot = tuple[tuple[str, ...], tuple[Number, ...] | None]
+RawBallot = tuple[str, ...] | tuple[tuple[str, ...], tuple[Number, ...] | None]
 
 
 @dataclass(slots=True)
@@ -44,8 +44,14 @@ class Profile:
     total_utility: list[Number]
     #: ``supporters[p]`` = ballot types with a positive utility for ``p``.
     supporters: list[list[int]]
-    #: Ballot type of each distinct raw ballot (projects, points or None); -1 for an empty ballot.
-    raw_type: dict[RawBallot, int]
+    #: Per ballot type, its projects (ascending) and their bits as one int (bit i for project i).
+    type_projects: list[tuple[int, ...]]
+    type_masks: list[int]
+    #: The distinct raw ballots (cost utilities: the projects as listed; points: with the points) and
+    #: the ballot type of each (-1 for a ballot that supports nothing that counts).
+    raws: list[RawBallot]
+    raw_types: list[int]
+    _raw_type: dict[RawBallot, int] | None = None
 
     @property
     def num_projects(self) -> int:
@@ -53,7 +59,10 @@ class Profile:
 
     def type_of(self, ballot: Ballot) -> int:
         """The ballot type of one ballot of the election (-1 if it supports nothing that counts)."""
-        return self.raw_type[(ballot.projects, ballot.points if self.utility == "points" else None)]
+        if self._raw_type is None:
+            # Only explanations ask, so the map is built on first use, not during the count.
+            self._raw_type = dict(zip(self.raws, self.raw_types, strict=True))
+        return self._raw_type[ballot.projects if self.utility == "cost" else (ballot.projects, ballot.points)]
 
 
 def compile_profile(election: Election, utility: Utility = "cost") -> Profile:
@@ -62,34 +71,22 @@ def compile_profile(election: Election, utility: Utility = "cost") -> Profile:
         raise RuleError(f"utility 'points' needs cumulative or scoring ballots, not {election.vote_type}")
     if utility not in ("cost", "points"):
         raise RuleError(f"unknown utility {utility!r}; expected cost or points")
+    if utility == "cost":
+        return _compile_cost(election)
     pids = list(election.projects)
     index = {pid: i for i, pid in enumerate(pids)}
-    costs = [p.cost for p in election.projects.values()]
     type_index: dict[tuple[tuple[int, Number], ...], int] = {}
     items: list[tuple[tuple[int, Number], ...]] = []
     weights: list[int] = []
     votes = [0] * len(pids)
-    # Most ballots repeat exactly: count the distinct raw ballots first (a C loop), then look each
-    # one up once. Who cast which ballot is only needed for explanations (``Profile.type_of``).
-    raw_count: dict[RawBallot, int]
-    if utility == "points":
-        raw_count = Counter((b.projects, b.points) for b in election.ballots)
-    else:
-        raw_count = {(projects, None): c for projects, c in Counter(map(_projects, election.ballots)).items()}
-    raw_type: dict[RawBallot, int] = {}
-    # With cost utilities a type is the sorted set of listed projects, each with utility 1.
-    ones: list[tuple[int, Number]] = [(p, 1) for p in range(len(pids))]
-    for raw, count in raw_count.items():
-        projects, points = raw
-        key: tuple[tuple[int, Number], ...]
-        if points is None:
-            key = tuple(map(ones.__getitem__, sorted(set(map(index.__getitem__, projects)))))
-        else:
-            listed: dict[int, Number] = {}
-            for pos, pid in enumerate(projects):
-                # A repeated project counts once; the last points win, as in the reference parser.
-                listed[index[pid]] = points[pos]
-            key = tuple(sorted((p, u) for p, u in listed.items() if u > 0))
+    raw_count = Counter((b.projects, b.points) for b in election.ballots)
+    raw_types: list[int] = []
+    for (projects, points), count in raw_count.items():
+        listed: dict[int, Number] = {}
+        for pos, pid in enumerate(projects):
+            # A repeated project counts once; the last points win, as in the reference parser.
+            listed[index[pid]] = points[pos] if points is not None else 1
+        key = tuple(sorted((p, u) for p, u in listed.items() if u > 0))
         if not key:
             t = -1
         else:
@@ -99,23 +96,19 @@ def compile_profile(election: Election, utility: Utility = "cost") -> Profile:
                 items.append(key)
                 weights.append(0)
             weights[t] += count
-        raw_type[raw] = t
-    if utility == "points":
+        raw_types.append(t)
         # Votes count every listed project, also those given no points (so not in the type).
-        for (projects, _points), count in raw_count.items():
-            for pid in set(projects):
-                votes[index[pid]] += count
+        for p in listed:
+            votes[p] += count
     supporters: list[list[int]] = [[] for _ in pids]
     total_utility: list[Number] = [0] * len(pids)
     for t, key in enumerate(items):
         for p, u in key:
             supporters[p].append(t)
             total_utility[p] += weights[t] * u
-    if utility == "cost":
-        votes = [int(x) for x in total_utility]  # every listed project is in the type, with utility 1
     return Profile(
         pids=pids,
-        costs=costs,
+        costs=[p.cost for p in election.projects.values()],
         budget=election.budget,
         num_voters=len(election.ballots),
         utility=utility,
@@ -124,7 +117,70 @@ def compile_profile(election: Election, utility: Utility = "cost") -> Profile:
         votes=votes,
         total_utility=[x if type(x) is int else normalize(Fraction(x)) for x in total_utility],
         supporters=supporters,
-        raw_type=raw_type,
+        type_projects=[tuple(p for p, _u in key) for key in items],
+        type_masks=[sum(1 << p for p, _u in key) for key in items],
+        raws=list(raw_count),
+        raw_types=raw_types,
+    )
+
+
+def _compile_cost(election: Election) -> Profile:
+    """Cost utilities: a type is the set of listed projects, each with utility 1.
+
+    Most ballots repeat exactly: count the distinct raw ballots first (a C loop), then give each one
+    a type. A type is found by its projects as a bit mask (bit i for project i), an int that hashes
+    far faster than a tuple of pairs; the mask doubles as the type's mask in the MES engine.
+    """
+    pids = list(election.projects)
+    bit = {pid: 1 << i for i, pid in enumerate(pids)}
+    index = {pid: i for i, pid in enumerate(pids)}
+    ones: list[tuple[int, Number]] = [(p, 1) for p in range(len(pids))]
+    type_index: dict[int, int] = {}
+    items: list[tuple[tuple[int, Number], ...]] = []
+    type_projects: list[tuple[int, ...]] = []
+    type_masks: list[int] = []
+    weights: list[int] = []
+    supporters: list[list[int]] = [[] for _ in pids]
+    raw_count = Counter(map(_projects, election.ballots))
+    raw_types: list[int] = []
+    add_type = raw_types.append
+    for projects, count in raw_count.items():
+        mask = sum(map(bit.__getitem__, projects))
+        if mask.bit_count() != len(projects):  # a project listed twice counts once
+            mask = sum(map(bit.__getitem__, set(projects)))
+        t = type_index.get(mask)
+        if t is None:
+            if not mask:
+                add_type(-1)
+                continue
+            t = type_index[mask] = len(items)
+            ps = tuple(sorted(set(map(index.__getitem__, projects))))
+            type_projects.append(ps)
+            type_masks.append(mask)
+            items.append(tuple(map(ones.__getitem__, ps)))
+            weights.append(count)
+            for p in ps:
+                supporters[p].append(t)
+        else:
+            weights[t] += count
+        add_type(t)
+    # Every listed project is in the type with utility 1: its votes are its supporters' weight.
+    votes = [sum(map(weights.__getitem__, s)) for s in supporters]
+    return Profile(
+        pids=pids,
+        costs=[p.cost for p in election.projects.values()],
+        budget=election.budget,
+        num_voters=len(election.ballots),
+        utility="cost",
+        items=items,
+        weights=weights,
+        votes=votes,
+        total_utility=list(votes),
+        supporters=supporters,
+        type_projects=type_projects,
+        type_masks=type_masks,
+        raws=list(raw_count),
+        raw_types=raw_types,
     )
 
 

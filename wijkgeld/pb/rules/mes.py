@@ -120,36 +120,11 @@ class MesEngine:
         self.profile = profile
         self.ranks = ranks
         self.candidates = candidates
-        cand = set(candidates)
-        # One bit per (project, utility) pair, so a class key also tells what each voter paid. Bits
-        # go to pairs in order of first appearance. One pass over the ballot types builds the bits,
-        # each type's mask and kept pairs, and each candidate's supporters.
-        bit_of: dict[tuple[int, Q], int] = {}
-        sbits = [0] * profile.num_projects
-        masks = [0] * len(profile.items)
-        type_items: list[list[tuple[int, Q]]] = []
-        supp: dict[int, list[tuple[int, Q]]] = {p: [] for p in candidates}
-        supp_types: dict[int, list[int]] = {p: [] for p in candidates}
-        for t, key in enumerate(profile.items):
-            mask = 0
-            kept = []
-            for pu in key:
-                p = pu[0]
-                if p in cand:
-                    bit = bit_of.get(pu)
-                    if bit is None:
-                        bit = bit_of[pu] = 1 << len(bit_of)
-                        sbits[p] |= bit
-                    mask |= bit
-                    kept.append(pu)
-                    supp[p].append((t, pu[1]))
-                    supp_types[p].append(t)
-            masks[t] = mask
-            type_items.append(kept)
-        self.bit_of, self.sbits, self.masks, self.type_items = bit_of, sbits, masks, type_items
-        # Per candidate: its supporters as (type, utility) and, for the float run, the types alone.
-        self.supp, self.supp_types = supp, supp_types
-        self._co: dict[int, dict[int, list[int]]] = {}
+        if profile.utility == "cost":
+            self._cost_classes(profile, candidates)
+        else:
+            self._point_classes(profile, candidates)
+        self._co: dict[int, list[list[int]]] = {}
         self.root = _Node(0)
         # Small ids for class keys (bit masks grow to ~100 bits, whose hashing dominated dict
         # lookups in the float run); class 0 has id 0. Ids are shared by all runs.
@@ -167,6 +142,50 @@ class MesEngine:
         self.scale: list[Q] = [
             (profile.costs[p] if profile.utility == "cost" else 1) for p in range(profile.num_projects)
         ]
+
+    def _cost_classes(self, profile: Profile, candidates: list[int]) -> None:
+        """Cost utilities: every listed project has utility 1, so a project's bit is its bit in the
+        profile's type masks (bit p for project p) and the supporters are the profile's."""
+        cand_mask = sum(1 << p for p in candidates)
+        self.bit_of: dict[tuple[int, Q], int] = {(p, 1): 1 << p for p in candidates}
+        self.sbits = [1 << p if (p, 1) in self.bit_of else 0 for p in range(profile.num_projects)]
+        self.masks = list(map(cand_mask.__and__, profile.type_masks))
+        self.supp_types = {p: profile.supporters[p] for p in candidates}
+        # Per candidate: its supporters as (type, utility), for the exact run (built on first use).
+        self._supp: dict[int, list[tuple[int, Q]]] | None = None
+
+    def _point_classes(self, profile: Profile, candidates: list[int]) -> None:
+        """Point utilities: one bit per (project, utility) pair, so a class key also tells what each
+        voter paid. Bits go to pairs in order of first appearance. One pass over the ballot types
+        builds the bits, each type's mask and each candidate's supporters."""
+        cand = set(candidates)
+        bit_of: dict[tuple[int, Q], int] = {}
+        sbits = [0] * profile.num_projects
+        masks = [0] * len(profile.items)
+        supp: dict[int, list[tuple[int, Q]]] = {p: [] for p in candidates}
+        supp_types: dict[int, list[int]] = {p: [] for p in candidates}
+        for t, key in enumerate(profile.items):
+            mask = 0
+            for pu in key:
+                p = pu[0]
+                if p in cand:
+                    bit = bit_of.get(pu)
+                    if bit is None:
+                        bit = bit_of[pu] = 1 << len(bit_of)
+                        sbits[p] |= bit
+                    mask |= bit
+                    supp[p].append((t, pu[1]))
+                    supp_types[p].append(t)
+            masks[t] = mask
+        self.bit_of, self.sbits, self.masks = bit_of, sbits, masks
+        self.supp_types, self._supp = supp_types, supp
+
+    @property
+    def supp(self) -> dict[int, list[tuple[int, Q]]]:
+        """Per candidate: its supporters as (ballot type, utility)."""
+        if self._supp is None:
+            self._supp = {p: [(t, 1) for t in types] for p, types in self.supp_types.items()}
+        return self._supp
 
     def child(self, node: _Node, s: int) -> _Node:
         """The node after also buying ``s`` (shared by every run that reaches the same bought set)."""
@@ -196,16 +215,17 @@ class MesEngine:
             node.hist[p] = found
         return found
 
-    def co_supporters(self, s: int) -> dict[int, list[int]]:
-        """For each other candidate p, the ballot types that support both s and p (built once per s)."""
+    def co_supporters(self, s: int) -> list[list[int]]:
+        """Indexed by project p: the ballot types that support both s and p (built once per s; empty
+        for s itself)."""
         found = self._co.get(s)
         if found is None:
-            found = {p: [] for p in self.candidates}
-            type_items = self.type_items
+            found = [[] for _ in range(self.profile.num_projects)]
+            type_projects = self.profile.type_projects
             for t in self.supp_types[s]:
-                for p, _u in type_items[t]:
+                for p in type_projects[t]:
                     found[p].append(t)
-            del found[s]
+            found[s] = []
             self._co[s] = found
         return found
 

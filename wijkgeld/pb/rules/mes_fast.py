@@ -296,7 +296,7 @@ class FastRun:
                 child = dict(zip(self.ids_of(before, s)[0], e.child_ids(before, s), strict=True))
                 before.child_map[s] = child
             sel = before.sel
-            for t in e.co_supporters(s).get(p, ()):
+            for t in e.co_supporters(s)[p]:
                 i = class_id[masks[t] & sel]  # t's class there, one of s's classes
                 w = weights[t]
                 left = acc[i] - w
