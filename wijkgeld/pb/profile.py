@@ -36,7 +36,6 @@ class Profile:
     budget: Number
     num_voters: int
     utility: Utility
-    items: list[tuple[tuple[int, Number], ...]]
     weights: list[int]
     #: Ballots listing the project (the reference's approval score; with multiplicity).
     votes: list[int]
@@ -51,7 +50,17 @@ class Profile:
     #: the ballot type of each (-1 for a ballot that supports nothing that counts).
     raws: list[RawBallot]
     raw_types: list[int]
+    #: ``items`` as given (point utilities) or None (cost utilities: built on first use).
+    _items: list[tuple[tuple[int, Number], ...]] | None = None
     _raw_type: dict[RawBallot, int] | None = None
+
+    @property
+    def items(self) -> list[tuple[tuple[int, Number], ...]]:
+        """Per ballot type, ``(project, utility)`` for each project it supports, by project."""
+        if self._items is None:
+            # Cost utilities: every listed project has utility 1. Counts use type_projects.
+            self._items = [tuple((p, 1) for p in sorted(ps)) for ps in self.type_projects]
+        return self._items
 
     @property
     def num_projects(self) -> int:
@@ -112,7 +121,7 @@ def compile_profile(election: Election, utility: Utility = "cost") -> Profile:
         budget=election.budget,
         num_voters=len(election.ballots),
         utility=utility,
-        items=items,
+        _items=items,
         weights=weights,
         votes=votes,
         total_utility=[x if type(x) is int else normalize(Fraction(x)) for x in total_utility],
@@ -128,15 +137,13 @@ def _compile_cost(election: Election) -> Profile:
     """Cost utilities: a type is the set of listed projects, each with utility 1.
 
     Most ballots repeat exactly: count the distinct raw ballots first (a C loop), then give each one
-    a type. A type is found by its projects as a bit mask (bit i for project i), an int that hashes
-    far faster than a tuple of pairs; the mask doubles as the type's mask in the MES engine.
+    a type, found by its projects as a sorted tuple of ints (which hashes far faster than a tuple of
+    pairs). The count needs no ``items``: they are built on first use (explanations).
     """
     pids = list(election.projects)
-    bit = {pid: 1 << i for i, pid in enumerate(pids)}
     index = {pid: i for i, pid in enumerate(pids)}
-    ones: list[tuple[int, Number]] = [(p, 1) for p in range(len(pids))]
-    type_index: dict[int, int] = {}
-    items: list[tuple[tuple[int, Number], ...]] = []
+    bits = [1 << i for i in range(len(pids))]
+    type_index: dict[tuple[int, ...], int] = {}
     type_projects: list[tuple[int, ...]] = []
     type_masks: list[int] = []
     weights: list[int] = []
@@ -145,19 +152,22 @@ def _compile_cost(election: Election) -> Profile:
     raw_types: list[int] = []
     add_type = raw_types.append
     for projects, count in raw_count.items():
-        mask = sum(map(bit.__getitem__, projects))
-        if mask.bit_count() != len(projects):  # a project listed twice counts once
-            mask = sum(map(bit.__getitem__, set(projects)))
-        t = type_index.get(mask)
+        # The listed projects, ascending: a tuple of small ints, which hashes fast.
+        ps = tuple(sorted(map(index.__getitem__, projects)))
+        t = type_index.get(ps)
         if t is None:
-            if not mask:
+            if not ps:
                 add_type(-1)
                 continue
-            t = type_index[mask] = len(items)
-            ps = tuple(sorted(set(map(index.__getitem__, projects))))
+            mask = sum(map(bits.__getitem__, ps))
+            if mask.bit_count() != len(ps):  # a project listed twice counts once
+                ps = tuple(sorted(set(ps)))
+                mask = sum(map(bits.__getitem__, ps))
+                t = type_index.get(ps)
+        if t is None:
+            t = type_index[ps] = len(type_projects)
             type_projects.append(ps)
             type_masks.append(mask)
-            items.append(tuple(map(ones.__getitem__, ps)))
             weights.append(count)
             for p in ps:
                 supporters[p].append(t)
@@ -172,7 +182,6 @@ def _compile_cost(election: Election) -> Profile:
         budget=election.budget,
         num_voters=len(election.ballots),
         utility="cost",
-        items=items,
         weights=weights,
         votes=votes,
         total_utility=list(votes),

@@ -70,7 +70,7 @@ def phragmen(profile: Profile, ranks: Sequence[int]) -> PhragmenOutcome:
             for t in profile.supporters[chosen]:
                 delta = (best - loads[t]) * weights[t]
                 if delta:
-                    for q, _u in profile.items[t]:
+                    for q in profile.type_projects[t]:
                         load_sum[q] += delta
                 loads[t] = best
     return PhragmenOutcome(selected, steps, stopped_by, loads)
