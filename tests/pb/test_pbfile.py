@@ -167,6 +167,17 @@ def test_points_are_read_exactly() -> None:
     assert e.ballots[0].points == (Fraction(5, 2), 3)
 
 
+def test_equal_cells_are_read_once_and_shared() -> None:
+    text = CUMULATIVE.replace("2;a;1\n", "2;a;1\n3;a,b;2,3\n4;a;1\n")
+    e = parse_pb(text)
+    assert [b.projects for b in e.ballots] == [("a", "b"), ("a",), ("a", "b"), ("a",)]
+    assert e.ballots[0].projects is e.ballots[2].projects
+    assert e.ballots[0].points is e.ballots[2].points
+    # A cell seen before is still checked against the ballot's own other cells.
+    with pytest.raises(PbParseError, match=r":13: 1 points for 2 projects"):
+        parse_pb(text.replace("3;a,b;2,3", "3;a,b;1"))
+
+
 def test_unreadable_and_non_utf8_files(tmp_path: Path) -> None:
     with pytest.raises(PbParseError, match="cannot read file"):
         read_pb(tmp_path / "absent.pb")

@@ -57,6 +57,10 @@ class _Parser:
         self.projects: dict[str, Project] = {}
         self.ballots: list[Ballot] = []
         self.voter_ids: set[str] = set()
+        # Vote and points cells already read, and what they gave: most ballots repeat one of a few
+        # hundred cells, so each is split and checked once, and equal ballots share one tuple.
+        self.votes_seen: dict[str, tuple[str, ...]] = {}
+        self.points_seen: dict[str, tuple[Number, ...]] = {}
         self.project_columns: list[str] = []
         self.vote_columns: list[str] = []
         self.vote_type = ""
@@ -197,30 +201,41 @@ class _Parser:
             raise self.error(f"duplicate voter id {voter!r}")
         self.voter_ids.add(voter)
         vote = values.pop("vote")
-        names = [] if vote.lower() == MISSING else [n.strip() for n in vote.split(",") if n.strip()]
-        # Votes refer to each project's own id string instead of a copy each: a file of 100,000
-        # ballots holds a few hundred id strings, and equal ballots compare by identity.
+        names = self.votes_seen.get(vote)
+        if names is None:
+            names = self.votes_seen[vote] = self.vote_names(vote)
+        # A project named twice in one vote is kept as written (Częstochowa 2020 has one); the engine
+        # counts it once and, like the reference, keeps the last points given to it.
+        points: tuple[Number, ...] | None = None
+        raw_points = values.pop("points", MISSING)
+        if raw_points.lower() != MISSING and raw_points:
+            points = self.points_seen.get(raw_points)
+            if points is None:
+                parts = [p for p in raw_points.split(",") if p.strip()]
+                points = tuple(self.number(p, "points") for p in parts)
+                if any(p < 0 for p in points):
+                    raise self.error("points must not be negative")
+                self.points_seen[raw_points] = points
+            if len(points) != len(names):
+                raise self.error(f"{len(points)} points for {len(names)} projects")
+        elif names and self.vote_type in ("cumulative", "scoring"):
+            raise self.error(f"{self.vote_type} vote without points")
+        extra = {k: v for k, v in values.items() if v.lower() != MISSING}
+        self.ballots.append(Ballot(voter, names, points, extra))
+
+    def vote_names(self, vote: str) -> tuple[str, ...]:
+        """The projects of a vote cell. They refer to each project's own id string instead of a copy
+        each: a file of 100,000 ballots holds a few hundred id strings."""
+        if vote.lower() == MISSING:
+            return ()
+        names = [n.strip() for n in vote.split(",") if n.strip()]
         projects = self.projects
         for pos, name in enumerate(names):
             project = projects.get(name)
             if project is None:
                 raise self.error(f"vote for unknown project {name!r}")
             names[pos] = project.project_id
-        # A project named twice in one vote is kept as written (Częstochowa 2020 has one); the engine
-        # counts it once and, like the reference, keeps the last points given to it.
-        points: tuple[Number, ...] | None = None
-        raw_points = values.pop("points", MISSING)
-        if raw_points.lower() != MISSING and raw_points:
-            parts = [p for p in raw_points.split(",") if p.strip()]
-            points = tuple(self.number(p, "points") for p in parts)
-            if len(points) != len(names):
-                raise self.error(f"{len(points)} points for {len(names)} projects")
-            if any(p < 0 for p in points):
-                raise self.error("points must not be negative")
-        elif names and self.vote_type in ("cumulative", "scoring"):
-            raise self.error(f"{self.vote_type} vote without points")
-        extra = {k: v for k, v in values.items() if v.lower() != MISSING}
-        self.ballots.append(Ballot(voter, tuple(names), points, extra))
+        return tuple(names)
 
 
 def write_pb(election: Election) -> str:

@@ -246,6 +246,9 @@ class MesEngine:
         types when no run derived them (see FastRun.ids_of)."""
         found = node.ids.get(p)
         if found is None:
+            if not node.sel:  # before anything is bought, every supporter is in class 0
+                found = node.ids[p] = ([0], [self.total_f[p]])
+                return found
             keys, weights = self.class_lists(node, p)
             known = list(map(self.class_id.get, keys))  # most classes have an id already
             if None in known:
