@@ -202,22 +202,31 @@ def test_a_bounds_proof_holds_for_every_budget_it_covers(
     steps=st.integers(0, 40),
     step=st.sampled_from([1, Fraction(1, 3), Fraction(7, 2)]),
     resumed=st.booleans(),
+    counted=st.booleans(),
 )
 def test_a_bounds_proof_that_starts_from_a_run_holds_for_every_budget_it_covers(
-    election: Election, k: int, steps: int, step: Fraction, resumed: bool
+    election: Election, k: int, steps: int, step: Fraction, resumed: bool, counted: bool
 ) -> None:
-    """A proof may skip the rounds a parametric run proved for its whole range (completion.py does)."""
+    """A proof may skip the rounds a parametric run proved for its whole range (completion.py does).
+
+    ``counted``: the runs and the proof say how many steps they lie from the first run (``at``, as
+    the scan does), so their distances are whole numbers without Fraction arithmetic."""
     found = _engine_at(election, k)
     if found is None:
         return
     engine, b = found
-    run = engine.run(b, step, parametric=True)
+    at = 0
+    run = engine.run(b, step, parametric=True, at=at if counted else None)
     if resumed and run.steps_same is not None:
         # A run that took over an earlier run's rounds keeps their records in that run's steps.
         b += step * (run.steps_same + 1)
-        run = engine.run(b, step, parametric=True)
+        at += run.steps_same + 1
+        run = engine.run(b, step, parametric=True, at=at if counted else None)
     end = b + step * (run.steps_same or 0)
-    proven = certify_span(engine, end + step, step, steps, run.selected, engine.last_fast)
+    end_at = at + (run.steps_same or 0) + 1
+    proven = certify_span(
+        engine, end + step, step, steps, run.selected, engine.last_fast, end_at if counted else None
+    )
     assert -1 <= proven <= steps
     for t in range(proven + 1):
         assert engine.run(end + step * (1 + t), exact=True).selected == run.selected

@@ -175,7 +175,7 @@ def _scan(
     pacer = _Pacer() if profile.utility == "cost" else None
     while limit is None or k <= limit:
         started = perf_counter()
-        run = engine.run(base + step * k, step, parametric=True)
+        run = engine.run(base + step * k, step, parametric=True, at=k)
         runs += 1
         if progress is not None:
             progress(runs, k)
@@ -200,7 +200,7 @@ def _scan(
             if stretch < 0:
                 break
             started = perf_counter()
-            proven = certify_span(engine, base + step * (end + 1), step, stretch, run.selected, fast)
+            proven = certify_span(engine, base + step * (end + 1), step, stretch, run.selected, fast, end + 1)
             pacer.proved(proven + 1, perf_counter() - started)
             end += proven + 1
             if proven < stretch:

@@ -344,13 +344,14 @@ def certify_span(
     steps: int,
     winners: list[int],
     run: FastRun | None = None,
+    at: int | None = None,
 ) -> int:
     """The largest T' <= ``steps`` proven: MES with ``b + t * step`` per voter buys exactly ``winners``,
     in this order, for every t in 0..T'. -1 if not even t = 0 could be shown (cost utilities only).
 
     ``run``, a parametric run at a lower budget that bought ``winners``, saves work: the rounds of it
     that it proved to hold up to ``b + steps * step`` need no proof, and the proof starts after them
-    from the run's money.
+    from the run's money. ``at`` is as in ``MesEngine.run``: b's steps from the scan's origin.
     """
     if engine.profile.utility != "cost" or steps < 0:
         return -1
@@ -358,14 +359,20 @@ def certify_span(
     alive = set(engine.candidates)
     node = engine.root
     start = 0  # the round the proof starts in
-    offset = Fraction(b - run.b) / step if run is not None and run.step == step else Fraction(-1)
-    if run is not None and offset.denominator == 1 and offset >= 0 and run.selected == winners:
+    offset: int | None = None
+    if run is not None and run.step == step and run.selected == winners:
+        if at is not None and run.at is not None:
+            offset = at - run.at
+        else:
+            x = Fraction(b - run.b) / step
+            offset = int(x) if x.denominator == 1 else None
+    if run is not None and offset is not None and offset >= 0:
         # The run's rounds before r take the same decisions, with money affine in t, for every t up to
         # the limit recorded at the start of round r (in the steps of the run that recorded it; the
         # runs a run resumed from lie whole steps apart).
-        r, _steps = run.proven_rounds(b + step * steps)
+        r, _steps = run.proven_rounds(b + step * steps, None if at is None else at + steps)
         if r > 0:
-            proof.start_from(run, int(offset))
+            proof.start_from(run, offset)
             n_drops, node = run.snaps[r][1], run.snaps[r][4]
             alive.difference_update(winners[:r], run.drop_log[:n_drops])
             winners, start = winners[r:], r

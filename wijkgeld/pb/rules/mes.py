@@ -276,23 +276,32 @@ class MesEngine:
         return found
 
     def run(
-        self, b: Q, step: Q = 0, *, parametric: bool = False, exact: bool = False, details: bool = True
+        self,
+        b: Q,
+        step: Q = 0,
+        *,
+        parametric: bool = False,
+        exact: bool = False,
+        details: bool = True,
+        at: int | None = None,
     ) -> MesRun:
         """One MES run with ``b`` per voter. With ``parametric``, also compute ``steps_same`` for ``step``.
 
         Cost utilities use the float-filtered run (same decisions, proven); ``exact=True`` forces the
         plain exact run, which tests use as the oracle. ``details=False`` skips the exact prices per
-        round (``rounds`` is then empty); parametric runs never report them.
+        round (``rounds`` is then empty); parametric runs never report them. ``at``, if given, says
+        that ``b`` lies ``at`` steps from one origin shared by every run that gives ``at`` (a scan's
+        k): distances between runs are then whole numbers, without Fraction arithmetic.
         """
         if self.profile.utility == "cost" and not exact:
-            run = FastRun(self, b, step, parametric)
+            run = FastRun(self, b, step, parametric, at)
             run.details = details and not parametric
             prev = self.last_fast
-            if parametric and prev is not None and prev.step == step and b > prev.b:
-                tau = (b - prev.b) / step
-                if tau == int(tau):
+            if parametric and prev is not None and prev.step == step:
+                tau = run.steps_after(prev)
+                if tau is not None and tau > 0:
                     self.last_fast = None  # the new run takes over prev's state (see resume_from)
-                    run.resume_from(prev, int(tau))
+                    run.resume_from(prev, tau)
             result = run.go()
             if parametric:
                 self.last_fast = run

@@ -43,7 +43,7 @@ class _Uncertain(Exception):
 
 
 class FastRun:
-    def __init__(self, engine: MesEngine, b: Q, step: Q, parametric: bool) -> None:
+    def __init__(self, engine: MesEngine, b: Q, step: Q, parametric: bool, at: int | None = None) -> None:
         self.e = engine
         bf, sf = float(b), float(step)
         # Money and the low end of its interval per class, indexed by class id: lists, not dicts, as
@@ -67,7 +67,8 @@ class FastRun:
         # The limit as last lowered by another project that may beat a winner (certify()); when that
         # is the final limit, the outcome most likely changes right after it (completion.py uses it).
         self.order_limit: float = -1.0
-        self.b, self.step = b, step
+        self.b, self.step, self.at = b, step, at
+        self.origin = (b, at)  # what snapshots keep of the run that took them
         self.selected: list[int] = []
         self.dropped: dict[int, int] = {}
         self.node = engine.root
@@ -87,26 +88,37 @@ class FastRun:
         # created a class, and its parent, follow from its key (see born), so they are not stored.
         self.created: list[int] = [0]
         self.drop_log: list[int] = []
-        # Heaps and limits in a snapshot are in the coordinates of the run that took it (its b).
-        self.snaps: list[tuple[int, int, list[Entry], float, _Node, Q]] = []
+        # Heaps and limits in a snapshot are in the coordinates of the run that took it (its origin).
+        self.snaps: list[tuple[int, int, list[Entry], float, _Node, tuple[Q, int | None]]] = []
 
-    def proven_rounds(self, budget: Q) -> tuple[int, int]:
+    def steps_after(self, other: FastRun) -> int | None:
+        """How many steps this run's budget lies above ``other``'s (same step), if a whole number."""
+        if self.at is not None and other.at is not None:
+            return self.at - other.at
+        tau = Fraction(self.b - other.b) / self.step
+        return int(tau) if tau.denominator == 1 else None
+
+    def proven_rounds(self, budget: Q, at: int | None = None) -> tuple[int, int]:
         """(r, steps): this run's first r rounds take the same decisions for every budget from the
-        start of round r's run (its snapshot) up to ``budget``, ``steps`` steps further; (0, 0) if no
-        round does.
+        start of round r's run (its snapshot) up to ``budget`` (``at`` steps from the origin, if
+        known), ``steps`` steps further; (0, 0) if no round does.
 
         The snapshot at the start of round r records the limit on t that rounds before r proved, in
         the steps of the run that took it (a run resumed from an earlier one keeps its snapshots).
-        Snapshots come from a few runs only, so the steps to ``budget`` are computed once per run
-        (by the identity of its budget, which the snapshots hold): Fraction arithmetic and hashing
-        cost microseconds per operation. Limits are whole numbers, so rounding the steps up is exact.
+        Snapshots come from a few runs only, so the steps to ``budget`` are computed once per run:
+        from the runs' ``at`` where both are known, else with Fraction arithmetic (microseconds per
+        operation). Limits are whole numbers, so rounding the steps up is exact.
         """
         steps_from: dict[int, int] = {}
         for r in range(len(self.snaps) - 1, 0, -1):
             origin = self.snaps[r][5]
             need = steps_from.get(id(origin))
             if need is None:
-                need = steps_from[id(origin)] = math.ceil(Fraction(budget - origin) / self.step)
+                if at is not None and origin[1] is not None:
+                    need = at - origin[1]
+                else:
+                    need = math.ceil(Fraction(budget - origin[0]) / self.step)
+                steps_from[id(origin)] = need
             if self.snaps[r][3] >= need:
                 return r, need
         return 0, 0
@@ -119,7 +131,7 @@ class FastRun:
         at this budget is the affine state of ``prev`` evaluated at t = tau. Returns False when no
         round can be reused.
         """
-        r, tau_snap = prev.proven_rounds(self.b)
+        r, tau_snap = prev.proven_rounds(self.b, self.at)
         if r == 0:
             # Still take over prev's lists (the engine drops prev): they have room for every class id
             # already, and only class 0 is read before this run sets it.
@@ -506,7 +518,9 @@ class FastRun:
         costs, ranks = e.profile.costs, e.ranks
         node, heap, selected, dropped = self.node, self.heap, self.selected, self.dropped
         while heap:
-            self.snaps.append((len(self.created), len(self.drop_log), list(heap), self.limit, node, self.b))
+            self.snaps.append(
+                (len(self.created), len(self.drop_log), list(heap), self.limit, node, self.origin)
+            )
             evaluated: list[Entry] = []
             exact_rhos: dict[int, tuple[Q, Q]] = {}
             poor_of: dict[int, list[Val]] = {}
