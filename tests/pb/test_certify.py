@@ -37,10 +37,12 @@ def _share(engine: MesEngine, k: int) -> Fraction:
 
 def test_a_proof_covers_a_long_range_and_every_budget_in_it_agrees(engine: MesEngine) -> None:
     # From share + 33 the outcome stays the same for 142 steps (checked below, one run per step).
+    # One proof gets 11 of them (the scan chains proofs); a price bound cut at 0, which was not a
+    # bound (see the test below), had let it claim 117.
     b = _share(engine, 33)
     winners = engine.run(b, details=False).selected
     proven = certify_span(engine, b, 1, 200, winners)
-    assert proven >= 60
+    assert proven >= 10
     for t in range(proven + 1):
         assert engine.run(b + t, details=False).selected == winners
 
@@ -69,3 +71,36 @@ def test_a_proof_ignores_a_run_that_is_not_whole_steps_away(engine: MesEngine) -
     half = b + Fraction(1, 2)
     from_scratch = certify_span(engine, half, 1, 20, run.selected)
     assert certify_span(engine, half, 1, 20, run.selected, engine.last_fast) == from_scratch
+
+
+def test_a_price_bound_that_crosses_zero_is_not_cut_at_zero() -> None:
+    """Found by Hypothesis: project 2's price bound falls below 0 within the range. Cut at 0 at the
+    end, its chord lay above the true price in between, and the proof claimed a budget where MES
+    buys project 2 before project 11."""
+    from wijkgeld.pb import Ballot, Project, build_election
+
+    projects = [Project("1", 21), Project("2", 3), Project("9", 11), Project("10", 0), Project("11", 1)]
+    votes = [
+        (),
+        ("9",),
+        ("1", "9"),
+        ("11", "2"),
+        ("1", "2", "9"),
+        ("11", "1", "2", "9"),
+        ("1", "2", "9", "10", "11"),
+    ]
+    election = build_election(
+        budget=46,
+        vote_type="approval",
+        projects=projects,
+        ballots=[Ballot(f"v{i}", vote) for i, vote in enumerate(votes)],
+    )
+    profile = compile_profile(election)
+    engine = MesEngine(profile, TieBreak.parse("id").ranks(profile), mes_candidates(profile)[0])
+    b, step = Fraction(46, 7) + 1, Fraction(1, 3)
+    run = engine.run(b, step, parametric=True, at=0)
+    assert run.selected == [2, 0, 4, 1] and run.steps_same == 0
+    for fast in (engine.last_fast, None):
+        proven = certify_span(engine, b + step, step, 3, run.selected, fast, 1)
+        assert engine.run(b + 2 * step, exact=True).selected == [2, 0, 1, 4]
+        assert proven == 0 if fast is not None else proven <= 0

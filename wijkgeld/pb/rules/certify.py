@@ -210,7 +210,9 @@ class _Proof:
         for high in (self.high0, self.high1):
             paid = _up(sum(map(mul, map(high.__getitem__, poor_keys), poor_weights)), n)
             rem = cost - paid - 4 * EPS * (cost + paid)
-            ends.append(max(_down(rem / rich_w / cp, 4), 0.0))
+            # Not clipped at 0: max(line, 0) is convex, and the chord of its ends lies above it where
+            # the line crosses 0, above the price itself (Hypothesis found such an election).
+            ends.append(_down(rem / rich_w / cp, 4))
         return ends[0], ends[1]
 
     def unaffordable_up_to(self, node: _Node, p: int) -> tuple[float, float]:
