@@ -38,7 +38,7 @@ def _share(engine: MesEngine, k: int) -> Fraction:
 def test_a_proof_covers_a_long_range_and_every_budget_in_it_agrees(engine: MesEngine) -> None:
     # From share + 33 the outcome stays the same for 142 steps (checked below, one run per step).
     # One proof gets 11 of them (the scan chains proofs); a price bound cut at 0, which was not a
-    # bound (see the test below), had let it claim 117.
+    # bound (see the test below), had let it reach 117.
     b = _share(engine, 33)
     winners = engine.run(b, details=False).selected
     proven = certify_span(engine, b, 1, 200, winners)
