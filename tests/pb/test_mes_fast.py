@@ -129,3 +129,19 @@ def _real_profile(name: str) -> Profile:
     if not path.is_file():
         pytest.skip(f"{path} not found")
     return compile_profile(read_pb(path))
+
+
+def test_parametric_runs_with_step_zero_do_not_resume_or_fail() -> None:
+    """A budget of 0 gives budget-increase a step of 0: its runs must neither divide by it nor
+    resume from each other as if they were steps apart."""
+    election = build_election(
+        budget=10,
+        vote_type="approval",
+        projects=[Project("a", 4), Project("b", 8)],
+        ballots=[Ballot("v1", ("a",)), Ballot("v2", ("a", "b"))],
+    )
+    profile = compile_profile(election)
+    engine = MesEngine(profile, TieBreak.parse("id").ranks(profile), mes_candidates(profile)[0])
+    first = engine.run(Fraction(5), 0, parametric=True)
+    again = engine.run(Fraction(5), 0, parametric=True)
+    assert first.selected == again.selected == engine.run(Fraction(5), exact=True).selected

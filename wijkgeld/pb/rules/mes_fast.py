@@ -95,6 +95,8 @@ class FastRun:
         """How many steps this run's budget lies above ``other``'s (same step), if a whole number."""
         if self.at is not None and other.at is not None:
             return self.at - other.at
+        if not self.step:
+            return None  # no steps to count (a run with step 0 has nothing to resume from)
         tau = Fraction(self.b - other.b) / self.step
         return int(tau) if tau.denominator == 1 else None
 
