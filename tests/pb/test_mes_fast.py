@@ -7,6 +7,7 @@ bound on t could not move. Turning it off must give the very same runs: winners,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -63,19 +64,6 @@ def without_shortcut(profile: Profile, runs: int) -> list[tuple[Any, ...]]:
         return scan(profile, runs)
 
 
-@settings(max_examples=200, deadline=None)
-@given(election=elections())
-def test_surely_short_changes_no_run(election: Election) -> None:
-    profile = compile_profile(election)
-    assert scan(profile, 6) == without_shortcut(profile, 6)
-
-
-@pytest.mark.parametrize("name", ["Poland_Swiecie_2023.pb", "Netherlands_Amsterdam_588.pb"])
-def test_surely_short_changes_no_run_on_real_files(name: str) -> None:
-    profile = _real_profile(name)
-    assert scan(profile, 40) == without_shortcut(profile, 40)
-
-
 def error_bounds_held(profile: Profile, runs: int) -> bool:
     """After each parametric run, ``err_max`` bounds the error bound of every value the run made."""
     engine, b = _engine(profile)
@@ -86,17 +74,6 @@ def error_bounds_held(profile: Profile, runs: int) -> bool:
         if any(run.val[c][1] > run.err_max for c in run.created):
             return False
     return True
-
-
-@settings(max_examples=200, deadline=None)
-@given(election=elections())
-def test_err_max_bounds_every_error(election: Election) -> None:
-    assert error_bounds_held(compile_profile(election), 6)
-
-
-@pytest.mark.parametrize("name", ["Poland_Swiecie_2023.pb", "Netherlands_Amsterdam_588.pb"])
-def test_err_max_bounds_every_error_on_real_files(name: str) -> None:
-    assert error_bounds_held(_real_profile(name), 40)
 
 
 def derived_classes_match(profile: Profile, runs: int) -> bool:
@@ -113,15 +90,27 @@ def derived_classes_match(profile: Profile, runs: int) -> bool:
     return True
 
 
+def surely_short_changes_no_run(profile: Profile, runs: int) -> bool:
+    return scan(profile, runs) == without_shortcut(profile, runs)
+
+
+# Each checks one property of the float run over a scan of parametric runs.
+CHECKS = [surely_short_changes_no_run, error_bounds_held, derived_classes_match]
+
+
 @settings(max_examples=200, deadline=None)
 @given(election=elections())
-def test_derived_classes_match_fresh_ones(election: Election) -> None:
-    assert derived_classes_match(compile_profile(election), 6)
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.__name__)
+def test_float_run_check_on_random_elections(
+    check: Callable[[Profile, int], bool], election: Election
+) -> None:
+    assert check(compile_profile(election), 6)
 
 
 @pytest.mark.parametrize("name", ["Poland_Swiecie_2023.pb", "Netherlands_Amsterdam_588.pb"])
-def test_derived_classes_match_fresh_ones_on_real_files(name: str) -> None:
-    assert derived_classes_match(_real_profile(name), 40)
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.__name__)
+def test_float_run_check_on_real_files(check: Callable[[Profile, int], bool], name: str) -> None:
+    assert check(_real_profile(name), 40)
 
 
 def _real_profile(name: str) -> Profile:
@@ -140,8 +129,7 @@ def test_parametric_runs_with_step_zero_do_not_resume_or_fail() -> None:
         projects=[Project("a", 4), Project("b", 8)],
         ballots=[Ballot("v1", ("a",)), Ballot("v2", ("a", "b"))],
     )
-    profile = compile_profile(election)
-    engine = MesEngine(profile, TieBreak.parse("id").ranks(profile), mes_candidates(profile)[0])
-    first = engine.run(Fraction(5), 0, parametric=True)
-    again = engine.run(Fraction(5), 0, parametric=True)
-    assert first.selected == again.selected == engine.run(Fraction(5), exact=True).selected
+    engine, b = _engine(compile_profile(election))  # b = 10 / 2 voters
+    first = engine.run(b, 0, parametric=True)
+    again = engine.run(b, 0, parametric=True)
+    assert first.selected == again.selected == engine.run(b, exact=True).selected

@@ -171,14 +171,26 @@ def test_fast_run_equals_exact_run_and_its_certificate_holds(election: Election,
         assert engine.run(b + t, exact=True).selected == fast.selected
 
 
+# A proof's range: the equal share plus k, and the step and number of steps from there.
+PROOF_RANGES = {
+    "election": elections(),
+    "k": st.integers(0, 40),
+    "steps": st.integers(0, 40),
+    "step": st.sampled_from([1, Fraction(1, 3), Fraction(7, 2)]),
+}
+
+
+def _assert_proof_holds(
+    engine: MesEngine, start: Fraction, step: Fraction, steps: int, proven: int, winners: list[int]
+) -> None:
+    """Every budget the proof claims (start + step * t, t <= proven) buys ``winners``, in order."""
+    assert -1 <= proven <= steps
+    for t in range(proven + 1):
+        assert engine.run(start + step * t, exact=True).selected == winners
+
+
 @settings(max_examples=300, deadline=None)
-@given(
-    election=elections(),
-    k=st.integers(0, 40),
-    steps=st.integers(0, 40),
-    step=st.sampled_from([1, Fraction(1, 3), Fraction(7, 2)]),
-    offset=st.integers(0, 40),
-)
+@given(**PROOF_RANGES, offset=st.integers(0, 40))
 def test_a_bounds_proof_holds_for_every_budget_it_covers(
     election: Election, k: int, steps: int, step: Fraction, offset: int
 ) -> None:
@@ -190,20 +202,11 @@ def test_a_bounds_proof_holds_for_every_budget_it_covers(
     # Ask about the outcome somewhere in (or past) the range, not always the one at its start.
     winners = engine.run(b + step * min(offset, steps + 1), exact=True).selected
     proven = certify_span(engine, b, step, steps, winners)
-    assert -1 <= proven <= steps
-    for t in range(proven + 1):
-        assert engine.run(b + step * t, exact=True).selected == winners
+    _assert_proof_holds(engine, b, step, steps, proven, winners)
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    election=elections(),
-    k=st.integers(0, 40),
-    steps=st.integers(0, 40),
-    step=st.sampled_from([1, Fraction(1, 3), Fraction(7, 2)]),
-    resumed=st.booleans(),
-    counted=st.booleans(),
-)
+@given(**PROOF_RANGES, resumed=st.booleans(), counted=st.booleans())
 def test_a_bounds_proof_that_starts_from_a_run_holds_for_every_budget_it_covers(
     election: Election, k: int, steps: int, step: Fraction, resumed: bool, counted: bool
 ) -> None:
@@ -227,9 +230,7 @@ def test_a_bounds_proof_that_starts_from_a_run_holds_for_every_budget_it_covers(
     proven = certify_span(
         engine, end + step, step, steps, run.selected, engine.last_fast, end_at if counted else None
     )
-    assert -1 <= proven <= steps
-    for t in range(proven + 1):
-        assert engine.run(end + step * (1 + t), exact=True).selected == run.selected
+    _assert_proof_holds(engine, end + step, step, steps, proven, run.selected)
 
 
 @settings(max_examples=200, deadline=None)

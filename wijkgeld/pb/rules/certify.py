@@ -361,13 +361,8 @@ def certify_span(
     alive = set(engine.candidates)
     node = engine.root
     start = 0  # the round the proof starts in
-    offset: int | None = None
-    if run is not None and run.step == step and run.selected == winners:
-        if at is not None and run.at is not None:
-            offset = at - run.at
-        else:
-            x = Fraction(b - run.b) / step
-            offset = int(x) if x.denominator == 1 else None
+    usable = run is not None and run.step == step and run.selected == winners
+    offset = run.whole_steps_to(b, at) if run is not None and usable else None
     if run is not None and offset is not None and offset >= 0:
         # The run's rounds before r take the same decisions, with money affine in t, for every t up to
         # the limit recorded at the start of round r (in the steps of the run that recorded it; the

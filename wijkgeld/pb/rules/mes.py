@@ -298,7 +298,7 @@ class MesEngine:
             run.details = details and not parametric
             prev = self.last_fast
             if parametric and prev is not None and prev.step == step:
-                tau = run.steps_after(prev)
+                tau = prev.whole_steps_to(b, at)
                 if tau is not None and tau > 0:
                     self.last_fast = None  # the new run takes over prev's state (see resume_from)
                     run.resume_from(prev, tau)

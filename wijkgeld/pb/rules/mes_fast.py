@@ -38,6 +38,16 @@ _ZERO: Val = (0.0, 0.0, 0.0, 0.0)
 _ERR = itemgetter(1)  # a value's error bound
 
 
+def steps_between(origin: tuple[Q, int | None], budget: Q, at: int | None, step: Q) -> Q | None:
+    """How many steps ``budget`` lies above ``origin`` (a run's budget and step number): from the
+    step numbers where both are known (ints, no Fraction arithmetic), else exactly; None for step 0."""
+    if at is not None and origin[1] is not None:
+        return at - origin[1]
+    if not step:
+        return None
+    return Fraction(budget - origin[0]) / step
+
+
 class _Uncertain(Exception):
     """A float comparison was too close to call; the caller redoes it exactly."""
 
@@ -91,14 +101,11 @@ class FastRun:
         # Heaps and limits in a snapshot are in the coordinates of the run that took it (its origin).
         self.snaps: list[tuple[int, int, list[Entry], float, _Node, tuple[Q, int | None]]] = []
 
-    def steps_after(self, other: FastRun) -> int | None:
-        """How many steps this run's budget lies above ``other``'s (same step), if a whole number."""
-        if self.at is not None and other.at is not None:
-            return self.at - other.at
-        if not self.step:
-            return None  # no steps to count (a run with step 0 has nothing to resume from)
-        tau = Fraction(self.b - other.b) / self.step
-        return int(tau) if tau.denominator == 1 else None
+    def whole_steps_to(self, budget: Q, at: int | None) -> int | None:
+        """How many steps ``budget`` (``at`` steps from the scan's origin, if known) lies above this
+        run's budget, if a whole number."""
+        d = steps_between(self.origin, budget, at, self.step)
+        return None if d is None or d.denominator != 1 else int(d)
 
     def proven_rounds(self, budget: Q, at: int | None = None) -> tuple[int, int]:
         """(r, steps): this run's first r rounds take the same decisions for every budget from the
@@ -116,11 +123,10 @@ class FastRun:
             origin = self.snaps[r][5]
             need = steps_from.get(id(origin))
             if need is None:
-                if at is not None and origin[1] is not None:
-                    need = at - origin[1]
-                else:
-                    need = math.ceil(Fraction(budget - origin[0]) / self.step)
-                steps_from[id(origin)] = need
+                d = steps_between(origin, budget, at, self.step)
+                if d is None:
+                    return 0, 0
+                need = steps_from[id(origin)] = math.ceil(d)
             if self.snaps[r][3] >= need:
                 return r, need
         return 0, 0
