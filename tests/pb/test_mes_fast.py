@@ -1,8 +1,9 @@
-"""The float run's shortcut for unaffordable projects changes nothing.
+"""The float run's shortcuts change nothing.
 
 ``FastRun.surely_short`` skips a walk when a plain sum proves the project unaffordable and the walk's
-bound on t could not move. Turning it off must give the very same runs: winners, drops and
-``steps_same`` (which depends on every bound found), also across resumed runs.
+bound on t could not move; ``FastRun.quick_price`` prices an affordable project without bounding the
+error of each step, and proves the result in one check. Turning either off must give the very same
+runs: winners, drops and ``steps_same`` (which depends on every bound found), also across resumed runs.
 """
 
 from __future__ import annotations
@@ -58,9 +59,9 @@ def scan(profile: Profile, runs: int) -> list[tuple[Any, ...]]:
     return out
 
 
-def without_shortcut(profile: Profile, runs: int) -> list[tuple[Any, ...]]:
+def without(shortcut: str, off: Any, profile: Profile, runs: int) -> list[tuple[Any, ...]]:
     with pytest.MonkeyPatch.context() as m:
-        m.setattr(FastRun, "surely_short", lambda self, *args: False)
+        m.setattr(FastRun, shortcut, lambda self, *args: off)
         return scan(profile, runs)
 
 
@@ -91,11 +92,15 @@ def derived_classes_match(profile: Profile, runs: int) -> bool:
 
 
 def surely_short_changes_no_run(profile: Profile, runs: int) -> bool:
-    return scan(profile, runs) == without_shortcut(profile, runs)
+    return scan(profile, runs) == without("surely_short", False, profile, runs)
+
+
+def quick_price_changes_no_run(profile: Profile, runs: int) -> bool:
+    return scan(profile, runs) == without("quick_price", None, profile, runs)
 
 
 # Each checks one property of the float run over a scan of parametric runs.
-CHECKS = [surely_short_changes_no_run, error_bounds_held, derived_classes_match]
+CHECKS = [surely_short_changes_no_run, quick_price_changes_no_run, error_bounds_held, derived_classes_match]
 
 
 @settings(max_examples=200, deadline=None)

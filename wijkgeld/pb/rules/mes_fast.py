@@ -9,8 +9,9 @@ utility 1 in "price per supporter" terms, which keeps the float path short.
 Cost notes: per-class values sit in lists indexed by small class ids (``MesEngine.class_id``), not
 in dicts keyed by the classes' bit masks, whose hashing dominated every lookup; walks sort positions by
 a float key and take the money-less classes at once; a walk that a plain sum proves unaffordable, with
-nothing to add to the run's bound on t, is skipped (``surely_short``); and a resumed run shifts the
-previous run's values in place. Decisions and bounds stay those of the plain loops (classes with equal low ends may be walked
+nothing to add to the run's bound on t, is skipped (``surely_short``); an affordable project is priced
+in plain floats and the result proven in one check (``quick_price``) instead of bounding each step;
+and a resumed run shifts the previous run's values in place. Decisions and bounds stay those of the plain loops (classes with equal low ends may be walked
 in another order, which is as valid and only reorders roundings).
 """
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 import heapq
 import math
 from fractions import Fraction
-from itertools import compress, repeat
+from itertools import compress, islice, repeat
 from operator import itemgetter, mul
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,7 @@ Val = tuple[float, float, float, float]
 Entry = tuple[float, float, float, float, float, int]
 _ZERO: Val = (0.0, 0.0, 0.0, 0.0)
 _ERR = itemgetter(1)  # a value's error bound
+_SLOPE_ERR = itemgetter(3)
 
 
 def steps_between(origin: tuple[Q, int | None], budget: Q, at: int | None, step: Q) -> Q | None:
@@ -429,6 +431,15 @@ class FastRun:
             q0 = cost / weight
             if lows[order[0]] > q0 * (1 + 4 * EPS):
                 return (q0, 2 * EPS * q0, 0.0, 0.0), []  # everybody can pay the equal share
+        slopes = self.parametric and self.limit != 0
+        if not self.flat and screen >= cost:
+            # Affordable (the low ends alone pay the cost), and every class in ``order`` has money:
+            # the quick walk nearly always settles it (see quick_price).
+            found = self.quick_price(order, keys, weights, lows, cost, weight, slopes)
+            if found is not None:
+                if drained:
+                    found[1].append(_ZERO)
+                return found
         val = self.val
         rem, rem_e, rem_s, rem_se = cost, EPS * cost, 0.0, 0.0
         poor: list[Val] = []
@@ -436,7 +447,7 @@ class FastRun:
         # A class with no money left is surely poor (rem > 0 here) and pays nothing; only its weight
         # leaves. Money values and slopes are >= 0 (rounding keeps signs), so they need no abs(); nor
         # does rem: it starts at cost >= 0 and loses w * vf only when vf * weight < rem, w <= weight.
-        if not self.parametric or self.limit == 0:
+        if not slopes:
             # Slopes in t only serve bounds on t, and there are none left to find in this run: no
             # later keep() or certify() acts, and no later run resumes from a round after this one
             # (resume_from needs a limit >= 1 at its start). So leave rem_s, rem_se at 0, and leave
@@ -496,6 +507,81 @@ class FastRun:
         if drained:
             poor.append(_ZERO)
         return (q, q_e, qs, qs_e), poor
+
+    def quick_price(
+        self,
+        order: list[int],
+        keys: list[int],
+        weights: list[float],
+        lows: list[float],
+        cost: float,
+        weight: float,
+        slopes: bool,
+    ) -> tuple[tuple[float, float, float, float], list[Val]] | None:
+        """walk()'s price and poor classes, found in plain floats and then proven in one check;
+        None if the check fails (a close call) or no class is rich: walk() then goes class by class.
+
+        The loop takes classes, lowest money first, while they cannot pay what is left over the
+        weight left, as walk() does, but without bounding the error of each step. Then one check
+        proves the outcome: if every class taken surely holds less than the resulting price q, and
+        every other class surely more, then q is the price (its supporters pay exactly the cost at
+        q) and the classes taken are the poor ones. With ``order`` sorted by low ends, that is two
+        comparisons: the last class taken (its money is at most its low end plus twice the run's
+        ``err_max``) and the first one left. Needs every class in ``order`` to have money.
+        """
+        val = self.val
+        rem = cost
+        total = weight
+        poor: list[Val] = []
+        rem_s = 0.0
+        if slopes:
+            add = poor.append
+            for i in order:
+                v = val[keys[i]]
+                vf = v[0]
+                if vf * weight >= rem:
+                    break
+                add(v)
+                wf = weights[i]
+                rem -= wf * vf
+                rem_s -= wf * v[2]
+                weight -= wf
+            else:
+                return None
+        else:
+            for i in order:
+                vf = val[keys[i]][0]
+                if vf * weight >= rem:
+                    break
+                wf = weights[i]
+                rem -= wf * vf
+                weight -= wf
+            else:
+                return None
+        taken = order.index(i)
+        err_max = self.err_max
+        # Each step is off by at most u * (rem + w * vf) <= 2u * cost (w * vf < rem <= cost), and
+        # the exact money of the classes taken by at most err_max * their weight; cost itself by u.
+        rem_e = (EPS * cost * (taken + 1) + err_max * (total - weight)) * (1 + 4 * EPS)
+        q = rem / weight
+        q_e = rem_e / weight + EPS * q
+        # The first class left, and every later one, surely holds more than the price (low ends are
+        # rounded to within u of vf - ve)...
+        if lows[i] * (1 - 2 * EPS) <= (q + q_e) * (1 + 2 * EPS):
+            return None
+        # ... and every class taken surely less: its money is at most vf + ve = low + 2 ve.
+        if taken and lows[order[taken - 1]] * (1 + 2 * EPS) + 2 * err_max * (1 + 2 * EPS) >= (q - q_e) * (
+            1 - 2 * EPS
+        ):
+            return None
+        if not slopes:
+            return (q, q_e, 0.0, 0.0), poor
+        # The slopes likewise: exact within the sum of w * vse, each step off by at most
+        # 2u * |rem_s| (|rem_s| only grows).
+        slope_e = sum(map(mul, map(weights.__getitem__, islice(order, taken)), map(_SLOPE_ERR, poor)))
+        rem_se = (slope_e * (1 + (taken + 2) * EPS) - EPS * (taken + 1) * rem_s) * (1 + 4 * EPS)
+        qs = rem_s / weight
+        return (q, q_e, qs, rem_se / weight + EPS * abs(qs)), poor
 
     def keep_poor(self, rho: tuple[float, float, float, float], poor: list[Val]) -> None:
         """The winner's price formula holds while its poor classes stay poor."""
