@@ -104,3 +104,14 @@ def test_a_price_bound_that_crosses_zero_is_not_cut_at_zero() -> None:
         proven = certify_span(engine, b + step, step, 3, run.selected, fast, 1)
         assert engine.run(b + 2 * step, exact=True).selected == [2, 0, 1, 4]
         assert proven == 0 if fast is not None else proven <= 0
+        # Asked for at least one step beyond the first, the proof gives up instead.
+        assert certify_span(engine, b + step, step, 3, run.selected, fast, 1, least=1) == -1
+
+
+def test_a_proof_asked_for_a_least_reach_gives_what_it_can_beyond_it(engine: MesEngine) -> None:
+    b = _share(engine, 33)
+    winners = engine.run(b, details=False).selected
+    proven = certify_span(engine, b, 1, 200, winners)
+    assert proven >= 10
+    assert certify_span(engine, b, 1, 200, winners, least=proven) == proven
+    assert certify_span(engine, b, 1, 200, winners, least=proven + 1) == -1

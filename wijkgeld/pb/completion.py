@@ -200,7 +200,9 @@ def _scan(
             if stretch < 0:
                 break
             started = perf_counter()
-            proven = certify_span(engine, base + step * (end + 1), step, stretch, run.selected, fast, end + 1)
+            proven = certify_span(
+                engine, base + step * (end + 1), step, stretch, run.selected, fast, end + 1, least=1
+            )
             pacer.proved(proven + 1, perf_counter() - started)
             end += proven + 1
             if proven < stretch:

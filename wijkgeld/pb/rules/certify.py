@@ -96,9 +96,13 @@ def _positive_up_to(d0: float, d1: float) -> float:
 
 
 class _Proof:
-    def __init__(self, engine: MesEngine, b: Fraction | int, step: Fraction | int, steps: int) -> None:
+    def __init__(
+        self, engine: MesEngine, b: Fraction | int, step: Fraction | int, steps: int, least: int = 0
+    ) -> None:
         self.e = engine
         self.steps = steps
+        # The proof gives up rather than shrink its range below this many steps.
+        self.least = min(least, steps)
         b0, b1 = float(b), float(b + step * steps)
         self.low0: dict[int, float] = {0: _down(b0)}
         self.low1: dict[int, float] = {0: _down(b1)}
@@ -121,12 +125,15 @@ class _Proof:
 
     # ----- the range -------------------------------------------------------------------------
     def shrink(self, share: float) -> float | None:
-        """Cut the range to ``[0, floor(share * T)]``; return the share kept, None if share < 0."""
+        """Cut the range to ``[0, floor(share * T)]``; return the share kept, None if share < 0 or if
+        fewer steps than ``least`` would be left (the range is then left as it was)."""
         if share < 0:
             return None
         steps = min(math.floor(share * self.steps), self.steps)
         if steps == self.steps:
             return 1.0
+        if steps < self.least:
+            return None
         lam = steps / self.steps
         self.steps = steps
         for ends, starts, sign in ((self.low1, self.low0, -1), (self.high1, self.high0, 1)):
@@ -181,7 +188,8 @@ class _Proof:
                 )
                 if tot1 < need <= tot0:
                     share = _positive_up_to(tot0 - need, tot1 - need)
-            self.shrink(share)
+            if self.shrink(share) is None and share >= 0:
+                return None  # fewer steps than ``least`` would be left
         return None
 
     def lower_key(self, node: _Node, p: int, at_end: int, poor: list[int] | None = None) -> Line:
@@ -347,9 +355,13 @@ def certify_span(
     winners: list[int],
     run: FastRun | None = None,
     at: int | None = None,
+    least: int = 0,
 ) -> int:
     """The largest T' <= ``steps`` proven: MES with ``b + t * step`` per voter buys exactly ``winners``,
-    in this order, for every t in 0..T'. -1 if not even t = 0 could be shown (cost utilities only).
+    in this order, for every t in 0..T'. -1 if not even t = 0 could be shown (cost utilities only),
+    or if T' would be below ``least``: the proof then stops as soon as that is clear. (The scan asks
+    for ``least=1``: one step it gets from a run at that budget anyway, which costs less than the
+    rest of a proof.)
 
     ``run``, a parametric run at a lower budget that bought ``winners``, saves work: the rounds of it
     that it proved to hold up to ``b + steps * step`` need no proof, and the proof starts after them
@@ -357,7 +369,7 @@ def certify_span(
     """
     if engine.profile.utility != "cost" or steps < 0:
         return -1
-    proof = _Proof(engine, b, step, steps)
+    proof = _Proof(engine, b, step, steps, least)
     alive = set(engine.candidates)
     node = engine.root
     start = 0  # the round the proof starts in
