@@ -9,7 +9,9 @@
   raised by 1 % of ``B`` per step, checking exhaustiveness against *all* projects, up to ``B * (n + 1)``.
 
 Both scans jump over increments that provably give the same outcome (see ``MesEngine.run``); the
-sequence of outcomes examined is the reference's, so the stopping point is too.
+sequence of outcomes examined is the reference's, so the stopping point is too. When no ballot lists
+two projects (``choose-1`` ballots, for one), MES has a closed form and the scan needs no MES run at
+all (``_disjoint_scan``).
 """
 
 from __future__ import annotations
@@ -101,7 +103,10 @@ def count_mes(
         step = Fraction(budget) / 100 / n
         pool = range(profile.num_projects)
         limit = 100 * n  # the reference stops once budget + j * budget/100 exceeds budget * (n + 1)
-    k, runs, kept = _scan(profile, engine, free, base, step, pool, limit, progress)
+    if profile.utility == "cost" and all(len(ps) == 1 for ps in profile.type_projects):
+        k, runs, kept = _disjoint_scan(profile, ranks, cand, base, step, pool, limit)
+    else:
+        k, runs, kept = _scan(profile, engine, free, base, step, pool, limit, progress)
     g = greedy(profile, ranks, initial=free + kept)
     voter_budget = base + step * max(k, 0)
     return MesOutcome(g.selected, free, engine, voter_budget, voter_budget * n, k, runs, g)
@@ -147,6 +152,56 @@ class _Pacer:
             self.waited, self.patience = 0, 2 * self.patience
             return True
         return False
+
+
+def _disjoint_scan(
+    profile: Profile,
+    ranks: list[int],
+    cand: list[int],
+    base: Fraction,
+    step: Fraction | int,
+    pool: Sequence[int],
+    limit: int | None,
+) -> tuple[int, int, list[int]]:
+    """``_scan`` for cost utilities when no ballot lists two projects: the same stopping point and
+    outcome, with no MES run.
+
+    Then no purchase touches another project's supporters. With ``b`` per voter, project p (votes
+    ``n_p``) is affordable when ``n_p * b >= cost``; its supporters then all pay the equal share, so
+    its price per unit of utility is ``1 / n_p`` whatever ``b`` is. MES buys every affordable project,
+    most votes first (ties by the tie-break). So the outcome at step k is the projects whose
+    threshold (the first k with ``n_p * (base + k * step) >= cost``) is at most k, in that order; it
+    changes only at thresholds, and the steps between them are what the parametric runs prove. The
+    checks and what is returned follow ``_scan`` line by line (the "runs" are the outcomes looked at).
+    """
+    budget = profile.budget
+    order = sorted(cand, key=lambda p: (-profile.votes[p], ranks[p]))
+    threshold = {}
+    for p in cand:
+        short = Fraction(profile.costs[p]) / profile.votes[p] - base
+        if short <= 0:
+            threshold[p] = 0
+        elif step:
+            threshold[p] = math.ceil(short / step)
+        # else (a step of 0: budget-increase with a budget of 0) never affordable: no threshold
+    previous_k = -1
+    previous: list[int] = []
+    k = 0
+    runs = 0
+    while limit is None or k <= limit:
+        runs += 1
+        selected = [p for p in order if threshold.get(p, k + 1) <= k]
+        if total_cost(profile, selected) > budget:
+            return previous_k, runs, previous
+        if not _fits_any(profile, selected, pool, budget):
+            return k, runs, selected
+        later = [t for t in threshold.values() if t > k]
+        if not later:
+            return k, runs, selected  # every candidate bought: later steps repeat this outcome
+        previous_k, previous = min(later) - 1, selected
+        k = previous_k + 1
+    assert limit is not None
+    return min(previous_k, limit), runs, previous
 
 
 def _scan(
