@@ -176,9 +176,17 @@ def _disjoint_scan(
     """
     budget = profile.budget
     order = sorted(cand, key=lambda p: (-profile.votes[p], ranks[p]))
+    n = profile.num_voters
+    whole = type(budget) is int and type(step) is int and step > 0
     threshold = {}
     for p in cand:
-        short = Fraction(profile.costs[p]) / profile.votes[p] - base
+        cost, votes = profile.costs[p], profile.votes[p]
+        if whole and type(cost) is int:
+            # In ints (Fractions cost microseconds each): votes * (budget / n + k) >= cost, times n.
+            short_n = cost * n - budget * votes  # (cost / votes - base) * votes * n
+            threshold[p] = 0 if short_n <= 0 else -(-short_n // (votes * n * step))
+            continue
+        short = Fraction(cost) / votes - base
         if short <= 0:
             threshold[p] = 0
         elif step:

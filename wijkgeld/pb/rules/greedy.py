@@ -25,7 +25,7 @@ class GreedyStep:
 
     project: int
     rank: int
-    score: Fraction
+    score: Fraction | int
     budget_left: Number
     funded: bool
 
@@ -47,14 +47,14 @@ def greedy(
     done = set(initial)
     left: Number = profile.budget - sum((profile.costs[p] for p in initial), 0)
 
-    def order_key(p: int) -> tuple[int, Fraction, int]:
+    def order_key(p: int) -> tuple[int, Fraction | int, int]:
         votes, cost = profile.votes[p], profile.costs[p]
         if ratio:
             if votes > 0 and cost == 0:
-                return (0, Fraction(0), ranks[p])  # infinite density: before everything else
-            score = Fraction(votes) / cost if votes > 0 else Fraction(0)
+                return (0, 0, ranks[p])  # infinite density: before everything else
+            score: Fraction | int = Fraction(votes) / cost if votes > 0 else 0
         else:
-            score = Fraction(votes) if votes > 0 and cost > 0 else Fraction(0)
+            score = votes if votes > 0 and cost > 0 else 0  # an int: cheaper to compare than a Fraction
         return (1, -score, ranks[p])
 
     keys = {p: order_key(p) for p in range(profile.num_projects) if p not in done}
@@ -63,7 +63,7 @@ def greedy(
     steps: list[GreedyStep] = []
     for position, p in enumerate(order, start=1):
         inf_first, neg_score, _ = keys[p]
-        score = Fraction(-1) if inf_first == 0 else -neg_score
+        score = -1 if inf_first == 0 else -neg_score
         fits = profile.costs[p] <= left
         steps.append(GreedyStep(p, position, score, left, fits))
         if fits:
