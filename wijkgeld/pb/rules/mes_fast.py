@@ -11,8 +11,10 @@ in dicts keyed by the classes' bit masks, whose hashing dominated every lookup; 
 a float key and take the money-less classes at once; a walk that a plain sum proves unaffordable, with
 nothing to add to the run's bound on t, is skipped (``surely_short``); an affordable project is priced
 in plain floats and the result proven in one check (``quick_price``) instead of bounding each step;
-and a resumed run shifts the previous run's values in place. Decisions and bounds stay those of the plain loops (classes with equal low ends may be walked
-in another order, which is as valid and only reorders roundings).
+and a resumed run shifts the previous run's values in place. Decisions stay those of the plain
+loops; error bounds may differ by a few roundings (classes with equal low ends may be walked in another
+order, and quick_price bounds a whole walk at once), which can move a bound on t only where it lies
+within rounding error of a whole step (tests/pb/test_mes_fast.py compares runs with and without).
 """
 
 from __future__ import annotations
