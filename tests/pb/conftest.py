@@ -9,6 +9,9 @@ from typing import Any
 
 import pytest
 
+from wijkgeld.pb import read_pb
+from wijkgeld.pb.profile import Profile, compile_profile
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DATA = REPO_ROOT.parent / "shared" / "pabulib" / "data"
 DATA_MISSING = f"real Pabulib elections not found at {DATA} (they live next to the repository, read-only)"
@@ -25,6 +28,20 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """A test taking ``pb_path`` runs once per shared election file."""
     if "pb_path" in metafunc.fixturenames:
         metafunc.parametrize("pb_path", data_files())
+
+
+@pytest.fixture(scope="session")
+def real_profile() -> Callable[[str], Profile]:
+    """A shared election by file name, read and compiled (cost utilities); the test is skipped when
+    the file is absent."""
+
+    def load(name: str) -> Profile:
+        path = DATA / name
+        if not path.is_file():
+            pytest.skip(f"{path} not found ({DATA_MISSING})")
+        return compile_profile(read_pb(path))
+
+    return load
 
 
 class ReferenceTimeout(Exception):

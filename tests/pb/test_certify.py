@@ -6,27 +6,21 @@ on a real one the proofs are not vacuous, which is what makes Add1 fast.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
-from wijkgeld.pb import read_pb
 from wijkgeld.pb.completion import mes_candidates
-from wijkgeld.pb.profile import compile_profile
+from wijkgeld.pb.profile import Profile, compile_profile
 from wijkgeld.pb.rules.certify import certify_span
 from wijkgeld.pb.rules.mes import MesEngine
 from wijkgeld.pb.tiebreak import TieBreak
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "pabulib" / "data"
-ZIELONY = DATA / "Poland_Warszawa_2019_Zielony_Ursynow.pb"
-
 
 @pytest.fixture(scope="module")
-def engine() -> MesEngine:
-    if not ZIELONY.exists():
-        pytest.skip(f"{ZIELONY} is missing")
-    profile = compile_profile(read_pb(ZIELONY))
+def engine(real_profile: Callable[[str], Profile]) -> MesEngine:
+    profile = real_profile("Poland_Warszawa_2019_Zielony_Ursynow.pb")
     ranks = TieBreak.parse("id").ranks(profile)
     return MesEngine(profile, ranks, mes_candidates(profile)[0])
 

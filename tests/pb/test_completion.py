@@ -8,21 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from fractions import Fraction
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wijkgeld.pb import Ballot, Election, Project, build_election, read_pb, tally, write_pb
+from wijkgeld.pb import Ballot, Election, Project, build_election, tally, write_pb
 from wijkgeld.pb import completion as completion_module
 from wijkgeld.pb.completion import MesOutcome, count_mes
 from wijkgeld.pb.profile import Profile, compile_profile
 from wijkgeld.pb.rules.mes import MesEngine
 from wijkgeld.pb.tiebreak import TieBreak
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "pabulib" / "data"  # as in conftest.py
 IDS = ["1", "2", "9", "10", "11", "a"]
 SINGLE_CHOICE = [
     "Netherlands_Amsterdam_643.pb",
@@ -107,10 +105,9 @@ def test_a_ballot_with_two_projects_takes_the_general_scan() -> None:
 
 
 @pytest.mark.parametrize("name", SINGLE_CHOICE)
-def test_the_closed_form_on_real_single_choice_elections(name: str) -> None:
-    path = DATA / name
-    if not path.is_file():
-        pytest.skip(f"{path} not found")
-    profile = compile_profile(read_pb(path))
+def test_the_closed_form_on_real_single_choice_elections(
+    name: str, real_profile: Callable[[str], Profile]
+) -> None:
+    profile = real_profile(name)
     assert all(len(ps) == 1 for ps in profile.type_projects)
     _same(*both_ways(profile, "add1"))

@@ -10,21 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from fractions import Fraction
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wijkgeld.pb import Ballot, Election, Project, build_election, read_pb
+from wijkgeld.pb import Ballot, Election, Project, build_election
 from wijkgeld.pb.completion import mes_candidates
 from wijkgeld.pb.profile import Profile, compile_profile
 from wijkgeld.pb.rules.mes import MesEngine, _Node
 from wijkgeld.pb.rules.mes_fast import FastRun
 from wijkgeld.pb.tiebreak import TieBreak
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "pabulib" / "data"  # as in conftest.py
 IDS = ["1", "2", "3", "4", "5", "6", "7"]
 
 
@@ -114,15 +112,10 @@ def test_float_run_check_on_random_elections(
 
 @pytest.mark.parametrize("name", ["Poland_Swiecie_2023.pb", "Netherlands_Amsterdam_588.pb"])
 @pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.__name__)
-def test_float_run_check_on_real_files(check: Callable[[Profile, int], bool], name: str) -> None:
-    assert check(_real_profile(name), 40)
-
-
-def _real_profile(name: str) -> Profile:
-    path = DATA / name
-    if not path.is_file():
-        pytest.skip(f"{path} not found")
-    return compile_profile(read_pb(path))
+def test_float_run_check_on_real_files(
+    check: Callable[[Profile, int], bool], name: str, real_profile: Callable[[str], Profile]
+) -> None:
+    assert check(real_profile(name), 40)
 
 
 def test_parametric_runs_with_step_zero_do_not_resume_or_fail() -> None:
