@@ -9,17 +9,36 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wijkgeld.core.errors import DomainError
-from wijkgeld.core.money import AmountError, parse_euros
+from wijkgeld.core.money import AmountError, format_amount_input, parse_euros
 
 T = TypeVar("T")
 
+# AmountError reason -> error code of the field.
+_REASON_CODES = {
+    "more than two decimals": "decimals",
+    "english notation": "english",
+    "digits": "digits",
+    "too large": "too_large",
+    "zero": "zero",
+    "negative": "negative",
+}
+
 
 class EuroField(forms.CharField):
-    """Accepts '1.234,56' or '1234.56'; cleans to integer cents; refuses >2 decimals, zero, negatives."""
+    """An amount in euros as a resident writes it; cleans to integer cents (docs/money.md has the grammar).
+
+    A stored amount (integer cents, e.g. a ModelForm's instance value) is shown back in the same Dutch
+    notation ('10.000', '1.250,50'), so that saving a form unchanged keeps the amount.
+    """
 
     default_error_messages = {
         "invalid": _("Enter an amount in euros, for example 1250 or 1.250,50."),
-        "decimals": _("Use at most two decimals (whole cents)."),
+        "decimals": _("Use at most two decimals (whole cents). Separate thousands with a dot: 10.000."),
+        "english": _(
+            "Write the amount the Dutch way: a dot between thousands, a comma before the cents, "
+            "for example 10.000,50."
+        ),
+        "digits": _("Use the digits 0 to 9."),
         "zero": _("The amount must be more than zero."),
         "negative": _("The amount cannot be negative."),
         "too_large": _("This amount is too large."),
@@ -45,16 +64,16 @@ class EuroField(forms.CharField):
         if len(value) > self.MAX_TEXT_LENGTH:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         try:
-            cents = parse_euros(value, allow_zero=self.allow_zero)
+            return parse_euros(value, allow_zero=self.allow_zero, max_cents=self.max_cents)
         except AmountError as exc:
-            reason = str(exc)
-            code = {"more than two decimals": "decimals", "zero": "zero", "negative": "negative"}.get(
-                reason, "invalid"
-            )
+            code = _REASON_CODES.get(str(exc), "invalid")
             raise forms.ValidationError(self.error_messages[code], code=code) from exc
-        if cents > self.max_cents:
-            raise forms.ValidationError(self.error_messages["too_large"], code="too_large")
-        return cents
+
+    def prepare_value(self, value):
+        """Cents (an initial or instance value) are shown in euros; typed text is shown back as typed."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            return format_amount_input(value)
+        return value
 
 
 def add_domain_error(form: forms.Form, error: DomainError) -> None:

@@ -1,51 +1,111 @@
 """Money helpers: amounts are integer cents everywhere; these convert at the edges.
 
-No float ever touches an amount: parsing goes through Decimal and refuses more than two decimals.
+No float ever touches an amount. Text is read by one small grammar (docs/money.md, "Amounts as text") straight
+into whole euros and cents as integers, so there is no exponent, infinity or rounding to get wrong.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
-# "2.500" or "1.250.000": dots that group thousands, as a Dutch reader writes whole euros.
-_DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
+# Far above any real amount and far below the 64-bit integer columns that store cents.
+MAX_CENTS = 10**15
+
+_EURO = "\u20ac"
+_SPACES = " \u00a0\u202f\t"
+# Only the ASCII digits 0-9 count as digits ("[0-9]", never "\d", which also matches other scripts).
+# Whole euros: plain digits ("10000"), or Dutch groups of three separated by dots ("10.000", "1.250.000").
+_WHOLE = r"(?P<whole>[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+)"
+# Dutch: optional comma with one or two decimals ("1.250,50", "1250,5", "10.000").
+_DUTCH = re.compile(_WHOLE + r"(?:,(?P<cents>[0-9]{1,2}))?")
+# Plain (machine) notation: a single dot followed by one or two decimals ("1250.50", "12.5").
+_PLAIN = re.compile(r"(?P<whole>[0-9]+)\.(?P<cents>[0-9]{1,2})")
+# Clearly decimals, but more than two of them ("12,345", "1.250,505", "12.3456").
+_TOO_MANY_DECIMALS = re.compile(r"(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+),[0-9]{3,}|[0-9]+\.[0-9]{4,}")
 
 
 class AmountError(ValueError):
-    """The text is not an amount in euros with at most two decimals."""
+    """The text is not an amount in euros. str(error) is one of these reason codes:
 
-
-def parse_euros(text: str | Decimal | int, *, allow_zero: bool = False, allow_negative: bool = False) -> int:
-    """Turn '1.234,56', '2.500', '1234.56', '€ 12' or Decimal('12.5') into cents.
-
-    Dutch notation wins where it is unambiguous: a comma is the decimal separator, and dots followed by
-    groups of exactly three digits separate thousands ('2.500' is two thousand five hundred euros).
-    A single dot with one or two decimals is a decimal point ('12.5', '2.50').
+    "empty", "not a number", "more than two decimals", "english notation", "digits", "too large", "zero",
+    "negative", "unsupported type".
     """
-    if isinstance(text, int) and not isinstance(text, bool):
-        value = Decimal(text)
+
+
+def _split_sign_and_euro(text: str) -> tuple[bool, str]:
+    """'-€ 5', '€ -5', '€5', '5 €' -> (negative, '5'). Only an ASCII hyphen counts as a minus."""
+    s = text.strip(_SPACES)
+    negative = False
+    if s.startswith("-"):
+        negative, s = True, s[1:].lstrip(_SPACES)
+    if s.startswith(_EURO):
+        s = s[1:].lstrip(_SPACES)
+    elif s.endswith(_EURO):
+        s = s[:-1].rstrip(_SPACES)
+    if s.startswith("-") and not negative:
+        negative, s = True, s[1:]
+    return negative, s
+
+
+def _parse_text(text: str) -> int:
+    negative, s = _split_sign_and_euro(text)
+    if not s:
+        raise AmountError("empty")
+    if any(ch.isnumeric() and ch not in "0123456789" for ch in s):
+        raise AmountError("digits")
+    match = _DUTCH.fullmatch(s) or _PLAIN.fullmatch(s)
+    if match is None:
+        if _TOO_MANY_DECIMALS.fullmatch(s):
+            raise AmountError("more than two decimals")
+        if s.count(",") > 1 or ("," in s and "." in s and s.rindex(".") > s.index(",")):
+            raise AmountError("english notation")
+        raise AmountError("not a number")
+    whole = match["whole"].replace(".", "")
+    if len(whole) > len(str(MAX_CENTS)):
+        raise AmountError("too large")
+    cents = int(whole) * 100 + int((match["cents"] or "").ljust(2, "0"))
+    return -cents if negative else cents
+
+
+def _parse_decimal(value: Decimal) -> int:
+    if not value.is_finite():
+        raise AmountError("not a number")
+    if abs(value) > Decimal(MAX_CENTS) / 100:
+        raise AmountError("too large")
+    rounded = value.quantize(CENT)  # exact: at most 16 digits after the bound above
+    if rounded != value:
+        raise AmountError("more than two decimals")
+    return int(rounded.scaleb(2))
+
+
+def parse_euros(
+    text: str | Decimal | int,
+    *,
+    allow_zero: bool = False,
+    allow_negative: bool = False,
+    max_cents: int = MAX_CENTS,
+) -> int:
+    """Turn '1.234,56', '10.000', '1234.56', '€ 12' or Decimal('12.5') into cents; see docs/money.md.
+
+    Dutch notation wins where a text could be read two ways: dots followed by groups of exactly three digits
+    separate thousands ('2.500' is two thousand five hundred euros), a comma separates the cents. A single dot
+    followed by one or two digits is a decimal point ('12.5', '2.50'). Everything else is refused: English
+    notation ('10,000.00'), exponents, '+5', '1_000', 'inf', 'nan', other scripts' digits.
+    """
+    if isinstance(text, bool):
+        raise AmountError("unsupported type")
+    if isinstance(text, int):
+        cents = text * 100
     elif isinstance(text, Decimal):
-        value = text
+        cents = _parse_decimal(text)
     elif isinstance(text, str):
-        cleaned = text.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
-        if not cleaned:
-            raise AmountError("empty")
-        if "," in cleaned or _DOTTED_THOUSANDS.match(cleaned):
-            # Dutch notation: dots group thousands, the comma is the decimal separator.
-            cleaned = cleaned.replace(".", "").replace(",", ".")
-        try:
-            value = Decimal(cleaned)
-        except InvalidOperation as exc:
-            raise AmountError("not a number") from exc
+        cents = _parse_text(text)
     else:
         raise AmountError("unsupported type")
-    if not value.is_finite():
-        raise AmountError("not finite")
-    if value != value.quantize(CENT):
-        raise AmountError("more than two decimals")
-    cents = int(value * 100)
+    if abs(cents) > max_cents:
+        raise AmountError("too large")
     if cents == 0 and not allow_zero:
         raise AmountError("zero")
     if cents < 0 and not allow_negative:
@@ -70,6 +130,15 @@ def format_euros(cents: int, *, language: str = "nl") -> str:
     if language.startswith("nl"):
         return f"{sign}€\u00a0{grouped.replace(',', '.')},{rest:02d}"
     return f"{sign}€{grouped}.{rest:02d}"
+
+
+def format_amount_input(cents: int) -> str:
+    """The text an amount field shows for a stored amount, in the notation it reads back: '10.000' for whole
+    euros, '1.250,50' otherwise. Both languages use it, so that saving a form unchanged keeps the amount."""
+    sign = "-" if cents < 0 else ""
+    whole, rest = divmod(abs(cents), 100)
+    grouped = f"{whole:,}".replace(",", ".")
+    return f"{sign}{grouped},{rest:02d}" if rest else f"{sign}{grouped}"
 
 
 def share(part: int, whole: int) -> Decimal | None:
