@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wijkgeld.core.middleware.DutchFirstLocaleMiddleware",
+    # Before anything reads a form body: refuses bodies it cannot read (and numbers out of range) with a 400.
+    "wijkgeld.core.middleware.BadInputMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -76,9 +76,45 @@ def test_bad_admin_input_changes_nothing(client, make_user, area):
     assert not AuditEntry.objects.exists()
 
 
-def test_private_uploads_are_never_served_as_plain_media():
+@pytest.mark.parametrize(
+    "path",
+    [
+        "private/alliance/secret.pdf",
+        "/private/alliance/secret.pdf",
+        "//private/alliance/secret.pdf",
+        "x/../private/alliance/secret.pdf",
+        "fund/../../private/alliance/secret.pdf",
+        "./private/alliance/secret.pdf",
+        "Private/alliance/secret.pdf",
+        "fund/%2e%2e/private/alliance/secret.pdf".replace("%2e", "."),  # the router decodes %2e
+        "private",
+        "",
+        "fund/photo.jpg\x00.pdf",
+    ],
+)
+def test_private_uploads_are_never_served_as_plain_media(settings, tmp_path, rf, path):
+    from django.http import Http404
+
     from wijkgeld.core.views import debug_media_patterns
 
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "private" / "alliance").mkdir(parents=True)
+    (tmp_path / "private" / "alliance" / "secret.pdf").write_bytes(b"%PDF secret")
     (pattern,) = debug_media_patterns()
-    assert pattern.resolve("media/private/alliance/secret.pdf") is None
-    assert pattern.resolve("media/fund/photo.jpg") is not None
+    match = pattern.resolve(f"media/{path}")
+    assert match is not None
+    with pytest.raises(Http404):
+        match.func(rf.get(f"/media/{path}"), *match.args, **{**match.kwargs, "document_root": tmp_path})
+
+
+def test_public_media_is_served_in_development(tmp_path, rf):
+    from wijkgeld.core.views import debug_media_patterns
+
+    (tmp_path / "fund").mkdir()
+    (tmp_path / "fund" / "photo.jpg").write_bytes(b"jpeg")
+    (pattern,) = debug_media_patterns()
+    for path in ("fund/photo.jpg", "fund//photo.jpg", "x/../fund/photo.jpg"):
+        match = pattern.resolve(f"media/{path}")
+        response = match.func(rf.get("/"), *match.args, **{**match.kwargs, "document_root": tmp_path})
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content) == b"jpeg"

@@ -1,6 +1,12 @@
 """Error pages in the site's own style. They never touch the database, so they render even when it fails."""
 
+import posixpath
+
 from django.shortcuts import render
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
 
 
 def not_found(request, exception=None):
@@ -29,15 +35,25 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
-def debug_media_patterns():
-    """Development only: serve public uploads. Files under private/ are only ever served by views that
-    check rights, so this route refuses them."""
-    from django.conf import settings
-    from django.urls import re_path
+def public_media(request, path: str, document_root):
+    """Development only: serve a public upload. Files under private/ are only ever served by views that
+    check rights, so they are refused here however the path is written ('//private/…', 'x/../private/…',
+    'Private/…'): the path is normalised first, and only the normalised path is served."""
+    from django.http import Http404
     from django.views.static import serve
 
+    if "\x00" in path or "\\" in path:
+        raise Http404
+    parts = [p for p in posixpath.normpath("/" + path).split("/") if p]
+    if not parts or parts[0].lower() == "private":
+        raise Http404
+    return serve(request, "/".join(parts), document_root=document_root)
+
+
+def debug_media_patterns():
+    from django.conf import settings
+    from django.urls import re_path
+
     return [
-        re_path(
-            r"^media/(?P<path>(?!private/).*)$", serve, {"document_root": settings.MEDIA_ROOT}, name="media"
-        )
+        re_path(r"^media/(?P<path>.*)$", public_media, {"document_root": settings.MEDIA_ROOT}, name="media")
     ]
