@@ -6,7 +6,6 @@ they go to every household. The plaintext codes exist only in the response that 
 
 from __future__ import annotations
 
-import csv
 import io
 import logging
 import zipfile
@@ -19,6 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import override
 from fpdf import FPDF
 
+from wijkgeld.core.csv_export import csv_writer
 from wijkgeld.voting.codes import format_code
 
 # fpdf2 subsets fonts with fontTools, which logs every glyph at INFO.
@@ -142,7 +142,7 @@ def letters_pdf(*, round, codes: list[str], base_url: str) -> bytes:  # noqa: A0
 def letters_csv(*, round, codes: list[str], base_url: str) -> str:  # noqa: A002
     """One row per code: code, ballot URL with the code, round, area, voting start and end (for mail merge)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out, lineterminator="\n")
     writer.writerow(["code", "url", "ronde", "gebied", "stemmen_vanaf", "stemmen_tot"])
     for code in codes:
         writer.writerow(

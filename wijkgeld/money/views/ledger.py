@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from wijkgeld.accounts.permissions import area_permission_required, can
+from wijkgeld.core.csv_export import csv_writer
 from wijkgeld.core.errors import DomainError
 from wijkgeld.core.forms import call_service
 from wijkgeld.core.money import cents_to_str
@@ -212,7 +211,7 @@ def ledger_csv(request, area, year: int):
         .select_related("transaction", "theme", "line", "commitment")
         .order_by("transaction_id", "id")
     )
-    writer = csv.writer(_Echo())
+    writer = csv_writer(_Echo())
     header = [
         "transaction",
         "time",

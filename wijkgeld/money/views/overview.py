@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
 from wijkgeld.accounts.permissions import can
 from wijkgeld.areas.models import Area
+from wijkgeld.core.csv_export import csv_writer
 from wijkgeld.core.money import cents_to_str
 from wijkgeld.money.models import BudgetLine, Commitment
 from wijkgeld.money.reports import accountability_rows, chart_bars, finance_overview
@@ -63,7 +62,7 @@ def accountability_csv(request, slug: str):
     area = get_object_or_404(Area, slug=slug)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="verantwoording-{area.slug}.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(
         [
             "area",
