@@ -10,11 +10,12 @@ PY := $(BIN)/python
 PORT ?= 8000
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: run test venv static messages migrate demo lint checks test-sqlite test-postgres test-e2e bench bench-tally bench-ledger bench-ballots clean help
+.PHONY: run test venv static messages migrate demo lint checks test-sqlite test-postgres test-e2e bench bench-tally bench-ledger bench-ballots backup clean help
 
 help:
 	@echo "make run   – start the demo on http://127.0.0.1:$(PORT)"
 	@echo "make test  – run everything CI runs"
+	@echo "make backup – back up the database to var/backups/ (restore: manage.py restore FILE)"
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { scripts/ensure-system-packages.sh python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -83,6 +84,10 @@ bench-ledger: venv static messages
 
 bench-ballots: venv static messages
 	$(PY) bench/ballots.py
+
+# One file with the whole database, safe while the site runs (docs/operations.md, "Backups").
+backup: venv
+	$(PY) manage.py backup
 
 clean:
 	rm -rf $(VENV) node_modules wijkgeld/static/vendor staticfiles var
