@@ -39,7 +39,7 @@ class AreaObjects:
     support: object
     transaction: object
     meeting: object
-    document: object
+    document: object  # members only, where the demo has one
     question: object
     agenda_item: object
     collective: object
@@ -50,7 +50,7 @@ class AreaObjects:
     idea: object  # in round_ideas, editable through its private link
     idea_token: str
     assessed: object  # in round_assessment
-    awarded: object | None  # in round_done, awarded and executing
+    awarded: object  # in round_done: awarded and executing (Rotterdam-Zuid), admitted (elsewhere)
     awarded_token: str
 
 
@@ -109,6 +109,7 @@ def _first(qs):
 
 
 def build_world() -> World:
+    from wijkgeld.accounts.models import User
     from wijkgeld.alliance.models import AgendaItem, Document, Meeting, Question
     from wijkgeld.areas.models import Area
     from wijkgeld.community.models import CollectiveProfile
@@ -129,21 +130,43 @@ def build_world() -> World:
         round_assessment = _round(area, Round.Phase.ASSESSMENT, "Beoordelingsronde")
         assessed, _token = _idea(round_assessment, Proposal.Status.SUBMITTED)
         award = _first(Award.objects.filter(proposal__round=done))
-        awarded, awarded_token = None, ""
         if award is not None:
             awarded = award.proposal
             awarded_token, digest = new_token()
             Proposal.objects.filter(pk=awarded.pk).update(edit_token_hash=digest)
+        else:  # the demo awards only in Rotterdam-Zuid; elsewhere an admitted idea stands in
+            awarded, awarded_token = _idea(done, Proposal.Status.ADMITTED)
+        line = _first(BudgetLine.objects.filter(area=area))
+        support = _first(SupportRequest.objects.filter(line__area=area)) or SupportRequest.objects.create(
+            line=line,
+            title="Training vergadertechniek",
+            reason="Zodat bewoners goed voorbereid aan tafel zitten.",
+            supplier_name="Buurtacademie",
+            amount_cents=50_000,
+            proposed_by=User.objects.filter(roles__area=area, roles__name="resident_delegate").first(),
+            created_at=timezone.now(),
+            approvals_needed=2,
+        )
+        documents = Document.objects.filter(meeting__alliance__area=area)
+        document = _first(documents.filter(visibility="members")) or _first(documents)  # the private kind
+        question = _first(Question.objects.filter(document__meeting__alliance__area=area))
+        if question is None:
+            question = Question.objects.create(
+                document=document,
+                asked_by=User.objects.filter(roles__area=area, roles__name="resident_delegate").first(),
+                text="Wat kost dit per jaar?",
+                asked_at=timezone.now(),
+            )
         world.areas[slug] = AreaObjects(
             area=area,
-            line=_first(BudgetLine.objects.filter(area=area)),
+            line=line,
             commitment=_first(Commitment.objects.filter(line__area=area)),
             payment=_first(Payment.objects.filter(commitment__line__area=area)),
-            support=_first(SupportRequest.objects.filter(line__area=area)),
+            support=support,
             transaction=_first(Transaction.objects.filter(area=area)),
             meeting=_first(Meeting.objects.filter(alliance__area=area)),
-            document=_first(Document.objects.filter(meeting__alliance__area=area)),
-            question=_first(Question.objects.filter(document__meeting__alliance__area=area)),
+            document=document,
+            question=question,
             agenda_item=_first(AgendaItem.objects.filter(alliance__area=area)),
             collective=_first(CollectiveProfile.objects.filter(organisation__local_areas=area)),
             round_ideas=round_ideas,
