@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 from django import forms
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 
 import wijkgeld
 from tests.core.world import OWN, build_world, client_as, form_on_page
@@ -21,8 +21,9 @@ from wijkgeld.core.forms import EuroField
 
 def euro_form_classes() -> dict[str, type[forms.BaseForm]]:
     """Every form class in the project that has a EuroField, by dotted name."""
+    get_resolver().url_patterns  # imports every view, and so every form a page uses  # noqa: B018
     for module in pkgutil.walk_packages(wijkgeld.__path__, "wijkgeld."):
-        if module.name.endswith(".forms") or ".forms." in module.name:
+        if "form" in module.name.rsplit(".", 1)[-1] or ".forms." in module.name:
             importlib.import_module(module.name)
     found = {}
     stack = [forms.BaseForm]
