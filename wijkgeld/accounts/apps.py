@@ -12,3 +12,11 @@ class AccountsConfig(AppConfig):
         from wijkgeld.public.registry import AreaLink, register_area_link
 
         register_area_link(AreaLink(_("Roles in this area"), "accounts:area_roles", "area.manage_roles", 90))
+        register_area_link(
+            AreaLink(
+                _("Who chose the delegates: every change of roles"),
+                "accounts:area_role_history",
+                "area.view_roles",
+                91,
+            )
+        )

@@ -47,6 +47,8 @@ register_actions(
         "area.view_audit": {DELEGATE, COMMITTEE, STAFF, FINANCE, OBSERVER},
         "area.edit": {STAFF},
         "area.manage_roles": {STAFF},
+        # Who holds which role, how residents chose their delegates, every grant and removal.
+        "area.view_roles": {DELEGATE, COMMITTEE, STAFF},
         "organisation.edit": {STAFF},
     }
 )
@@ -58,7 +60,8 @@ def roles_in(user, area) -> frozenset[str]:
         return frozenset()
     cache = getattr(user, "_wijkgeld_roles", None)
     if cache is None:
-        cache = list(user.roles.values_list("area_id", "name"))
+        # Only roles whose term holds today: a delegate whose term has ended decides nothing.
+        cache = list(user.roles.current().values_list("area_id", "name"))
         user._wijkgeld_roles = cache
     area_id = getattr(area, "pk", area)
     return frozenset(name for a_id, name in cache if a_id is None or a_id == area_id)
@@ -83,7 +86,9 @@ def areas_where(user, action: str):
     if can(user, action, None):
         return Area.objects.all()
     allowed = _ACTIONS[action]
-    ids = [a_id for a_id, name in user.roles.values_list("area_id", "name") if name in allowed and a_id]
+    ids = [
+        a_id for a_id, name in user.roles.current().values_list("area_id", "name") if name in allowed and a_id
+    ]
     return Area.objects.filter(pk__in=ids)
 
 
