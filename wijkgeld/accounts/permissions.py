@@ -54,17 +54,28 @@ register_actions(
 )
 
 
-def roles_in(user, area) -> frozenset[str]:
-    """The role names the user holds in this area, including roles that hold in every area."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return frozenset()
+def _current_roles(user) -> list[tuple[int | None, str]]:
     cache = getattr(user, "_wijkgeld_roles", None)
     if cache is None:
         # Only roles whose term holds today: a delegate whose term has ended decides nothing.
         cache = list(user.roles.current().values_list("area_id", "name"))
         user._wijkgeld_roles = cache
+    return cache
+
+
+def roles_held(user) -> frozenset[str]:
+    """Every role name the user holds now, in any area."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return frozenset()
+    return frozenset(name for _a, name in _current_roles(user))
+
+
+def roles_in(user, area) -> frozenset[str]:
+    """The role names the user holds in this area, including roles that hold in every area."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return frozenset()
     area_id = getattr(area, "pk", area)
-    return frozenset(name for a_id, name in cache if a_id is None or a_id == area_id)
+    return frozenset(name for a_id, name in _current_roles(user) if a_id is None or a_id == area_id)
 
 
 def can(user, action: str, area) -> bool:
