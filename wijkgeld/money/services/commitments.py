@@ -13,6 +13,7 @@ from wijkgeld.areas.models import Area, Organisation
 from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
 from wijkgeld.core.money import cents_to_str
+from wijkgeld.money.documents import check_document
 from wijkgeld.money.models import (
     Account,
     BudgetLine,
@@ -312,6 +313,7 @@ def payment_create(
     require_action(actor, "money.pay", area)
     if not description.strip():
         raise DomainError(_("Describe the payment, for example the invoice number."), field="description")
+    check_document(document)
     payable = commitment_payable_cents(commitment)
     if amount_cents > payable:
         raise DomainError(
