@@ -40,6 +40,15 @@ def test_role_pages_have_no_axe_violations(page, live_server, demo):
         assert_accessible(page)
     # The delegates see who chose them, with the reference and the end of the term.
     assert "Bewonersplatform, vergadering 12 maart 2026" in page.content()
+    # The form with an error from the rules.
+    page.context.clear_cookies()
+    log_in(page, live_server, "programma")
+    page.goto(f"{Z}/rollen/")
+    page.fill("#id_username", "afgevaardigde")
+    page.select_option("#id_role", "fund_committee")
+    page.get_by_role("button", name="Rol geven", exact=True).click()
+    assert page.locator("#id_chosen_by_error").count() == 1
+    assert_accessible(page)
 
 
 def test_role_history_fits_a_320px_phone(small_page, live_server, demo):
@@ -53,17 +62,18 @@ def test_give_a_delegate_role_to_a_new_account_without_javascript(nojs_page, liv
     log_in(nojs_page, live_server, "programma")
     nojs_page.goto(f"{Z}/rollen/")
     nojs_page.fill("#id_username", "yasmina")
-    nojs_page.select_option("#id_role", "resident_delegate")
-    nojs_page.click("main button[type=submit]")
-    # Without the residents' choice the role is refused, with the reason next to the field.
-    assert nojs_page.locator("#id_chosen_by_error").count() == 1
-    assert_accessible(nojs_page)
     nojs_page.fill("#id_display_name", "Yasmina")
     nojs_page.fill("#id_email", "yasmina@example.org")
+    nojs_page.select_option("#id_role", "resident_delegate")
+    nojs_page.get_by_role("button", name="Rol geven", exact=True).click()
+    # Without the residents' choice the role is refused, with the reason next to the field, and no account
+    # is left behind.
+    assert nojs_page.locator("#id_chosen_by_error").count() == 1
+    assert not User.objects.filter(username="yasmina").exists()
     nojs_page.select_option("#id_chosen_by", "wijkraad")
     nojs_page.fill("#id_chosen_reference", "Wijkraad Charlois, 3 november 2026")
     nojs_page.fill("#id_until", (dt.date.today() + dt.timedelta(days=700)).isoformat())
-    nojs_page.click("main button[type=submit]")
+    nojs_page.get_by_role("button", name="Rol geven", exact=True).click()
     content = nojs_page.content()
     assert "yasmina@example.org" in content
     assert "/account/wachtwoord/" not in content  # the link went by e-mail, not to this screen

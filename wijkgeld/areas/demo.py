@@ -107,6 +107,7 @@ def load(ctx: DemoContext) -> None:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from wijkgeld.accounts.models import Role, User
+    from wijkgeld.accounts.services import role_grant
     from wijkgeld.areas.models import Area, Organisation
 
     load_nplv_areas()
@@ -127,7 +128,9 @@ def load(ctx: DemoContext) -> None:
             user.is_staff = user.is_superuser = role == "site_admin"
             user.save()
         area = Area.objects.get(slug=slug) if slug else None
-        Role.objects.get_or_create(user=user, area=area, name=role, defaults=_chosen_by_residents(role))
+        if not Role.objects.filter(user=user, area=area, name=role).exists():
+            # Through the service, so the rules hold and the grant shows on the area's role history.
+            role_grant(actor=None, user=user, area=area, name=role, **_chosen_by_residents(role))
         if role in settings.TWO_FACTOR_ROLES:
             TOTPDevice.objects.get_or_create(
                 user=user, name="demo", defaults={"key": DEMO_TOTP_KEY_HEX, "confirmed": True}
