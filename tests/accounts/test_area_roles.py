@@ -281,3 +281,38 @@ def test_role_history_is_for_delegates_committee_and_staff(login_as, area, role,
 @pytest.mark.django_db
 def test_delegate_of_another_area_cannot_see_the_history(login_as, area, other_area):
     assert login_as("resident_delegate", other_area).get(history_url(area)).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_link_can_be_sent_again_to_the_person_only(
+    login_as, area, make_user, django_capture_on_commit_callbacks
+):
+    client = login_as("programme_staff", area)
+    resend = reverse("accounts:area_password_link_resend", kwargs={"slug": area.slug})
+    noor = User.objects.create(username="noor", email="noor@example.org")
+    noor.set_unusable_password()
+    noor.save()
+    Role.objects.create(user=noor, area=area, name="resident")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(resend, {"user_id": noor.pk}, follow=True)
+    assert [m.to for m in mail.outbox] == [["noor@example.org"]]
+    assert "/account/wachtwoord/" not in response.content.decode()
+    assert AuditEntry.objects.filter(action="accounts.user.link_sent", area=area).count() == 1
+    # Not for someone who already has a password, nor for someone without a role in this area.
+    has_password = make_user("resident", area)
+    outsider = User.objects.create(username="elders", email="elders@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(resend, {"user_id": has_password.pk})
+        assert client.post(resend, {"user_id": outsider.pk}).status_code == 404
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["resident_delegate", "finance", "resident"])
+def test_only_staff_send_the_link_again(login_as, area, role):
+    client = login_as(role, area)
+    response = client.post(
+        reverse("accounts:area_password_link_resend", kwargs={"slug": area.slug}), {"user_id": client.user.pk}
+    )
+    assert response.status_code == 403
+    assert mail.outbox == []

@@ -150,3 +150,27 @@ def test_the_user_page_in_the_admin_cannot_add_roles(client, admin, make_user, a
     assert "Programmaorganisatie" in body  # the role is shown...
     assert 'name="roles-0-name"' not in body  # ...but cannot be edited here
     assert 'name="roles-0-area"' not in body
+
+
+@pytest.mark.django_db
+def test_the_admin_cannot_make_a_delegate_superuser(client, admin, make_user, area):
+    login(client, admin)
+    delegate = make_user("resident_delegate", area, username="kees")
+    url = reverse("admin:accounts_user_change", args=[delegate.pk])
+    data = {
+        "username": "kees",
+        "is_active": "on",
+        "is_superuser": "on",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "10:00:00",
+        "roles-TOTAL_FORMS": "1",
+        "roles-INITIAL_FORMS": "1",
+        "roles-MIN_NUM_FORMS": "0",
+        "roles-MAX_NUM_FORMS": "1000",
+        "roles-0-id": str(delegate.roles.get().pk),
+        "roles-0-user": str(delegate.pk),
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200, response.get("Location")
+    delegate.refresh_from_db()
+    assert not delegate.is_superuser

@@ -5,8 +5,9 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
-from wijkgeld.accounts import services
+from wijkgeld.accounts import role_rules, services
 from wijkgeld.accounts.models import Role, User
 from wijkgeld.core.admin_audit import AuditedAdmin
 from wijkgeld.core.errors import DomainError
@@ -29,8 +30,26 @@ class RoleInline(admin.TabularInline):
         return False
 
 
+class UserChangeForm(BaseUserAdmin.form):
+    def clean(self):
+        data = super().clean()
+        if data.get("is_superuser") and self.instance.pk:
+            # A superuser is a site administrator: separation of duties holds as for the role.
+            residents = Role.objects.current().filter(
+                user_id__in=role_rules.same_person(self.instance), name__in=role_rules.CHOSEN_BY_RESIDENTS
+            )
+            if residents.exists():
+                raise ValidationError(
+                    _(
+                        "This person is a delegate or committee member; a site administrator cannot be one too."
+                    )
+                )
+        return data
+
+
 @admin.register(User)
 class UserAdmin(AuditedAdmin, BaseUserAdmin):
+    form = UserChangeForm
     inlines = [RoleInline]
     list_display = ["username", "display_name", "email", "is_active"]
     fieldsets = (*BaseUserAdmin.fieldsets, ("Wijkgeld", {"fields": ["display_name"]}))

@@ -75,3 +75,7 @@ class GrantRoleForm(forms.Form):
 
 class RevokeRoleForm(forms.Form):
     role_id = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ResendLinkForm(forms.Form):
+    user_id = forms.IntegerField(widget=forms.HiddenInput)

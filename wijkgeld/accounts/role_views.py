@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from wijkgeld.accounts import services
 from wijkgeld.accounts.models import Role, User
 from wijkgeld.accounts.permissions import area_permission_required, can
-from wijkgeld.accounts.role_forms import GrantRoleForm, RevokeRoleForm
+from wijkgeld.accounts.role_forms import GrantRoleForm, ResendLinkForm, RevokeRoleForm
 from wijkgeld.core.errors import DomainError
 from wijkgeld.core.forms import add_domain_error
 from wijkgeld.core.models import AuditEntry
@@ -102,6 +102,25 @@ def area_role_revoke(request, area):
             messages.error(request, exc.message)
         else:
             messages.success(request, _("The role has been taken away."))
+    return redirect("accounts:area_roles", slug=area.slug)
+
+
+@require_POST
+@area_permission_required("area.manage_roles")
+def area_password_link_resend(request, area):
+    form = ResendLinkForm(request.POST)
+    if form.is_valid():
+        user = get_object_or_404(
+            User.objects.filter(roles__area=area).distinct(), pk=form.cleaned_data["user_id"]
+        )
+        try:
+            services.set_password_link_resend(actor=request.user, user=user, area=area)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request, _("We have sent the link to choose a password to %(name)s again.") % {"name": user}
+            )
     return redirect("accounts:area_roles", slug=area.slug)
 
 

@@ -124,6 +124,20 @@ def account_create(*, actor, username: str, display_name: str, email: str, area=
 
 
 @transaction.atomic
+def set_password_link_resend(*, actor, user: User, area) -> None:
+    """Send the one-time link again to someone who has not chosen a password yet (the first one expired
+    or got lost). It goes to their own e-mail address, never to whoever asks for it."""
+    if user.has_usable_password():
+        raise DomainError(_("This person has already chosen a password."))
+    if not user.email:
+        raise DomainError(_("This account has no e-mail address. Ask the site administrator to add one."))
+    if actor is not None and not Role.objects.filter(user=user, area=area).exists():
+        raise DomainError(_("This person has no role in this area."))
+    audit_record(actor=actor, action="accounts.user.link_sent", area=area, obj=user)
+    transaction.on_commit(lambda: emails.set_password_link_send(user=user, area=area))
+
+
+@transaction.atomic
 def account_create_with_role(
     *,
     actor,
