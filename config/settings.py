@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "wijkgeld.accounts.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "wijkgeld.accounts.middleware.ShortSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, so that it sees the response of every view and of the other middleware.
@@ -223,6 +224,11 @@ WIJKGELD_PAYMENT_CONFIRMATION_ABOVE_CENTS = env_int("WIJKGELD_PAYMENT_CONFIRMATI
 # Roles whose members must use a second factor (TOTP) before they can do anything else.
 TWO_FACTOR_ROLES = ("programme_staff", "finance", "site_admin")
 OTP_TOTP_ISSUER = "Wijkgeld"
+# Finance and site administrators: logged out after 30 minutes without a request and 8 hours after
+# logging in. Everyone else keeps Django's session age (SESSION_COOKIE_AGE, two weeks).
+SHORT_SESSION_ROLES = ("finance", "site_admin")
+SHORT_SESSION_IDLE_SECONDS = env_int("SHORT_SESSION_IDLE_SECONDS", 30 * 60)
+SHORT_SESSION_MAX_SECONDS = env_int("SHORT_SESSION_MAX_SECONDS", 8 * 60 * 60)
 
 LOGGING = {
     "version": 1,

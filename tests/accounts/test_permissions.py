@@ -12,6 +12,7 @@ EXPECTED = {
     "area.view_audit": {"resident_delegate", "fund_committee", "programme_staff", "finance", "observer"},
     "area.edit": {"programme_staff"},
     "area.manage_roles": {"programme_staff"},
+    "area.view_roles": {"resident_delegate", "fund_committee", "programme_staff"},
     "organisation.edit": {"programme_staff"},
 }
 

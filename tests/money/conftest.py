@@ -12,6 +12,12 @@ from wijkgeld.money.models import Theme
 NOW = dt.datetime(2026, 3, 1, 10, 0, tzinfo=dt.UTC)
 
 
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded invoices go to a throwaway folder, never to var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def theme(db):
     return Theme.objects.get(tranche__number=2, code="maatschappelijke_samenhang")

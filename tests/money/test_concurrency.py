@@ -88,3 +88,45 @@ def test_eight_commitments_race_for_three_euros(pg, make_area, make_user):
     results = _race_for_a_euro(finance, line, 8)
     assert sorted(results) == ["ok"] * 3 + ["refused"] * 5
     assert services.line_available_cents(line) == 0
+
+
+def test_two_split_payments_to_one_recipient_race(pg, make_area, make_user):
+    """Two finance people each pay €6,000 to one recipient on different commitments at the same moment:
+    the area lock makes the second see the first, so one of them waits for a second person."""
+    from wijkgeld.money.models import Payment
+
+    area = make_area()
+    finance, finance2 = make_user("finance", area), make_user("finance", area)
+    line = _funded_line(finance, area, 5_000_000)
+    commitments = [
+        services.commitment_create(
+            actor=finance,
+            line=line,
+            amount_cents=1_000_000,
+            description=f"deel {i}",
+            recipient_name="Bewoner X",
+            recipient_is_resident=True,
+        )
+        for i in range(2)
+    ]
+    barrier = threading.Barrier(2)
+
+    def pay(actor, commitment) -> None:
+        try:
+            barrier.wait(timeout=10)
+            services.payment_create(
+                actor=actor, commitment=commitment, amount_cents=600_000, description="Factuur"
+            )
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=pay, args=(who, c))
+        for who, c in zip((finance, finance2), commitments, strict=True)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    statuses = sorted(Payment.objects.filter(commitment__line=line).values_list("status", flat=True))
+    assert statuses == ["awaiting_confirmation", "completed"]

@@ -17,6 +17,7 @@ EXPECTED = {
     "money.commit": {"finance", "programme_staff"},
     "money.pay": {"finance"},
     "money.correct": {"finance"},
+    "money.view_documents": {"finance", "programme_staff"},
     "support.view": {"resident_delegate", "programme_staff", "finance", "observer"},
     "support.propose": {"resident_delegate"},
     "support.decide": {"resident_delegate"},

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,8 +24,22 @@ class User(AbstractUser):
         return self.display_name or self.get_username()
 
 
+class RoleQuerySet(models.QuerySet):
+    def current(self, on: dt.date | None = None):
+        """Roles that hold on this day: a term that has ended (or not begun) gives no rights."""
+        on = on or timezone.localdate()
+        return self.filter(models.Q(until__isnull=True) | models.Q(until__gte=on)).filter(
+            models.Q(since__isnull=True) | models.Q(since__lte=on)
+        )
+
+
 class Role(models.Model):
-    """What a user may do, per area. A role without an area holds in every area (site admin, the Rijk)."""
+    """What a user may do, per area. A role without an area holds in every area (site admin, the Rijk).
+
+    Resident delegates and fund committee members are chosen by residents, not by the municipality:
+    their grant records how they were chosen (`chosen_by`, `chosen_reference`) and when the term ends
+    (`until`). Grants go through `accounts.services.role_grant`, which enforces who may grant what.
+    """
 
     class Name(models.TextChoices):
         RESIDENT = "resident", _("Resident")
@@ -38,8 +55,22 @@ class Role(models.Model):
         "areas.Area", null=True, blank=True, on_delete=models.CASCADE, related_name="roles"
     )
     name = models.CharField(_("role"), max_length=32, choices=Name.choices)
+
+    class ChosenBy(models.TextChoices):
+        PLATFORM = "residents_platform", _("Nominated by the residents' platform")
+        WIJKRAAD = "wijkraad", _("Nominated by the wijkraad")
+        ELECTED = "elected", _("Elected by residents")
+
     since = models.DateField(_("since"), null=True, blank=True)
     until = models.DateField(_("until"), null=True, blank=True)
+    chosen_by = models.CharField(_("chosen by"), max_length=32, choices=ChosenBy.choices, blank=True)
+    chosen_reference = models.CharField(_("reference to the residents' decision"), max_length=200, blank=True)
+    granted_at = models.DateTimeField(_("granted at"), null=True, blank=True)
+    granted_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("granted by")
+    )
+
+    objects = RoleQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -47,21 +47,35 @@ register_actions(
         "area.view_audit": {DELEGATE, COMMITTEE, STAFF, FINANCE, OBSERVER},
         "area.edit": {STAFF},
         "area.manage_roles": {STAFF},
+        # Who holds which role, how residents chose their delegates, every grant and removal.
+        "area.view_roles": {DELEGATE, COMMITTEE, STAFF},
         "organisation.edit": {STAFF},
     }
 )
+
+
+def _current_roles(user) -> list[tuple[int | None, str]]:
+    cache = getattr(user, "_wijkgeld_roles", None)
+    if cache is None:
+        # Only roles whose term holds today: a delegate whose term has ended decides nothing.
+        cache = list(user.roles.current().values_list("area_id", "name"))
+        user._wijkgeld_roles = cache
+    return cache
+
+
+def roles_held(user) -> frozenset[str]:
+    """Every role name the user holds now, in any area."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return frozenset()
+    return frozenset(name for _a, name in _current_roles(user))
 
 
 def roles_in(user, area) -> frozenset[str]:
     """The role names the user holds in this area, including roles that hold in every area."""
     if user is None or not user.is_authenticated or not user.is_active:
         return frozenset()
-    cache = getattr(user, "_wijkgeld_roles", None)
-    if cache is None:
-        cache = list(user.roles.values_list("area_id", "name"))
-        user._wijkgeld_roles = cache
     area_id = getattr(area, "pk", area)
-    return frozenset(name for a_id, name in cache if a_id is None or a_id == area_id)
+    return frozenset(name for a_id, name in _current_roles(user) if a_id is None or a_id == area_id)
 
 
 def can(user, action: str, area) -> bool:
@@ -83,7 +97,9 @@ def areas_where(user, action: str):
     if can(user, action, None):
         return Area.objects.all()
     allowed = _ACTIONS[action]
-    ids = [a_id for a_id, name in user.roles.values_list("area_id", "name") if name in allowed and a_id]
+    ids = [
+        a_id for a_id, name in user.roles.current().values_list("area_id", "name") if name in allowed and a_id
+    ]
     return Area.objects.filter(pk__in=ids)
 
 

@@ -3,13 +3,27 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wijkgeld.accounts import role_rules
 from wijkgeld.accounts.models import Role, User
 
-# Roles that programme staff may hand out within their own area. Site administrators and national
-# observers are appointed by a site administrator in the admin.
-AREA_ROLES = [
-    (name, label) for name, label in Role.Name.choices if name not in (Role.Name.ADMIN, Role.Name.OBSERVER)
-]
+
+def grantable_roles(actor) -> list[tuple[str, str]]:
+    """The area roles this person may hand out: the site administrator all of them, programme staff
+    only the residents' roles. Site administrators and observers hold for every area: admin only."""
+    admin = role_rules.is_site_admin(actor)
+    return [
+        (name, label)
+        for name, label in Role.Name.choices
+        if name not in (Role.Name.ADMIN, Role.Name.OBSERVER)
+        and (admin or name not in role_rules.GRANTED_BY_SITE_ADMIN)
+    ]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class GrantRoleForm(forms.Form):
@@ -19,8 +33,34 @@ class GrantRoleForm(forms.Form):
         help_text=_("An existing account, or a new one: then also fill in the name and e-mail address."),
     )
     display_name = forms.CharField(label=_("Name"), max_length=150, required=False)
-    email = forms.EmailField(label=_("E-mail address"), required=False)
-    role = forms.ChoiceField(label=_("Role"), choices=AREA_ROLES)
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        help_text=_("For a new account we send the link to choose a password to this address."),
+    )
+    role = forms.ChoiceField(label=_("Role"))
+    chosen_by = forms.ChoiceField(
+        label=_("How did the residents choose this person?"),
+        required=False,
+        choices=[("", _("— only for delegates and committee members —")), *Role.ChosenBy.choices],
+    )
+    chosen_reference = forms.CharField(
+        label=_("Reference to the residents' decision"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: meeting of the residents' platform on 12 March 2026, decision 4."),
+    )
+    until = forms.DateField(
+        label=_("End of the term"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("For delegates and committee members. Format: day-month-year, for example 31-12-2028."),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
+    )
+
+    def __init__(self, *args, actor=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = grantable_roles(actor)
 
     def clean(self):
         data = super().clean()
@@ -35,3 +75,7 @@ class GrantRoleForm(forms.Form):
 
 class RevokeRoleForm(forms.Form):
     role_id = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ResendLinkForm(forms.Form):
+    user_id = forms.IntegerField(widget=forms.HiddenInput)

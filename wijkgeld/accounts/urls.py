@@ -19,4 +19,10 @@ urlpatterns = [
     ),
     path("gebieden/<slug:slug>/rollen/", role_views.area_roles, name="area_roles"),
     path("gebieden/<slug:slug>/rollen/intrekken/", role_views.area_role_revoke, name="area_role_revoke"),
+    path("gebieden/<slug:slug>/rollen/wijzigingen/", role_views.area_role_history, name="area_role_history"),
+    path(
+        "gebieden/<slug:slug>/rollen/link/",
+        role_views.area_password_link_resend,
+        name="area_password_link_resend",
+    ),
 ]

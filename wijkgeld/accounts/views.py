@@ -48,6 +48,8 @@ def two_factor(request):
         device = services.two_factor_verify(user=user, token=form.cleaned_data["token"])
         if device is not None:
             otp_login(request, device)
+            # A new session key after the second step: a key someone saw or planted before it is useless.
+            request.session.cycle_key()
             messages.success(request, _("You are logged in with two steps."))
             return redirect(_safe_next(request) or "accounts:dashboard")
         form.add_error("token", _("This code is not correct or has expired. Try the newest code."))

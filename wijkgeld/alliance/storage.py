@@ -6,30 +6,19 @@ first. The web server must not serve MEDIA_ROOT/private/ (see docs/alliance.md).
 
 from __future__ import annotations
 
-import os
-import uuid
-from pathlib import PurePosixPath
-
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.utils.deconstruct import deconstructible
-from django.utils.functional import cached_property
+
+from wijkgeld.core import storage
 
 
 @deconstructible(path="wijkgeld.alliance.storage.PrivateStorage")
-class PrivateStorage(FileSystemStorage):
-    @cached_property
-    def base_location(self):
-        # Read MEDIA_ROOT at use time (FileSystemStorage forgets this cache when the setting changes).
-        return os.path.join(settings.MEDIA_ROOT, "private", "alliance")
-
-    def url(self, name):
-        raise NotImplementedError("Alliance documents have no public URL; use the download view.")
+class PrivateStorage(storage.PrivateStorage):
+    def __init__(self, **kwargs):
+        super().__init__("alliance", **kwargs)
 
 
 private_storage = PrivateStorage()
 
 
 def private_upload_to(instance, filename: str) -> str:
-    suffix = PurePosixPath(filename).suffix.lower()[:10]
-    return f"{instance.alliance.area_id}/{uuid.uuid4().hex}{suffix}"
+    return storage.random_name(str(instance.alliance.area_id), filename)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 from django.db import transaction
@@ -82,6 +83,23 @@ DEMO_TOTP_KEY_HEX = "3132333435363738393031323334353637383930"  # RFC 6238 test 
 DEMO_BACKUP_CODES = ["demo00001", "demo00002", "demo00003", "demo00004", "demo00005"]
 
 
+def _chosen_by_residents(role: str) -> dict:
+    """Delegates and committee members are on record as chosen by residents, with a term end."""
+    if role == "resident_delegate":
+        return {
+            "chosen_by": "residents_platform",
+            "chosen_reference": "Bewonersplatform, vergadering 12 maart 2026, besluit 4",
+            "until": dt.date(2028, 12, 31),
+        }
+    if role == "fund_committee":
+        return {
+            "chosen_by": "elected",
+            "chosen_reference": "Verkiezing bewonerscommissie, februari 2026",
+            "until": dt.date(2028, 12, 31),
+        }
+    return {}
+
+
 @register_demo(10, "areas")
 def load(ctx: DemoContext) -> None:
     from django.conf import settings
@@ -89,6 +107,7 @@ def load(ctx: DemoContext) -> None:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from wijkgeld.accounts.models import Role, User
+    from wijkgeld.accounts.services import role_grant
     from wijkgeld.areas.models import Area, Organisation
 
     load_nplv_areas()
@@ -109,7 +128,9 @@ def load(ctx: DemoContext) -> None:
             user.is_staff = user.is_superuser = role == "site_admin"
             user.save()
         area = Area.objects.get(slug=slug) if slug else None
-        Role.objects.get_or_create(user=user, area=area, name=role)
+        if not Role.objects.filter(user=user, area=area, name=role).exists():
+            # Through the service, so the rules hold and the grant shows on the area's role history.
+            role_grant(actor=None, user=user, area=area, name=role, **_chosen_by_residents(role))
         if role in settings.TWO_FACTOR_ROLES:
             TOTPDevice.objects.get_or_create(
                 user=user, name="demo", defaults={"key": DEMO_TOTP_KEY_HEX, "confirmed": True}

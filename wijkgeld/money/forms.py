@@ -2,39 +2,37 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wijkgeld.areas.models import Organisation
+from wijkgeld.core.errors import DomainError
 from wijkgeld.core.forms import EuroField
+from wijkgeld.money.documents import check_document
 from wijkgeld.money.models import BudgetLine, NonLocalReason, Theme
 
 MINISTRIES = [("OCW", "OCW"), ("SZW", "SZW"), ("VRO", "VRO"), ("BZK", "BZK"), ("VWS", "VWS")]
-DOCUMENT_TYPES = {".pdf", ".png", ".jpg", ".jpeg"}
-DOCUMENT_MAX_BYTES = 5 * 1024 * 1024
 
 
 class DocumentField(forms.FileField):
-    default_error_messages = {
-        "type": _("Upload a PDF, PNG or JPG file."),
-        "size": _("The file is too large; the maximum is 5 MB."),
-    }
+    """Checks the file as the service will (type by content, size), so the error shows next to the field."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault("label", _("Document (invoice, decision)"))
-        kwargs.setdefault("help_text", _("Optional. PDF, PNG or JPG, at most 5 MB."))
+        kwargs.setdefault(
+            "help_text",
+            _("Optional. PDF, PNG or JPG, at most 5 MB. Only finance and programme staff can open it."),
+        )
         super().__init__(**kwargs)
 
     def clean(self, data, initial=None):
         value = super().clean(data, initial)
         if value:
-            if Path(value.name).suffix.lower() not in DOCUMENT_TYPES:
-                raise forms.ValidationError(self.error_messages["type"], code="type")
-            if value.size > DOCUMENT_MAX_BYTES:
-                raise forms.ValidationError(self.error_messages["size"], code="size")
+            try:
+                check_document(value)
+            except DomainError as exc:
+                raise forms.ValidationError(exc.message, code="document") from exc
         return value
 
 

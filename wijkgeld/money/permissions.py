@@ -11,6 +11,8 @@ register_actions(
         "money.commit": {FINANCE, STAFF},
         "money.pay": {FINANCE},
         "money.correct": {FINANCE},
+        # Invoices and decisions can name residents and hold bank details: not for every member.
+        "money.view_documents": {FINANCE, STAFF},
         # The residents' own support budget: delegates decide, staff and finance see, finance pays.
         "support.view": {DELEGATE, STAFF, FINANCE, OBSERVER},
         "support.propose": {DELEGATE},

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wijkgeld.money.views import budget, ledger, overview, support
+from wijkgeld.money.views import budget, documents, ledger, overview, support
 
 app_name = "money"
 A = "gebieden/<slug:slug>/geld/"
@@ -20,6 +20,7 @@ urlpatterns = [
     path(f"{A}verplichtingen/<int:pk>/vrijgeven/", ledger.commitment_release, name="commitment_release"),
     path(f"{A}betalingen/<int:pk>/", ledger.payment_decide, name="payment_decide"),
     path(f"{A}boekingen/<int:pk>/corrigeren/", ledger.transaction_reverse, name="transaction_reverse"),
+    path(f"{A}documenten/<slug:kind>/<int:pk>/", documents.document_download, name="document"),
     path("gebieden/<slug:slug>/ondersteuning/", support.support_list, name="support_list"),
     path("gebieden/<slug:slug>/ondersteuning/nieuw/", support.support_create, name="support_create"),
     path("gebieden/<slug:slug>/ondersteuning/<int:pk>/", support.support_detail, name="support_detail"),

@@ -1,8 +1,15 @@
-"""A base for rows that are written once and never changed or deleted (the ledger's history)."""
+"""A base for rows that are written once and never changed or deleted (the ledger's history), and
+where their documents live."""
 
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wijkgeld.core.storage import PrivateStorage, random_name
+
+# Invoices and decisions can name residents and bank accounts: private, served by `money:document`.
+money_storage = PrivateStorage("money")
 
 
 class AppendOnlyModel(models.Model):
@@ -19,4 +26,11 @@ class AppendOnlyModel(models.Model):
 
 
 def document_path(instance, filename: str) -> str:
-    return f"money/{instance._meta.model_name}/{filename}"
+    """A random name: the original name (often a resident's name or an invoice number) is not kept."""
+    return random_name(instance._meta.model_name, filename)
+
+
+def DocumentField():  # noqa: N802 - reads as a field class in the models
+    return models.FileField(
+        _("document"), storage=money_storage, upload_to=document_path, blank=True, max_length=255
+    )

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wijkgeld.money.models.base import AppendOnlyModel, document_path
+from wijkgeld.money.models.base import AppendOnlyModel, DocumentField
 
 
 class Tranche(models.Model):
@@ -99,7 +99,7 @@ class Grant(AppendOnlyModel):
     funding_ministry = models.CharField(_("funding ministry"), max_length=20)
     amount_cents = models.BigIntegerField(_("amount (cents)"))
     reference = models.CharField(_("reference"), max_length=200, blank=True)
-    document = models.FileField(_("document"), upload_to=document_path, blank=True)
+    document = DocumentField()
     transaction = models.OneToOneField(
         "money.Transaction", on_delete=models.PROTECT, related_name="grant", null=True
     )

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wijkgeld.money.models.base import AppendOnlyModel, document_path
+from wijkgeld.money.models.base import AppendOnlyModel, DocumentField
 
 
 class Account(models.TextChoices):
@@ -41,7 +41,7 @@ class Transaction(AppendOnlyModel):
     area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="transactions")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     description = models.CharField(_("reason"), max_length=500)
-    document = models.FileField(_("document"), upload_to=document_path, blank=True)
+    document = DocumentField()
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     actor_label = models.CharField(_("by"), max_length=200)
     created_at = models.DateTimeField(_("time"))
@@ -129,7 +129,7 @@ class Commitment(AppendOnlyModel):
         blank=True,
     )
     non_local_explanation = models.TextField(_("explanation"), blank=True)
-    document = models.FileField(_("document"), upload_to=document_path, blank=True)
+    document = DocumentField()
     source = models.CharField(_("source"), max_length=100, blank=True)
     transaction = models.OneToOneField(Transaction, on_delete=models.PROTECT, related_name="commitment")
     created_at = models.DateTimeField(_("created at"))
@@ -167,7 +167,7 @@ class Payment(models.Model):
     commitment = models.ForeignKey(Commitment, on_delete=models.PROTECT, related_name="payments")
     amount_cents = models.BigIntegerField(_("amount (cents)"))
     description = models.CharField(_("description"), max_length=500)
-    document = models.FileField(_("document"), upload_to=document_path, blank=True)
+    document = DocumentField()
     status = models.CharField(_("status"), max_length=24, choices=Status.choices)
     created_at = models.DateTimeField(_("created at"))
     created_by = models.ForeignKey(

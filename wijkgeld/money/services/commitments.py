@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction as db_transaction
+from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from wijkgeld.accounts.role_rules import same_person
 from wijkgeld.areas.models import Area, Organisation
 from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
 from wijkgeld.core.money import cents_to_str
+from wijkgeld.money.documents import check_document
 from wijkgeld.money.models import (
     Account,
     BudgetLine,
@@ -24,7 +27,9 @@ from wijkgeld.money.services.ledger import (
     Leg,
     book,
     check_amount,
+    commitment_paid_cents,
     commitment_payable_cents,
+    commitment_pending_cents,
     euros,
     line_available_cents,
     new_transaction,
@@ -236,6 +241,48 @@ def _book_payment(*, actor, payment: Payment, commitment: Commitment, now: dt.da
     payment.status = Payment.Status.COMPLETED
 
 
+FOUR_EYES_WINDOW = dt.timedelta(days=30)
+
+
+def _recipient_payments(commitment: Commitment):
+    """Payments to the same recipient in the same area: the same organisation, or the same name."""
+    payments = Payment.objects.filter(commitment__line__area_id=commitment.line.area_id)
+    if commitment.recipient_organisation_id:
+        return payments.filter(commitment__recipient_organisation_id=commitment.recipient_organisation_id)
+    return payments.filter(
+        commitment__recipient_organisation__isnull=True,
+        commitment__recipient_name__iexact=commitment.recipient_name.strip(),
+    )
+
+
+def payment_four_eyes_reason(*, commitment: Commitment, amount_cents: int, now: dt.datetime) -> str:
+    """Why this payment needs a second finance person, or "" when one person may book it.
+
+    The threshold holds for sums, not for single payments, so splitting an invoice never avoids the
+    second person: (1) everything paid or waiting on this commitment plus this payment, and (2)
+    everything paid or waiting to the same recipient in the area over the last 30 days plus this one.
+    """
+    threshold = payment_confirmation_threshold(commitment.line.area)
+    if amount_cents > threshold:
+        return "amount"
+    on_commitment = commitment_paid_cents(commitment) + commitment_pending_cents(commitment)
+    if on_commitment + amount_cents > threshold:
+        return "commitment_total"
+    recent = (
+        _recipient_payments(commitment)
+        .filter(
+            status__in=[Payment.Status.COMPLETED, Payment.Status.AWAITING],
+            created_at__gt=now - FOUR_EYES_WINDOW,
+        )
+        .exclude(transaction__reversed_by__isnull=False)  # a payment that was corrected is not paid
+        .aggregate(total=Sum("amount_cents"))["total"]
+        or 0
+    )
+    if recent + amount_cents > threshold:
+        return "recipient_30_days"
+    return ""
+
+
 def _lock_commitment(commitment: Commitment) -> Commitment:
     return (
         Commitment.objects.select_for_update()
@@ -258,18 +305,23 @@ def payment_create(
     person (`payment_confirm`) and is not yet in the ledger; the amount is reserved meanwhile."""
     now = now_or(now)
     check_amount(amount_cents)
+    # The area first (as transaction_reverse does), so that two payments to one recipient on different
+    # commitments queue and the second one sees the first in the 30-day sum.
+    area = Area.objects.select_for_update().get(pk=commitment.line.area_id)
     commitment = _lock_commitment(commitment)
-    area = commitment.line.area
     require_member(actor, area)
+    require_action(actor, "money.pay", area)
     if not description.strip():
         raise DomainError(_("Describe the payment, for example the invoice number."), field="description")
+    check_document(document)
     payable = commitment_payable_cents(commitment)
     if amount_cents > payable:
         raise DomainError(
             _("At most {payable} can still be paid on this commitment.").format(payable=euros(payable)),
             field="amount",
         )
-    needs_second = amount_cents > payment_confirmation_threshold(area)
+    waits_because = payment_four_eyes_reason(commitment=commitment, amount_cents=amount_cents, now=now)
+    needs_second = bool(waits_because)
     payment = Payment(
         commitment=commitment,
         amount_cents=amount_cents,
@@ -288,7 +340,11 @@ def payment_create(
         action="money.payment.awaiting" if needs_second else "money.payment.completed",
         area=area,
         obj=payment,
-        data={"amount": cents_to_str(amount_cents), "recipient": commitment.recipient_name},
+        data={
+            "amount": cents_to_str(amount_cents),
+            "recipient": commitment.recipient_name,
+            "waits_because": waits_because,
+        },
         now=now,
     )
     return payment
@@ -302,7 +358,8 @@ def _lock_awaiting_payment(payment: Payment, actor) -> tuple[Payment, Commitment
     require_action(actor, "money.pay", area)
     if payment.status != Payment.Status.AWAITING:
         raise DomainError(_("This payment is no longer waiting for confirmation."))
-    if actor is None or payment.created_by_id == actor.pk:
+    if actor is None or payment.created_by_id is None or actor.pk in same_person(payment.created_by):
+        # A second account with the same e-mail address is the same person.
         raise DomainError(_("A second person must confirm this payment, not the person who entered it."))
     return payment, commitment
 

@@ -20,6 +20,7 @@ from wijkgeld.areas.models import Area
 from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
 from wijkgeld.core.money import format_euros
+from wijkgeld.money.documents import check_document
 from wijkgeld.money.models import Account, BudgetLine, Commitment, Payment, Posting, Theme, Transaction
 
 
@@ -73,6 +74,7 @@ def new_transaction(
     *, area: Area, kind: str, description: str, actor, now: dt.datetime, document=None, reverses=None
 ) -> Transaction:
     label = actor.get_username() if actor is not None and actor.is_authenticated else "system"
+    check_document(document)  # every document of the ledger comes in through here (or payment_create)
     return Transaction.objects.create(
         area=area,
         kind=kind,

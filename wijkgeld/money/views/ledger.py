@@ -70,6 +70,7 @@ def commitment_detail(request, area, pk: int):
             "may_pay": can(request.user, "money.pay", area),
             "may_commit": can(request.user, "money.commit", area),
             "may_correct": can(request.user, "money.correct", area),
+            "may_see_documents": can(request.user, "money.view_documents", area),
             "reversed": Transaction.objects.filter(reverses=commitment.transaction_id).exists(),
         },
     )
