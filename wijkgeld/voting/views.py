@@ -26,10 +26,14 @@ RECEIPT_SALT = "wijkgeld.voting.receipt"
 THROTTLED_REASONS = {"length", "character", "check", "unknown", "revoked"}
 
 
-def _throttled(request):
-    wait = throttle.retry_after(request)
+def _failed(request, page):
+    """Count a wrong code; past the client's limit answer "wait" (429) instead of the error page.
+
+    Only wrong codes get here: a right code is never throttled, whoever sends it.
+    """
+    wait = throttle.record_failure(request)
     if wait is None:
-        return None
+        return page()
     response = render(
         request, "voting/throttled.html", {"wait_minutes": max(1, (wait + 59) // 60)}, status=429
     )
@@ -56,22 +60,14 @@ def start(request, slug: str | None = None):
     area = get_object_or_404(Area, slug=slug) if slug else None
     if request.method == "GET":
         return _start_page(request, code=request.GET.get("code", "")[:40], area=area)
-    if (response := _throttled(request)) is not None:
-        return response
     typed = request.POST.get("code", "")[:40]
     try:
         vc = code_lookup(typed)
     except DomainError as exc:
-        throttle.record_failure(request)
-        return _start_page(request, code=typed, error=exc.message, area=area)
+        return _failed(request, lambda: _start_page(request, code=typed, error=exc.message, area=area))
     if vc.revoked:
-        throttle.record_failure(request)
-        return _start_page(
-            request,
-            code=typed,
-            error=_("This code is no longer valid. Use the code from your new letter."),
-            area=area,
-        )
+        message = _("This code is no longer valid. Use the code from your new letter.")
+        return _failed(request, lambda: _start_page(request, code=typed, error=message, area=area))
     round_ = Round.objects.select_related("fund__area").get(pk=vc.round_id)
     if (message := _not_open_message(round_)) is not None:
         return _start_page(request, code=typed, error=message, area=area)
@@ -163,8 +159,6 @@ def ballot(request, round_id: int):
     if request.method == "GET":
         return redirect("voting:start")
     round_ = get_object_or_404(Round, pk=round_id)
-    if (response := _throttled(request)) is not None:
-        return response
     code = request.POST.get("code", "")[:40]
     action = request.POST.get("action", "check")
     try:
@@ -233,9 +227,8 @@ def _costs(round_):
 
 def _step_error(request, round_, code, exc: DomainError, approvals, points):
     if exc.field == "code" or exc.code in {"closed", "not_open"}:
-        if exc.code in THROTTLED_REASONS:
-            throttle.record_failure(request)
-        return _start_page(request, code=code, error=exc.message, status=400)
+        page = lambda: _start_page(request, code=code, error=exc.message, status=400)  # noqa: E731
+        return _failed(request, page) if exc.code in THROTTLED_REASONS else page()
     return _ballot_page(
         request, round_, code, _loose_selection(round_, approvals, points), error=exc.message, status=400
     )
