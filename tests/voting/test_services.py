@@ -289,15 +289,16 @@ def test_paper_double_entry_that_matches_counts(round_, codes, committee, commit
     assert paper.number == 1 and paper.status == "first"
     assert ballots_for_count(round=round_) == []
     assert turnout(round=round_).paper_waiting == 1
-    # The paper ballot consumed the code: no online vote with it.
-    with pytest.raises(DomainError) as exc:
-        ballot_cast(round=round_, code=codes[0], approvals=["3"], now=now)
-    assert exc.value.code == "paper"
+    assert VotingCode.objects.get(code_hash=codelib.code_hash(codes[0])).used_channel == ""
     paper = paper_ballot_enter(actor=committee2, round=round_, code=codes[0], approvals=["2", "1"], now=now)
     assert paper.status == "matched"
     [counted] = ballots_for_count(round=round_)
     assert counted.approvals == ("1", "2")
     assert Ballot.objects.get().channel == "paper"
+    # The confirmed paper ballot counts: no online vote with the code any more.
+    with pytest.raises(DomainError) as exc:
+        ballot_cast(round=round_, code=codes[0], approvals=["3"], now=now)
+    assert exc.value.code == "paper"
     assert list(
         AuditEntry.objects.filter(action__startswith="voting.paper")
         .order_by("pk")
@@ -339,6 +340,42 @@ def test_paper_mismatch_is_flagged_and_not_counted_until_resolved(
     assert [b.approvals for b in ballots_for_count(round=round_)] == [("1", "3")]
     with pytest.raises(DomainError):
         paper_ballot_resolve(actor=third, round=round_, number=1, code=codes[0], approvals=["1"], now=now)
+
+
+def test_one_paper_entry_does_not_take_the_code_away(round_, codes, committee, committee2, now):
+    """One committee member alone cannot burn a resident's code with a (false) first entry."""
+    paper_ballot_enter(actor=committee, round=round_, code=codes[0], approvals=["1"], now=now)
+    receipt = ballot_cast(round=round_, code=codes[0], approvals=["2"], now=now)
+    assert receipt
+    assert [b.approvals for b in ballots_for_count(round=round_)] == [("2",)]
+    # The second entry, even matching, comes too late: the online vote was the first to count.
+    paper = paper_ballot_enter(actor=committee2, round=round_, code=codes[0], approvals=["1"], now=now)
+    assert paper.status == "aside"
+    assert [(b.approvals, b.channel) for b in Ballot.objects.all()] == [(["2"], "online")]
+    assert turnout(round=round_).paper_set_aside == 1
+    assert AuditEntry.objects.filter(action="voting.paper.set_aside").get().data == {"number": 1}
+    # The resident can still change their online vote.
+    ballot_cast(round=round_, code=codes[0], approvals=["3"], now=now)
+    assert [b.approvals for b in ballots_for_count(round=round_)] == [("3",)]
+
+
+def test_a_mismatch_resolved_after_an_online_vote_is_set_aside(
+    round_, codes, committee, committee2, make_user, area, now
+):
+    paper_ballot_enter(actor=committee, round=round_, code=codes[0], approvals=["1"], now=now)
+    paper_ballot_enter(actor=committee2, round=round_, code=codes[0], approvals=["2"], now=now)
+    ballot_cast(round=round_, code=codes[0], approvals=["3"], now=now)
+    third = make_user("fund_committee", area)
+    paper = paper_ballot_resolve(actor=third, round=round_, number=1, code=codes[0], approvals=["1"], now=now)
+    assert paper.status == "aside"
+    assert [(b.approvals, b.channel) for b in Ballot.objects.all()] == [(["3"], "online")]
+
+
+def test_a_code_with_a_waiting_paper_ballot_cannot_be_revoked(round_, codes, committee, now):
+    paper_ballot_enter(actor=committee, round=round_, code=codes[0], approvals=["1"], now=now)
+    with pytest.raises(DomainError) as exc:
+        code_revoke_and_replace(actor=committee, round=round_, code=codes[0], now=now)
+    assert exc.value.code == "used"
 
 
 def test_online_first_refuses_paper(round_, codes, committee, now):

@@ -144,12 +144,17 @@ def test_code_of_another_round_in_the_form_is_refused(
     assert not Ballot.objects.exists()
 
 
-def test_revoked_and_paper_codes_get_clear_messages(client, round_, codes, committee, timezone_now):
+def test_revoked_and_paper_codes_get_clear_messages(
+    client, round_, codes, committee, committee2, timezone_now
+):
     from wijkgeld.voting.services import code_revoke_and_replace
 
     code_revoke_and_replace(actor=committee, round=round_, code=codes[0])
     assert "no longer valid" in client.post("/stemmen/", {"code": codes[0]}).content.decode()
     paper_ballot_enter(actor=committee, round=round_, code=codes[1], approvals=["1"])
+    # One entry takes nothing away: the ballot still opens.
+    assert "Project 1" in client.post("/stemmen/", {"code": codes[1]}).content.decode()
+    paper_ballot_enter(actor=committee2, round=round_, code=codes[1], approvals=["1"])
     assert "paper ballot" in client.post("/stemmen/", {"code": codes[1]}).content.decode()
     response = client.post(
         f"/stemmen/ronde/{round_.pk}/", {"code": codes[1], "projects": ["2"], "action": "cast"}

@@ -10,5 +10,8 @@ register_texts(
         "voting.paper.matched": _("{actor} entered paper ballot {number} a second time; both entries match"),
         "voting.paper.mismatch": _("{actor} entered paper ballot {number} a second time; the entries differ"),
         "voting.paper.resolved": _("{actor} resolved the difference in paper ballot {number}"),
+        "voting.paper.set_aside": _(
+            "{actor} set paper ballot {number} aside: its code had already voted online"
+        ),
     }
 )

@@ -152,8 +152,13 @@ def paper(request, area, round_id: int):
                     "Paper ballot %(number)d: the two entries differ. It does not count until the difference is "
                     "resolved."
                 ),
+                PaperBallot.Status.SET_ASIDE: _(
+                    "Paper ballot %(number)d does not count: its code voted online before the paper ballot "
+                    "was entered twice. The online vote counts. Put the paper aside."
+                ),
             }[result.status] % {"number": result.number}
-            level = messages.WARNING if result.status == PaperBallot.Status.MISMATCH else messages.SUCCESS
+            warn = {PaperBallot.Status.MISMATCH, PaperBallot.Status.SET_ASIDE}
+            level = messages.WARNING if result.status in warn else messages.SUCCESS
             messages.add_message(request, level, text)
             return redirect("voting:paper", slug=area.slug, round_id=round_.pk)
     status = 400 if request.method == "POST" else 200
@@ -176,7 +181,7 @@ def mismatches(request, area, round_id: int):
         if form.is_valid():
             try:
                 approvals, points = _selection_from_post(request, round_)
-                paper_ballot_resolve(
+                resolved = paper_ballot_resolve(
                     actor=request.user,
                     round=round_,
                     number=number,
@@ -187,7 +192,14 @@ def mismatches(request, area, round_id: int):
             except DomainError as exc:
                 form.add_error("code" if exc.field == "code" else None, exc.message)
             else:
-                messages.success(request, _("Paper ballot %(number)d now counts.") % {"number": number})
+                if resolved.status == PaperBallot.Status.SET_ASIDE:
+                    text = _(
+                        "Paper ballot %(number)d does not count: its code voted online first. "
+                        "The online vote counts."
+                    )
+                    messages.warning(request, text % {"number": number})
+                else:
+                    messages.success(request, _("Paper ballot %(number)d now counts.") % {"number": number})
                 return redirect("voting:mismatches", slug=area.slug, round_id=round_.pk)
     projects = {p.id: p for p in admitted_projects(round_)}
 

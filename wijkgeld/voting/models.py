@@ -4,7 +4,8 @@
 - `Ballot` is the one ballot that counts for a code (online or paper): the selection, the code
   reference (for "last one counts" and against double votes), a random receipt and the channel. No IP
   address, no user agent and no time of casting: times could be matched with server logs.
-- `PaperBallot` is the double entry of one paper ballot by two committee members.
+- `PaperBallot` is the double entry of one paper ballot by two committee members. It counts only
+  once two entries agree; until then the code can still vote online (the first ballot to count wins).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ class VotingCode(models.Model):
     round = models.ForeignKey("fund.Round", on_delete=models.PROTECT, related_name="voting_codes")
     code_hash = models.CharField(max_length=64, unique=True)
     revoked = models.BooleanField(default=False)
-    # Set by whichever is recorded first: an online ballot or the first entry of a paper ballot.
+    # Set by whichever ballot counts first: an online ballot, or a paper ballot once two entries agree
+    # (or a difference was resolved). A single paper entry never sets it (docs/voting.md).
     used_channel = models.CharField(max_length=8, choices=Channel.choices, blank=True)
 
     class Meta:
@@ -57,6 +59,7 @@ class PaperBallot(models.Model):
         MATCHED = "matched", _("Both entries match: counted")
         MISMATCH = "mismatch", _("Entries differ: not counted yet")
         RESOLVED = "resolved", _("Difference resolved: counted")
+        SET_ASIDE = "aside", _("Not counted: the code voted online first")
 
     round = models.ForeignKey("fund.Round", on_delete=models.PROTECT, related_name="paper_ballots")
     number = models.PositiveIntegerField(_("number"))  # written on the paper after the first entry

@@ -161,7 +161,7 @@ def code_revoke_and_replace(*, actor, round: Round, code: str, now: dt.datetime 
         vc = code_lookup(code, round_id=round_.pk, for_update=True)
         if vc.revoked:
             raise DomainError(_("This code was already revoked."), field="code", code="revoked")
-        if vc.used_channel:
+        if vc.used_channel or PaperBallot.objects.filter(code=vc).exists():
             raise DomainError(
                 _(
                     "This code was already used to vote. It cannot be revoked: the vote stays valid. "
@@ -243,16 +243,18 @@ def ballot_cast(
     return codelib.format_receipt(receipt)
 
 
-def _store_ballot(round_: Round, vc: VotingCode, selection: Selection, channel: str) -> str:
+def _store_paper_ballot(round_: Round, vc: VotingCode, selection: Selection) -> str:
+    """The paper ballot now counts: store it and mark the code used (the caller holds its row lock)."""
     receipt = codelib.generate_receipt()
     Ballot.objects.create(
         round=round_,
         code=vc,
         receipt=receipt,
-        channel=channel,
+        channel=Channel.PAPER,
         approvals=list(selection.approvals),
         points=selection.points,
     )
+    VotingCode.objects.filter(pk=vc.pk).update(used_channel=Channel.PAPER)
     return receipt
 
 
@@ -291,9 +293,11 @@ def paper_ballot_enter(
 ) -> PaperBallot:
     """Enter one paper ballot. Two different members enter each ballot; the second entry decides.
 
-    The first entry consumes the code (so it can no longer vote online). A code that already voted
-    online is refused: whichever is recorded first counts. Equal entries make the ballot count;
-    different entries are flagged as a mismatch and do not count until resolved.
+    A single entry takes nothing away from the resident: the code can still vote online until the
+    paper ballot counts. The first ballot that counts wins: an online ballot counts when it is cast,
+    a paper ballot when two entries agree (or a difference is resolved). A first entry for a code that
+    already voted online is refused; a second entry for such a code sets the paper ballot aside.
+    Different entries are flagged as a mismatch and do not count until resolved.
     """
     _require(actor, "voting.enter_paper", round)
     with transaction.atomic():
@@ -325,7 +329,6 @@ def paper_ballot_enter(
                 first_by=actor,
                 first_selection=selection.as_json(),
             )
-            VotingCode.objects.filter(pk=vc.pk).update(used_channel=Channel.PAPER)
             audit_record(
                 actor=actor,
                 action="voting.paper.first",
@@ -348,9 +351,13 @@ def paper_ballot_enter(
         paper.second_by = actor
         paper.second_selection = selection.as_json()
         if paper.first_selection == paper.second_selection:
-            paper.status = PaperBallot.Status.MATCHED
-            _store_ballot(round_, vc, selection, Channel.PAPER)
-            action = "voting.paper.matched"
+            if vc.used_channel == Channel.ONLINE:
+                paper.status = PaperBallot.Status.SET_ASIDE
+                action = "voting.paper.set_aside"
+            else:
+                paper.status = PaperBallot.Status.MATCHED
+                _store_paper_ballot(round_, vc, selection)
+                action = "voting.paper.matched"
         else:
             paper.status = PaperBallot.Status.MISMATCH
             action = "voting.paper.mismatch"
@@ -379,7 +386,7 @@ def paper_ballot_resolve(
             raise DomainError(
                 _("There is no difference to resolve for this number."), field="number", code="none"
             )
-        vc = code_lookup(code, round_id=round_.pk)
+        vc = code_lookup(code, round_id=round_.pk, for_update=True)
         if vc.pk != paper.code_id:
             raise DomainError(
                 _("This code is not the code of paper ballot %(number)d.") % {"number": number},
@@ -387,13 +394,18 @@ def paper_ballot_resolve(
                 code="other_code",
             )
         selection = validate(round_, project_costs(round_), approvals=approvals, points=points)
-        _store_ballot(round_, vc, selection, Channel.PAPER)
-        paper.status = PaperBallot.Status.RESOLVED
+        if vc.used_channel == Channel.ONLINE:
+            paper.status = PaperBallot.Status.SET_ASIDE
+            action = "voting.paper.set_aside"
+        else:
+            _store_paper_ballot(round_, vc, selection)
+            paper.status = PaperBallot.Status.RESOLVED
+            action = "voting.paper.resolved"
         paper.resolved_by = actor
         paper.save(update_fields=["status", "resolved_by"])
         audit_record(
             actor=actor,
-            action="voting.paper.resolved",
+            action=action,
             area=round_.fund.area,
             obj=paper,
             data={"number": paper.number},
@@ -444,6 +456,7 @@ class Turnout:
     paper_counted: int
     paper_waiting: int
     paper_mismatch: int
+    paper_set_aside: int = 0
 
     @property
     def counted(self) -> int:
@@ -468,6 +481,7 @@ def turnout(*, round: Round) -> Turnout:  # noqa: A002
     papers = PaperBallot.objects.filter(round=round).aggregate(
         waiting=Count("pk", filter=Q(status=PaperBallot.Status.FIRST)),
         mismatch=Count("pk", filter=Q(status=PaperBallot.Status.MISMATCH)),
+        aside=Count("pk", filter=Q(status=PaperBallot.Status.SET_ASIDE)),
     )
     return Turnout(
         codes_valid=codes["valid"],
@@ -476,4 +490,5 @@ def turnout(*, round: Round) -> Turnout:  # noqa: A002
         paper_counted=ballots["paper"],
         paper_waiting=papers["waiting"],
         paper_mismatch=papers["mismatch"],
+        paper_set_aside=papers["aside"],
     )
