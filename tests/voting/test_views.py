@@ -69,6 +69,25 @@ def test_full_vote_change_and_receipt(client, round_, codes, timezone_now):
     assert Ballot.objects.get().receipt == receipt
 
 
+def test_receipt_page_shows_the_choice_only_from_the_voters_own_cookie(client, round_, codes, timezone_now):
+    from django.test import Client
+
+    from wijkgeld.voting.views import RECEIPT_COOKIE
+
+    url = f"/stemmen/ronde/{round_.pk}/"
+    client.post(url, {"code": codes[0], "projects": ["1", "2"], "action": "cast"})
+    page = client.get("/stemmen/bewijs/")
+    assert [p.title for p, _points in page.context["chosen"]] == ["Project 1", "Project 2"]
+    client.post(url, {"code": codes[0], "projects": ["3"], "action": "cast"})
+    assert [p.title for p, _ in client.get("/stemmen/bewijs/").context["chosen"]] == ["Project 3"]
+    # Another device with only the receipt code learns nothing: there is no lookup by receipt.
+    receipt = codelib.format_receipt(Ballot.objects.get().receipt)
+    other = Client()  # an unsigned (forged) cookie with a real receipt
+    other.cookies[RECEIPT_COOKIE] = f'{{"round": {round_.pk}, "receipt": "{receipt}"}}'
+    page = other.get("/stemmen/bewijs/")
+    assert page.context["receipt"] is None and "Project 3" not in page.content.decode()
+
+
 def test_change_button_returns_to_ballot_with_choice(client, round_, codes, timezone_now):
     response = client.post(
         f"/stemmen/ronde/{round_.pk}/", {"code": codes[0], "projects": ["2"], "action": "change"}

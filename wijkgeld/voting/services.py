@@ -8,6 +8,7 @@ and the audit log gets counts and numbers only, never a code or a selection.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
@@ -30,7 +31,7 @@ CODE_PHASES = (Round.Phase.PREPARATION, Round.Phase.ASSESSMENT, Round.Phase.VOTI
 
 @dataclass(frozen=True)
 class CountedBallot:
-    voter_id: str  # the receipt code: public, random, says nothing about the letter code
+    voter_id: str  # an anonymous number in the published file: never the receipt, never the code
     approvals: tuple[str, ...]
     points: dict[str, int] | None
 
@@ -417,29 +418,35 @@ def paper_ballot_resolve(
 # --- counting, receipts, turnout -------------------------------------------------------------------
 
 
-def _counted(approvals, points, receipt) -> CountedBallot:
-    return CountedBallot(
-        voter_id=codelib.format_receipt(receipt),
-        approvals=tuple(approvals),
-        points=dict(points) if points is not None else None,
-    )
+def _content_key(approvals, points) -> str:
+    return json.dumps([sorted(approvals), sorted((points or {}).items())])
 
 
 def ballots_for_count(*, round: Round) -> list[CountedBallot]:  # noqa: A002
-    """Every ballot that counts (unresolved paper mismatches have no ballot yet), ordered by receipt."""
-    rows = (
-        Ballot.objects.filter(round=round).order_by("receipt").values_list("approvals", "points", "receipt")
+    """Every ballot that counts (unresolved paper mismatches have no ballot yet), without receipts.
+
+    Receipt-freeness: the published file must not let a receipt holder show how they voted, so the
+    ballots get anonymous voter ids (1, 2, …, zero-padded) in the order of their content, which says
+    nothing about receipts, codes or casting order. Receipts are published as a separate list.
+    """
+    rows = sorted(
+        Ballot.objects.filter(round=round).values_list("approvals", "points"),
+        key=lambda row: _content_key(*row),
     )
-    return [_counted(a, p, r) for a, p, r in rows]
+    width = len(str(len(rows)))
+    return [
+        CountedBallot(
+            voter_id=f"{number:0{width}d}",
+            approvals=tuple(approvals),
+            points=dict(points) if points is not None else None,
+        )
+        for number, (approvals, points) in enumerate(rows, start=1)
+    ]
 
 
-def receipt_lookup(*, round: Round, receipt: str) -> CountedBallot | None:  # noqa: A002
-    row = (
-        Ballot.objects.filter(round=round, receipt=codelib.normalise(receipt))
-        .values_list("approvals", "points", "receipt")
-        .first()
-    )
-    return _counted(*row) if row else None
+def receipt_included(*, round: Round, receipt: str) -> bool:  # noqa: A002
+    """Whether a ballot with this receipt counts now. Says nothing about what is on it."""
+    return Ballot.objects.filter(round=round, receipt=codelib.normalise(receipt)).exists()
 
 
 def receipt_codes(*, round: Round) -> list[str]:  # noqa: A002

@@ -2,11 +2,14 @@
 
 The code travels only in the resident's own form (a hidden field between the steps); it is never put
 in the session or the database. Every step checks it again, and wrong codes count towards the
-throttle. The receipt is handed to the receipt page in a short-lived signed cookie, not in the URL,
-so it does not end up in server logs or browser history.
+throttle. The receipt and the voter's choice are handed to the receipt page in a short-lived signed
+cookie on the voter's device, not in the URL (so not in server logs or browser history) and not on
+the server (so a receipt cannot be used later to show someone how one voted).
 """
 
 from __future__ import annotations
+
+import json
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,10 +22,11 @@ from wijkgeld.core.errors import DomainError
 from wijkgeld.fund.models import Round
 from wijkgeld.voting import throttle
 from wijkgeld.voting.selection import Selection, admitted_projects, euros, validate
-from wijkgeld.voting.services import ballot_cast, ballot_current, code_lookup, receipt_lookup, voting_state
+from wijkgeld.voting.services import ballot_cast, ballot_current, code_lookup, voting_state
 
 RECEIPT_COOKIE = "wg_receipt"
 RECEIPT_SALT = "wijkgeld.voting.receipt"
+RECEIPT_AGE = 3600  # seconds: the choice is shown just after voting, not later
 THROTTLED_REASONS = {"length", "character", "check", "unknown", "revoked"}
 
 
@@ -64,7 +68,8 @@ def start(request, slug: str | None = None):
     try:
         vc = code_lookup(typed)
     except DomainError as exc:
-        return _failed(request, lambda: _start_page(request, code=typed, error=exc.message, area=area))
+        error = exc.message
+        return _failed(request, lambda: _start_page(request, code=typed, error=error, area=area))
     if vc.revoked:
         message = _("This code is no longer valid. Use the code from your new letter.")
         return _failed(request, lambda: _start_page(request, code=typed, error=message, area=area))
@@ -171,11 +176,14 @@ def ballot(request, round_id: int):
         except DomainError as exc:
             return _step_error(request, round_, code, exc, approvals, points)
         response = redirect("voting:receipt")
+        # The voter's own choice travels only in this signed cookie on their device: nothing on the
+        # server can show a ballot for a receipt afterwards (receipt-freeness, docs/voting.md).
+        chosen = {k: v for k, v in (points or {}).items() if v} if points is not None else None
         response.set_signed_cookie(
             RECEIPT_COOKIE,
-            f"{round_.pk}:{receipt}",
+            json.dumps({"round": round_.pk, "receipt": receipt, "approvals": approvals, "points": chosen}),
             salt=RECEIPT_SALT,
-            max_age=3600,
+            max_age=RECEIPT_AGE,
             httponly=True,
             samesite="Lax",
             secure=settings.SESSION_COOKIE_SECURE,
@@ -234,26 +242,33 @@ def _step_error(request, round_, code, exc: DomainError, approvals, points):
     )
 
 
+def _receipt_cookie(request) -> dict | None:
+    raw = request.get_signed_cookie(RECEIPT_COOKIE, default=None, salt=RECEIPT_SALT, max_age=RECEIPT_AGE)
+    try:
+        value = json.loads(raw) if raw else None
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) and {"round", "receipt"} <= value.keys() else None
+
+
 @never_cache
 @require_GET
 def receipt(request):
-    value = request.get_signed_cookie(RECEIPT_COOKIE, default=None, salt=RECEIPT_SALT, max_age=3600)
+    """Right after voting, on the voter's own device: the receipt and what they chose (from the cookie)."""
+    value = _receipt_cookie(request)
     context: dict = {"receipt": None}
-    if value and ":" in value:
-        round_id, code = value.split(":", 1)
-        round_ = Round.objects.select_related("fund__area").filter(pk=round_id).first()
-        counted = receipt_lookup(round=round_, receipt=code) if round_ else None
-        if counted is not None:
-            projects = {p.id: p for p in admitted_projects(round_)}
-            context = {
-                "receipt": counted.voter_id,
-                "round": round_,
-                "area": round_.fund.area,
-                "chosen": [
-                    (projects[pid], (counted.points or {}).get(pid))
-                    for pid in counted.approvals
-                    if pid in projects
-                ],
-                "cumulative": counted.points is not None,
-            }
+    round_ = Round.objects.select_related("fund__area").filter(pk=value["round"]).first() if value else None
+    if round_ is not None:
+        projects = {p.id: p for p in admitted_projects(round_)}
+        points = value.get("points")
+        approvals = list(points) if isinstance(points, dict) else value.get("approvals") or []
+        context = {
+            "receipt": value["receipt"],
+            "round": round_,
+            "area": round_.fund.area,
+            "chosen": [
+                (projects[pid], (points or {}).get(pid)) for pid in approvals if pid in projects
+            ],
+            "cumulative": isinstance(points, dict),
+        }
     return render(request, "voting/receipt.html", context)
