@@ -243,7 +243,7 @@ def test_a_whole_round_from_idea_to_paid_tranche(browser, live_server, world):
     resident.fill("#id_receipt", second.lower())
     resident.click("form[action$='bon/'] button")
     resident_check(resident)
-    assert "Bankjes op het plein" in resident.inner_text("main")
+    assert "Uw stembiljet is meegeteld" in resident.inner_text("main")  # the choice itself is not shown
 
     # 7. Execution: the committee awards the winning project; finance pays a tranche.
     committee.goto(manage)
@@ -309,5 +309,5 @@ def test_english_resident_pages_are_accessible(page, world):
     assert "Check the count yourself" in page.inner_text("main")
     page.fill("#id_receipt", receipt)
     page.click("form[action$='bon/'] button")
-    assert "Your ballot" in page.inner_text("main")
+    assert "Your ballot is in the count" in page.inner_text("main")
     assert_accessible(page)
