@@ -254,7 +254,9 @@ def test_ipv6_clients_are_counted_per_64_network(client, round_, timezone_now, s
     assert client.post("/stemmen/", {"code": WRONG}, REMOTE_ADDR="2001:db8:1:3::1").status_code == 200
 
 
-def test_the_wait_doubles_for_a_client_that_keeps_guessing(client, round_, timezone_now, settings, monkeypatch):
+def test_the_wait_doubles_for_a_client_that_keeps_guessing(
+    client, round_, timezone_now, settings, monkeypatch
+):
     from wijkgeld.voting import throttle
 
     settings.VOTING_THROTTLE_CLIENT_FAILURES = 2

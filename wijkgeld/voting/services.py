@@ -100,14 +100,18 @@ def code_lookup(code: str, *, round_id: int | None = None, for_update: bool = Fa
 
 
 def _new_codes(round_: Round, count: int) -> list[str]:
-    plain = [codelib.generate_code() for _ in range(count)]
+    return store_codes(round_, [codelib.generate_code() for _ in range(count)])
+
+
+def store_codes(round_: Round, plain: list[str]) -> list[str]:
+    """Store the HMACs of these new codes; returns them formatted. The caller holds the round's lock."""
     VotingCode.objects.bulk_create(
         [VotingCode(round=round_, code_hash=codelib.code_hash(c)) for c in plain], batch_size=2000
     )
     return [codelib.format_code(c) for c in plain]
 
 
-def _require_code_phase(round_: Round, now: dt.datetime | None) -> None:
+def require_code_phase(round_: Round, now: dt.datetime | None) -> None:
     if round_.phase not in CODE_PHASES or voting_state(round_, now) == "closed":
         raise DomainError(
             _("Codes can only be made or replaced before voting closes."), field="count", code="phase"
@@ -128,7 +132,7 @@ def codes_generate(*, actor, round: Round, count: int, now: dt.datetime | None =
         )
     with transaction.atomic():
         round_ = Round.objects.select_for_update().get(pk=round.pk)
-        _require_code_phase(round_, now)
+        require_code_phase(round_, now)
         for _attempt in range(3):
             try:
                 with transaction.atomic():
@@ -149,6 +153,21 @@ def codes_generate(*, actor, round: Round, count: int, now: dt.datetime | None =
     return plain
 
 
+def require_revocable(vc: VotingCode) -> None:
+    """Refuse to revoke a code that was revoked or used: revoking it would throw away a vote."""
+    if vc.revoked:
+        raise DomainError(_("This code was already revoked."), field="code", code="revoked")
+    if vc.used_channel or PaperBallot.objects.filter(code=vc).exists():
+        raise DomainError(
+            _(
+                "This code was already used to vote. It cannot be revoked: the vote stays valid. "
+                "Do not give this person a new code."
+            ),
+            field="code",
+            code="used",
+        )
+
+
 def code_revoke_and_replace(*, actor, round: Round, code: str, now: dt.datetime | None = None) -> str:  # noqa: A002
     """Revoke a code (damaged letter, seen by others) and return one new code.
 
@@ -158,19 +177,9 @@ def code_revoke_and_replace(*, actor, round: Round, code: str, now: dt.datetime 
     _require(actor, "voting.manage_codes", round)
     with transaction.atomic():
         round_ = Round.objects.select_for_update().get(pk=round.pk)
-        _require_code_phase(round_, now)
+        require_code_phase(round_, now)
         vc = code_lookup(code, round_id=round_.pk, for_update=True)
-        if vc.revoked:
-            raise DomainError(_("This code was already revoked."), field="code", code="revoked")
-        if vc.used_channel or PaperBallot.objects.filter(code=vc).exists():
-            raise DomainError(
-                _(
-                    "This code was already used to vote. It cannot be revoked: the vote stays valid. "
-                    "Do not give this person a new code."
-                ),
-                field="code",
-                code="used",
-            )
+        require_revocable(vc)
         vc.revoked = True
         vc.save(update_fields=["revoked"])
         [new] = _new_codes(round_, 1)

@@ -266,9 +266,7 @@ def receipt(request):
             "receipt": value["receipt"],
             "round": round_,
             "area": round_.fund.area,
-            "chosen": [
-                (projects[pid], (points or {}).get(pid)) for pid in approvals if pid in projects
-            ],
+            "chosen": [(projects[pid], (points or {}).get(pid)) for pid in approvals if pid in projects],
             "cumulative": isinstance(points, dict),
         }
     return render(request, "voting/receipt.html", context)
