@@ -203,6 +203,7 @@ def test_replacement_is_refused_if_the_code_voted_in_the_meantime(
     client.post(base + "vervangen/", {"code": codes[0]})
     ballot_cast(round=round_, code=codes[0], approvals=["1"])
     client.logout()
+    client.cookies["django_language"] = "en"
     login(client, committee2)
     response = client.post(f"{base}codes/{CodeBatch.objects.get().pk}/uitgeven/")
     assert response.status_code == 400 and "already used" in response.content.decode()
