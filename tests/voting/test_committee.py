@@ -9,10 +9,10 @@ import pytest
 
 from tests.conftest import login
 from tests.voting.conftest import START
-from wijkgeld.core.models import AuditEntry
-from wijkgeld.voting.batches import code_batch_request
 from wijkgeld.accounts.permissions import can
+from wijkgeld.core.models import AuditEntry
 from wijkgeld.voting import codes as codelib
+from wijkgeld.voting.batches import code_batch_request
 from wijkgeld.voting.models import Ballot, CodeBatch, PaperBallot, VotingCode
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,6 @@ the server (so a receipt cannot be used later to show someone how one voted).
 
 from __future__ import annotations
 
-import json
-
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -178,10 +176,9 @@ def ballot(request, round_id: int):
         response = redirect("voting:receipt")
         # The voter's own choice travels only in this signed cookie on their device: nothing on the
         # server can show a ballot for a receipt afterwards (receipt-freeness, docs/voting.md).
-        chosen = {k: v for k, v in (points or {}).items() if v} if points is not None else None
         response.set_signed_cookie(
             RECEIPT_COOKIE,
-            json.dumps({"round": round_.pk, "receipt": receipt, "approvals": approvals, "points": chosen}),
+            _receipt_value(round_.pk, receipt, approvals, points),
             salt=RECEIPT_SALT,
             max_age=RECEIPT_AGE,
             httponly=True,
@@ -242,13 +239,24 @@ def _step_error(request, round_, code, exc: DomainError, approvals, points):
     )
 
 
+def _receipt_value(round_id: int, receipt: str, approvals, points) -> str:
+    """`round:receipt:a:1.2` or `round:receipt:p:1=6.3=4` (plain characters: no cookie quoting)."""
+    if points is not None:
+        return f"{round_id}:{receipt}:p:" + ".".join(f"{k}={v}" for k, v in points.items() if v)
+    return f"{round_id}:{receipt}:a:" + ".".join(approvals or ())
+
+
 def _receipt_cookie(request) -> dict | None:
     raw = request.get_signed_cookie(RECEIPT_COOKIE, default=None, salt=RECEIPT_SALT, max_age=RECEIPT_AGE)
-    try:
-        value = json.loads(raw) if raw else None
-    except ValueError:
+    parts = (raw or "").split(":")
+    if len(parts) != 4 or not parts[0].isdigit() or parts[2] not in ("a", "p"):
         return None
-    return value if isinstance(value, dict) and {"round", "receipt"} <= value.keys() else None
+    items = [item for item in parts[3].split(".") if item]
+    if parts[2] == "a":
+        return {"round": int(parts[0]), "receipt": parts[1], "approvals": items, "points": None}
+    pairs = [item.split("=", 1) for item in items]
+    points = {k: int(v) for k, v in (p for p in pairs if len(p) == 2) if v.isdigit()}
+    return {"round": int(parts[0]), "receipt": parts[1], "approvals": list(points), "points": points}
 
 
 @never_cache
