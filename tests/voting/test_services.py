@@ -463,3 +463,37 @@ def test_audit_entries_read_as_sentences_without_codes(round_, codes, committee,
         dump = repr(entry.data) + entry.object_label
         assert all(c not in dump and c.replace("-", "") not in dump for c in codes)
         assert "approvals" not in dump
+
+
+# --- the cast path reads the round's state from the database ----------------------------------
+
+
+def test_cast_checks_the_round_state_in_the_database_not_the_callers_copy(round_, codes, now):
+    from wijkgeld.fund.models import Round
+
+    stale = Round.objects.get(pk=round_.pk)
+    ballot_cast(round=stale, code=codes[1], approvals=["1"], now=now)  # a change of vote, later
+    Round.objects.filter(pk=round_.pk).update(phase="results")
+    for code in (codes[0], codes[1]):  # a first ballot and a change: both refused
+        with pytest.raises(DomainError) as exc:
+            ballot_cast(round=stale, code=code, approvals=["2"], now=now)
+        assert exc.value.code == "closed"
+    assert [(b.approvals, b.code.code_hash) for b in Ballot.objects.all()] == [
+        (["1"], codelib.code_hash(codes[1]))
+    ]
+
+
+def test_a_first_cast_on_postgresql_is_one_statement(round_, codes, now):
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the one-statement cast is PostgreSQL only")
+    ballot_cast(round=round_, code=codes[0], approvals=["1"], now=now)  # warms the cost cache
+    with CaptureQueriesContext(connection) as queries:
+        ballot_cast(round=round_, code=codes[1], approvals=["2"], now=now)
+    statements = [q["sql"] for q in queries.captured_queries if "SAVEPOINT" not in q["sql"]]
+    assert len(statements) == 1 and "INSERT INTO" in statements[0]
+    with CaptureQueriesContext(connection) as queries:  # a change of vote takes the general path
+        ballot_cast(round=round_, code=codes[1], approvals=["3"], now=now)
+    assert any("FOR UPDATE" in q["sql"] for q in queries.captured_queries)
+    assert sorted(b.approvals for b in Ballot.objects.all()) == [["1"], ["3"]]

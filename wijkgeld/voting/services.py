@@ -21,11 +21,15 @@ from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
 from wijkgeld.fund.models import Round
 from wijkgeld.voting import codes as codelib
+from wijkgeld.voting.fastcast import first_cast
 from wijkgeld.voting.models import Ballot, Channel, PaperBallot, VotingCode
 from wijkgeld.voting.selection import Selection, project_costs, validate
 from wijkgeld.voting.writelock import sqlite_writer
 
 MAX_CODES_PER_CALL = 50_000
+# What decides whether a round is open, read again inside the cast transaction (not from a copy).
+ROUND_FIELDS = ("phase", "locked_at", "voting_start", "voting_end")
+ROUND_STATE = tuple(f"round__{name}" for name in ROUND_FIELDS)
 CODE_PHASES = (Round.Phase.PREPARATION, Round.Phase.ASSESSMENT, Round.Phase.VOTING)
 
 
@@ -210,6 +214,7 @@ def ballot_cast(
     Voting again with the same code replaces the selection (the last one counts) and keeps the same
     receipt, so a voter who checks their receipt always sees the ballot that counts.
     """
+    now = now or timezone.now()
     _require_open(round, now)
     try:
         normalised = codelib.parse(code)
@@ -217,16 +222,30 @@ def ballot_cast(
         raise code_error(exc.reason) from None
     # Check the selection before the transaction: on SQLite the transaction holds the write lock.
     selection = validate(round, project_costs(round), approvals=approvals, points=points)
+    digest = codelib.code_hash(normalised)
+    # PostgreSQL: a first ballot for a fresh code in one statement (fastcast.py); anything else
+    # (a change of vote, or any reason to refuse) comes back as None and takes the path below.
+    receipt = first_cast(
+        round_id=round.pk,
+        code_hash=digest,
+        receipt=codelib.generate_receipt(),
+        approvals=selection.approvals,
+        points=selection.points,
+        now=now,
+    )
+    if receipt is not None:
+        return codelib.format_receipt(receipt)
     with sqlite_writer(), transaction.atomic():
-        # One query: the code (locked on PostgreSQL) and its ballot's receipt, if any.
+        # One query: the code (locked on PostgreSQL), its ballot's receipt, and the round's state now.
         rows = list(
             VotingCode.objects.select_for_update(of=("self",))
-            .filter(code_hash=codelib.code_hash(normalised))
-            .values_list("pk", "round_id", "revoked", "used_channel", "ballot__receipt")[:1]
+            .filter(code_hash=digest)
+            .values_list("pk", "round_id", "revoked", "used_channel", "ballot__receipt", *ROUND_STATE)[:1]
         )
         if not rows or rows[0][1] != round.pk:
             raise code_error("unknown")
-        code_id, _round_id, revoked, used_channel, receipt = rows[0]
+        code_id, _round_id, revoked, used_channel, receipt, *state = rows[0]
+        _require_open(Round(**dict(zip(ROUND_FIELDS, state, strict=True))), now)
         if revoked:
             raise code_error("revoked")
         if used_channel == Channel.PAPER:
