@@ -261,7 +261,7 @@ def fresh_postgres_database(url: str) -> tuple[str, str]:
 
 def run_postgres(passthrough: list[str], *, durable: bool) -> int:
     """A fresh process against a fresh server (Django is set up once per process)."""
-    from bench.pgserver import postgres_server
+    from pgserver import postgres_server
 
     with postgres_server(durable=durable) as url:
         env = dict(os.environ, DATABASE_URL=url)

@@ -2,7 +2,7 @@
 
 The difference: by default it keeps PostgreSQL's durable settings (fsync, synchronous_commit and
 full_page_writes on), because the benchmarks measure what production gets. `durable=False` turns them
-off like the test script does.
+off like the test script does. The crash benchmark also kills it (-9) and starts it again.
 """
 
 from __future__ import annotations
@@ -11,20 +11,19 @@ import contextlib
 import glob
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
-FAST = ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+FAST = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 
 
 def _bindir() -> Path:
-    found = sorted(
-        glob.glob("/usr/lib/postgresql/*/bin"),
-        key=lambda p: [int(x) for x in Path(p).parent.name.split(".") if x.isdigit()],
-    )
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name))
     if not found:
         raise SystemExit("PostgreSQL is not installed (scripts/ensure-system-packages.sh postgresql)")
     return Path(found[-1])
@@ -36,48 +35,59 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+class PostgresServer:
+    def __init__(self, *, durable: bool = True) -> None:
+        self.bindir = _bindir()
+        self.folder = Path(tempfile.mkdtemp(prefix="wijkgeld-bench-pg-"))
+        self.as_pg: list[str] = []
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres")
+            self.as_pg = ["runuser", "-u", "postgres", "--"]
+        self.port = _free_port()
+        self.data = self.folder / "data"
+        self.options = f"-k {self.folder} -p {self.port} -c listen_addresses=127.0.0.1 -c max_connections=200"
+        if not durable:
+            self.options += " " + FAST
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _pg(self, *args: str, check: bool = True) -> None:
+        subprocess.run(
+            [*self.as_pg, *args], check=check, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+
+    def init(self) -> None:
+        self._pg(str(self.bindir / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres")
+
+    def start(self) -> None:
+        log = str(self.folder / "log")
+        self._pg(
+            str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l", log, "-w", "-o", self.options, "start"
+        )
+
+    def kill(self) -> None:
+        """kill -9 the postmaster (its backends exit with it), as a crash would."""
+        pid = int((self.data / "postmaster.pid").read_text().split()[0])
+        os.kill(pid, signal.SIGKILL)
+        for _ in range(100):
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.05)
+        time.sleep(0.5)  # the backends notice their postmaster is gone
+
+    def stop(self) -> None:
+        self._pg(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "stop", check=False)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 @contextlib.contextmanager
 def postgres_server(*, durable: bool = True) -> Iterator[str]:
     """Start a server on a free port of 127.0.0.1; yields the URL of its (empty) `postgres` database."""
-    bindir = _bindir()
-    folder = Path(tempfile.mkdtemp(prefix="wijkgeld-bench-pg-"))
-    as_pg: list[str] = []
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres")
-        as_pg = ["runuser", "-u", "postgres", "--"]
-    port = _free_port()
-    data = folder / "data"
-    options = f"-k {folder} -p {port} -c listen_addresses=127.0.0.1 -c max_connections=200"
-    if not durable:
-        options += " " + " ".join(FAST)
+    server = PostgresServer(durable=durable)
     try:
-        subprocess.run(
-            [*as_pg, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        subprocess.run(
-            [
-                *as_pg,
-                str(bindir / "pg_ctl"),
-                "-D",
-                str(data),
-                "-l",
-                str(folder / "log"),
-                "-w",
-                "-o",
-                options,
-                "start",
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        yield f"postgres://postgres@127.0.0.1:{port}/postgres"
+        server.init()
+        server.start()
+        yield server.url
     finally:
-        subprocess.run(
-            [*as_pg, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=False,
-        )
-        shutil.rmtree(folder, ignore_errors=True)
+        server.stop()
