@@ -198,12 +198,18 @@ def test_a_whole_round_from_idea_to_paid_tranche(browser, live_server, world):
     committee.click("form[action$='fase/'] button")
     round_.refresh_from_db()
     assert round_.phase == "voting" and round_.locked_at is not None
+    # Two people: the committee asks for the codes, another member issues them (one download).
     committee.goto(f"/gebieden/{area.slug}/stemmen/beheer/{round_.pk}/")
     committee.fill("#id_count", "3")
-    with committee.expect_download() as download:
-        committee.click("form[action$='codes/'] button")
+    committee.click("form[action$='codes/'] button")
+    issuer_ctx, issuer = new_page(browser, live_server)
+    login_in_browser(issuer, "henk", PASSWORD)
+    issuer.goto(f"/gebieden/{area.slug}/stemmen/beheer/{round_.pk}/")
+    with issuer.expect_download() as download:
+        issuer.click("form[action$='uitgeven/'] button")
     with zipfile.ZipFile(download.value.path()) as zf:
         rows = list(csv.DictReader(io.StringIO(zf.read("codes.csv").decode())))
+    issuer_ctx.close()
     codes = [row["code"] for row in rows]
     assert len(codes) == 3
     resident.goto(base)
