@@ -61,10 +61,6 @@ def ballots_for_count(*, round) -> list[Any]:
     return list(voting().ballots_for_count(round=round))
 
 
-def receipt_included(*, round, receipt: str) -> bool:
-    return bool(voting().receipt_included(round=round, receipt=receipt))
-
-
 def receipt_codes(*, round) -> list[str]:
     return list(voting().receipt_codes(round=round))
 
