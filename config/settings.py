@@ -6,6 +6,7 @@ DEBUG=0 and must then provide SECRET_KEY and ALLOWED_HOSTS; see docs/operations.
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 
 import dj_database_url
@@ -102,6 +103,11 @@ DATABASES = {
         env_str("DATABASE_URL", _default_db), conn_max_age=env_int("DB_CONN_MAX_AGE", 60)
     )
 }
+# FULL: an acknowledged ballot survives a power loss, not only a crash of the process (WAL with
+# NORMAL may lose the last transactions). SQLITE_SYNCHRONOUS=NORMAL exists for the benchmark only.
+_sqlite_sync = env_str("SQLITE_SYNCHRONOUS", "FULL").upper()
+if _sqlite_sync not in {"FULL", "NORMAL", "EXTRA"}:
+    raise ImproperlyConfigured("SQLITE_SYNCHRONOUS must be FULL, EXTRA or NORMAL.")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers work while one writer writes; IMMEDIATE takes the write lock at the
@@ -109,7 +115,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
         "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+            f"PRAGMA journal_mode=WAL; PRAGMA synchronous={_sqlite_sync}; PRAGMA foreign_keys=ON; "
             "PRAGMA busy_timeout=20000;"
         ),
     }
@@ -138,6 +144,8 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_VERBOSE = False
+# The same client address as the voting throttle: X-Forwarded-For only through TRUSTED_PROXIES.
+AXES_CLIENT_IP_CALLABLE = "wijkgeld.core.client_ip.client_ip"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
@@ -198,6 +206,13 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
+# Reverse proxies (addresses or networks) whose X-Forwarded-For is believed; see wijkgeld/core/client_ip.py.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as _exc:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is no address or network.") from _exc
 if env_bool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 

@@ -198,12 +198,18 @@ def test_a_whole_round_from_idea_to_paid_tranche(browser, live_server, world):
     committee.click("form[action$='fase/'] button")
     round_.refresh_from_db()
     assert round_.phase == "voting" and round_.locked_at is not None
+    # Two people: the committee asks for the codes, another member issues them (one download).
     committee.goto(f"/gebieden/{area.slug}/stemmen/beheer/{round_.pk}/")
     committee.fill("#id_count", "3")
-    with committee.expect_download() as download:
-        committee.click("form[action$='codes/'] button")
+    committee.click("form[action$='codes/'] button")
+    issuer_ctx, issuer = new_page(browser, live_server)
+    login_in_browser(issuer, "henk", PASSWORD)
+    issuer.goto(f"/gebieden/{area.slug}/stemmen/beheer/{round_.pk}/")
+    with issuer.expect_download() as download:
+        issuer.click("form[action$='uitgeven/'] button")
     with zipfile.ZipFile(download.value.path()) as zf:
         rows = list(csv.DictReader(io.StringIO(zf.read("codes.csv").decode())))
+    issuer_ctx.close()
     codes = [row["code"] for row in rows]
     assert len(codes) == 3
     resident.goto(base)
@@ -243,7 +249,7 @@ def test_a_whole_round_from_idea_to_paid_tranche(browser, live_server, world):
     resident.fill("#id_receipt", second.lower())
     resident.click("form[action$='bon/'] button")
     resident_check(resident)
-    assert "Bankjes op het plein" in resident.inner_text("main")
+    assert "Uw stembiljet is meegeteld" in resident.inner_text("main")  # the choice itself is not shown
 
     # 7. Execution: the committee awards the winning project; finance pays a tranche.
     committee.goto(manage)
@@ -309,5 +315,5 @@ def test_english_resident_pages_are_accessible(page, world):
     assert "Check the count yourself" in page.inner_text("main")
     page.fill("#id_receipt", receipt)
     page.click("form[action$='bon/'] button")
-    assert "Your ballot" in page.inner_text("main")
+    assert "Your ballot is in the count" in page.inner_text("main")
     assert_accessible(page)

@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from tests.e2e.browser import assert_accessible, assert_no_horizontal_scroll
+from tests.e2e.browser import assert_accessible, assert_no_horizontal_scroll, login_in_browser
 from tests.e2e.conftest import CHROMIUM  # noqa: F401  (same browser set-up)
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -114,6 +114,8 @@ def vote_change_and_receipt(page, voting_round, *, scan: bool):
     check_page(page, scan=scan)
     receipt = page.inner_text(".receipt-code").strip()
     assert Ballot.objects.get().approvals == ["1", "2"]
+    # Right after voting, on this device only, the resident sees what they chose.
+    assert "Moestuin bij de school" in page.inner_text("main")
 
     # Change the vote: type the code again (in lower case, with spaces); the last choice counts.
     page.goto("/stemmen/")
@@ -129,6 +131,8 @@ def vote_change_and_receipt(page, voting_round, *, scan: bool):
     assert page.inner_text(".receipt-code").strip() == receipt
     assert Ballot.objects.count() == 1
     assert Ballot.objects.get().approvals == ["2", "3"]
+    shown = page.inner_text("main")
+    assert "Buurtfeest in juni" in shown and "Moestuin bij de school" not in shown
 
 
 def test_vote_change_and_receipt_without_javascript_at_320px(phone_nojs, voting_round):
@@ -190,9 +194,50 @@ def test_throttle_page_is_accessible(page, voting_round, settings):
     voting_round()
     page.goto("/stemmen/")
     page.fill("#id_code", "ABCD-EFGH-JKMN-PQRS")
-    page.click("main button[type=submit]")
-    page.fill("#id_code", "ABCD-EFGH-JKMN-PQRS")
-    page.click("main button[type=submit]")
-    assert page.locator("h1").inner_text() != ""
+    page.click("main button[type=submit]")  # the first wrong code reaches the limit of 1
+    assert page.locator("h1").inner_text() != "" and page.locator("#id_code").count() == 0
     check_page(page)
     cache.clear()
+
+
+def test_two_committee_members_release_codes_once(browser, live_server, voting_round):
+    """One member asks, another issues and downloads once; the page stays accessible at 320 px."""
+    from wijkgeld.accounts.models import Role, User
+    from wijkgeld.voting.models import CodeBatch, VotingCode
+
+    round_, _codes = voting_round()
+    area = round_.fund.area
+    for name in ("anna", "bram"):
+        user = User.objects.create_user(username=name, password="correct horse battery")
+        Role.objects.create(user=user, area=area, name="fund_committee")
+    overview = f"/gebieden/{area.slug}/stemmen/beheer/{round_.pk}/"
+
+    def member(name):
+        context = browser.new_context(
+            base_url=live_server.url,
+            viewport={"width": 320, "height": 640},
+            locale="nl-NL",
+            accept_downloads=True,
+        )
+        page = context.new_page()
+        login_in_browser(page, name)
+        page.goto(overview)
+        return context, page
+
+    ctx_a, anna = member("anna")
+    anna.fill("#id_count", "2")
+    anna.click("form[action$='codes/'] button")
+    check_page(anna)
+    assert CodeBatch.objects.get().status == "requested" and VotingCode.objects.count() == 3
+    assert anna.locator("form[action$='uitgeven/']").count() == 0  # not for the one who asked
+    ctx_b, bram = member("bram")
+    check_page(bram)
+    with bram.expect_download() as download:
+        bram.click("form[action$='uitgeven/'] button")
+    assert download.value.suggested_filename.endswith(".zip")
+    assert VotingCode.objects.count() == 5 and CodeBatch.objects.get().status == "issued"
+    bram.goto(overview)
+    check_page(bram)
+    assert bram.locator("form[action$='uitgeven/']").count() == 0  # once only
+    ctx_a.close()
+    ctx_b.close()

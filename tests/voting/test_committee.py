@@ -1,14 +1,19 @@
 """Committee pages and the permission matrix (role × area × action) for voting."""
 
+import datetime as dt
+import hashlib
 import io
 import zipfile
 
 import pytest
 
 from tests.conftest import login
+from tests.voting.conftest import START
 from wijkgeld.accounts.permissions import can
+from wijkgeld.core.models import AuditEntry
 from wijkgeld.voting import codes as codelib
-from wijkgeld.voting.models import Ballot, PaperBallot, VotingCode
+from wijkgeld.voting.batches import code_batch_request
+from wijkgeld.voting.models import Ballot, CodeBatch, PaperBallot, VotingCode
 
 pytestmark = pytest.mark.django_db
 ROLES = ["resident", "resident_delegate", "fund_committee", "programme_staff", "finance", "observer"]
@@ -17,6 +22,19 @@ EXPECTED = {
     "voting.enter_paper": {"fund_committee"},
     "voting.view_turnout": {"fund_committee", "programme_staff", "resident_delegate", "observer"},
 }
+
+
+def _pending_batch(round_):
+    """A request by some committee member of the round's area (so the test user is a second person)."""
+    from wijkgeld.accounts.models import Role, User
+    from wijkgeld.voting.models import CodeBatch
+
+    existing = CodeBatch.objects.filter(round=round_, status="requested").first()
+    if existing:
+        return existing
+    asker = User.objects.create_user(username=f"asker{round_.pk}", password="correct horse battery")
+    Role.objects.create(user=asker, area=round_.fund.area, name="fund_committee")
+    return code_batch_request(actor=asker, round=round_, count=2, now=START - dt.timedelta(days=1))
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -30,7 +48,10 @@ def test_permission_matrix(role, action, area, other_area, make_user):
 
 def urls(area, round_):
     base = f"/gebieden/{area.slug}/stemmen/beheer/"
+    batch = _pending_batch(round_)
     return {
+        "issue": (f"{base}{round_.pk}/codes/{batch.pk}/uitgeven/", "voting.manage_codes", "post"),
+        "cancel": (f"{base}{round_.pk}/codes/{batch.pk}/intrekken/", "voting.manage_codes", "post"),
         "rounds": (base, "voting.view_turnout", "get"),
         "overview": (f"{base}{round_.pk}/", "voting.view_turnout", "get"),
         "generate": (f"{base}{round_.pk}/codes/", "voting.manage_codes", "post"),
@@ -41,7 +62,9 @@ def urls(area, round_):
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("name", ["rounds", "overview", "generate", "replace", "paper", "mismatches"])
+@pytest.mark.parametrize(
+    "name", ["rounds", "overview", "generate", "replace", "issue", "cancel", "paper", "mismatches"]
+)
 def test_committee_urls_by_role(client, make_user, area, other_area, round_, role, name):
     url, action, method = urls(area, round_)[name]
     login(client, make_user(role, area))
@@ -66,24 +89,76 @@ def test_round_of_another_area_is_404(client, make_user, area, other_area, make_
     assert client.get(f"/gebieden/{area.slug}/stemmen/beheer/{other_round.pk}/").status_code == 404
 
 
-def test_generate_downloads_letters_once(client, committee, area, make_round):
+def _zip_codes(content: bytes) -> list[str]:
+    zf = zipfile.ZipFile(io.BytesIO(content))
+    assert zf.read("brieven.pdf").startswith(b"%PDF")
+    return [line.split(",")[0] for line in zf.read("codes.csv").decode().splitlines()[1:]]
+
+
+def test_codes_need_two_members_and_download_only_once(client, make_user, area, make_round, settings):
+    settings.SITE_URL = "https://wijkgeld.example.nl"
+    settings.ALLOWED_HOSTS = ["testserver", "evil.example"]  # e.g. a too wide ALLOWED_HOSTS
     round_ = make_round(area, phase="preparation")
-    login(client, committee)
-    response = client.post(f"/gebieden/{area.slug}/stemmen/beheer/{round_.pk}/codes/", {"count": "3"})
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/zip"
+    anna, bram = make_user("fund_committee", area), make_user("fund_committee", area)
+    base = f"/gebieden/{area.slug}/stemmen/beheer/{round_.pk}/"
+    login(client, anna)
+    response = client.post(base + "codes/", {"count": "3"})
+    assert response.status_code == 302
+    assert not VotingCode.objects.exists()  # asking makes no code
+    batch = CodeBatch.objects.get()
+    # Anna cannot issue her own request: no codes, no file.
+    own = client.post(f"{base}codes/{batch.pk}/uitgeven/")
+    assert own.status_code == 400 and "Another committee member" in own.content.decode()
+    assert not VotingCode.objects.exists()
+    client.logout()
+    login(client, bram)
+    response = client.post(f"{base}codes/{batch.pk}/uitgeven/", HTTP_HOST="evil.example")
+    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
     assert "no-store" in response["Cache-Control"]
-    zf = zipfile.ZipFile(io.BytesIO(response.content))
-    csv_text = zf.read("codes.csv").decode()
-    plain = [line.split(",")[0] for line in csv_text.splitlines()[1:]]
+    plain = _zip_codes(response.content)
     assert len(plain) == 3
     assert {codelib.code_hash(c) for c in plain} == set(
         VotingCode.objects.values_list("code_hash", flat=True)
     )
-    assert zf.read("brieven.pdf").startswith(b"%PDF")
-    # The page offers no way to see these codes again.
-    page = client.get(f"/gebieden/{area.slug}/stemmen/beheer/{round_.pk}/").content.decode()
-    assert all(c not in page for c in plain)
+    # Letters link to SITE_URL, never to the Host header of the request.
+    csv_text = zipfile.ZipFile(io.BytesIO(response.content)).read("codes.csv").decode()
+    assert "https://wijkgeld.example.nl/stemmen/?code=" in csv_text and "evil.example" not in csv_text
+    # Only the files' hashes remain, and they match what was downloaded.
+    batch.refresh_from_db()
+    assert batch.status == "issued" and batch.decided_by == bram
+    [zip_name] = [n for n in batch.file_hashes if n.endswith(".zip")]
+    assert batch.file_hashes[zip_name] == hashlib.sha256(response.content).hexdigest()
+    assert set(batch.file_hashes) == {zip_name, "brieven.pdf", "codes.csv", "LEESMIJ.txt"}
+    # A second download is refused, for both members; the page never shows a code.
+    again = client.post(f"{base}codes/{batch.pk}/uitgeven/")
+    assert again.status_code == 400 and VotingCode.objects.count() == 3
+    page = client.get(base).content.decode()
+    assert all(c not in page for c in plain) and batch.file_hashes[zip_name] in page
+    actions = list(
+        AuditEntry.objects.filter(action__startswith="voting.batch").values_list("action", flat=True)
+    )
+    assert sorted(actions) == ["voting.batch.issued", "voting.batch.requested"]
+
+
+def test_a_batch_of_another_round_or_area_cannot_be_issued(client, make_user, area, other_area, make_round):
+    round_ = make_round(area, phase="preparation")
+    other_round = make_round(other_area, phase="preparation")
+    batch = _pending_batch(other_round)
+    login(client, make_user("fund_committee", area))
+    url = f"/gebieden/{area.slug}/stemmen/beheer/{round_.pk}/codes/{batch.pk}/uitgeven/"
+    assert client.post(url).status_code == 404
+    url = f"/gebieden/{area.slug}/stemmen/beheer/{other_round.pk}/codes/{batch.pk}/uitgeven/"
+    assert client.post(url).status_code == 404
+    assert not VotingCode.objects.exists()
+
+
+def test_a_cancelled_batch_cannot_be_issued(client, make_user, area, round_):
+    batch = _pending_batch(round_)
+    login(client, make_user("fund_committee", area))
+    base = f"/gebieden/{area.slug}/stemmen/beheer/{round_.pk}/codes/{batch.pk}/"
+    assert client.post(base + "intrekken/").status_code == 302
+    assert client.post(base + "uitgeven/").status_code == 400
+    assert not VotingCode.objects.exists()
 
 
 @pytest.mark.parametrize("count", ["0", "1001", "abc", ""])
@@ -91,21 +166,48 @@ def test_generate_bad_count(client, committee, area, round_, count):
     login(client, committee)
     response = client.post(f"/gebieden/{area.slug}/stemmen/beheer/{round_.pk}/codes/", {"count": count})
     assert response.status_code == 400
-    assert not VotingCode.objects.exists()
+    assert not CodeBatch.objects.exists()
 
 
-def test_replace_gives_a_letter_and_refuses_used_codes(client, committee, area, round_, codes, timezone_now):
+def test_replacement_needs_a_second_member_and_refuses_used_codes(
+    client, committee, committee2, area, round_, codes, timezone_now
+):
     from wijkgeld.voting.services import ballot_cast
 
+    base = f"/gebieden/{area.slug}/stemmen/beheer/{round_.pk}/"
     login(client, committee)
-    url = f"/gebieden/{area.slug}/stemmen/beheer/{round_.pk}/vervangen/"
-    response = client.post(url, {"code": codes[0]})
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert VotingCode.objects.filter(revoked=True).count() == 1
+    assert client.post(base + "vervangen/", {"code": codes[0]}).status_code == 302
+    assert not VotingCode.objects.filter(revoked=True).exists()  # still works until issued
+    batch = CodeBatch.objects.get()
+    assert client.post(f"{base}codes/{batch.pk}/uitgeven/").status_code == 400
+    again = client.post(base + "vervangen/", {"code": codes[0]})
+    assert again.status_code == 400 and "already asked for" in again.content.decode()
     ballot_cast(round=round_, code=codes[1], approvals=["1"])
-    response = client.post(url, {"code": codes[1]})
+    response = client.post(base + "vervangen/", {"code": codes[1]})
     assert response.status_code == 400 and "already used" in response.content.decode()
-    assert VotingCode.objects.filter(revoked=True).count() == 1
+    client.logout()
+    login(client, committee2)
+    response = client.post(f"{base}codes/{batch.pk}/uitgeven/")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert VotingCode.objects.filter(revoked=True).get().code_hash == codelib.code_hash(codes[0])
+    assert VotingCode.objects.count() == 6
+
+
+def test_replacement_is_refused_if_the_code_voted_in_the_meantime(
+    client, committee, committee2, area, round_, codes, timezone_now
+):
+    from wijkgeld.voting.services import ballot_cast
+
+    base = f"/gebieden/{area.slug}/stemmen/beheer/{round_.pk}/"
+    login(client, committee)
+    client.post(base + "vervangen/", {"code": codes[0]})
+    ballot_cast(round=round_, code=codes[0], approvals=["1"])
+    client.logout()
+    client.cookies["django_language"] = "en"
+    login(client, committee2)
+    response = client.post(f"{base}codes/{CodeBatch.objects.get().pk}/uitgeven/")
+    assert response.status_code == 400 and "already used" in response.content.decode()
+    assert not VotingCode.objects.filter(revoked=True).exists() and VotingCode.objects.count() == 5
 
 
 def test_paper_double_entry_through_the_pages(client, make_user, area, round_, codes, timezone_now):

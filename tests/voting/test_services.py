@@ -20,7 +20,7 @@ from wijkgeld.voting.services import (
     paper_ballot_enter,
     paper_ballot_resolve,
     receipt_codes,
-    receipt_lookup,
+    receipt_included,
     turnout,
 )
 
@@ -137,8 +137,9 @@ def test_cast_returns_a_receipt_and_stores_no_identity(round_, codes, now):
     assert ballot.approvals == ["1", "2"] and ballot.points is None and ballot.channel == "online"
     field_names = {f.name for f in Ballot._meta.get_fields()}
     assert field_names == {"id", "round", "code", "receipt", "channel", "approvals", "points"}
-    assert receipt_lookup(round=round_, receipt=receipt) == CountedBallot(receipt, ("1", "2"), None)
-    assert receipt_lookup(round=round_, receipt=receipt.lower().replace("-", " ")) is not None
+    assert receipt_included(round=round_, receipt=receipt)
+    assert receipt_included(round=round_, receipt=receipt.lower().replace("-", " "))
+    assert not receipt_included(round=round_, receipt="AAAAA-BBBBB")
     assert receipt_codes(round=round_) == [receipt]
     # Casting is not audit-logged: an entry would put a time next to the ballot.
     assert not AuditEntry.objects.filter(action__startswith="voting.ballot").exists()
@@ -151,7 +152,7 @@ def test_last_one_counts_and_the_receipt_stays(round_, codes, now):
     )
     assert first == second
     assert Ballot.objects.count() == 1
-    assert ballots_for_count(round=round_) == [CountedBallot(first, ("3", "4"), None)]
+    assert ballots_for_count(round=round_) == [CountedBallot("1", ("3", "4"), None)]
 
 
 @pytest.mark.parametrize(
@@ -262,9 +263,8 @@ def test_cumulative_ballots(area, make_round, committee, now):
     round_ = make_round(area, ballot_type="cumulative", points_total=10, min_projects=2, max_projects=None)
     codes = codes_generate(actor=committee, round=round_, count=2, now=BEFORE)
     receipt = ballot_cast(round=round_, code=codes[0], points={"1": 6, "3": 4, "2": 0}, now=now)
-    assert receipt_lookup(round=round_, receipt=receipt) == CountedBallot(
-        receipt, ("1", "3"), {"1": 6, "3": 4}
-    )
+    assert receipt_included(round=round_, receipt=receipt)
+    assert ballots_for_count(round=round_) == [CountedBallot("1", ("1", "3"), {"1": 6, "3": 4})]
     for bad, code in [
         ({"1": 6, "3": 5}, "points_over"),
         ({"1": 10}, "too_few"),
@@ -289,15 +289,16 @@ def test_paper_double_entry_that_matches_counts(round_, codes, committee, commit
     assert paper.number == 1 and paper.status == "first"
     assert ballots_for_count(round=round_) == []
     assert turnout(round=round_).paper_waiting == 1
-    # The paper ballot consumed the code: no online vote with it.
-    with pytest.raises(DomainError) as exc:
-        ballot_cast(round=round_, code=codes[0], approvals=["3"], now=now)
-    assert exc.value.code == "paper"
+    assert VotingCode.objects.get(code_hash=codelib.code_hash(codes[0])).used_channel == ""
     paper = paper_ballot_enter(actor=committee2, round=round_, code=codes[0], approvals=["2", "1"], now=now)
     assert paper.status == "matched"
     [counted] = ballots_for_count(round=round_)
     assert counted.approvals == ("1", "2")
     assert Ballot.objects.get().channel == "paper"
+    # The confirmed paper ballot counts: no online vote with the code any more.
+    with pytest.raises(DomainError) as exc:
+        ballot_cast(round=round_, code=codes[0], approvals=["3"], now=now)
+    assert exc.value.code == "paper"
     assert list(
         AuditEntry.objects.filter(action__startswith="voting.paper")
         .order_by("pk")
@@ -339,6 +340,42 @@ def test_paper_mismatch_is_flagged_and_not_counted_until_resolved(
     assert [b.approvals for b in ballots_for_count(round=round_)] == [("1", "3")]
     with pytest.raises(DomainError):
         paper_ballot_resolve(actor=third, round=round_, number=1, code=codes[0], approvals=["1"], now=now)
+
+
+def test_one_paper_entry_does_not_take_the_code_away(round_, codes, committee, committee2, now):
+    """One committee member alone cannot burn a resident's code with a (false) first entry."""
+    paper_ballot_enter(actor=committee, round=round_, code=codes[0], approvals=["1"], now=now)
+    receipt = ballot_cast(round=round_, code=codes[0], approvals=["2"], now=now)
+    assert receipt
+    assert [b.approvals for b in ballots_for_count(round=round_)] == [("2",)]
+    # The second entry, even matching, comes too late: the online vote was the first to count.
+    paper = paper_ballot_enter(actor=committee2, round=round_, code=codes[0], approvals=["1"], now=now)
+    assert paper.status == "aside"
+    assert [(b.approvals, b.channel) for b in Ballot.objects.all()] == [(["2"], "online")]
+    assert turnout(round=round_).paper_set_aside == 1
+    assert AuditEntry.objects.filter(action="voting.paper.set_aside").get().data == {"number": 1}
+    # The resident can still change their online vote.
+    ballot_cast(round=round_, code=codes[0], approvals=["3"], now=now)
+    assert [b.approvals for b in ballots_for_count(round=round_)] == [("3",)]
+
+
+def test_a_mismatch_resolved_after_an_online_vote_is_set_aside(
+    round_, codes, committee, committee2, make_user, area, now
+):
+    paper_ballot_enter(actor=committee, round=round_, code=codes[0], approvals=["1"], now=now)
+    paper_ballot_enter(actor=committee2, round=round_, code=codes[0], approvals=["2"], now=now)
+    ballot_cast(round=round_, code=codes[0], approvals=["3"], now=now)
+    third = make_user("fund_committee", area)
+    paper = paper_ballot_resolve(actor=third, round=round_, number=1, code=codes[0], approvals=["1"], now=now)
+    assert paper.status == "aside"
+    assert [(b.approvals, b.channel) for b in Ballot.objects.all()] == [(["3"], "online")]
+
+
+def test_a_code_with_a_waiting_paper_ballot_cannot_be_revoked(round_, codes, committee, now):
+    paper_ballot_enter(actor=committee, round=round_, code=codes[0], approvals=["1"], now=now)
+    with pytest.raises(DomainError) as exc:
+        code_revoke_and_replace(actor=committee, round=round_, code=codes[0], now=now)
+    assert exc.value.code == "used"
 
 
 def test_online_first_refuses_paper(round_, codes, committee, now):
@@ -392,6 +429,10 @@ def test_only_the_committee_enters_paper(round_, codes, make_user, area, other_a
 # --- counting ------------------------------------------------------------------------------------
 
 
+def _paper_receipt(round_):
+    return codelib.format_receipt(Ballot.objects.get(round=round_, channel="paper").receipt)
+
+
 def test_ballots_for_count_and_turnout(round_, codes, committee, committee2, now):
     receipts = {ballot_cast(round=round_, code=c, approvals=["1"], now=now) for c in codes[:3]}
     ballot_cast(round=round_, code=codes[0], approvals=["2"], now=now)
@@ -400,11 +441,11 @@ def test_ballots_for_count_and_turnout(round_, codes, committee, committee2, now
     code_revoke_and_replace(actor=committee, round=round_, code=codes[4], now=now)
     counted = ballots_for_count(round=round_)
     assert len(counted) == 4
-    assert receipts <= {b.voter_id for b in counted}
-    assert sorted(b.approvals for b in counted) == [("1",), ("1",), ("2",), ("4",)]
-    assert [b.voter_id for b in counted] == sorted(b.voter_id for b in counted)  # not in casting order
-    for b in counted:
-        assert all(codelib.normalise(b.voter_id) not in codelib.normalise(c) for c in codes)
+    # Receipt-freeness: anonymous voter ids in the order of the ballots' content, no receipts.
+    assert [b.voter_id for b in counted] == ["1", "2", "3", "4"]
+    assert [b.approvals for b in counted] == [("1",), ("1",), ("2",), ("4",)]
+    assert not receipts & {b.voter_id for b in counted}
+    assert receipt_codes(round=round_) == sorted(receipts | {_paper_receipt(round_)})
     t = turnout(round=round_)
     assert (t.codes_valid, t.codes_revoked, t.online, t.paper_counted, t.counted) == (5, 1, 3, 1, 4)
 
@@ -422,3 +463,37 @@ def test_audit_entries_read_as_sentences_without_codes(round_, codes, committee,
         dump = repr(entry.data) + entry.object_label
         assert all(c not in dump and c.replace("-", "") not in dump for c in codes)
         assert "approvals" not in dump
+
+
+# --- the cast path reads the round's state from the database ----------------------------------
+
+
+def test_cast_checks_the_round_state_in_the_database_not_the_callers_copy(round_, codes, now):
+    from wijkgeld.fund.models import Round
+
+    stale = Round.objects.get(pk=round_.pk)
+    ballot_cast(round=stale, code=codes[1], approvals=["1"], now=now)  # a change of vote, later
+    Round.objects.filter(pk=round_.pk).update(phase="results")
+    for code in (codes[0], codes[1]):  # a first ballot and a change: both refused
+        with pytest.raises(DomainError) as exc:
+            ballot_cast(round=stale, code=code, approvals=["2"], now=now)
+        assert exc.value.code == "closed"
+    assert [(b.approvals, b.code.code_hash) for b in Ballot.objects.all()] == [
+        (["1"], codelib.code_hash(codes[1]))
+    ]
+
+
+def test_a_first_cast_on_postgresql_is_one_statement(round_, codes, now):
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the one-statement cast is PostgreSQL only")
+    ballot_cast(round=round_, code=codes[0], approvals=["1"], now=now)  # warms the cost cache
+    with CaptureQueriesContext(connection) as queries:
+        ballot_cast(round=round_, code=codes[1], approvals=["2"], now=now)
+    statements = [q["sql"] for q in queries.captured_queries if "SAVEPOINT" not in q["sql"]]
+    assert len(statements) == 1 and "INSERT INTO" in statements[0]
+    with CaptureQueriesContext(connection) as queries:  # a change of vote takes the general path
+        ballot_cast(round=round_, code=codes[1], approvals=["3"], now=now)
+    assert any("FOR UPDATE" in q["sql"] for q in queries.captured_queries)
+    assert sorted(b.approvals for b in Ballot.objects.all()) == [["1"], ["3"]]

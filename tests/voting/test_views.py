@@ -69,6 +69,25 @@ def test_full_vote_change_and_receipt(client, round_, codes, timezone_now):
     assert Ballot.objects.get().receipt == receipt
 
 
+def test_receipt_page_shows_the_choice_only_from_the_voters_own_cookie(client, round_, codes, timezone_now):
+    from django.test import Client
+
+    from wijkgeld.voting.views import RECEIPT_COOKIE
+
+    url = f"/stemmen/ronde/{round_.pk}/"
+    client.post(url, {"code": codes[0], "projects": ["1", "2"], "action": "cast"})
+    page = client.get("/stemmen/bewijs/")
+    assert [p.title for p, _points in page.context["chosen"]] == ["Project 1", "Project 2"]
+    client.post(url, {"code": codes[0], "projects": ["3"], "action": "cast"})
+    assert [p.title for p, _ in client.get("/stemmen/bewijs/").context["chosen"]] == ["Project 3"]
+    # Another device with only the receipt code learns nothing: there is no lookup by receipt.
+    receipt = codelib.format_receipt(Ballot.objects.get().receipt)
+    other = Client()  # an unsigned (forged) cookie with a real receipt
+    other.cookies[RECEIPT_COOKIE] = f"{round_.pk}:{receipt}:a:3"
+    page = other.get("/stemmen/bewijs/")
+    assert page.context["receipt"] is None and "Project 3" not in page.content.decode()
+
+
 def test_change_button_returns_to_ballot_with_choice(client, round_, codes, timezone_now):
     response = client.post(
         f"/stemmen/ronde/{round_.pk}/", {"code": codes[0], "projects": ["2"], "action": "change"}
@@ -144,12 +163,17 @@ def test_code_of_another_round_in_the_form_is_refused(
     assert not Ballot.objects.exists()
 
 
-def test_revoked_and_paper_codes_get_clear_messages(client, round_, codes, committee, timezone_now):
+def test_revoked_and_paper_codes_get_clear_messages(
+    client, round_, codes, committee, committee2, timezone_now
+):
     from wijkgeld.voting.services import code_revoke_and_replace
 
     code_revoke_and_replace(actor=committee, round=round_, code=codes[0])
     assert "no longer valid" in client.post("/stemmen/", {"code": codes[0]}).content.decode()
     paper_ballot_enter(actor=committee, round=round_, code=codes[1], approvals=["1"])
+    # One entry takes nothing away: the ballot still opens.
+    assert "Project 1" in client.post("/stemmen/", {"code": codes[1]}).content.decode()
+    paper_ballot_enter(actor=committee2, round=round_, code=codes[1], approvals=["1"])
     assert "paper ballot" in client.post("/stemmen/", {"code": codes[1]}).content.decode()
     response = client.post(
         f"/stemmen/ronde/{round_.pk}/", {"code": codes[1], "projects": ["2"], "action": "cast"}
@@ -176,30 +200,76 @@ def test_receipt_page_without_cookie(client):
     assert "only just after you vote" in client.get("/stemmen/bewijs/").content.decode()
 
 
-def test_throttle_per_client(client, round_, codes, timezone_now, settings):
+WRONG = "ABCD-EFGH-JKMN-PQRS"
+
+
+def _cast(client, round_, code, **extra):
+    return client.post(
+        f"/stemmen/ronde/{round_.pk}/", {"code": code, "projects": ["1"], "action": "cast"}, **extra
+    )
+
+
+def test_throttle_per_client_slows_wrong_codes_but_never_a_right_one(
+    client, round_, codes, timezone_now, settings
+):
     settings.VOTING_THROTTLE_CLIENT_FAILURES = 3
-    for _ in range(3):
-        assert client.post("/stemmen/", {"code": "ABCD-EFGH-JKMN-PQRS"}).status_code == 200
-    blocked = client.post("/stemmen/", {"code": codes[0]})
+    for _ in range(2):
+        assert client.post("/stemmen/", {"code": WRONG}).status_code == 200
+    blocked = client.post("/stemmen/", {"code": WRONG})
     assert blocked.status_code == 429
     assert "wait" in blocked.content.decode().lower() and int(blocked["Retry-After"]) > 0
-    assert (
-        client.post(
-            f"/stemmen/ronde/{round_.pk}/", {"code": codes[0], "projects": ["1"], "action": "cast"}
-        ).status_code
-        == 429
-    )
-    assert not Ballot.objects.exists()
-    # Another client is not blocked.
-    other = client.post("/stemmen/", {"code": codes[0]}, REMOTE_ADDR="10.0.0.9")
-    assert other.status_code == 200
+    assert _cast(client, round_, WRONG).status_code == 429
+    # The same (throttled) client with a right code: the ballot opens and the vote is stored.
+    assert client.post("/stemmen/", {"code": codes[0]}).status_code == 200
+    assert _cast(client, round_, codes[0]).status_code == 302
+    assert Ballot.objects.count() == 1
+    # Another client's wrong code is answered normally.
+    assert client.post("/stemmen/", {"code": WRONG}, REMOTE_ADDR="10.0.0.9").status_code == 200
 
 
-def test_throttle_global(client, round_, codes, timezone_now, settings):
-    settings.VOTING_THROTTLE_GLOBAL_FAILURES = 4
-    for i in range(4):
-        client.post("/stemmen/", {"code": "ABCD-EFGH-JKMN-PQRS"}, REMOTE_ADDR=f"10.0.0.{i}")
-    assert client.post("/stemmen/", {"code": codes[0]}, REMOTE_ADDR="10.9.9.9").status_code == 429
+def test_flood_of_wrong_codes_from_many_addresses_never_blocks_a_valid_code(
+    client, round_, codes, timezone_now
+):
+    # 100 addresses × 12 wrong codes (default limit: 10 per client): the old site-wide limit of 600
+    # per minute refused everyone after this.
+    for i in range(100):
+        for _ in range(12):
+            client.post("/stemmen/", {"code": WRONG}, REMOTE_ADDR=f"198.51.100.{i}")
+    assert client.post("/stemmen/", {"code": WRONG}, REMOTE_ADDR="198.51.100.1").status_code == 429
+    # A fresh resident, and a resident behind one of the flooding addresses, both vote.
+    assert client.post("/stemmen/", {"code": codes[0]}, REMOTE_ADDR="192.0.2.10").status_code == 200
+    assert _cast(client, round_, codes[0], REMOTE_ADDR="192.0.2.10").status_code == 302
+    assert _cast(client, round_, codes[1], REMOTE_ADDR="198.51.100.1").status_code == 302
+    assert Ballot.objects.count() == 2
+    # And a fresh address trying a wrong code is not refused either.
+    assert client.post("/stemmen/", {"code": WRONG}, REMOTE_ADDR="192.0.2.11").status_code == 200
+
+
+def test_ipv6_clients_are_counted_per_64_network(client, round_, timezone_now, settings):
+    settings.VOTING_THROTTLE_CLIENT_FAILURES = 3
+    for i in range(3):  # three addresses of one /64 share the bucket
+        response = client.post("/stemmen/", {"code": WRONG}, REMOTE_ADDR=f"2001:db8:1:2::{i + 1}")
+    assert response.status_code == 429
+    assert client.post("/stemmen/", {"code": WRONG}, REMOTE_ADDR="2001:db8:1:2:ffff::9").status_code == 429
+    assert client.post("/stemmen/", {"code": WRONG}, REMOTE_ADDR="2001:db8:1:3::1").status_code == 200
+
+
+def test_the_wait_doubles_for_a_client_that_keeps_guessing(
+    client, round_, timezone_now, settings, monkeypatch
+):
+    from wijkgeld.voting import throttle
+
+    settings.VOTING_THROTTLE_CLIENT_FAILURES = 2
+    settings.VOTING_THROTTLE_CLIENT_WINDOW = 60
+    clock = [1_000_000.0]
+    monkeypatch.setattr(throttle.time, "time", lambda: clock[0])
+    client.post("/stemmen/", {"code": WRONG})
+    first = client.post("/stemmen/", {"code": WRONG})
+    assert first.status_code == 429 and int(first["Retry-After"]) == 60
+    clock[0] += 61
+    assert client.post("/stemmen/", {"code": WRONG}).status_code == 200
+    second = client.post("/stemmen/", {"code": WRONG})
+    assert second.status_code == 429 and int(second["Retry-After"]) == 120
 
 
 def test_right_codes_do_not_count_towards_the_throttle(client, round_, codes, timezone_now, settings):

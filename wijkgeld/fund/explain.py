@@ -106,31 +106,5 @@ def project_text(result, proposal) -> dict[str, Any] | None:
     }
 
 
-def receipt_text(story: dict[str, Any], round_) -> dict[str, Any]:
-    titles = {p.project_id: p.title for p in round_.proposals.all()}
-    points = story.get("points")
-    ballot = [
-        {"title": f"{pid}. {titles.get(pid, pid)}", "points": points[i] if points else None}
-        for i, pid in enumerate(story["ballot"])
-    ]
-    return {
-        "ballot": ballot,
-        "funded": [f"{pid}. {titles.get(pid, pid)}" for pid in story["funded"]],
-        "not_funded": [f"{pid}. {titles.get(pid, pid)}" for pid in story["not_funded"]],
-        "payments": [
-            {
-                "title": f"{p['project']}. {titles.get(p['project'], p['project'])}",
-                "amount": _cents(p["cents"]),
-            }
-            for p in story["payments"]
-        ],
-        "voter_budget": _cents(story["voter_budget_cents"])
-        if story["voter_budget_cents"] is not None
-        else None,
-        "left": _cents(story["left_cents"]) if story["left_cents"] is not None else None,
-        "text": story["text"][_lang()],
-    }
-
-
 def unknown_receipt_message() -> str:
     return _("We do not know this receipt code for this round. Check the code and try again.")

@@ -61,10 +61,6 @@ def ballots_for_count(*, round) -> list[Any]:
     return list(voting().ballots_for_count(round=round))
 
 
-def receipt_lookup(*, round, receipt: str) -> Any | None:
-    return voting().receipt_lookup(round=round, receipt=receipt)
-
-
 def receipt_codes(*, round) -> list[str]:
     return list(voting().receipt_codes(round=round))
 

@@ -1,7 +1,8 @@
 """Committee pages: make codes and letters, replace a code, enter paper ballots twice, see turnout.
 
-Generating codes answers with the download itself (a ZIP with the letters PDF and the CSV): the
-plaintext codes exist only in that one response and are never stored.
+Codes are released by two people (wijkgeld/voting/batches.py): one member asks, another issues, and
+issuing answers with the download itself (a ZIP with the letters PDF and the CSV, or one PDF for a
+replacement). The plaintext codes exist only in that one response and are never stored.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -17,13 +17,11 @@ from django.views.decorators.http import require_POST
 from wijkgeld.accounts.permissions import area_permission_required, can
 from wijkgeld.core.errors import DomainError
 from wijkgeld.fund.models import Round
+from wijkgeld.voting.batches import code_batch_cancel, code_batch_issue, code_batch_request
 from wijkgeld.voting.forms import CodeForm, GenerateCodesForm
-from wijkgeld.voting.letters import letters_pdf, letters_zip
-from wijkgeld.voting.models import PaperBallot
+from wijkgeld.voting.models import CodeBatch, PaperBallot
 from wijkgeld.voting.selection import admitted_projects
 from wijkgeld.voting.services import (
-    code_revoke_and_replace,
-    codes_generate,
     paper_ballot_enter,
     paper_ballot_resolve,
     turnout,
@@ -61,6 +59,9 @@ def _overview(request, area, round_, *, generate_form=None, revoke_form=None, st
             "revoke_form": revoke_form or CodeForm(),
             "may_manage": can(user, "voting.manage_codes", area),
             "may_enter": can(user, "voting.enter_paper", area),
+            "batches": CodeBatch.objects.filter(round=round_).select_related(
+                "requested_by", "decided_by", "replaces"
+            ),
         },
         status=status,
     )
@@ -72,21 +73,25 @@ def overview(request, area, round_id: int):
     return _overview(request, area, _round(area, round_id))
 
 
+def _batch(round_, batch_id: int) -> CodeBatch:
+    return get_object_or_404(CodeBatch, pk=batch_id, round=round_)
+
+
 @never_cache
 @require_POST
 @area_permission_required("voting.manage_codes")
 def generate(request, area, round_id: int):
+    """Ask for a batch of codes: a different committee member issues it (two-person rule)."""
     round_ = _round(area, round_id)
     form = GenerateCodesForm(request.POST)
     if form.is_valid():
         try:
-            codes = codes_generate(actor=request.user, round=round_, count=form.cleaned_data["count"])
+            code_batch_request(actor=request.user, round=round_, count=form.cleaned_data["count"])
         except DomainError as exc:
             form.add_error("count", exc.message)
         else:
-            data = letters_zip(round=round_, codes=codes, base_url=request.build_absolute_uri("/"))
-            stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-            return _download(data, f"stemcodes-ronde-{round_.pk}-{stamp}.zip", "application/zip")
+            messages.success(request, _("Asked for. Another committee member must now issue the codes."))
+            return redirect("voting:committee", slug=area.slug, round_id=round_.pk)
     return _overview(request, area, round_, generate_form=form, status=400)
 
 
@@ -94,17 +99,47 @@ def generate(request, area, round_id: int):
 @require_POST
 @area_permission_required("voting.manage_codes")
 def replace(request, area, round_id: int):
+    """Ask for a replacement of one code: it stops working when another member issues the new one."""
     round_ = _round(area, round_id)
     form = CodeForm(request.POST)
     if form.is_valid():
         try:
-            new = code_revoke_and_replace(actor=request.user, round=round_, code=form.cleaned_data["code"])
+            code_batch_request(actor=request.user, round=round_, replace_code=form.cleaned_data["code"])
         except DomainError as exc:
             form.add_error("code", exc.message)
         else:
-            pdf = letters_pdf(round=round_, codes=[new], base_url=request.build_absolute_uri("/"))
-            return _download(pdf, f"nieuwe-stemcode-ronde-{round_.pk}.pdf", "application/pdf")
+            messages.success(request, _("Asked for. Another committee member must now issue the new code."))
+            return redirect("voting:committee", slug=area.slug, round_id=round_.pk)
     return _overview(request, area, round_, revoke_form=form, status=400)
+
+
+@never_cache
+@require_POST
+@area_permission_required("voting.manage_codes")
+def issue(request, area, round_id: int, batch_id: int):
+    """The second member issues a batch: the one and only download of its codes."""
+    round_ = _round(area, round_id)
+    batch = _batch(round_, batch_id)
+    try:
+        issued = code_batch_issue(actor=request.user, batch=batch)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return _overview(request, area, round_, status=400)
+    return _download(issued.data, issued.filename, issued.content_type)
+
+
+@never_cache
+@require_POST
+@area_permission_required("voting.manage_codes")
+def cancel(request, area, round_id: int, batch_id: int):
+    round_ = _round(area, round_id)
+    try:
+        code_batch_cancel(actor=request.user, batch=_batch(round_, batch_id))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return _overview(request, area, round_, status=400)
+    messages.success(request, _("The request is cancelled."))
+    return redirect("voting:committee", slug=area.slug, round_id=round_.pk)
 
 
 def _paper_context(area, round_, form, *, error=None, selection=None):
@@ -152,8 +187,13 @@ def paper(request, area, round_id: int):
                     "Paper ballot %(number)d: the two entries differ. It does not count until the difference is "
                     "resolved."
                 ),
+                PaperBallot.Status.SET_ASIDE: _(
+                    "Paper ballot %(number)d does not count: its code voted online before the paper ballot "
+                    "was entered twice. The online vote counts. Put the paper aside."
+                ),
             }[result.status] % {"number": result.number}
-            level = messages.WARNING if result.status == PaperBallot.Status.MISMATCH else messages.SUCCESS
+            warn = {PaperBallot.Status.MISMATCH, PaperBallot.Status.SET_ASIDE}
+            level = messages.WARNING if result.status in warn else messages.SUCCESS
             messages.add_message(request, level, text)
             return redirect("voting:paper", slug=area.slug, round_id=round_.pk)
     status = 400 if request.method == "POST" else 200
@@ -176,7 +216,7 @@ def mismatches(request, area, round_id: int):
         if form.is_valid():
             try:
                 approvals, points = _selection_from_post(request, round_)
-                paper_ballot_resolve(
+                resolved = paper_ballot_resolve(
                     actor=request.user,
                     round=round_,
                     number=number,
@@ -187,7 +227,14 @@ def mismatches(request, area, round_id: int):
             except DomainError as exc:
                 form.add_error("code" if exc.field == "code" else None, exc.message)
             else:
-                messages.success(request, _("Paper ballot %(number)d now counts.") % {"number": number})
+                if resolved.status == PaperBallot.Status.SET_ASIDE:
+                    text = _(
+                        "Paper ballot %(number)d does not count: its code voted online first. "
+                        "The online vote counts."
+                    )
+                    messages.warning(request, text % {"number": number})
+                else:
+                    messages.success(request, _("Paper ballot %(number)d now counts.") % {"number": number})
                 return redirect("voting:mismatches", slug=area.slug, round_id=round_.pk)
     projects = {p.id: p for p in admitted_projects(round_)}
 

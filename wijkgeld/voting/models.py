@@ -4,7 +4,8 @@
 - `Ballot` is the one ballot that counts for a code (online or paper): the selection, the code
   reference (for "last one counts" and against double votes), a random receipt and the channel. No IP
   address, no user agent and no time of casting: times could be matched with server logs.
-- `PaperBallot` is the double entry of one paper ballot by two committee members.
+- `PaperBallot` is the double entry of one paper ballot by two committee members. It counts only
+  once two entries agree; until then the code can still vote online (the first ballot to count wins).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ class VotingCode(models.Model):
     round = models.ForeignKey("fund.Round", on_delete=models.PROTECT, related_name="voting_codes")
     code_hash = models.CharField(max_length=64, unique=True)
     revoked = models.BooleanField(default=False)
-    # Set by whichever is recorded first: an online ballot or the first entry of a paper ballot.
+    # Set by whichever ballot counts first: an online ballot, or a paper ballot once two entries agree
+    # (or a difference was resolved). A single paper entry never sets it (docs/voting.md).
     used_channel = models.CharField(max_length=8, choices=Channel.choices, blank=True)
 
     class Meta:
@@ -57,6 +59,7 @@ class PaperBallot(models.Model):
         MATCHED = "matched", _("Both entries match: counted")
         MISMATCH = "mismatch", _("Entries differ: not counted yet")
         RESOLVED = "resolved", _("Difference resolved: counted")
+        SET_ASIDE = "aside", _("Not counted: the code voted online first")
 
     round = models.ForeignKey("fund.Round", on_delete=models.PROTECT, related_name="paper_ballots")
     number = models.PositiveIntegerField(_("number"))  # written on the paper after the first entry
@@ -86,3 +89,60 @@ class PaperBallot(models.Model):
 
     def __str__(self) -> str:
         return f"paper ballot {self.number}"
+
+
+class CodeBatch(models.Model):
+    """A two-person release of letter codes: one committee member asks, another issues (once).
+
+    Issuing makes the codes and answers with the print files in that one response; afterwards only the
+    files' SHA-256 hashes remain, so the committee can later show which files were printed but nobody
+    can download the codes again.
+    """
+
+    class Kind(models.TextChoices):
+        LETTERS = "letters", _("New codes and letters")
+        REPLACEMENT = "replace", _("Replacement of one code")
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Waiting for a second committee member")
+        ISSUED = "issued", _("Issued and downloaded")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    round = models.ForeignKey("fund.Round", on_delete=models.PROTECT, related_name="code_batches")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    count = models.PositiveIntegerField()
+    # For a replacement: the code that stops working when the batch is issued.
+    replaces = models.ForeignKey(
+        VotingCode, null=True, blank=True, on_delete=models.PROTECT, related_name="replacement_batches"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.REQUESTED)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    # {"stemcodes.zip": sha256, "brieven.pdf": sha256, "codes.csv": sha256}; never the codes themselves.
+    file_hashes = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        verbose_name = _("code batch")
+        verbose_name_plural = _("code batches")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(decided_by__isnull=True)
+                | ~models.Q(decided_by=models.F("requested_by"))
+                | models.Q(status="cancelled"),
+                name="code_batch_issued_by_another_member",
+            ),
+            models.CheckConstraint(condition=models.Q(count__gte=1), name="code_batch_count_positive"),
+            models.CheckConstraint(
+                condition=models.Q(kind="replace", replaces__isnull=False, count=1)
+                | models.Q(kind="letters", replaces__isnull=True),
+                name="code_batch_replacement_names_one_code",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"code batch {self.pk}"

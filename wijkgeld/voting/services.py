@@ -8,6 +8,7 @@ and the audit log gets counts and numbers only, never a code or a selection.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
@@ -20,17 +21,21 @@ from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
 from wijkgeld.fund.models import Round
 from wijkgeld.voting import codes as codelib
+from wijkgeld.voting.fastcast import first_cast
 from wijkgeld.voting.models import Ballot, Channel, PaperBallot, VotingCode
 from wijkgeld.voting.selection import Selection, project_costs, validate
 from wijkgeld.voting.writelock import sqlite_writer
 
 MAX_CODES_PER_CALL = 50_000
+# What decides whether a round is open, read again inside the cast transaction (not from a copy).
+ROUND_FIELDS = ("phase", "locked_at", "voting_start", "voting_end")
+ROUND_STATE = tuple(f"round__{name}" for name in ROUND_FIELDS)
 CODE_PHASES = (Round.Phase.PREPARATION, Round.Phase.ASSESSMENT, Round.Phase.VOTING)
 
 
 @dataclass(frozen=True)
 class CountedBallot:
-    voter_id: str  # the receipt code: public, random, says nothing about the letter code
+    voter_id: str  # an anonymous number in the published file: never the receipt, never the code
     approvals: tuple[str, ...]
     points: dict[str, int] | None
 
@@ -99,14 +104,18 @@ def code_lookup(code: str, *, round_id: int | None = None, for_update: bool = Fa
 
 
 def _new_codes(round_: Round, count: int) -> list[str]:
-    plain = [codelib.generate_code() for _ in range(count)]
+    return store_codes(round_, [codelib.generate_code() for _ in range(count)])
+
+
+def store_codes(round_: Round, plain: list[str]) -> list[str]:
+    """Store the HMACs of these new codes; returns them formatted. The caller holds the round's lock."""
     VotingCode.objects.bulk_create(
         [VotingCode(round=round_, code_hash=codelib.code_hash(c)) for c in plain], batch_size=2000
     )
     return [codelib.format_code(c) for c in plain]
 
 
-def _require_code_phase(round_: Round, now: dt.datetime | None) -> None:
+def require_code_phase(round_: Round, now: dt.datetime | None) -> None:
     if round_.phase not in CODE_PHASES or voting_state(round_, now) == "closed":
         raise DomainError(
             _("Codes can only be made or replaced before voting closes."), field="count", code="phase"
@@ -127,7 +136,7 @@ def codes_generate(*, actor, round: Round, count: int, now: dt.datetime | None =
         )
     with transaction.atomic():
         round_ = Round.objects.select_for_update().get(pk=round.pk)
-        _require_code_phase(round_, now)
+        require_code_phase(round_, now)
         for _attempt in range(3):
             try:
                 with transaction.atomic():
@@ -148,6 +157,21 @@ def codes_generate(*, actor, round: Round, count: int, now: dt.datetime | None =
     return plain
 
 
+def require_revocable(vc: VotingCode) -> None:
+    """Refuse to revoke a code that was revoked or used: revoking it would throw away a vote."""
+    if vc.revoked:
+        raise DomainError(_("This code was already revoked."), field="code", code="revoked")
+    if vc.used_channel or PaperBallot.objects.filter(code=vc).exists():
+        raise DomainError(
+            _(
+                "This code was already used to vote. It cannot be revoked: the vote stays valid. "
+                "Do not give this person a new code."
+            ),
+            field="code",
+            code="used",
+        )
+
+
 def code_revoke_and_replace(*, actor, round: Round, code: str, now: dt.datetime | None = None) -> str:  # noqa: A002
     """Revoke a code (damaged letter, seen by others) and return one new code.
 
@@ -157,19 +181,9 @@ def code_revoke_and_replace(*, actor, round: Round, code: str, now: dt.datetime 
     _require(actor, "voting.manage_codes", round)
     with transaction.atomic():
         round_ = Round.objects.select_for_update().get(pk=round.pk)
-        _require_code_phase(round_, now)
+        require_code_phase(round_, now)
         vc = code_lookup(code, round_id=round_.pk, for_update=True)
-        if vc.revoked:
-            raise DomainError(_("This code was already revoked."), field="code", code="revoked")
-        if vc.used_channel:
-            raise DomainError(
-                _(
-                    "This code was already used to vote. It cannot be revoked: the vote stays valid. "
-                    "Do not give this person a new code."
-                ),
-                field="code",
-                code="used",
-            )
+        require_revocable(vc)
         vc.revoked = True
         vc.save(update_fields=["revoked"])
         [new] = _new_codes(round_, 1)
@@ -200,6 +214,7 @@ def ballot_cast(
     Voting again with the same code replaces the selection (the last one counts) and keeps the same
     receipt, so a voter who checks their receipt always sees the ballot that counts.
     """
+    now = now or timezone.now()
     _require_open(round, now)
     try:
         normalised = codelib.parse(code)
@@ -207,16 +222,30 @@ def ballot_cast(
         raise code_error(exc.reason) from None
     # Check the selection before the transaction: on SQLite the transaction holds the write lock.
     selection = validate(round, project_costs(round), approvals=approvals, points=points)
+    digest = codelib.code_hash(normalised)
+    # PostgreSQL: a first ballot for a fresh code in one statement (fastcast.py); anything else
+    # (a change of vote, or any reason to refuse) comes back as None and takes the path below.
+    receipt = first_cast(
+        round_id=round.pk,
+        code_hash=digest,
+        receipt=codelib.generate_receipt(),
+        approvals=selection.approvals,
+        points=selection.points,
+        now=now,
+    )
+    if receipt is not None:
+        return codelib.format_receipt(receipt)
     with sqlite_writer(), transaction.atomic():
-        # One query: the code (locked on PostgreSQL) and its ballot's receipt, if any.
+        # One query: the code (locked on PostgreSQL), its ballot's receipt, and the round's state now.
         rows = list(
             VotingCode.objects.select_for_update(of=("self",))
-            .filter(code_hash=codelib.code_hash(normalised))
-            .values_list("pk", "round_id", "revoked", "used_channel", "ballot__receipt")[:1]
+            .filter(code_hash=digest)
+            .values_list("pk", "round_id", "revoked", "used_channel", "ballot__receipt", *ROUND_STATE)[:1]
         )
         if not rows or rows[0][1] != round.pk:
             raise code_error("unknown")
-        code_id, _round_id, revoked, used_channel, receipt = rows[0]
+        code_id, _round_id, revoked, used_channel, receipt, *state = rows[0]
+        _require_open(Round(**dict(zip(ROUND_FIELDS, state, strict=True))), now)
         if revoked:
             raise code_error("revoked")
         if used_channel == Channel.PAPER:
@@ -243,16 +272,18 @@ def ballot_cast(
     return codelib.format_receipt(receipt)
 
 
-def _store_ballot(round_: Round, vc: VotingCode, selection: Selection, channel: str) -> str:
+def _store_paper_ballot(round_: Round, vc: VotingCode, selection: Selection) -> str:
+    """The paper ballot now counts: store it and mark the code used (the caller holds its row lock)."""
     receipt = codelib.generate_receipt()
     Ballot.objects.create(
         round=round_,
         code=vc,
         receipt=receipt,
-        channel=channel,
+        channel=Channel.PAPER,
         approvals=list(selection.approvals),
         points=selection.points,
     )
+    VotingCode.objects.filter(pk=vc.pk).update(used_channel=Channel.PAPER)
     return receipt
 
 
@@ -291,9 +322,11 @@ def paper_ballot_enter(
 ) -> PaperBallot:
     """Enter one paper ballot. Two different members enter each ballot; the second entry decides.
 
-    The first entry consumes the code (so it can no longer vote online). A code that already voted
-    online is refused: whichever is recorded first counts. Equal entries make the ballot count;
-    different entries are flagged as a mismatch and do not count until resolved.
+    A single entry takes nothing away from the resident: the code can still vote online until the
+    paper ballot counts. The first ballot that counts wins: an online ballot counts when it is cast,
+    a paper ballot when two entries agree (or a difference is resolved). A first entry for a code that
+    already voted online is refused; a second entry for such a code sets the paper ballot aside.
+    Different entries are flagged as a mismatch and do not count until resolved.
     """
     _require(actor, "voting.enter_paper", round)
     with transaction.atomic():
@@ -325,7 +358,6 @@ def paper_ballot_enter(
                 first_by=actor,
                 first_selection=selection.as_json(),
             )
-            VotingCode.objects.filter(pk=vc.pk).update(used_channel=Channel.PAPER)
             audit_record(
                 actor=actor,
                 action="voting.paper.first",
@@ -348,9 +380,13 @@ def paper_ballot_enter(
         paper.second_by = actor
         paper.second_selection = selection.as_json()
         if paper.first_selection == paper.second_selection:
-            paper.status = PaperBallot.Status.MATCHED
-            _store_ballot(round_, vc, selection, Channel.PAPER)
-            action = "voting.paper.matched"
+            if vc.used_channel == Channel.ONLINE:
+                paper.status = PaperBallot.Status.SET_ASIDE
+                action = "voting.paper.set_aside"
+            else:
+                paper.status = PaperBallot.Status.MATCHED
+                _store_paper_ballot(round_, vc, selection)
+                action = "voting.paper.matched"
         else:
             paper.status = PaperBallot.Status.MISMATCH
             action = "voting.paper.mismatch"
@@ -379,7 +415,7 @@ def paper_ballot_resolve(
             raise DomainError(
                 _("There is no difference to resolve for this number."), field="number", code="none"
             )
-        vc = code_lookup(code, round_id=round_.pk)
+        vc = code_lookup(code, round_id=round_.pk, for_update=True)
         if vc.pk != paper.code_id:
             raise DomainError(
                 _("This code is not the code of paper ballot %(number)d.") % {"number": number},
@@ -387,13 +423,18 @@ def paper_ballot_resolve(
                 code="other_code",
             )
         selection = validate(round_, project_costs(round_), approvals=approvals, points=points)
-        _store_ballot(round_, vc, selection, Channel.PAPER)
-        paper.status = PaperBallot.Status.RESOLVED
+        if vc.used_channel == Channel.ONLINE:
+            paper.status = PaperBallot.Status.SET_ASIDE
+            action = "voting.paper.set_aside"
+        else:
+            _store_paper_ballot(round_, vc, selection)
+            paper.status = PaperBallot.Status.RESOLVED
+            action = "voting.paper.resolved"
         paper.resolved_by = actor
         paper.save(update_fields=["status", "resolved_by"])
         audit_record(
             actor=actor,
-            action="voting.paper.resolved",
+            action=action,
             area=round_.fund.area,
             obj=paper,
             data={"number": paper.number},
@@ -405,29 +446,35 @@ def paper_ballot_resolve(
 # --- counting, receipts, turnout -------------------------------------------------------------------
 
 
-def _counted(approvals, points, receipt) -> CountedBallot:
-    return CountedBallot(
-        voter_id=codelib.format_receipt(receipt),
-        approvals=tuple(approvals),
-        points=dict(points) if points is not None else None,
-    )
+def _content_key(approvals, points) -> str:
+    return json.dumps([sorted(approvals), sorted((points or {}).items())])
 
 
 def ballots_for_count(*, round: Round) -> list[CountedBallot]:  # noqa: A002
-    """Every ballot that counts (unresolved paper mismatches have no ballot yet), ordered by receipt."""
-    rows = (
-        Ballot.objects.filter(round=round).order_by("receipt").values_list("approvals", "points", "receipt")
+    """Every ballot that counts (unresolved paper mismatches have no ballot yet), without receipts.
+
+    Receipt-freeness: the published file must not let a receipt holder show how they voted, so the
+    ballots get anonymous voter ids (1, 2, …, zero-padded) in the order of their content, which says
+    nothing about receipts, codes or casting order. Receipts are published as a separate list.
+    """
+    rows = sorted(
+        Ballot.objects.filter(round=round).values_list("approvals", "points"),
+        key=lambda row: _content_key(*row),
     )
-    return [_counted(a, p, r) for a, p, r in rows]
+    width = len(str(len(rows)))
+    return [
+        CountedBallot(
+            voter_id=f"{number:0{width}d}",
+            approvals=tuple(approvals),
+            points=dict(points) if points is not None else None,
+        )
+        for number, (approvals, points) in enumerate(rows, start=1)
+    ]
 
 
-def receipt_lookup(*, round: Round, receipt: str) -> CountedBallot | None:  # noqa: A002
-    row = (
-        Ballot.objects.filter(round=round, receipt=codelib.normalise(receipt))
-        .values_list("approvals", "points", "receipt")
-        .first()
-    )
-    return _counted(*row) if row else None
+def receipt_included(*, round: Round, receipt: str) -> bool:  # noqa: A002
+    """Whether a ballot with this receipt counts now. Says nothing about what is on it."""
+    return Ballot.objects.filter(round=round, receipt=codelib.normalise(receipt)).exists()
 
 
 def receipt_codes(*, round: Round) -> list[str]:  # noqa: A002
@@ -444,6 +491,7 @@ class Turnout:
     paper_counted: int
     paper_waiting: int
     paper_mismatch: int
+    paper_set_aside: int = 0
 
     @property
     def counted(self) -> int:
@@ -468,6 +516,7 @@ def turnout(*, round: Round) -> Turnout:  # noqa: A002
     papers = PaperBallot.objects.filter(round=round).aggregate(
         waiting=Count("pk", filter=Q(status=PaperBallot.Status.FIRST)),
         mismatch=Count("pk", filter=Q(status=PaperBallot.Status.MISMATCH)),
+        aside=Count("pk", filter=Q(status=PaperBallot.Status.SET_ASIDE)),
     )
     return Turnout(
         codes_valid=codes["valid"],
@@ -476,4 +525,5 @@ def turnout(*, round: Round) -> Turnout:  # noqa: A002
         paper_counted=ballots["paper"],
         paper_waiting=papers["waiting"],
         paper_mismatch=papers["mismatch"],
+        paper_set_aside=papers["aside"],
     )

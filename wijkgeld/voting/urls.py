@@ -12,6 +12,16 @@ urlpatterns = [
     path("gebieden/<slug:slug>/stemmen/beheer/<int:round_id>/", committee.overview, name="committee"),
     path("gebieden/<slug:slug>/stemmen/beheer/<int:round_id>/codes/", committee.generate, name="generate"),
     path("gebieden/<slug:slug>/stemmen/beheer/<int:round_id>/vervangen/", committee.replace, name="replace"),
+    path(
+        "gebieden/<slug:slug>/stemmen/beheer/<int:round_id>/codes/<int:batch_id>/uitgeven/",
+        committee.issue,
+        name="issue",
+    ),
+    path(
+        "gebieden/<slug:slug>/stemmen/beheer/<int:round_id>/codes/<int:batch_id>/intrekken/",
+        committee.cancel,
+        name="cancel",
+    ),
     path("gebieden/<slug:slug>/stemmen/beheer/<int:round_id>/papier/", committee.paper, name="paper"),
     path(
         "gebieden/<slug:slug>/stemmen/beheer/<int:round_id>/verschillen/",

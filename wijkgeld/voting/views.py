@@ -2,8 +2,9 @@
 
 The code travels only in the resident's own form (a hidden field between the steps); it is never put
 in the session or the database. Every step checks it again, and wrong codes count towards the
-throttle. The receipt is handed to the receipt page in a short-lived signed cookie, not in the URL,
-so it does not end up in server logs or browser history.
+throttle. The receipt and the voter's choice are handed to the receipt page in a short-lived signed
+cookie on the voter's device, not in the URL (so not in server logs or browser history) and not on
+the server (so a receipt cannot be used later to show someone how one voted).
 """
 
 from __future__ import annotations
@@ -19,17 +20,22 @@ from wijkgeld.core.errors import DomainError
 from wijkgeld.fund.models import Round
 from wijkgeld.voting import throttle
 from wijkgeld.voting.selection import Selection, admitted_projects, euros, validate
-from wijkgeld.voting.services import ballot_cast, ballot_current, code_lookup, receipt_lookup, voting_state
+from wijkgeld.voting.services import ballot_cast, ballot_current, code_lookup, voting_state
 
 RECEIPT_COOKIE = "wg_receipt"
 RECEIPT_SALT = "wijkgeld.voting.receipt"
+RECEIPT_AGE = 3600  # seconds: the choice is shown just after voting, not later
 THROTTLED_REASONS = {"length", "character", "check", "unknown", "revoked"}
 
 
-def _throttled(request):
-    wait = throttle.retry_after(request)
+def _failed(request, page):
+    """Count a wrong code; past the client's limit answer "wait" (429) instead of the error page.
+
+    Only wrong codes get here: a right code is never throttled, whoever sends it.
+    """
+    wait = throttle.record_failure(request)
     if wait is None:
-        return None
+        return page()
     response = render(
         request, "voting/throttled.html", {"wait_minutes": max(1, (wait + 59) // 60)}, status=429
     )
@@ -56,22 +62,15 @@ def start(request, slug: str | None = None):
     area = get_object_or_404(Area, slug=slug) if slug else None
     if request.method == "GET":
         return _start_page(request, code=request.GET.get("code", "")[:40], area=area)
-    if (response := _throttled(request)) is not None:
-        return response
     typed = request.POST.get("code", "")[:40]
     try:
         vc = code_lookup(typed)
     except DomainError as exc:
-        throttle.record_failure(request)
-        return _start_page(request, code=typed, error=exc.message, area=area)
+        error = exc.message
+        return _failed(request, lambda: _start_page(request, code=typed, error=error, area=area))
     if vc.revoked:
-        throttle.record_failure(request)
-        return _start_page(
-            request,
-            code=typed,
-            error=_("This code is no longer valid. Use the code from your new letter."),
-            area=area,
-        )
+        message = _("This code is no longer valid. Use the code from your new letter.")
+        return _failed(request, lambda: _start_page(request, code=typed, error=message, area=area))
     round_ = Round.objects.select_related("fund__area").get(pk=vc.round_id)
     if (message := _not_open_message(round_)) is not None:
         return _start_page(request, code=typed, error=message, area=area)
@@ -163,8 +162,6 @@ def ballot(request, round_id: int):
     if request.method == "GET":
         return redirect("voting:start")
     round_ = get_object_or_404(Round, pk=round_id)
-    if (response := _throttled(request)) is not None:
-        return response
     code = request.POST.get("code", "")[:40]
     action = request.POST.get("action", "check")
     try:
@@ -177,11 +174,13 @@ def ballot(request, round_id: int):
         except DomainError as exc:
             return _step_error(request, round_, code, exc, approvals, points)
         response = redirect("voting:receipt")
+        # The voter's own choice travels only in this signed cookie on their device: nothing on the
+        # server can show a ballot for a receipt afterwards (receipt-freeness, docs/voting.md).
         response.set_signed_cookie(
             RECEIPT_COOKIE,
-            f"{round_.pk}:{receipt}",
+            _receipt_value(round_.pk, receipt, approvals, points),
             salt=RECEIPT_SALT,
-            max_age=3600,
+            max_age=RECEIPT_AGE,
             httponly=True,
             samesite="Lax",
             secure=settings.SESSION_COOKIE_SECURE,
@@ -233,34 +232,49 @@ def _costs(round_):
 
 def _step_error(request, round_, code, exc: DomainError, approvals, points):
     if exc.field == "code" or exc.code in {"closed", "not_open"}:
-        if exc.code in THROTTLED_REASONS:
-            throttle.record_failure(request)
-        return _start_page(request, code=code, error=exc.message, status=400)
+        page = lambda: _start_page(request, code=code, error=exc.message, status=400)  # noqa: E731
+        return _failed(request, page) if exc.code in THROTTLED_REASONS else page()
     return _ballot_page(
         request, round_, code, _loose_selection(round_, approvals, points), error=exc.message, status=400
     )
 
 
+def _receipt_value(round_id: int, receipt: str, approvals, points) -> str:
+    """`round:receipt:a:1.2` or `round:receipt:p:1=6.3=4` (plain characters: no cookie quoting)."""
+    if points is not None:
+        return f"{round_id}:{receipt}:p:" + ".".join(f"{k}={v}" for k, v in points.items() if v)
+    return f"{round_id}:{receipt}:a:" + ".".join(approvals or ())
+
+
+def _receipt_cookie(request) -> dict | None:
+    raw = request.get_signed_cookie(RECEIPT_COOKIE, default=None, salt=RECEIPT_SALT, max_age=RECEIPT_AGE)
+    parts = (raw or "").split(":")
+    if len(parts) != 4 or not parts[0].isdigit() or parts[2] not in ("a", "p"):
+        return None
+    items = [item for item in parts[3].split(".") if item]
+    if parts[2] == "a":
+        return {"round": int(parts[0]), "receipt": parts[1], "approvals": items, "points": None}
+    pairs = [item.split("=", 1) for item in items]
+    points = {k: int(v) for k, v in (p for p in pairs if len(p) == 2) if v.isdigit()}
+    return {"round": int(parts[0]), "receipt": parts[1], "approvals": list(points), "points": points}
+
+
 @never_cache
 @require_GET
 def receipt(request):
-    value = request.get_signed_cookie(RECEIPT_COOKIE, default=None, salt=RECEIPT_SALT, max_age=3600)
+    """Right after voting, on the voter's own device: the receipt and what they chose (from the cookie)."""
+    value = _receipt_cookie(request)
     context: dict = {"receipt": None}
-    if value and ":" in value:
-        round_id, code = value.split(":", 1)
-        round_ = Round.objects.select_related("fund__area").filter(pk=round_id).first()
-        counted = receipt_lookup(round=round_, receipt=code) if round_ else None
-        if counted is not None:
-            projects = {p.id: p for p in admitted_projects(round_)}
-            context = {
-                "receipt": counted.voter_id,
-                "round": round_,
-                "area": round_.fund.area,
-                "chosen": [
-                    (projects[pid], (counted.points or {}).get(pid))
-                    for pid in counted.approvals
-                    if pid in projects
-                ],
-                "cumulative": counted.points is not None,
-            }
+    round_ = Round.objects.select_related("fund__area").filter(pk=value["round"]).first() if value else None
+    if round_ is not None:
+        projects = {p.id: p for p in admitted_projects(round_)}
+        points = value.get("points")
+        approvals = list(points) if isinstance(points, dict) else value.get("approvals") or []
+        context = {
+            "receipt": value["receipt"],
+            "round": round_,
+            "area": round_.fund.area,
+            "chosen": [(projects[pid], (points or {}).get(pid)) for pid in approvals if pid in projects],
+            "cumulative": isinstance(points, dict),
+        }
     return render(request, "voting/receipt.html", context)

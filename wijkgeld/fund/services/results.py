@@ -1,4 +1,4 @@
-"""Results: count with the round's locked rule, compare with greedy, publish (frozen), explain receipts."""
+"""Results: count with the round's locked rule, compare with greedy, publish (frozen), check receipts."""
 
 from __future__ import annotations
 
@@ -147,22 +147,16 @@ def published_result(round_: Round) -> RoundResult | None:
     return result
 
 
-def receipt_story(*, round: Round, receipt: str) -> dict[str, Any] | None:
-    """The voter's own ballot as published, and how their share of the budget was used; None if unknown."""
+def receipt_check(*, round: Round, receipt: str) -> bool | None:
+    """Whether a receipt code is on the published list (None before publication).
+
+    Receipt-freeness: this says only "your ballot is in the count". The published file has no receipt
+    codes, so nobody can show with a receipt how they voted (docs/voting.md).
+    """
     result = published_result(round)
     if result is None:
         return None
-    code = "".join(receipt.split()).upper()
+    code = "".join(ch for ch in receipt if ch.isalnum()).upper()
     if not code or len(code) > 64:
-        return None
-    ballot = integrations.receipt_lookup(round=round, receipt=code)
-    if ballot is None:
-        return None
-    return counting.voter_story(
-        result.pb_text,
-        result.sha256,
-        rule=result.rule,
-        completion=result.completion,
-        tie_break=result.tie_break,
-        voter_id=str(ballot.voter_id),
-    )
+        return False
+    return any(code == published.replace("-", "") for published in result.receipt_codes)

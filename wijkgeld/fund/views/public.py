@@ -8,11 +8,10 @@ from django.views.decorators.http import require_GET
 
 from wijkgeld.accounts.permissions import can
 from wijkgeld.areas.models import Area
-from wijkgeld.core.errors import DomainError
 from wijkgeld.fund import explain, integrations
 from wijkgeld.fund.forms import ReceiptForm
 from wijkgeld.fund.models import Proposal, Round
-from wijkgeld.fund.services.results import pb_filename, published_result, receipt_story, tally_command
+from wijkgeld.fund.services.results import pb_filename, published_result, receipt_check, tally_command
 from wijkgeld.fund.views.helpers import proposal_in_round, round_by_slug, voting_links
 
 PUBLIC_STATUSES = [
@@ -107,21 +106,17 @@ def results(request, slug: str, round_id: int):
 
 
 def receipt(request, slug: str, round_id: int):
-    """A voter enters their receipt code (POST, so it stays out of logs and history) and sees their ballot."""
+    """A voter enters their receipt code (POST, so it stays out of logs and history): is it counted?"""
     round_ = _visible_round(slug, round_id)
     result = published_result(round_)
     if result is None:
         raise Http404
-    story = None
+    included = None
     form = ReceiptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            story = receipt_story(round=round_, receipt=form.cleaned_data["receipt"])
-        except DomainError as exc:
-            form.add_error("receipt", exc.message)
-        else:
-            if story is None:
-                form.add_error("receipt", explain.unknown_receipt_message())
+        included = receipt_check(round=round_, receipt=form.cleaned_data["receipt"])
+        if not included:
+            form.add_error("receipt", explain.unknown_receipt_message())
     return render(
         request,
         "fund/receipt.html",
@@ -129,7 +124,9 @@ def receipt(request, slug: str, round_id: int):
             "round": round_,
             "area": round_.area,
             "form": form,
-            "story": explain.receipt_text(story, round_) if story else None,
+            "result": result,
+            "included": bool(included),
+            "receipt": form.cleaned_data["receipt"] if included else None,
         },
         status=200,
     )
