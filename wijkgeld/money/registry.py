@@ -10,19 +10,40 @@ register_area_link(
 )
 
 _AMOUNT = {"type": "string", "pattern": "^-?[0-9]+\\.[0-9]{2}$", "description": "Euros with two decimals."}
+_SHARE = {"type": ["string", "null"], "pattern": "^[0-9]\\.[0-9]{4}$"}
 _FIGURES = {
     "granted": {**_AMOUNT, "description": "Granted for this year (after corrections)."},
     "committed": {**_AMOUNT, "description": "Committed to recipients, paid or not (after releases)."},
     "paid": {**_AMOUNT, "description": "Paid out."},
     "available": {**_AMOUNT, "description": "Not yet committed, after carry-over between years."},
     "carried": {**_AMOUNT, "description": "Carried in from (+) or out to (−) other years of the tranche."},
+    "resident_led_committed": {
+        **_AMOUNT,
+        "description": "Committed to resident-led recipients: verified resident collectives and "
+        "bewonersbedrijven of the area, and residents themselves.",
+    },
+    "other_local_committed": {
+        **_AMOUNT,
+        "description": "Committed to other local organisations (housing corporations, schools, welfare, "
+        "businesses based in the area). Public bodies are never local.",
+    },
+    "outside_committed": {
+        **_AMOUNT,
+        "description": "Committed to recipients outside the neighbourhood, including every public body "
+        "(municipality, police, province, Rijk).",
+    },
+    "resident_led_share": {
+        **_SHARE,
+        "description": "The headline: resident_led_committed / committed; null when nothing is committed.",
+    },
+    "other_local_share": {**_SHARE, "description": "other_local_committed / committed."},
+    "outside_share": {**_SHARE, "description": "outside_committed / committed."},
     "local_committed": {
         **_AMOUNT,
-        "description": "Committed to local recipients (residents, local parties).",
+        "description": "resident_led_committed + other_local_committed (money that stays in the neighbourhood).",
     },
     "local_share": {
-        "type": ["string", "null"],
-        "pattern": "^[0-9]\\.[0-9]{4}$",
+        **_SHARE,
         "description": "local_committed / committed with 4 decimals; null when nothing is committed.",
     },
 }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wijkgeld.money.views import budget, ledger, overview, support
+from wijkgeld.money.views import budget, ledger, overview, register, support
 
 app_name = "money"
 A = "gebieden/<slug:slug>/geld/"
@@ -8,6 +8,8 @@ urlpatterns = [
     path(A, overview.overview_current, name="overview_current"),
     path(f"{A}<int:year>/", overview.overview, name="overview"),
     path(f"{A}verantwoording.csv", overview.accountability_csv, name="accountability_csv"),
+    path(f"{A}register/", register.register_page, name="register"),
+    path(f"{A}register.csv", register.register_csv, name="register_csv"),
     path(f"{A}<int:year>/grootboek.csv", ledger.ledger_csv, name="ledger_csv"),
     path(f"{A}<int:year>/subsidie/", budget.grant_create, name="grant_create"),
     path(f"{A}<int:year>/begrotingspost/", budget.line_create, name="line_create"),

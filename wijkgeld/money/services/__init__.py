@@ -14,11 +14,9 @@ from wijkgeld.money.services.budget import (
 from wijkgeld.money.services.commitments import (
     commitment_create,
     commitment_release,
-    local_collectives_for,
     payment_confirm,
     payment_create,
     payment_reject,
-    recipient_locality,
 )
 from wijkgeld.money.services.ledger import (
     commitment_open_cents,
@@ -34,8 +32,10 @@ from wijkgeld.money.services.support import (
     support_request_vote,
     support_request_withdraw,
 )
+from wijkgeld.money.services.tiers import Consultation, local_collectives_for, tier_check, tier_of
 
 __all__ = [
+    "Consultation",
     "approvals_needed",
     "budget_line_create",
     "budget_line_for",
@@ -52,7 +52,8 @@ __all__ = [
     "payment_confirm",
     "payment_create",
     "payment_reject",
-    "recipient_locality",
+    "tier_check",
+    "tier_of",
     "support_request_propose",
     "support_request_vote",
     "support_request_withdraw",

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from wijkgeld.accounts.permissions import can, roles_in
 from wijkgeld.areas.models import Area
+from wijkgeld.areas.tiers import tier_is_in_area
 from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
 from wijkgeld.core.money import format_euros
@@ -31,7 +32,11 @@ class Leg:
     theme: Theme
     line: BudgetLine | None = None
     commitment: Commitment | None = None
-    is_local: bool = False
+    tier: str = ""  # the recipient's tier on legs that follow a commitment; "" otherwise
+
+    @property
+    def is_local(self) -> bool:
+        return bool(self.tier) and tier_is_in_area(self.tier)
 
 
 def euros(cents: int) -> str:
@@ -105,6 +110,7 @@ def book(tx: Transaction, legs: list[Leg]) -> list[Posting]:
                 account=leg.account,
                 amount_cents=leg.amount_cents,
                 is_local=leg.is_local,
+                tier=leg.tier,
             )
             for leg in legs
         ]
@@ -202,7 +208,7 @@ def transaction_reverse(
                 theme=p.theme,
                 line=p.line,
                 commitment=p.commitment,
-                is_local=p.is_local,
+                tier=p.tier,
             )
             for p in postings
         ],

@@ -23,7 +23,8 @@ from wijkgeld.money.views.util import check_year, spending_form_context
 @area_permission_required("money.commit")
 def commitment_create(request, area, pk: int):
     line = get_object_or_404(BudgetLine.objects.select_related("theme"), pk=pk, area=area)
-    form = CommitmentForm(request.POST or None, request.FILES or None, area=area)
+    collectives = services.local_collectives_for(area=area, theme=line.theme)
+    form = CommitmentForm(request.POST or None, request.FILES or None, area=area, collectives=collectives)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         commitment = call_service(
@@ -38,6 +39,7 @@ def commitment_create(request, area, pk: int):
             recipient_is_resident=data["recipient_is_resident"],
             non_local_reason=data["non_local_reason"],
             non_local_explanation=data["non_local_explanation"],
+            consultations=form.consultations(),
             document=data["document"],
         )
         if commitment is not None:
@@ -226,6 +228,7 @@ def ledger_csv(request, area, year: int):
         "commitment",
         "recipient",
         "local",
+        "tier",
         "amount",
     ]
 
@@ -247,6 +250,7 @@ def ledger_csv(request, area, year: int):
                     p.commitment_id or "",
                     p.commitment.recipient_name if p.commitment_id else "",
                     "yes" if p.is_local else "no",
+                    p.tier,
                     cents_to_str(p.amount_cents),
                 ]
             )

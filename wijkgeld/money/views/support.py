@@ -50,7 +50,8 @@ def support_create(request, area):
     if line is None:
         messages.error(request, _("There is no budget line for the residents' own support in this area yet."))
         return redirect("money:support_list", slug=area.slug)
-    form = SupportRequestForm(request.POST or None, area=area)
+    collectives = services.local_collectives_for(area=area, theme=line.theme)
+    form = SupportRequestForm(request.POST or None, area=area, collectives=collectives)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         created = call_service(
@@ -66,6 +67,7 @@ def support_create(request, area):
             supplier_is_resident=data["supplier_is_resident"],
             non_local_reason=data["non_local_reason"],
             non_local_explanation=data["non_local_explanation"],
+            consultations=form.consultations(),
         )
         if created is not None:
             messages.success(request, _("Your request has been sent to the other delegates."))
