@@ -64,7 +64,9 @@ def test_openapi_documents_the_finance_endpoint(client):
     assert "/api/v1/areas/{slug}/finance/{year}/" in doc["paths"]
     required = doc["components"]["schemas"]["FinanceFigures"]["required"]
     assert {"granted", "committed", "paid", "available", "local_committed", "local_share"} <= set(required)
-    assert {"resident_led_share", "other_local_share", "outside_share", "resident_led_committed"} <= set(required)
+    assert {"resident_led_share", "other_local_share", "outside_share", "resident_led_committed"} <= set(
+        required
+    )
 
 
 @pytest.mark.django_db

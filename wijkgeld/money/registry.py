@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wijkgeld.public.registry import AreaLink, register_area_link, register_openapi
 
 register_area_link(AreaLink(_("Finance: where the money goes"), "money:overview_current", order=20))
+register_area_link(AreaLink(_("Register of commitments and awards (Woo)"), "money:register", order=22))
 register_area_link(
     AreaLink(_("Residents' support budget"), "money:support_list", action="support.view", order=21)
 )
@@ -48,8 +49,84 @@ _FIGURES = {
     },
 }
 
+_REGISTER_ROW = {
+    "type": "object",
+    "required": [
+        "id",
+        "date",
+        "kind",
+        "recipient",
+        "purpose",
+        "amount",
+        "theme",
+        "tier",
+        "reason",
+        "explanation",
+    ],
+    "properties": {
+        "id": {"type": "integer"},
+        "date": {"type": "string", "format": "date"},
+        "kind": {"type": "string", "enum": ["commitment", "award", "support"]},
+        "recipient": {
+            "type": "string",
+            "description": "The organisation's name; a private person is never named (a neutral label instead).",
+        },
+        "recipient_is_organisation": {"type": "boolean"},
+        "purpose": {"type": "string"},
+        "amount": _AMOUNT,
+        "amount_cents": {"type": "integer"},
+        "year": {"type": "integer"},
+        "theme": {"type": "string", "example": "maatschappelijke_samenhang"},
+        "theme_name": {"type": "string"},
+        "tier": {"type": "string", "enum": ["resident_led", "local_organisation", "outside"]},
+        "reason": {
+            "type": "string",
+            "description": "Why the money does not go to a resident-led recipient (empty when none is needed).",
+        },
+        "reason_text": {"type": "string"},
+        "explanation": {"type": "string"},
+        "collectives_asked": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "collective": {"type": "string"},
+                    "answer": {"type": "string", "enum": ["took_it_on", "no_capacity", "not_asked"]},
+                    "why": {"type": "string"},
+                },
+            },
+        },
+        "reversed": {"type": "boolean", "description": "The commitment was corrected with a reversal."},
+    },
+}
+
 register_openapi(
     paths={
+        "/api/v1/areas/{slug}/commitments/": {
+            "get": {
+                "operationId": "areaCommitments",
+                "summary": "Register of every commitment and award of an area (Woo)",
+                "tags": ["finance"],
+                "parameters": [
+                    {"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}},
+                    {"name": "year", "in": "query", "required": False, "schema": {"type": "integer"}},
+                ],
+                "responses": {
+                    "200": {
+                        "description": "Newest first: recipient, purpose, amount, theme, tier and reason.",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/CommitmentRegister"}
+                            }
+                        },
+                    },
+                    "404": {
+                        "description": "Unknown area.",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                    },
+                },
+            }
+        },
         "/api/v1/areas/{slug}/finance/{year}/": {
             "get": {
                 "operationId": "areaFinance",
@@ -72,9 +149,22 @@ register_openapi(
                     },
                 },
             }
-        }
+        },
     },
     schemas={
+        "CommitmentRegisterRow": _REGISTER_ROW,
+        "CommitmentRegister": {
+            "type": "object",
+            "required": ["area", "currency", "commitments"],
+            "properties": {
+                "area": {"type": "string"},
+                "currency": {"type": "string", "const": "EUR"},
+                "commitments": {
+                    "type": "array",
+                    "items": {"$ref": "#/components/schemas/CommitmentRegisterRow"},
+                },
+            },
+        },
         "FinanceFigures": {"type": "object", "required": list(_FIGURES), "properties": _FIGURES},
         "ThemeFinance": {
             "allOf": [

@@ -130,9 +130,7 @@ def themes_for_year(year: int):
 
 
 def _figures_by_theme(postings) -> dict[int, Figures]:
-    sums = (
-        postings.values_list("theme_id", "account", "tier").annotate(total=Sum("amount_cents")).order_by()
-    )
+    sums = postings.values_list("theme_id", "account", "tier").annotate(total=Sum("amount_cents")).order_by()
     result: dict[int, Figures] = defaultdict(Figures)
     for theme_id, account, tier, total in sums:
         result[theme_id].add(_figures_from_one(account, tier, int(total or 0)))

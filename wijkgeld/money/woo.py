@@ -74,7 +74,8 @@ class RegisterRow:
             "reason_text": c.get_non_local_reason_display() if c.non_local_reason else "",
             "explanation": c.non_local_explanation,
             "collectives_asked": [
-                {"collective": q.collective.name, "answer": q.answer, "why": q.why} for q in c.consultations.all()
+                {"collective": q.collective.name, "answer": q.answer, "why": q.why}
+                for q in c.consultations.all()
             ],
             "reversed": self.reversed,
         }
@@ -109,7 +110,10 @@ CSV_HEADER = [
 
 def csv_row(row: RegisterRow) -> list:
     data = row.as_api()
-    asked = "; ".join(f"{q['collective']}: {q['answer']}{' – ' + q['why'] if q['why'] else ''}" for q in data["collectives_asked"])
+    asked = "; ".join(
+        f"{q['collective']}: {q['answer']}{' – ' + q['why'] if q['why'] else ''}"
+        for q in data["collectives_asked"]
+    )
     return [
         data["id"],
         data["date"],
