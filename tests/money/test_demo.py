@@ -60,3 +60,12 @@ def test_demo_shows_all_three_tiers_and_the_tenzij_record_in_rotterdam_zuid(clie
     }
     html = client.get("/gebieden/rotterdam-zuid/geld/2026/").content.decode()
     assert "Moestuin Tarwewijk" in html  # the record of who was asked is public with the reason
+
+
+@pytest.mark.django_db
+def test_demo_has_a_pending_proposal_to_move_the_delegates_money():
+    from wijkgeld.money.models import LineChange
+
+    call_command("demo", quiet=True)
+    change = LineChange.objects.get(line__area__slug="rotterdam-zuid", kind="carry_over")
+    assert change.status == "proposed" and change.result is None and change.line.controlled_by_delegates

@@ -187,6 +187,16 @@ def _load_area(area, *, factor: int, fin: str, fin2: str | None, staff: str) -> 
         supplier_is_resident=True,
         now=dt.datetime(2026, 3, 12, 20, 0, tzinfo=T),
     )
+    # Programme staff want to move part of the delegates' money to 2027: it waits for the delegates.
+    services.line_change_propose(
+        actor=programme,
+        line=support,
+        kind="carry_over",
+        amount_cents=10_000_00,
+        to_year=2027,
+        reason="De training voor nieuwe afgevaardigden is verschoven naar voorjaar 2027.",
+        now=dt.datetime(2026, 4, 2, 10, 0, tzinfo=T),
+    )
 
 
 def _load_tiers_rotterdam(area, *, programme, themes, when) -> None:

@@ -224,3 +224,45 @@ class VoteForm(forms.Form):
         choices=[("yes", _("I agree")), ("no", _("I do not agree"))],
     )
     comment = forms.CharField(label=_("Comment"), max_length=500, required=False)
+
+
+class LineChangeForm(forms.Form):
+    """Staff or finance propose to take money from the delegates' line; the delegates decide."""
+
+    kind = forms.ChoiceField(label=_("What should change?"), widget=forms.RadioSelect, choices=())
+    amount = EuroField(label=_("Amount in euros"), required=False, help_text=_("For lowering or moving."))
+    to_year = forms.TypedChoiceField(
+        label=_("To year"), coerce=int, required=False, choices=(), empty_value=None
+    )
+    reverses = forms.TypedChoiceField(
+        label=_("Entry to reverse"), coerce=int, required=False, choices=(), empty_value=None
+    )
+    reason = forms.CharField(label=_("Reason (the delegates read this)"), max_length=500)
+    decision = forms.ModelChoiceField(
+        label=_("Alliance decision behind this change"), queryset=None, required=False
+    )
+
+    def __init__(self, *args, line: BudgetLine, entries, decisions, **kwargs):
+        super().__init__(*args, **kwargs)
+        from wijkgeld.money.models import LineChange
+
+        kinds = [(k, label) for k, label in LineChange.Kind.choices if k != LineChange.Kind.RAISE]
+        self.fields["kind"].choices = kinds
+        years = [y for y in line.theme.tranche.years if y > line.year]
+        self.fields["to_year"].choices = [("", "—"), *[(y, str(y)) for y in years]]
+        self.fields["reverses"].choices = [
+            ("", "—"),
+            *[(tx.pk, f"#{tx.pk} {tx.description}"[:120]) for tx in entries],
+        ]
+        self.fields["decision"].queryset = decisions
+        self.entries = {tx.pk: tx for tx in entries}
+
+
+class SizeDecisionForm(forms.Form):
+    decision = forms.ModelChoiceField(
+        label=_("Alliance decision that set the size of this line"), queryset=None
+    )
+
+    def __init__(self, *args, decisions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = decisions

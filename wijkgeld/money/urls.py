@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wijkgeld.money.views import budget, ledger, overview, register, support
+from wijkgeld.money.views import budget, ledger, line_changes, overview, register, support
 
 app_name = "money"
 A = "gebieden/<slug:slug>/geld/"
@@ -25,4 +25,15 @@ urlpatterns = [
     path("gebieden/<slug:slug>/ondersteuning/", support.support_list, name="support_list"),
     path("gebieden/<slug:slug>/ondersteuning/nieuw/", support.support_create, name="support_create"),
     path("gebieden/<slug:slug>/ondersteuning/<int:pk>/", support.support_detail, name="support_detail"),
+    path(
+        "gebieden/<slug:slug>/ondersteuning/posten/<int:line_pk>/wijziging/",
+        line_changes.line_change_create,
+        name="line_change_create",
+    ),
+    path(
+        "gebieden/<slug:slug>/ondersteuning/wijzigingen/<int:pk>/",
+        line_changes.line_change_detail,
+        name="line_change",
+    ),
+    path(f"{A}posten/<int:line_pk>/besluit/", line_changes.line_size_decision, name="line_size_decision"),
 ]

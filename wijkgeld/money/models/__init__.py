@@ -18,6 +18,7 @@ from wijkgeld.money.models.ledger import (
     Posting,
     Transaction,
 )
+from wijkgeld.money.models.line_changes import LineChange, LineChangeVote
 from wijkgeld.money.models.support import SupportRequest, SupportVote
 
 __all__ = [
@@ -28,6 +29,8 @@ __all__ = [
     "BudgetLine",
     "Commitment",
     "Grant",
+    "LineChange",
+    "LineChangeVote",
     "NonLocalReason",
     "Payment",
     "Posting",

@@ -33,6 +33,7 @@ class Transaction(AppendOnlyModel):
     class Kind(models.TextChoices):
         GRANT = "grant", _("Grant")
         ALLOCATION = "allocation", _("Money to a budget line")
+        DEALLOCATION = "deallocation", _("Money from a budget line back to its theme")
         COMMITMENT = "commitment", _("Commitment")
         PAYMENT = "payment", _("Payment")
         RELEASE = "release", _("Release of an unspent rest")

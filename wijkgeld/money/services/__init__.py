@@ -26,6 +26,12 @@ from wijkgeld.money.services.ledger import (
     transaction_reverse,
     unallocated_cents,
 )
+from wijkgeld.money.services.line_changes import (
+    budget_line_size_decision_set,
+    line_change_propose,
+    line_change_vote,
+    line_change_withdraw,
+)
 from wijkgeld.money.services.support import (
     approvals_needed,
     support_request_propose,
@@ -38,6 +44,7 @@ __all__ = [
     "Consultation",
     "approvals_needed",
     "budget_line_create",
+    "budget_line_size_decision_set",
     "budget_line_for",
     "budget_line_fund",
     "carry_over_create",
@@ -48,6 +55,9 @@ __all__ = [
     "commitment_release",
     "grant_create",
     "line_available_cents",
+    "line_change_propose",
+    "line_change_vote",
+    "line_change_withdraw",
     "local_collectives_for",
     "payment_confirm",
     "payment_create",

@@ -149,12 +149,31 @@ def commitment_payable_cents(commitment: Commitment) -> int:
     return commitment_open_cents(commitment) - commitment_pending_cents(commitment)
 
 
+def touches_delegates_line(transaction: Transaction) -> bool:
+    return Posting.objects.filter(transaction=transaction, line__controlled_by_delegates=True).exists()
+
+
 @db_transaction.atomic
 def transaction_reverse(
     *, actor, transaction: Transaction, reason: str, now: dt.datetime | None = None
 ) -> Transaction:
     """Correct a mistake with a mirror transaction. Refused if it would make any balance negative
-    (e.g. reversing a commitment that has been paid: reverse the payment first)."""
+    (e.g. reversing a commitment that has been paid: reverse the payment first).
+
+    Refused for an entry on the delegates' own line: that is a proposal they approve."""
+    if touches_delegates_line(transaction):
+        raise DomainError(
+            _("This entry is on the resident delegates' line: propose the correction, they decide."),
+            code="needs_delegates",
+            field="reason",
+        )
+    return book_reversal(actor=actor, transaction=transaction, reason=reason, now=now)
+
+
+def book_reversal(
+    *, actor, transaction: Transaction, reason: str, now: dt.datetime | None = None
+) -> Transaction:
+    """The reversal itself, without the delegates' guard; runs inside the caller's transaction."""
     now = now_or(now)
     area = Area.objects.select_for_update().get(pk=transaction.area_id)
     require_member(actor, area)

@@ -11,7 +11,7 @@ from wijkgeld.core.errors import DomainError
 from wijkgeld.core.forms import call_service
 from wijkgeld.money import services
 from wijkgeld.money.forms import SupportRequestForm, VoteForm
-from wijkgeld.money.models import BudgetLine, SupportRequest
+from wijkgeld.money.models import BudgetLine, LineChange, SupportRequest
 from wijkgeld.money.views.util import spending_form_context
 
 
@@ -29,6 +29,11 @@ def support_list(request, area):
         .select_related("line", "proposed_by", "commitment")
         .prefetch_related("votes")
     )
+    changes = (
+        LineChange.objects.filter(line__area=area)
+        .select_related("line", "proposed_by", "decision")
+        .prefetch_related("votes")
+    )
     return render(
         request,
         "money/support_list.html",
@@ -36,7 +41,11 @@ def support_list(request, area):
             "area": area,
             "lines": lines,
             "requests": requests,
+            "changes": changes,
+            "pending": [c for c in changes if c.status == LineChange.Status.PROPOSED],
+            "show_people": can(request.user, "area.view_people", area),
             "may_propose": can(request.user, "support.propose", area),
+            "may_budget": can(request.user, "money.budget", area),
         },
     )
 
@@ -122,6 +131,7 @@ def support_detail(request, area, pk: int):
             "votes": votes,
             "approvals": sum(1 for v in votes if v.approve),
             "form": form,
+            "show_people": can(request.user, "area.view_people", area),
             "may_withdraw": support.status == SupportRequest.Status.PROPOSED
             and support.proposed_by_id == request.user.pk,
         },
