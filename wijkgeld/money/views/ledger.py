@@ -74,6 +74,8 @@ def commitment_detail(request, area, pk: int):
             "may_commit": can(request.user, "money.commit", area),
             "may_correct": can(request.user, "money.correct", area),
             "reversed": Transaction.objects.filter(reverses=commitment.transaction_id).exists(),
+            "show_people": (show := can(request.user, "area.view_people", area)),
+            "recipient": commitment.recipient_name if show else commitment.public_recipient,
         },
     )
 
@@ -201,6 +203,10 @@ def transaction_reverse(request, area, pk: int):
     )
 
 
+# Their descriptions start with the recipient's name (which may be a resident's).
+NAMED_KINDS = (Transaction.Kind.COMMITMENT, Transaction.Kind.PAYMENT)
+
+
 class _Echo:
     def write(self, value):
         return value
@@ -211,10 +217,12 @@ def ledger_csv(request, area, year: int):
     check_year(year)
     postings = (
         Posting.objects.filter(area=area, year=year)
-        .select_related("transaction", "theme", "line", "commitment")
+        .select_related("transaction", "theme", "line", "commitment__recipient_organisation")
         .order_by("transaction_id", "id")
     )
     writer = csv.writer(_Echo())
+    # The observer gets the figures, not the people: no booker's name, no private recipient's name.
+    show_people = can(request.user, "area.view_people", area)
     header = [
         "transaction",
         "time",
@@ -241,14 +249,16 @@ def ledger_csv(request, area, year: int):
                     tx.pk,
                     tx.created_at.isoformat(),
                     tx.kind,
-                    tx.description,
-                    tx.actor_label,
+                    tx.description if show_people or tx.kind not in NAMED_KINDS else "",
+                    tx.actor_label if show_people else "",
                     tx.reverses_id or "",
                     p.theme.code,
                     p.line.code if p.line_id else "",
                     p.account,
                     p.commitment_id or "",
-                    p.commitment.recipient_name if p.commitment_id else "",
+                    (p.commitment.recipient_name if show_people else p.commitment.public_recipient)
+                    if p.commitment_id
+                    else "",
                     "yes" if p.is_local else "no",
                     p.tier,
                     cents_to_str(p.amount_cents),
