@@ -9,7 +9,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.conftest import login
 from tests.fund.conftest import NOW, png_bytes
-from tests.fund.test_execution import executing  # noqa: F401 - fixture
 from wijkgeld.core.errors import DomainError
 from wijkgeld.fund.models import Photo, Round
 from wijkgeld.fund.services.assessment import conflict_declare

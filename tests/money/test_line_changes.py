@@ -11,8 +11,6 @@ from wijkgeld.core.models import AuditEntry
 from wijkgeld.money import services
 from wijkgeld.money.models import LineChange, Transaction
 
-from .test_support import delegates, propose, support_line  # noqa: F401 - fixtures
-
 pytestmark = pytest.mark.django_db
 CHANGE = LineChange.Kind
 

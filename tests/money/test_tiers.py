@@ -103,19 +103,20 @@ def test_three_tiers_add_up_in_the_overview(staff, line, local_org, welfare, out
 
 def test_tenzij_needs_a_reason_and_the_record_of_each_collective(staff, line, welfare, verified):
     """Welfare is local, but a verified collective works on this theme: say why, and who was asked."""
-    kwargs = dict(
-        actor=staff,
-        line=line,
-        amount_cents=100_000,
-        description="Opvoedsteun",
-        recipient_organisation=welfare,
-    )
+    kwargs = {
+        "actor": staff,
+        "line": line,
+        "amount_cents": 100_000,
+        "description": "Opvoedsteun",
+        "recipient_organisation": welfare,
+    }
     with pytest.raises(DomainError) as error:
         services.commitment_create(**kwargs)
     assert error.value.field == "non_local_reason"
-    reason = dict(
-        non_local_reason=NonLocalReason.NO_EXPERTISE, non_local_explanation="Vraagt een jeugdprofessional."
-    )
+    reason = {
+        "non_local_reason": NonLocalReason.NO_EXPERTISE,
+        "non_local_explanation": "Vraagt een jeugdprofessional.",
+    }
     with pytest.raises(DomainError) as error:
         services.commitment_create(**kwargs, **reason)
     assert error.value.field == f"ask_{verified.pk}"

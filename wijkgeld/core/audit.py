@@ -133,5 +133,6 @@ class _Default(dict):
 register_texts(
     {
         "core.demo.loaded": _("{actor} loaded the demo data"),
+        "core.retention.purged": _("Personal data past its retention period was removed"),
     }
 )
