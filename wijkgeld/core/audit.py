@@ -114,7 +114,11 @@ def audit_text(entry: AuditEntry, *, without_people: bool = False) -> str:
     data = dict(entry.data)
     if without_people:
         actor = str(_("someone"))
-        data = {k: ("…" if k in PERSONAL_KEYS else v) for k, v in data.items()}
+        # A key is shown only when the entry says it names an organisation ("<key>_is_person": False).
+        data = {
+            k: ("…" if k in PERSONAL_KEYS and data.get(f"{k}_is_person") is not False else v)
+            for k, v in data.items()
+        }
         if entry.object_type in PERSONAL_OBJECTS:
             obj = "…"
     if template is None:

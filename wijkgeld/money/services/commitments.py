@@ -140,6 +140,7 @@ def commitment_create(
             "line": line.code,
             "year": line.year,
             "recipient": commitment.recipient_name,
+            "recipient_is_person": recipient_organisation is None,
             "reason": commitment.get_non_local_reason_display() if reason else "",
             "tier": tier,
             "source": source,
@@ -238,7 +239,11 @@ def payment_create(
         action="money.payment.awaiting" if needs_second else "money.payment.completed",
         area=area,
         obj=payment,
-        data={"amount": cents_to_str(amount_cents), "recipient": commitment.recipient_name},
+        data={
+            "amount": cents_to_str(amount_cents),
+            "recipient": commitment.recipient_name,
+            "recipient_is_person": commitment.recipient_organisation_id is None,
+        },
         now=now,
     )
     return payment
@@ -271,7 +276,11 @@ def payment_confirm(*, actor, payment: Payment, now: dt.datetime | None = None) 
         action="money.payment.confirmed",
         area=commitment.line.area,
         obj=payment,
-        data={"amount": cents_to_str(payment.amount_cents), "recipient": commitment.recipient_name},
+        data={
+            "amount": cents_to_str(payment.amount_cents),
+            "recipient": commitment.recipient_name,
+            "recipient_is_person": commitment.recipient_organisation_id is None,
+        },
         now=now,
     )
     return payment

@@ -111,7 +111,11 @@ def support_request_propose(
         action="money.support.proposed",
         area=area,
         obj=request,
-        data={"amount": cents_to_str(amount_cents), "supplier": request.supplier_name},
+        data={
+            "amount": cents_to_str(amount_cents),
+            "supplier": request.supplier_name,
+            "supplier_is_person": supplier_organisation is None,
+        },
         now=now,
     )
     return request
