@@ -56,7 +56,7 @@ def test_a_municipality_is_never_counted_as_resident_led_or_local(staff, line, m
             description="Pleintje",
             recipient_organisation=municipality,
         )
-    assert error.value.field == "non_local_reason" and "public body" in error.value.message
+    assert error.value.field == "non_local_reason" and "overheidsorganisatie" in error.value.message
     c = services.commitment_create(
         actor=staff,
         line=line,
@@ -207,7 +207,12 @@ def test_the_commitment_form_groups_organisations_by_tier_and_records_answers(
     login(client, staff)
     url = f"/gebieden/{area.slug}/geld/posten/{line.pk}/verplichting/"
     html = client.get(url).content.decode()
-    assert "Bewonersgeleid in dit gebied" in html or "Resident-led in this area" in html
+    import re
+
+    groups = dict(re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', html, re.S))
+    assert "Welzijn Test" in groups["Andere organisaties uit de wijk"]
+    assert "Gemeente Testwijk" in groups["Buiten de wijk (ook elke overheidsorganisatie)"]
+    assert verified.name in groups["Door bewoners geleid in dit gebied"]
     assert f'name="ask_{verified.pk}"' in html
     base = {
         "recipient_organisation": welfare.pk,
