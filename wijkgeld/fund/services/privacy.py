@@ -30,7 +30,8 @@ def receipt_clear(*, actor, photo: Photo, now: dt.datetime | None = None) -> Pho
     """A committee member checked a receipt of a final account and found no personal data on it."""
     now = now_or(now)
     photo = (
-        Photo.objects.select_for_update()
+        # Lock only the photo row: PostgreSQL cannot lock the nullable side of the join to `update`.
+        Photo.objects.select_for_update(of=("self",))
         .select_related("update", "proposal__round__fund__area")
         .get(pk=photo.pk)
     )

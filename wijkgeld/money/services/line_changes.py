@@ -14,6 +14,7 @@ from django.db import IntegrityError
 from django.db import transaction as db_transaction
 from django.utils.translation import gettext as _
 
+from wijkgeld.areas.models import Area
 from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
 from wijkgeld.core.money import cents_to_str
@@ -163,6 +164,9 @@ def line_change_vote(
     """A resident delegate answers. With the quorum of approvals the change is booked; when the quorum
     can no longer be reached it is not approved and nothing moves."""
     now = now_or(now)
+    # Lock in the order the other money services use (area, then line) so a vote never deadlocks
+    # with a grant or a funding of the same area.
+    Area.objects.select_for_update().get(pk=change.line.area_id)
     change = LineChange.objects.select_for_update().get(pk=change.pk)
     line = _lock_line(change.line)
     change.line = line
