@@ -228,13 +228,16 @@ def _load_tiers_rotterdam(area, *, programme, themes, when) -> None:
         description="Consultatiebureau-inloop en opvoedsteun in twee buurthuizen",
         non_local_reason=NonLocalReason.NO_EXPERTISE,
         non_local_explanation="Opvoedsteun vraagt een geregistreerde jeugdprofessional; die heeft de Buurtkeuken niet.",
-        consultations=[
-            services.Consultation(
-                collective=kitchen,
-                answer=answer.TOOK_ON,
-                why="Verzorgt de lunch bij de ouderochtenden (eigen commitment volgt).",
-            )
-        ],
+        consultations=_asked(
+            area,
+            young.theme,
+            {
+                kitchen.name: (
+                    answer.TOOK_ON,
+                    "Verzorgt de lunch bij de ouderochtenden (eigen commitment volgt).",
+                )
+            },
+        ),
         now=when,
     )
     cohesion = services.budget_line_for(area=area, code="wijkverbinders", year=2026)
@@ -251,12 +254,22 @@ def _load_tiers_rotterdam(area, *, programme, themes, when) -> None:
         description="Ontmoetingsplein Tarwewijk: bestrating en bankjes",
         non_local_reason=NonLocalReason.LEGALLY_REQUIRED,
         non_local_explanation="Werk aan de openbare ruimte moet de gemeente zelf aanbesteden.",
-        consultations=[
-            services.Consultation(collective=Organisation.objects.get(name=name), answer=a, why=why)
-            for name, (a, why) in asked.items()
-        ],
+        consultations=_asked(area, cohesion.theme, asked),
         now=when,
     )
+
+
+def _asked(area, theme, answers: dict) -> list:
+    """The recorded tenzij question for every verified collective on the theme (the service wants them all)."""
+    from wijkgeld.money import services
+    from wijkgeld.money.models import CollectiveConsultation
+
+    default = (CollectiveConsultation.Answer.NOT_ASKED, "Werkt niet aan dit onderdeel.")
+    result = []
+    for profile in services.local_collectives_for(area=area, theme=theme):
+        answer, why = answers.get(profile.organisation.name, default)
+        result.append(services.Consultation(collective=profile.organisation, answer=answer, why=why))
+    return result
 
 
 @register_demo(22, "money")
