@@ -172,3 +172,17 @@ def test_decisions_link_to_budget_lines_and_commitments(
     assert list(decision.budget_lines.all()) == [line] and list(line.decisions.all()) == [decision]
     data = client.get(f"/api/v1/areas/{area.slug}/decisions/").json()
     assert data[0]["budget_lines"] == [{"code": "fonds", "name": "Fonds", "year": 2026}]
+
+
+def test_the_observer_reads_the_agenda_without_names(alliance, delegate, make_user, client_for, area):
+    services.agenda_item_propose(
+        actor=delegate, alliance=alliance, title="Meer groen", explanation="Bomen in de straat", now=NOW
+    )
+    html = (
+        client_for(make_user("observer", None)).get(f"/gebieden/{area.slug}/alliantie/agendapunten/").content
+    )
+    assert "Meer groen" in html.decode() and "Kees Bewoner" not in html.decode()
+    html = client_for(make_user("resident_delegate", area)).get(
+        f"/gebieden/{area.slug}/alliantie/agendapunten/"
+    )
+    assert "Kees Bewoner" in html.content.decode()

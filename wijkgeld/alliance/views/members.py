@@ -117,6 +117,8 @@ def agenda_page(request, area):
             "declined": [i for i in items if i.status == AgendaItem.Status.DECLINED],
             "may_propose": can(request.user, "alliance.propose_item", area),
             "may_chair": may_chair(request.user, alliance),
+            # The observer reads the agenda's figures and reasons, not who proposed or decided.
+            "hide_people": not can(request.user, "area.view_people", area),
         },
     )
 
