@@ -41,6 +41,7 @@ POSTING_COLUMNS = (
     "account",
     "amount_cents",
     "is_local",
+    "tier",
 )
 warnings.filterwarnings("ignore", message="No directory at")
 
@@ -114,6 +115,8 @@ def fill(total_postings: int, seed: int = 2026) -> dict[str, float]:
             postings = []
 
     def leg(tx, year, theme, account, amount, line=None, commitment=None, local=False):
+        # Legs that follow a commitment carry its tier (resident-led for the bench's residents).
+        tier = ("resident_led" if local else "outside") if commitment or tx.kind == "commitment" else ""
         postings.append(
             (
                 tx.pk,
@@ -125,6 +128,7 @@ def fill(total_postings: int, seed: int = 2026) -> dict[str, float]:
                 account,
                 amount,
                 local,
+                tier,
             )
         )
 
@@ -181,6 +185,7 @@ def fill(total_postings: int, seed: int = 2026) -> dict[str, float]:
                             recipient_organisation=None if local else outsider,
                             recipient_is_resident=local,
                             is_local=local,
+                            tier="resident_led" if local else "outside",
                             non_local_reason="" if local else "no_local_capacity",
                             non_local_explanation="" if local else "bench",
                             transaction=tx,

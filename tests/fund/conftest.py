@@ -145,3 +145,25 @@ def funded_line(make_user, area):
         amount_cents=5_000_000,
         now=NOW,
     )
+
+
+@pytest.fixture
+def executing(voting_round, committee, funded_line, area):
+    """A round in execution whose project 1 belongs to a collective; returns (round, proposer token)."""
+    from wijkgeld.areas.models import Organisation
+    from wijkgeld.fund.services.results import result_count, result_publish
+    from wijkgeld.fund.services.rounds import round_advance
+    from wijkgeld.fund.tokens import new_token
+
+    collective = Organisation.objects.create(
+        name="Speelclub Zuid", kind="resident_collective", legal_form="informal"
+    )
+    collective.local_areas.add(area)
+    token, digest = new_token()
+    voting_round.proposals.filter(number=1).update(on_behalf_of=collective, edit_token_hash=digest)
+    cast(voting_round, committee, [("1", "3")] * 6 + [("2",)] * 4)
+    round_ = round_advance(actor=committee, round=voting_round, now=NOW)
+    result_count(actor=committee, round=round_, now=NOW)
+    result_publish(actor=committee, round=round_, now=NOW)
+    round_ = round_advance(actor=committee, round=round_, now=NOW)
+    return round_, token

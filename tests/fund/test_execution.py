@@ -6,32 +6,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.conftest import login
-from tests.fund.conftest import NOW, cast, png_bytes
-from wijkgeld.areas.models import Organisation
+from tests.fund.conftest import NOW, png_bytes
 from wijkgeld.core.errors import DomainError
 from wijkgeld.fund.models import Award, ProgressUpdate, Proposal
 from wijkgeld.fund.services.execution import award_create, final_account_accept, update_post
-from wijkgeld.fund.services.results import result_count, result_publish
-from wijkgeld.fund.services.rounds import round_advance
-from wijkgeld.fund.tokens import new_token
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def executing(voting_round, committee, funded_line, area):
-    collective = Organisation.objects.create(
-        name="Speelclub Zuid", kind="resident_collective", legal_form="informal"
-    )
-    collective.local_areas.add(area)
-    token, digest = new_token()
-    voting_round.proposals.filter(number=1).update(on_behalf_of=collective, edit_token_hash=digest)
-    cast(voting_round, committee, [("1", "3")] * 6 + [("2",)] * 4)
-    round_ = round_advance(actor=committee, round=voting_round, now=NOW)
-    result_count(actor=committee, round=round_, now=NOW)
-    result_publish(actor=committee, round=round_, now=NOW)
-    round_ = round_advance(actor=committee, round=round_, now=NOW)
-    return round_, token
 
 
 def test_award_commits_to_the_collective_and_a_tranche_is_paid(

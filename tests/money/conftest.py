@@ -101,3 +101,30 @@ def commitment(staff, line, local_org):
         recipient_organisation=local_org,
         now=NOW,
     )
+
+
+@pytest.fixture
+def support_line(finance, area, programme_theme):
+    services.grant_create(
+        actor=finance,
+        area=area,
+        year=2026,
+        theme=programme_theme,
+        funding_ministry="VRO",
+        amount_cents=16_666_667,
+    )
+    return services.budget_line_create(
+        actor=finance,
+        area=area,
+        theme=programme_theme,
+        year=2026,
+        code="bewonersondersteuning",
+        name="Bewonersondersteuning",
+        amount_cents=4_000_000,
+        controlled_by_delegates=True,
+    )
+
+
+@pytest.fixture
+def delegates(make_user, area):
+    return [make_user("resident_delegate", area, username=f"deleg{i}") for i in range(4)]

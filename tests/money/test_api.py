@@ -40,6 +40,9 @@ def test_api_figures(client, booked, area):
     assert theme["available"] == "77500.00"
     assert theme["local_committed"] == "20000.00"
     assert theme["local_share"] == "0.8889"
+    assert theme["resident_led_committed"] == "20000.00" and theme["resident_led_share"] == "0.8889"
+    assert theme["other_local_committed"] == "0.00" and theme["outside_committed"] == "2500.00"
+    assert theme["outside_share"] == "0.1111"
     assert data["totals"]["granted"] == "100000.00"
     empty = next(t for t in data["themes"] if t["code"] == "financiele_educatie")
     assert empty["local_share"] is None and empty["committed"] == "0.00"
@@ -61,6 +64,9 @@ def test_openapi_documents_the_finance_endpoint(client):
     assert "/api/v1/areas/{slug}/finance/{year}/" in doc["paths"]
     required = doc["components"]["schemas"]["FinanceFigures"]["required"]
     assert {"granted", "committed", "paid", "available", "local_committed", "local_share"} <= set(required)
+    assert {"resident_led_share", "other_local_share", "outside_share", "resident_led_committed"} <= set(
+        required
+    )
 
 
 @pytest.mark.django_db
@@ -89,6 +95,14 @@ def test_accountability_export(client, booked, area):
             "committed": "22500.00",
             "paid": "7500.00",
             "available": "77500.00",
+            "resident_led_committed": "20000.00",
+            "other_local_committed": "0.00",
+            "outside_committed": "2500.00",
+            "resident_led_share": "0.8889",
+            "other_local_share": "0.0000",
+            "outside_share": "0.1111",
+            "resident_led_paid": "5000.00",
+            "other_local_paid": "0.00",
             "local_committed": "20000.00",
             "local_paid": "5000.00",
             "local_share": "0.8889",

@@ -143,7 +143,7 @@ def test_the_migration_moves_public_documents_into_private_storage(finance, comm
     payment.transaction.__class__.objects.filter(pk=payment.transaction_id).update(
         document="money/payment/factuur Jan.pdf"
     )
-    migration = importlib.import_module("wijkgeld.money.migrations.0003_private_documents")
+    migration = importlib.import_module("wijkgeld.money.migrations.0007_private_documents")
     migration.move_documents_to_private_storage(apps, None)
     payment.refresh_from_db()
     assert not public.exists()

@@ -48,6 +48,8 @@ class Role(models.Model):
         STAFF = "programme_staff", _("Programme staff")
         FINANCE = "finance", _("Finance")
         OBSERVER = "observer", _("Observer (read-only)")
+        # A person who speaks for an alliance partner (corporation, police, school...) in this area.
+        PARTNER = "alliance_partner", _("Alliance partner")
         ADMIN = "site_admin", _("Site administrator")
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")

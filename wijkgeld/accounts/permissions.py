@@ -21,7 +21,8 @@ STAFF = "programme_staff"
 FINANCE = "finance"
 OBSERVER = "observer"
 ADMIN = "site_admin"
-ALL_ROLES = (R, DELEGATE, COMMITTEE, STAFF, FINANCE, OBSERVER, ADMIN)
+PARTNER = "alliance_partner"
+ALL_ROLES = (R, DELEGATE, COMMITTEE, STAFF, FINANCE, OBSERVER, ADMIN, PARTNER)
 MEMBERS = frozenset(ALL_ROLES)
 
 _ACTIONS: dict[str, frozenset[str]] = {}
@@ -50,6 +51,9 @@ register_actions(
         # Who holds which role, how residents chose their delegates, every grant and removal.
         "area.view_roles": {DELEGATE, COMMITTEE, STAFF},
         "organisation.edit": {STAFF},
+        # Names and contact details of people (proposers, delegates, residents). The observer sees
+        # figures, not people.
+        "area.view_people": {DELEGATE, COMMITTEE, STAFF, FINANCE, PARTNER},
     }
 )
 

@@ -468,3 +468,6 @@ def load(ctx: DemoContext) -> None:
         "Alliance: /gebieden/rotterdam-zuid/alliantie/ (its upcoming meeting shows the late-documents warning) "
         "and /gebieden/utrecht-overvecht/alliantie/."
     )
+
+
+from wijkgeld.alliance import demo_partners  # noqa: E402,F401 - registers the partners demo

@@ -136,6 +136,41 @@ class ShareForm(forms.Form):
     audience = forms.ChoiceField(
         label=_("Share with"), widget=forms.RadioSelect, choices=Audience.choices, initial=Audience.ALL
     )
+    partner = forms.ModelChoiceField(
+        label=_("Which partner (only when sharing with one partner)"), queryset=None, required=False
+    )
+
+    def __init__(self, *args, alliance, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = alliance.partners.select_related("organisation")
+
+
+class AllianceDocumentForm(forms.Form):
+    """A document that belongs to no meeting."""
+
+    kind = forms.ChoiceField(label=_("Kind of document"), choices=())
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(
+        label=_("Summary in plain language (B1)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Three to five short sentences. Residents see this first."),
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who may read it?"),
+        choices=Visibility.choices,
+        initial=Visibility.MEMBERS,
+        widget=forms.RadioSelect,
+    )
+    file = forms.FileField(label=_("File"), help_text=_("Allowed: %(kinds)s.") % {"kinds": ALLOWED_TEXT})
+
+    def __init__(self, *args, kinds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = kinds
+        if len(kinds) == 1:
+            self.fields["kind"].initial = kinds[0][0]
+            self.fields["kind"].widget = forms.HiddenInput()
 
 
 class MinutesForm(forms.Form):
@@ -174,9 +209,32 @@ class DecisionForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
+    budget_lines = forms.ModelMultipleChoiceField(
+        label=_("Budget lines this decision is about"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    commitments = forms.ModelMultipleChoiceField(
+        label=_("Commitments this decision is about"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
+        from wijkgeld.money.models import BudgetLine, Commitment
+
+        area = meeting.alliance.area
         self.fields["agenda_item"].queryset = meeting.agenda_items.all()
+        self.fields["budget_lines"].queryset = BudgetLine.objects.filter(area=area).order_by("-year", "name")
+        self.fields["commitments"].queryset = Commitment.objects.filter(line__area=area).select_related(
+            "line"
+        )
+        self.fields["commitments"].label_from_instance = lambda c: f"{c.public_recipient}: {c.description}"[
+            :120
+        ]
 
 
 class AllianceForm(forms.Form):

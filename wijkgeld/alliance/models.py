@@ -221,8 +221,19 @@ class AgendaItem(models.Model):
 
 
 class Document(models.Model):
+    class Kind(models.TextChoices):
+        MEETING = "meeting", _("Document for a meeting")
+        AREA_PLAN = "area_plan", _("Area plan")
+        PROGRAMME = "implementation_programme", _("Implementation programme")
+        MONITOR = "monitor_report", _("Monitor report")
+        DELEGATES_ADVICE = "delegates_advice", _("Advice of the resident delegates")
+
     alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="documents")
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
+    # Empty for documents that belong to no meeting (area plan, programme, monitor, the delegates' advice).
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.CASCADE, related_name="documents"
+    )
+    kind = models.CharField(_("kind of document"), max_length=32, choices=Kind.choices, default=Kind.MEETING)
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary in plain language (B1)"), max_length=2000, blank=True)
     visibility = models.CharField(
@@ -241,6 +252,12 @@ class Document(models.Model):
         ordering = ["uploaded_at", "id"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="meeting", meeting__isnull=False) | ~Q(kind="meeting"),
+                name="document_for_a_meeting_has_meeting",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -250,18 +267,23 @@ class Audience(models.TextChoices):
     ALL = "all", _("All members at once (partners and resident delegates)")
     PARTNERS = "partners", _("Partners and programme staff only")
     DELEGATES = "delegates", _("Resident delegates only")
+    ONE_PARTNER = "one_partner", _("One partner organisation only")
 
 
 # The audiences that include the resident delegates.
 REACHES_DELEGATES = (Audience.ALL, Audience.DELEGATES)
-REACHES_PARTNERS = (Audience.ALL, Audience.PARTNERS)
+# Any share that reaches at least one partner: "at the same time" is measured against every partner.
+REACHES_PARTNERS = (Audience.ALL, Audience.PARTNERS, Audience.ONE_PARTNER)
 
 
 class DocumentShare(models.Model):
     """One moment at which a document was shared with a group. Append-only: the record of equal access."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="shares")
-    audience = models.CharField(_("shared with"), max_length=10, choices=Audience.choices)
+    audience = models.CharField(_("shared with"), max_length=12, choices=Audience.choices)
+    partner = models.ForeignKey(
+        Partner, null=True, blank=True, on_delete=models.PROTECT, related_name="document_shares"
+    )
     shared_at = models.DateTimeField(_("shared at"))
     shared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -270,7 +292,21 @@ class DocumentShare(models.Model):
     class Meta:
         ordering = ["shared_at", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["document", "audience"], name="document_shared_once_per_audience")
+            models.UniqueConstraint(
+                fields=["document", "audience"],
+                condition=Q(partner__isnull=True),
+                name="document_shared_once_per_audience",
+            ),
+            models.UniqueConstraint(
+                fields=["document", "partner"],
+                condition=Q(partner__isnull=False),
+                name="document_shared_once_per_partner",
+            ),
+            models.CheckConstraint(
+                condition=Q(audience="one_partner", partner__isnull=False)
+                | (~Q(audience="one_partner") & Q(partner__isnull=True)),
+                name="document_share_partner_only_for_one_partner",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -312,6 +348,13 @@ class Decision(models.Model):
     decided_by = models.CharField(_("decided by"), max_length=200)
     amount_cents = models.BigIntegerField(_("amount"), null=True, blank=True)
     money_reference = models.CharField(_("money reference"), max_length=200, blank=True)
+    # What the decision is about, as links rather than free text (issue 13): lines and commitments.
+    budget_lines = models.ManyToManyField(
+        "money.BudgetLine", blank=True, related_name="decisions", verbose_name=_("budget lines")
+    )
+    commitments = models.ManyToManyField(
+        "money.Commitment", blank=True, related_name="decisions", verbose_name=_("commitments")
+    )
     visibility = models.CharField(
         _("who may read it"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )

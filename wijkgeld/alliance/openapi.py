@@ -65,6 +65,23 @@ register_openapi(
                 },
                 "amount_cents": {"type": ["integer", "null"]},
                 "money_reference": {"type": "string"},
+                "budget_lines": {
+                    "type": "array",
+                    "description": "The budget lines this decision is about.",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "code": {"type": "string"},
+                            "name": {"type": "string"},
+                            "year": {"type": "integer"},
+                        },
+                    },
+                },
+                "commitments": {
+                    "type": "array",
+                    "description": "Ids of the commitments it is about (see /api/v1/areas/{slug}/commitments/).",
+                    "items": {"type": "integer"},
+                },
                 "url": {"type": "string", "format": "uri"},
             },
         }

@@ -15,6 +15,7 @@ from django.utils import timezone
 from wijkgeld.accounts.permissions import can
 from wijkgeld.alliance.models import (
     REACHES_DELEGATES,
+    REACHES_PARTNERS,
     Alliance,
     Audience,
     Decision,
@@ -22,7 +23,7 @@ from wijkgeld.alliance.models import (
     Meeting,
     Visibility,
 )
-from wijkgeld.alliance.permissions import member_groups
+from wijkgeld.alliance.permissions import member_groups, partner_ids_of
 
 
 def is_member(user, area) -> bool:
@@ -30,14 +31,20 @@ def is_member(user, area) -> bool:
 
 
 def may_see_document(user, document: Document) -> bool:
-    """Public documents once shared with everyone; members-only documents once shared with their group."""
-    shared = set(document.shares.values_list("audience", flat=True))
+    """Public documents once shared with everyone; members-only documents once shared with their group
+    (or, for a partner, with their own organisation)."""
+    shares = list(document.shares.all())
+    shared = {s.audience for s in shares}
     area = document.alliance.area
     if can(user, "alliance.manage", area):
         return True
     groups = member_groups(user, area)
     if groups and (Audience.ALL in shared or groups & shared):
         return True
+    if Audience.ONE_PARTNER in shared:
+        mine = partner_ids_of(user, document.alliance)
+        if any(s.partner_id in mine for s in shares if s.audience == Audience.ONE_PARTNER):
+            return True
     return document.visibility == Visibility.PUBLIC and Audience.ALL in shared
 
 
@@ -47,15 +54,19 @@ def visible_documents(user, meeting: Meeting) -> list[Document]:
 
 
 def visible_decisions(user, alliance: Alliance) -> QuerySet[Decision]:
-    decisions = alliance.decisions.select_related("meeting", "agenda_item")
+    decisions = alliance.decisions.select_related("meeting", "agenda_item").prefetch_related(
+        "budget_lines", "commitments__recipient_organisation"
+    )
     if is_member(user, alliance.area):
         return decisions
     return decisions.filter(visibility=Visibility.PUBLIC)
 
 
 def public_decisions(area) -> QuerySet[Decision]:
-    return Decision.objects.filter(alliance__area=area, visibility=Visibility.PUBLIC).select_related(
-        "meeting", "agenda_item"
+    return (
+        Decision.objects.filter(alliance__area=area, visibility=Visibility.PUBLIC)
+        .select_related("meeting", "agenda_item")
+        .prefetch_related("budget_lines", "commitments__recipient_organisation")
     )
 
 
@@ -80,8 +91,15 @@ def delegates_received_at(document: Document) -> dt.datetime | None:
 
 
 def partners_received_at(document: Document) -> dt.datetime | None:
-    times = [s.shared_at for s in document.shares.all() if s.audience in (Audience.ALL, Audience.PARTNERS)]
+    """When the first partner got the document: a share with all, with the partners, or with one partner."""
+    times = [s.shared_at for s in document.shares.all() if s.audience in REACHES_PARTNERS]
     return min(times) if times else None
+
+
+def partners_before_residents(document: Document) -> bool:
+    partners = partners_received_at(document)
+    received = delegates_received_at(document)
+    return partners is not None and (received is None or partners < received)
 
 
 @dataclass(frozen=True)
@@ -103,7 +121,8 @@ class LateReport:
 
 
 def late_documents(meeting: Meeting, *, now: dt.datetime | None = None) -> LateReport:
-    """Documents that reached the resident delegates after the deadline (N days before the meeting).
+    """Documents that reached the resident delegates after the deadline (N days before the meeting),
+    or that reached any partner before the residents (measured against every partner, at any time).
 
     A document that residents still do not have counts as late once the deadline has passed.
     Documents added once the meeting has begun (slides, attachments to the minutes) are not
@@ -114,15 +133,25 @@ def late_documents(meeting: Meeting, *, now: dt.datetime | None = None) -> LateR
     late: list[LateDocument] = []
     for document in meeting.documents.filter(uploaded_at__lt=meeting.starts_at).prefetch_related("shares"):
         received = delegates_received_at(document)
-        partners = partners_received_at(document)
-        if received is None and now <= deadline:
-            continue
-        if received is None or received > deadline:
-            late.append(
-                LateDocument(
-                    document=document,
-                    received_at=received,
-                    partners_earlier=partners is not None and (received is None or partners < received),
-                )
-            )
+        earlier = partners_before_residents(document)
+        # Any partner before the residents breaks "at the same time", whatever the deadline.
+        if earlier or (received is None and now > deadline) or (received is not None and received > deadline):
+            late.append(LateDocument(document=document, received_at=received, partners_earlier=earlier))
     return LateReport(deadline=deadline, days=meeting.alliance.documents_days_before, late=late)
+
+
+def alliance_documents(user, alliance: Alliance) -> list[Document]:
+    """Documents that belong to no meeting (area plan, programme, monitor, delegates' advice) this user may see."""
+    docs = (
+        alliance.documents.filter(meeting__isnull=True)
+        .select_related("alliance__area", "uploaded_by")
+        .prefetch_related("shares")
+        .order_by("-uploaded_at", "-id")
+    )
+    return [d for d in docs if may_see_document(user, d)]
+
+
+def unequal_documents(alliance: Alliance) -> list[Document]:
+    """Documents without a meeting that reached a partner before the residents: a public warning."""
+    docs = alliance.documents.filter(meeting__isnull=True).prefetch_related("shares")
+    return [d for d in docs if partners_before_residents(d)]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wijkgeld.alliance.views import manage, members, public
+from wijkgeld.alliance.views import documents, manage, members, public
 
 app_name = "alliance"
 A = "gebieden/<slug:slug>/alliantie/"
@@ -10,6 +10,9 @@ urlpatterns = [
     path(A + "besluiten/", public.decisions_page, name="decisions"),
     path(A + "agenda.ics", public.calendar_feed, name="calendar"),
     path(A + "overleg/<int:pk>/", public.meeting_page, name="meeting"),
+    path(A + "documenten/", documents.documents_page, name="documents"),
+    path(A + "documenten/nieuw/", documents.document_add, name="document_add"),
+    path(A + "documenten/advies/", documents.advice_add, name="advice_add"),
     path(A + "documenten/<int:pk>/", members.document_page, name="document"),
     path(A + "documenten/<int:pk>/bestand/", members.document_download, name="download"),
     # Members

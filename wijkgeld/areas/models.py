@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from wijkgeld.areas import tiers
+
 cbs_code_validator = RegexValidator(r"^GM\d{4}$", _("A CBS municipality code looks like GM0599."))
 postcode_validator = RegexValidator(r"^\d{4}$", _("Use the four digits of a postcode, for example 3083."))
 
@@ -65,6 +67,9 @@ class Organisation(models.Model):
         MUNICIPALITY = "municipality", _("Municipality")
         HOUSING = "housing_corporation", _("Housing corporation")
         POLICE = "police", _("Police")
+        PROVINCE = "province", _("Province")
+        NATIONAL = "national_government", _("National government (Rijk)")
+        PUBLIC_OTHER = "public_body", _("Other government body")
         CARE = "care_welfare", _("Care and welfare")
         SCHOOL = "school", _("School")
         EMPLOYER = "employer", _("Employer")
@@ -114,5 +119,16 @@ class Organisation(models.Model):
     def is_resident_led(self) -> bool:
         return self.kind in {self.Kind.COLLECTIVE, self.Kind.ENTERPRISE}
 
+    @property
+    def is_public_body(self) -> bool:
+        """Municipality, police, province, Rijk or any government body: never "in de wijk"."""
+        return tiers.is_public_body(kind=self.kind, legal_form=self.legal_form)
+
     def is_local_to(self, area: Area) -> bool:
         return self.local_areas.filter(pk=area.pk).exists()
+
+    def tier_in(self, area: Area) -> str:
+        """resident_led, local_organisation or outside (see `wijkgeld.areas.tiers`)."""
+        return tiers.recipient_tier(
+            kind=self.kind, legal_form=self.legal_form, local_to_area=self.is_local_to(area)
+        )

@@ -55,7 +55,14 @@ def collective_review(request, area):
     for profile in profiles:
         profile.form = ReviewForm(prefix=f"p{profile.pk}") if may_verify else None
     return render(
-        request, "community/review.html", {"area": area, "profiles": profiles, "may_verify": may_verify}
+        request,
+        "community/review.html",
+        {
+            "area": area,
+            "profiles": profiles,
+            "may_verify": may_verify,
+            "show_people": can(request.user, "area.view_people", area),
+        },
     )
 
 
@@ -78,4 +85,8 @@ def collective_decide(request, area, pk: int):
         else:
             return redirect("community:review", slug=area.slug)
     profile.form = form
-    return render(request, "community/review.html", {"area": area, "profiles": [profile], "may_verify": True})
+    return render(
+        request,
+        "community/review.html",
+        {"area": area, "profiles": [profile], "may_verify": True, "show_people": True},
+    )

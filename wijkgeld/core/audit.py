@@ -86,16 +86,47 @@ def _readable_amounts(data: dict[str, Any]) -> dict[str, Any]:
     return readable
 
 
-def audit_text(entry: AuditEntry) -> str:
-    """The entry as one sentence in the active language."""
+# Data keys and object types that name or reach a person. Shown as "…" to readers who see figures,
+# not people (the national observer).
+PERSONAL_KEYS = frozenset(
+    {"recipient", "supplier", "name", "user", "comment", "contact", "email", "phone", "delegate", "member"}
+)
+PERSONAL_OBJECTS = frozenset(
+    {
+        "accounts.user",
+        "accounts.role",
+        "alliance.delegate",
+        "alliance.representative",
+        "alliance.question",
+        "money.commitment",
+        "money.payment",
+        "community.collectiveprofile",
+    }
+)
+
+
+def audit_text(entry: AuditEntry, *, without_people: bool = False) -> str:
+    """The entry as one sentence in the active language. `without_people` leaves out who did it and any
+    name or contact detail in the entry (for observers: figures, not people)."""
     template = _TEXTS.get(entry.action)
     obj = entry.object_label or entry.object_type
+    actor = entry.actor_label
+    data = dict(entry.data)
+    if without_people:
+        actor = str(_("someone"))
+        # A key is shown only when the entry says it names an organisation ("<key>_is_person": False).
+        data = {
+            k: ("…" if k in PERSONAL_KEYS and data.get(f"{k}_is_person") is not False else v)
+            for k, v in data.items()
+        }
+        if entry.object_type in PERSONAL_OBJECTS:
+            obj = "…"
     if template is None:
-        return f"{entry.actor_label}: {entry.action} {obj}".strip()
+        return f"{actor}: {entry.action} {obj}".strip()
     try:
-        return str(template).format(actor=entry.actor_label, object=obj, **_readable_amounts(entry.data))
+        return str(template).format(actor=actor, object=obj, **_readable_amounts(data))
     except (KeyError, IndexError, ValueError):
-        return str(template).format_map(_Default(actor=entry.actor_label, object=obj))
+        return str(template).format_map(_Default(actor=actor, object=obj))
 
 
 class _Default(dict):
@@ -106,5 +137,6 @@ class _Default(dict):
 register_texts(
     {
         "core.demo.loaded": _("{actor} loaded the demo data"),
+        "core.retention.purged": _("Personal data past its retention period was removed"),
     }
 )

@@ -24,5 +24,6 @@ register_texts(
         "fund.project.progress": _("The proposer posted an update on {object}"),
         "fund.project.final_account": _("The proposer sent the final account of {object}"),
         "fund.project.accepted": _("{actor} accepted the final account of {object}"),
+        "fund.receipt.cleared": _("{actor} cleared a receipt of {object} of personal data; it is now public"),
     }
 )

@@ -250,6 +250,12 @@ class Photo(models.Model):
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
+    # A receipt with a final account may show names, addresses or bank details: it is public only once
+    # a committee member has checked it and marked it as cleared of personal data.
+    cleared_at = models.DateTimeField(_("cleared of personal data at"), null=True, blank=True)
+    cleared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["id"]
@@ -258,6 +264,14 @@ class Photo(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proposal} – {self.image.name}"
+
+    @property
+    def is_receipt(self) -> bool:
+        return self.update_id is not None and self.update.kind == ProgressUpdate.Kind.FINAL
+
+    @property
+    def is_public(self) -> bool:
+        return not self.is_receipt or self.cleared_at is not None
 
 
 class ConflictOfInterest(models.Model):

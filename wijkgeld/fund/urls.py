@@ -26,4 +26,5 @@ urlpatterns = [
     path(M + "uitvoering/", execution.manage_execution, name="manage_execution"),
     path(M + "uitvoering/<int:number>/toekennen/", execution.award, name="award"),
     path(M + "uitvoering/<int:number>/afronden/", execution.accept, name="accept"),
+    path(M + "uitvoering/bonnen/<int:photo_id>/vrijgeven/", execution.clear_receipt, name="clear_receipt"),
 ]

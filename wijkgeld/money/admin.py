@@ -7,6 +7,7 @@ from wijkgeld.money.models import (
     BudgetLine,
     Commitment,
     Grant,
+    LineChange,
     Payment,
     Posting,
     SupportRequest,
@@ -78,14 +79,20 @@ class GrantAdmin(ReadOnlyAdmin):
 
 @admin.register(Commitment)
 class CommitmentAdmin(ReadOnlyAdmin):
-    list_display = ["recipient_name", "line", "amount_cents", "is_local", "non_local_reason", "created_at"]
-    list_filter = ["is_local", "non_local_reason"]
+    list_display = ["recipient_name", "line", "amount_cents", "tier", "non_local_reason", "created_at"]
+    list_filter = ["tier", "non_local_reason"]
 
 
 @admin.register(Payment)
 class PaymentAdmin(ReadOnlyAdmin):
     list_display = ["commitment", "amount_cents", "status", "created_at", "decided_by"]
     list_filter = ["status"]
+
+
+@admin.register(LineChange)
+class LineChangeAdmin(ReadOnlyAdmin):
+    list_display = ["line", "kind", "amount_cents", "status", "approvals_needed", "created_at"]
+    list_filter = ["status", "kind"]
 
 
 @admin.register(SupportRequest)

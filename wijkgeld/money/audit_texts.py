@@ -26,6 +26,15 @@ register_texts(
         "money.support.approved": _("The support request {object} was approved with {approvals} approvals"),
         "money.support.rejected": _("The support request {object} was not approved"),
         "money.support.withdrawn": _("{actor} withdrew the support request {object}"),
+        "money.line_change.proposed": _(
+            "{actor} proposed a change to the delegates' line {line}: {change} €{amount} ({reason})"
+        ),
+        "money.line_change.approved_by": _("{actor} agreed with the change {object}"),
+        "money.line_change.declined_by": _("{actor} did not agree with the change {object}"),
+        "money.line_change.applied": _("The change {object} took effect with {approvals} approvals"),
+        "money.line_change.rejected": _("The change {object} was not approved"),
+        "money.line_change.withdrawn": _("{actor} withdrew the change {object}"),
+        "money.line.size_decision": _("{actor} tied the size of {object} to the decision {decision}"),
         "money.grants.imported": _("{actor} imported {count} grants for {year}"),
     }
 )

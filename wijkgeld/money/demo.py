@@ -145,6 +145,7 @@ def _load_area(area, *, factor: int, fin: str, fin2: str | None, staff: str) -> 
             now=when,
         )
         return
+    _load_tiers_rotterdam(area, programme=programme, themes=themes, when=when)
     # The residents' own support budget: a delegate proposes, two others approve, finance pays.
     proposer, second, third = _user("afgevaardigde"), _user("afgevaardigde2"), _user("afgevaardigde3")
     trainer = _org("Trainersbureau Samen Sterk (demo)", "other", "bv")
@@ -186,6 +187,89 @@ def _load_area(area, *, factor: int, fin: str, fin2: str | None, staff: str) -> 
         supplier_is_resident=True,
         now=dt.datetime(2026, 3, 12, 20, 0, tzinfo=T),
     )
+    # Programme staff want to move part of the delegates' money to 2027: it waits for the delegates.
+    services.line_change_propose(
+        actor=programme,
+        line=support,
+        kind="carry_over",
+        amount_cents=10_000_00,
+        to_year=2027,
+        reason="De training voor nieuwe afgevaardigden is verschoven naar voorjaar 2027.",
+        now=dt.datetime(2026, 4, 2, 10, 0, tzinfo=T),
+    )
+
+
+def _load_tiers_rotterdam(area, *, programme, themes, when) -> None:
+    """Money to all three tiers: besides the bewonersbedrijf (resident-led) and the homework institute
+    (outside), welfare (other local) and the municipality (a public body, so outside), each with the
+    record of which collectives working on the theme were asked ("tenzij")."""
+    from wijkgeld.areas.models import Organisation
+    from wijkgeld.money import services
+    from wijkgeld.money.models import CollectiveConsultation, NonLocalReason
+
+    answer = CollectiveConsultation.Answer
+    finance = _user("financien")
+    young = services.budget_line_create(
+        actor=finance,
+        area=area,
+        theme=themes["ontwikkeling_jonge_kind"],
+        year=2026,
+        code="voorschool",
+        name="Voorschool en ouders",
+        amount_cents=200_000_00,
+        now=when,
+    )
+    kitchen = Organisation.objects.get(name="Buurtkeuken Afrikaanderwijk")
+    services.commitment_create(
+        actor=programme,
+        line=young,
+        amount_cents=35_000_00,
+        recipient_organisation=Organisation.objects.get(name="Welzijn Zuid (demo)"),
+        description="Consultatiebureau-inloop en opvoedsteun in twee buurthuizen",
+        non_local_reason=NonLocalReason.NO_EXPERTISE,
+        non_local_explanation="Opvoedsteun vraagt een geregistreerde jeugdprofessional; die heeft de Buurtkeuken niet.",
+        consultations=_asked(
+            area,
+            young.theme,
+            {
+                kitchen.name: (
+                    answer.TOOK_ON,
+                    "Verzorgt de lunch bij de ouderochtenden (eigen commitment volgt).",
+                )
+            },
+        ),
+        now=when,
+    )
+    cohesion = services.budget_line_for(area=area, code="wijkverbinders", year=2026)
+    asked = {
+        "Bewonersbedrijf Bloemhof Werkt": (answer.NO_CAPACITY, "Klussendienst zit vol tot september."),
+        "Buurtkeuken Afrikaanderwijk": (answer.NOT_ASKED, "Werkt niet aan de openbare ruimte."),
+        "Moestuin Tarwewijk": (answer.TOOK_ON, "Plant de borders langs de nieuwe paden."),
+    }
+    services.commitment_create(
+        actor=programme,
+        line=cohesion,
+        amount_cents=18_000_00,
+        recipient_organisation=Organisation.objects.get(name="Gemeente Rotterdam", kind="municipality"),
+        description="Ontmoetingsplein Tarwewijk: bestrating en bankjes",
+        non_local_reason=NonLocalReason.LEGALLY_REQUIRED,
+        non_local_explanation="Werk aan de openbare ruimte moet de gemeente zelf aanbesteden.",
+        consultations=_asked(area, cohesion.theme, asked),
+        now=when,
+    )
+
+
+def _asked(area, theme, answers: dict) -> list:
+    """The recorded tenzij question for every verified collective on the theme (the service wants them all)."""
+    from wijkgeld.money import services
+    from wijkgeld.money.models import CollectiveConsultation
+
+    default = (CollectiveConsultation.Answer.NOT_ASKED, "Werkt niet aan dit onderdeel.")
+    result = []
+    for profile in services.local_collectives_for(area=area, theme=theme):
+        answer, why = answers.get(profile.organisation.name, default)
+        result.append(services.Consultation(collective=profile.organisation, answer=answer, why=why))
+    return result
 
 
 @register_demo(22, "money")

@@ -6,10 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wijkgeld.areas.models import Organisation
+from wijkgeld.areas.tiers import Tier, recipient_tier
 from wijkgeld.core.errors import DomainError
 from wijkgeld.core.forms import EuroField
 from wijkgeld.money.documents import check_document
-from wijkgeld.money.models import BudgetLine, NonLocalReason, Theme
+from wijkgeld.money.models import USER_REASONS, BudgetLine, CollectiveConsultation, Theme
 
 MINISTRIES = [("OCW", "OCW"), ("SZW", "SZW"), ("VRO", "VRO"), ("BZK", "BZK"), ("VWS", "VWS")]
 
@@ -37,21 +38,57 @@ class DocumentField(forms.FileField):
 
 
 def reason_choices():
-    return [("", _("— the recipient is local, no reason needed —")), *NonLocalReason.choices]
+    return [("", _("— resident-led recipient, no reason needed —")), *USER_REASONS]
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):
-    """Organisations local to the area first (neighbourhood first), then the others."""
+    """Organisations grouped by their tier in the area: resident-led first, then other local, then outside."""
 
     def __init__(self, *, area, **kwargs):
         super().__init__(queryset=Organisation.objects.all(), required=False, **kwargs)
-        local = list(Organisation.objects.filter(local_areas=area).order_by("name"))
-        local_ids = {o.pk for o in local}
-        others = [o for o in Organisation.objects.order_by("name") if o.pk not in local_ids]
+        local_ids = set(Organisation.objects.filter(local_areas=area).values_list("pk", flat=True))
+        groups: dict[str, list] = {tier: [] for tier in Tier.values}
+        for org in Organisation.objects.order_by("name"):
+            tier = recipient_tier(kind=org.kind, legal_form=org.legal_form, local_to_area=org.pk in local_ids)
+            groups[tier].append((org.pk, org.name))
         self.choices = [
             ("", _("— no organisation (a person or a party not in the list) —")),
-            (_("Local in this area"), [(o.pk, o.name) for o in local]),
-            (_("Other organisations"), [(o.pk, o.name) for o in others]),
+            (_("Resident-led in this area"), groups[Tier.RESIDENT_LED]),
+            (_("Other local organisations"), groups[Tier.LOCAL]),
+            (_("Outside the neighbourhood (including every public body)"), groups[Tier.OUTSIDE]),
+        ]
+
+
+class ConsultationFieldsMixin:
+    """One answer and a "why" per verified collective on the theme: the recorded "tenzij" question."""
+
+    def add_consultation_fields(self, collectives) -> None:
+        self.consultation_collectives = [c.organisation for c in collectives]
+        answers = [("", _("— choose —")), *CollectiveConsultation.Answer.choices]
+        for org in self.consultation_collectives:
+            self.fields[f"ask_{org.pk}"] = forms.ChoiceField(
+                label=_("Was %(name)s asked?") % {"name": org.name}, choices=answers, required=False
+            )
+            self.fields[f"why_{org.pk}"] = forms.CharField(
+                label=_("Why (public)"), max_length=500, required=False
+            )
+
+    def main_fields(self):
+        """The visible fields except the per-collective answers (the template shows those in a fieldset)."""
+        return [f for f in self.visible_fields() if not f.name.startswith(("ask_", "why_"))]
+
+    def consultation_rows(self):
+        """(organisation, answer field, why field) for the template."""
+        return [(org, self[f"ask_{org.pk}"], self[f"why_{org.pk}"]) for org in self.consultation_collectives]
+
+    def consultations(self) -> list:
+        from wijkgeld.money.services.tiers import Consultation
+
+        data = self.cleaned_data
+        return [
+            Consultation(collective=org, answer=data[f"ask_{org.pk}"], why=data.get(f"why_{org.pk}", ""))
+            for org in self.consultation_collectives
+            if data.get(f"ask_{org.pk}")
         ]
 
 
@@ -106,7 +143,7 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=500)
 
 
-class CommitmentForm(forms.Form):
+class CommitmentForm(ConsultationFieldsMixin, forms.Form):
     recipient_organisation = forms.Field(label=_("Recipient organisation"))
     recipient_name = forms.CharField(
         label=_("Name of the recipient"),
@@ -115,12 +152,12 @@ class CommitmentForm(forms.Form):
         help_text=_("Needed when the recipient is not in the list of organisations."),
     )
     recipient_is_resident = forms.BooleanField(
-        label=_("The recipient is a resident of this area (counts as local)"), required=False
+        label=_("The recipient is a resident of this area (counts as resident-led)"), required=False
     )
     amount = EuroField(label=_("Amount in euros"))
     description = forms.CharField(label=_("What the money is for"), max_length=500)
     non_local_reason = forms.ChoiceField(
-        label=_("If the recipient is not local: why not a party from the neighbourhood?"),
+        label=_("If the recipient is not resident-led: why not a resident-led party?"),
         required=False,
         choices=(),
         help_text=_("This reason is public."),
@@ -130,12 +167,13 @@ class CommitmentForm(forms.Form):
     )
     document = DocumentField()
 
-    def __init__(self, *args, area, **kwargs):
+    def __init__(self, *args, area, collectives=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["recipient_organisation"] = OrganisationChoiceField(
             area=area, label=_("Recipient organisation")
         )
         self.fields["non_local_reason"].choices = reason_choices()
+        self.add_consultation_fields(collectives)
 
 
 class PaymentForm(forms.Form):
@@ -144,7 +182,7 @@ class PaymentForm(forms.Form):
     document = DocumentField()
 
 
-class SupportRequestForm(forms.Form):
+class SupportRequestForm(ConsultationFieldsMixin, forms.Form):
     title = forms.CharField(label=_("What support do you want to hire?"), max_length=200)
     reason = forms.CharField(
         label=_("Why do the residents need it?"), widget=forms.Textarea(attrs={"rows": 4})
@@ -154,11 +192,11 @@ class SupportRequestForm(forms.Form):
         label=_("Or the name of the person or party"), max_length=200, required=False
     )
     supplier_is_resident = forms.BooleanField(
-        label=_("The supplier is a resident of this area (counts as local)"), required=False
+        label=_("The supplier is a resident of this area (counts as resident-led)"), required=False
     )
     amount = EuroField(label=_("How much, in euros?"))
     non_local_reason = forms.ChoiceField(
-        label=_("If the supplier is not local: why not a party from the neighbourhood?"),
+        label=_("If the supplier is not resident-led: why not a resident-led party?"),
         required=False,
         choices=(),
         help_text=_("This reason is public."),
@@ -167,12 +205,13 @@ class SupportRequestForm(forms.Form):
         label=_("Explanation (public)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
 
-    def __init__(self, *args, area, **kwargs):
+    def __init__(self, *args, area, collectives=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["supplier_organisation"] = OrganisationChoiceField(
             area=area, label=_("From which organisation?")
         )
         self.fields["non_local_reason"].choices = reason_choices()
+        self.add_consultation_fields(collectives)
 
 
 class VoteForm(forms.Form):
@@ -183,3 +222,45 @@ class VoteForm(forms.Form):
         choices=[("yes", _("I agree")), ("no", _("I do not agree"))],
     )
     comment = forms.CharField(label=_("Comment"), max_length=500, required=False)
+
+
+class LineChangeForm(forms.Form):
+    """Staff or finance propose to take money from the delegates' line; the delegates decide."""
+
+    kind = forms.ChoiceField(label=_("What should change?"), widget=forms.RadioSelect, choices=())
+    amount = EuroField(label=_("Amount in euros"), required=False, help_text=_("For lowering or moving."))
+    to_year = forms.TypedChoiceField(
+        label=_("To year"), coerce=int, required=False, choices=(), empty_value=None
+    )
+    reverses = forms.TypedChoiceField(
+        label=_("Entry to reverse"), coerce=int, required=False, choices=(), empty_value=None
+    )
+    reason = forms.CharField(label=_("Reason (the delegates read this)"), max_length=500)
+    decision = forms.ModelChoiceField(
+        label=_("Alliance decision behind this change"), queryset=None, required=False
+    )
+
+    def __init__(self, *args, line: BudgetLine, entries, decisions, **kwargs):
+        super().__init__(*args, **kwargs)
+        from wijkgeld.money.models import LineChange
+
+        kinds = [(k, label) for k, label in LineChange.Kind.choices if k != LineChange.Kind.RAISE]
+        self.fields["kind"].choices = kinds
+        years = [y for y in line.theme.tranche.years if y > line.year]
+        self.fields["to_year"].choices = [("", "—"), *[(y, str(y)) for y in years]]
+        self.fields["reverses"].choices = [
+            ("", "—"),
+            *[(tx.pk, f"#{tx.pk} {tx.description}"[:120]) for tx in entries],
+        ]
+        self.fields["decision"].queryset = decisions
+        self.entries = {tx.pk: tx for tx in entries}
+
+
+class SizeDecisionForm(forms.Form):
+    decision = forms.ModelChoiceField(
+        label=_("Alliance decision that set the size of this line"), queryset=None
+    )
+
+    def __init__(self, *args, decisions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = decisions

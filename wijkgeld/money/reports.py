@@ -6,7 +6,10 @@ Definitions (per area, year and theme):
 - paid: paid out;
 - available: not yet committed (in a budget line or not yet in one), after carry-over;
 - carried: money carried in from (positive) or out to (negative) other years of the tranche;
-- local_committed: committed to local recipients; local_share = local_committed / committed.
+- per tier of the recipient (`wijkgeld.areas.tiers`): resident_led_committed, other_local_committed,
+  outside_committed, and each tier's share of `committed`. The headline is the resident-led share.
+  Public bodies are always outside the neighbourhood.
+- local_committed: resident-led plus other local ("in de wijk"); local_share = local_committed / committed.
 """
 
 from __future__ import annotations
@@ -17,8 +20,25 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
+from wijkgeld.areas.tiers import Tier
 from wijkgeld.core.money import cents_to_str, share
 from wijkgeld.money.models import Account, Posting, Theme
+
+_FIELDS = (
+    "granted",
+    "committed",
+    "paid",
+    "available",
+    "resident_led_committed",
+    "other_local_committed",
+    "outside_committed",
+    "resident_led_paid",
+    "other_local_paid",
+)
+
+
+def _ratio(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value:.4f}"
 
 
 @dataclass
@@ -27,31 +47,60 @@ class Figures:
     committed: int = 0
     paid: int = 0
     available: int = 0
-    local_committed: int = 0
-    local_paid: int = 0
+    resident_led_committed: int = 0
+    other_local_committed: int = 0
+    outside_committed: int = 0
+    resident_led_paid: int = 0
+    other_local_paid: int = 0
 
     @property
     def carried(self) -> int:
         return self.available + self.committed - self.granted
 
     @property
+    def local_committed(self) -> int:
+        return self.resident_led_committed + self.other_local_committed
+
+    @property
+    def local_paid(self) -> int:
+        return self.resident_led_paid + self.other_local_paid
+
+    @property
     def local_share(self) -> Decimal | None:
         return share(self.local_committed, self.committed)
 
+    @property
+    def resident_led_share(self) -> Decimal | None:
+        """The headline: the part of the committed money that reaches residents and their own collectives."""
+        return share(self.resident_led_committed, self.committed)
+
+    @property
+    def other_local_share(self) -> Decimal | None:
+        return share(self.other_local_committed, self.committed)
+
+    @property
+    def outside_share(self) -> Decimal | None:
+        return share(self.outside_committed, self.committed)
+
     def add(self, other: Figures) -> None:
-        for name in ("granted", "committed", "paid", "available", "local_committed", "local_paid"):
+        for name in _FIELDS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def as_api(self) -> dict[str, str | None]:
-        local = self.local_share
         return {
             "granted": cents_to_str(self.granted),
             "committed": cents_to_str(self.committed),
             "paid": cents_to_str(self.paid),
             "available": cents_to_str(self.available),
             "carried": cents_to_str(self.carried),
+            "resident_led_committed": cents_to_str(self.resident_led_committed),
+            "other_local_committed": cents_to_str(self.other_local_committed),
+            "outside_committed": cents_to_str(self.outside_committed),
+            "resident_led_share": _ratio(self.resident_led_share),
+            "other_local_share": _ratio(self.other_local_share),
+            "outside_share": _ratio(self.outside_share),
             "local_committed": cents_to_str(self.local_committed),
-            "local_share": None if local is None else f"{local:.4f}",
+            "local_share": _ratio(self.local_share),
         }
 
 
@@ -81,12 +130,10 @@ def themes_for_year(year: int):
 
 
 def _figures_by_theme(postings) -> dict[int, Figures]:
-    sums = (
-        postings.values_list("theme_id", "account", "is_local").annotate(total=Sum("amount_cents")).order_by()
-    )
+    sums = postings.values_list("theme_id", "account", "tier").annotate(total=Sum("amount_cents")).order_by()
     result: dict[int, Figures] = defaultdict(Figures)
-    for theme_id, account, is_local, total in sums:
-        result[theme_id].add(_figures_from_one(account, is_local, int(total or 0)))
+    for theme_id, account, tier, total in sums:
+        result[theme_id].add(_figures_from_one(account, tier, int(total or 0)))
     return result
 
 
@@ -104,19 +151,19 @@ def accountability_rows(*, area):
     """Amounts per theme and year for the municipality's reporting: every year that has postings."""
     sums = (
         Posting.objects.filter(area=area)
-        .values_list("year", "theme_id", "account", "is_local")
+        .values_list("year", "theme_id", "account", "tier")
         .annotate(total=Sum("amount_cents"))
         .order_by()
     )
     grouped: dict[tuple[int, int], Figures] = defaultdict(Figures)
-    for year, theme_id, account, is_local, total in sums:
-        grouped[(year, theme_id)].add(_figures_from_one(account, is_local, int(total or 0)))
+    for year, theme_id, account, tier, total in sums:
+        grouped[(year, theme_id)].add(_figures_from_one(account, tier, int(total or 0)))
     themes = {t.pk: t for t in Theme.objects.select_related("tranche")}
     for (year, theme_id), figures in sorted(grouped.items(), key=lambda i: (i[0][0], themes[i[0][1]].order)):
         yield year, themes[theme_id], figures
 
 
-def _figures_from_one(account: str, is_local: bool, total: int) -> Figures:
+def _figures_from_one(account: str, tier: str, total: int) -> Figures:
     f = Figures()
     if account == Account.SOURCE:
         f.granted = -total
@@ -124,10 +171,18 @@ def _figures_from_one(account: str, is_local: bool, total: int) -> Figures:
         f.available = total
     else:
         f.committed = total
-        f.local_committed = total if is_local else 0
+        if tier == Tier.RESIDENT_LED:
+            f.resident_led_committed = total
+        elif tier == Tier.LOCAL:
+            f.other_local_committed = total
+        else:
+            f.outside_committed = total
         if account == Account.PAID:
             f.paid = total
-            f.local_paid = total if is_local else 0
+            if tier == Tier.RESIDENT_LED:
+                f.resident_led_paid = total
+            elif tier == Tier.LOCAL:
+                f.other_local_paid = total
     return f
 
 

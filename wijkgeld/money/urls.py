@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wijkgeld.money.views import budget, documents, ledger, overview, support
+from wijkgeld.money.views import budget, documents, ledger, line_changes, overview, register, support
 
 app_name = "money"
 A = "gebieden/<slug:slug>/geld/"
@@ -8,6 +8,8 @@ urlpatterns = [
     path(A, overview.overview_current, name="overview_current"),
     path(f"{A}<int:year>/", overview.overview, name="overview"),
     path(f"{A}verantwoording.csv", overview.accountability_csv, name="accountability_csv"),
+    path(f"{A}register/", register.register_page, name="register"),
+    path(f"{A}register.csv", register.register_csv, name="register_csv"),
     path(f"{A}<int:year>/grootboek.csv", ledger.ledger_csv, name="ledger_csv"),
     path(f"{A}<int:year>/subsidie/", budget.grant_create, name="grant_create"),
     path(f"{A}<int:year>/begrotingspost/", budget.line_create, name="line_create"),
@@ -24,4 +26,15 @@ urlpatterns = [
     path("gebieden/<slug:slug>/ondersteuning/", support.support_list, name="support_list"),
     path("gebieden/<slug:slug>/ondersteuning/nieuw/", support.support_create, name="support_create"),
     path("gebieden/<slug:slug>/ondersteuning/<int:pk>/", support.support_detail, name="support_detail"),
+    path(
+        "gebieden/<slug:slug>/ondersteuning/posten/<int:line_pk>/wijziging/",
+        line_changes.line_change_create,
+        name="line_change_create",
+    ),
+    path(
+        "gebieden/<slug:slug>/ondersteuning/wijzigingen/<int:pk>/",
+        line_changes.line_change_detail,
+        name="line_change",
+    ),
+    path(f"{A}posten/<int:line_pk>/besluit/", line_changes.line_size_decision, name="line_size_decision"),
 ]

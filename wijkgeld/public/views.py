@@ -38,7 +38,9 @@ def area_detail(request, slug: str):
 def area_audit(request, area):
     entries = area.audit_entries.all()
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    rows = [(entry, audit_text(entry)) for entry in page.object_list]
+    # The observer sees figures, not people: no actor, names or contact details in the sentences.
+    without_people = not can(request.user, "area.view_people", area)
+    rows = [(entry, audit_text(entry, without_people=without_people)) for entry in page.object_list]
     return render(request, "public/audit.html", {"area": area, "page": page, "rows": rows})
 
 

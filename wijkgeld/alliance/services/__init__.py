@@ -4,6 +4,7 @@ from wijkgeld.alliance.services.agenda import agenda_item_add, agenda_item_decid
 from wijkgeld.alliance.services.documents import (
     document_share,
     document_upload,
+    document_upload_advice,
     question_answer,
     question_ask,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "delegate_add",
     "document_share",
     "document_upload",
+    "document_upload_advice",
     "meeting_create",
     "meeting_update",
     "minutes_save",

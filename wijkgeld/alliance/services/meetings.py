@@ -140,9 +140,12 @@ def decision_record(
     amount_cents: int | None = None,
     money_reference: str = "",
     visibility: str = Visibility.PUBLIC,
+    budget_lines=(),
+    commitments=(),
     now: dt.datetime | None = None,
 ) -> Decision:
-    """Add an entry to the decisions register. Public by default (Woo)."""
+    """Add an entry to the decisions register. Public by default (Woo). The budget lines and
+    commitments it concerns are linked, not named in free text; they must be of this area."""
     alliance = meeting.alliance
     require(actor, "alliance.manage", alliance.area)
     now = now or timezone.now()
@@ -156,6 +159,11 @@ def decision_record(
         raise DomainError(_("Choose who may read the decision."), field="visibility")
     if Decision.objects.filter(alliance=alliance, number=number).exists():
         raise DomainError(_("This number is already used by another decision."), field="number")
+    budget_lines, commitments = list(budget_lines), list(commitments)
+    if any(line.area_id != alliance.area_id for line in budget_lines):
+        raise DomainError(_("Choose budget lines of this area."), field="budget_lines")
+    if any(c.line.area_id != alliance.area_id for c in commitments):
+        raise DomainError(_("Choose commitments of this area."), field="commitments")
     decision = Decision(
         alliance=alliance,
         meeting=meeting,
@@ -176,6 +184,8 @@ def decision_record(
             decision.save()
     except IntegrityError as exc:
         raise DomainError(_("This number is already used by another decision."), field="number") from exc
+    decision.budget_lines.set(budget_lines)
+    decision.commitments.set(commitments)
     audit_record(
         actor=actor,
         action="alliance.decision.recorded",

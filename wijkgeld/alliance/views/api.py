@@ -34,6 +34,10 @@ def decisions(request, slug: str):
             "amount": cents_to_str(d.amount_cents) if d.amount_cents is not None else None,
             "amount_cents": d.amount_cents,
             "money_reference": d.money_reference,
+            "budget_lines": [
+                {"code": line.code, "name": line.name, "year": line.year} for line in d.budget_lines.all()
+            ],
+            "commitments": [c.pk for c in d.commitments.all()],
             "url": request.build_absolute_uri(
                 reverse("alliance:decisions", kwargs={"slug": area.slug}) + f"#besluit-{d.pk}"
             ),

@@ -293,13 +293,20 @@ def document_upload(request, area, pk: int):
 def document_share(request, area, pk: int):
     alliance = alliance_of(area)
     document = get_object_or_404(Document.objects.select_related("meeting"), pk=pk, alliance=alliance)
-    form = forms.ShareForm(request.POST or None)
+    form = forms.ShareForm(request.POST or None, alliance=alliance)
+    back = (
+        _meeting_url(area, document.meeting)
+        if document.meeting
+        else reverse("alliance:documents", kwargs={"slug": area.slug})
+    )
     return run_form(
         request,
         form,
-        lambda d: services.document_share(actor=request.user, document=document, audience=d["audience"]),
+        lambda d: services.document_share(
+            actor=request.user, document=document, audience=d["audience"], partner=d["partner"]
+        ),
         success=_("The sharing has been recorded."),
-        redirect_to=_meeting_url(area, document.meeting),
+        redirect_to=back,
         template=FORM,
         context={
             "area": area,
@@ -364,6 +371,8 @@ def decision_add(request, area, pk: int):
             amount_cents=d["amount"],
             money_reference=d["money_reference"],
             visibility=d["visibility"],
+            budget_lines=d["budget_lines"],
+            commitments=d["commitments"],
         ),
         success=_("The decision is in the register."),
         redirect_to=_meeting_url(area, meeting),

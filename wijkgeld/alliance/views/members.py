@@ -61,7 +61,8 @@ def document_page(request, slug: str, pk: int):
         "alliance": alliance,
         "document": document,
         "received_at": queries.delegates_received_at(document),
-        "shares": document.shares.all(),
+        "shares": document.shares.select_related("partner__organisation"),
+        "show_people": can(request.user, "area.view_people", area),
         "questions": document.questions.select_related("asked_by", "answered_by") if is_member else [],
         "is_member": is_member,
         "may_ask": may_ask,
@@ -116,6 +117,8 @@ def agenda_page(request, area):
             "declined": [i for i in items if i.status == AgendaItem.Status.DECLINED],
             "may_propose": can(request.user, "alliance.propose_item", area),
             "may_chair": may_chair(request.user, alliance),
+            # The observer reads the agenda's figures and reasons, not who proposed or decided.
+            "hide_people": not can(request.user, "area.view_people", area),
         },
     )
 

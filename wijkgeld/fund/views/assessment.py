@@ -19,6 +19,7 @@ from wijkgeld.fund.services.assessment import (
     idea_decide,
     revision_request,
 )
+from wijkgeld.fund.services.privacy import may_see_contact
 from wijkgeld.fund.views.helpers import proposal_in_round, round_in_area
 
 FORMS = {
@@ -93,6 +94,8 @@ def assess_idea(request, area, round_id: int, number: int):
             "forms": forms,
             "may_assess": may_assess,
             "conflict": has_conflict(member=request.user, proposal=proposal),
+            "show_contact": may_see_contact(request.user, proposal),
+            "show_people": can(request.user, "area.view_people", area),
             "assessments": proposal.assessments.select_related("member"),
             "conflicts": proposal.conflicts.select_related("member"),
             "photos": proposal.photos.filter(update=None),

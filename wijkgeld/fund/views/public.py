@@ -72,7 +72,7 @@ def idea_detail(request, slug: str, round_id: int, number: int):
             "area": round_.area,
             "idea": proposal,
             "photos": proposal.photos.filter(update=None),
-            "updates": proposal.updates.prefetch_related("photos"),
+            "updates": _with_public_photos(proposal.updates.prefetch_related("photos")),
             "result": result,
             "project": explain.project_text(result, proposal) if result else None,
             "award": award,
@@ -103,6 +103,16 @@ def results(request, slug: str, round_id: int):
             "form": ReceiptForm(),
         },
     )
+
+
+def _with_public_photos(updates):
+    """Receipts of a final account are public only once a committee member cleared them of personal data."""
+    updates = list(updates)
+    for update in updates:
+        update.public_photos = [
+            p for p in update.photos.all() if update.kind != "final" or p.cleared_at is not None
+        ]
+    return updates
 
 
 def receipt(request, slug: str, round_id: int):

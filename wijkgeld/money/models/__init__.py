@@ -8,15 +8,29 @@ from wijkgeld.money.models.budget import (
     Tranche,
     payment_confirmation_threshold,
 )
-from wijkgeld.money.models.ledger import Account, Commitment, NonLocalReason, Payment, Posting, Transaction
+from wijkgeld.money.models.ledger import (
+    USER_REASONS,
+    Account,
+    CollectiveConsultation,
+    Commitment,
+    NonLocalReason,
+    Payment,
+    Posting,
+    Transaction,
+)
+from wijkgeld.money.models.line_changes import LineChange, LineChangeVote
 from wijkgeld.money.models.support import SupportRequest, SupportVote
 
 __all__ = [
+    "USER_REASONS",
     "Account",
+    "CollectiveConsultation",
     "AreaFinanceSettings",
     "BudgetLine",
     "Commitment",
     "Grant",
+    "LineChange",
+    "LineChangeVote",
     "NonLocalReason",
     "Payment",
     "Posting",

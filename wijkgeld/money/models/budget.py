@@ -137,6 +137,16 @@ class BudgetLine(models.Model):
         default=False,
         help_text=_("The residents' own support budget: delegates decide what it is spent on."),
     )
+    # The alliance decision that set the line's size (the residents' support budget is an agreement,
+    # not a figure staff may change on their own).
+    size_decision = models.ForeignKey(
+        "alliance.Decision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sized_lines",
+        verbose_name=_("alliance decision on the size"),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

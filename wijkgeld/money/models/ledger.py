@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wijkgeld.areas.tiers import Tier
 from wijkgeld.money.models.base import AppendOnlyModel, DocumentField
 
 
@@ -32,6 +33,7 @@ class Transaction(AppendOnlyModel):
     class Kind(models.TextChoices):
         GRANT = "grant", _("Grant")
         ALLOCATION = "allocation", _("Money to a budget line")
+        DEALLOCATION = "deallocation", _("Money from a budget line back to its theme")
         COMMITMENT = "commitment", _("Commitment")
         PAYMENT = "payment", _("Payment")
         RELEASE = "release", _("Release of an unspent rest")
@@ -73,13 +75,17 @@ class Posting(AppendOnlyModel):
     account = models.CharField(max_length=16, choices=Account.choices)
     amount_cents = models.BigIntegerField()
     is_local = models.BooleanField(default=False)
+    # The recipient's tier (resident-led, other local, outside), copied from the commitment so the
+    # overview groups by it in one scan. Empty on legs that belong to no recipient (grants, lines).
+    tier = models.CharField(max_length=20, choices=Tier.choices, blank=True, default="")
 
     class Meta:
         ordering = ["id"]
         indexes = [
             # Covering index for the finance overview and API: one range scan per area and year.
             models.Index(
-                fields=["area", "year", "theme", "account", "is_local", "amount_cents"], name="posting_report"
+                fields=["area", "year", "theme", "account", "tier", "amount_cents"],
+                name="posting_report_tier",
             ),
             models.Index(fields=["line", "account", "amount_cents"], name="posting_line"),
             models.Index(fields=["commitment", "account", "amount_cents"], name="posting_commitment"),
@@ -108,6 +114,12 @@ class NonLocalReason(models.TextChoices):
     LEGALLY_REQUIRED = "legally_required", _("A legally required provider")
     EXISTING_CONTRACT = "existing_contract", _("Continuation of an existing contract")
     OTHER = "other", _("Other reason")
+    # Only set by the data migration that introduced the tiers: a public body that used to count as
+    # local. Never offered in a form; the service refuses it.
+    BEFORE_RULE = "booked_before_rule", _("Booked before public bodies counted as outside the neighbourhood")
+
+
+USER_REASONS = [choice for choice in NonLocalReason.choices if choice[0] != NonLocalReason.BEFORE_RULE]
 
 
 class Commitment(AppendOnlyModel):
@@ -122,8 +134,9 @@ class Commitment(AppendOnlyModel):
     recipient_name = models.CharField(_("recipient"), max_length=200)
     recipient_is_resident = models.BooleanField(_("the recipient is a resident of the area"), default=False)
     is_local = models.BooleanField(_("local"))
+    tier = models.CharField(_("tier"), max_length=20, choices=Tier.choices)
     non_local_reason = models.CharField(
-        _("reason for a recipient outside the area"),
+        _("reason the money does not go to a resident-led recipient"),
         max_length=32,
         choices=NonLocalReason.choices,
         blank=True,
@@ -141,10 +154,18 @@ class Commitment(AppendOnlyModel):
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(condition=models.Q(amount_cents__gt=0), name="commitment_positive"),
+            # Resident-led money needs no reason; money outside always has one ("tenzij"); other local
+            # organisations need one only while a verified collective works on the theme (service rule).
             models.CheckConstraint(
-                condition=models.Q(is_local=True, non_local_reason="")
-                | models.Q(is_local=False) & ~models.Q(non_local_reason=""),
-                name="commitment_non_local_has_reason",
+                condition=models.Q(tier="resident_led", non_local_reason="")
+                | models.Q(tier="local_organisation")
+                | models.Q(tier="outside") & ~models.Q(non_local_reason=""),
+                name="commitment_tier_reason",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_local=False, tier="outside")
+                | models.Q(is_local=True, tier__in=["resident_led", "local_organisation"]),
+                name="commitment_is_local_matches_tier",
             ),
         ]
         indexes = [models.Index(fields=["source"])]
@@ -153,6 +174,46 @@ class Commitment(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.recipient_name}: {self.description}"[:300]
+
+    @property
+    def public_recipient(self) -> str:
+        """How the recipient appears in public (Woo): an organisation by name, a private person never."""
+        if self.recipient_organisation_id:
+            return self.recipient_organisation.name
+        if self.recipient_is_resident:
+            return str(_("A resident of the area"))
+        return str(_("A person or party not in the list of organisations"))
+
+
+class CollectiveConsultation(AppendOnlyModel):
+    """The "tenzij" question, recorded: which verified collective working on the theme was asked to do
+    the work, and what it answered. Public together with the commitment's reason."""
+
+    class Answer(models.TextChoices):
+        TOOK_ON = "took_it_on", _("Took it on (in part)")
+        NO_CAPACITY = "no_capacity", _("Asked: no capacity")
+        NOT_ASKED = "not_asked", _("Not asked")
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.PROTECT, related_name="consultations")
+    collective = models.ForeignKey("areas.Organisation", on_delete=models.PROTECT, related_name="+")
+    answer = models.CharField(_("answer"), max_length=16, choices=Answer.choices)
+    why = models.CharField(_("why"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["collective__name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commitment", "collective"], name="consultation_once_per_collective"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(answer="took_it_on") | ~models.Q(why=""), name="consultation_why_given"
+            ),
+        ]
+        verbose_name = _("question to a resident collective")
+        verbose_name_plural = _("questions to resident collectives")
+
+    def __str__(self) -> str:
+        return f"{self.collective}: {self.get_answer_display()}"
 
 
 class Payment(models.Model):

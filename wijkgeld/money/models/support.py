@@ -29,6 +29,8 @@ class SupportRequest(models.Model):
         _("reason for a supplier outside the area"), max_length=32, choices=NonLocalReason.choices, blank=True
     )
     non_local_explanation = models.TextField(_("explanation"), blank=True)
+    # The "tenzij" record until the request becomes a commitment: [{"collective": pk, "answer", "why"}].
+    consultations = models.JSONField(_("collectives asked"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PROPOSED)
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("proposed at"))

@@ -14,11 +14,9 @@ from wijkgeld.money.services.budget import (
 from wijkgeld.money.services.commitments import (
     commitment_create,
     commitment_release,
-    local_collectives_for,
     payment_confirm,
     payment_create,
     payment_reject,
-    recipient_locality,
 )
 from wijkgeld.money.services.ledger import (
     commitment_open_cents,
@@ -28,16 +26,25 @@ from wijkgeld.money.services.ledger import (
     transaction_reverse,
     unallocated_cents,
 )
+from wijkgeld.money.services.line_changes import (
+    budget_line_size_decision_set,
+    line_change_propose,
+    line_change_vote,
+    line_change_withdraw,
+)
 from wijkgeld.money.services.support import (
     approvals_needed,
     support_request_propose,
     support_request_vote,
     support_request_withdraw,
 )
+from wijkgeld.money.services.tiers import Consultation, local_collectives_for, tier_check, tier_of
 
 __all__ = [
+    "Consultation",
     "approvals_needed",
     "budget_line_create",
+    "budget_line_size_decision_set",
     "budget_line_for",
     "budget_line_fund",
     "carry_over_create",
@@ -48,11 +55,15 @@ __all__ = [
     "commitment_release",
     "grant_create",
     "line_available_cents",
+    "line_change_propose",
+    "line_change_vote",
+    "line_change_withdraw",
     "local_collectives_for",
     "payment_confirm",
     "payment_create",
     "payment_reject",
-    "recipient_locality",
+    "tier_check",
+    "tier_of",
     "support_request_propose",
     "support_request_vote",
     "support_request_withdraw",

@@ -37,6 +37,12 @@ def check_year(theme: Theme, year: int, *, field: str = "year") -> None:
         )
 
 
+def check_decision(decision, area: Area) -> None:
+    """A decision tied to money must come from the register of this area's alliance."""
+    if decision is not None and decision.alliance.area_id != area.pk:
+        raise DomainError(_("Choose a decision of this area's alliance."), field="decision")
+
+
 def budget_line_for(*, area: Area, code: str, year: int) -> BudgetLine | None:
     """The area's budget line with this code in this year, e.g. ("bewonersfonds", 2026), or None."""
     return BudgetLine.objects.select_related("theme", "area").filter(area=area, code=code, year=year).first()
@@ -177,15 +183,41 @@ def budget_line_create(
 
 @db_transaction.atomic
 def budget_line_fund(
-    *, actor, line: BudgetLine, amount_cents: int, reason: str = "", now: dt.datetime | None = None
+    *,
+    actor,
+    line: BudgetLine,
+    amount_cents: int,
+    reason: str = "",
+    decision=None,
+    now: dt.datetime | None = None,
 ) -> BudgetLine:
-    """Give a line more money from its theme's grant in the same year."""
+    """Give a line more money from its theme's grant in the same year. On the delegates' line this
+    takes effect at once and is recorded as a change they see."""
     now = now_or(now)
     check_amount(amount_cents)
     Area.objects.select_for_update().get(pk=line.area_id)
     line = BudgetLine.objects.select_for_update().select_related("area", "theme").get(pk=line.pk)
     require_member(actor, line.area)
-    _allocate(actor=actor, line=line, amount_cents=amount_cents, reason=reason or line.name, now=now)
+    check_decision(decision, line.area)
+    tx = _allocate(actor=actor, line=line, amount_cents=amount_cents, reason=reason or line.name, now=now)
+    if line.controlled_by_delegates:
+        from wijkgeld.money.models import LineChange
+
+        LineChange.objects.create(
+            line=line,
+            kind=LineChange.Kind.RAISE,
+            amount_cents=amount_cents,
+            reason=(reason or line.name)[:500],
+            decision=decision,
+            proposed_by=actor,
+            created_at=now,
+            status=LineChange.Status.APPLIED,
+            decided_at=now,
+            result=tx,
+        )
+        if decision is not None:
+            line.size_decision = decision
+            line.save(update_fields=["size_decision"])
     audit_record(
         actor=actor,
         action="money.line.funded",
@@ -211,7 +243,45 @@ def carry_over_create(
     now: dt.datetime | None = None,
 ) -> Transaction:
     """Move unspent money to a later year of the same tranche: a line's available money to the line
-    with the same code in `to_year` (created if needed), or else the theme's unallocated money."""
+    with the same code in `to_year` (created if needed), or else the theme's unallocated money.
+
+    Refused for the delegates' own line: moving their money is a proposal they approve
+    (`line_change_propose`)."""
+    if line is not None and BudgetLine.objects.filter(pk=line.pk, controlled_by_delegates=True).exists():
+        raise DomainError(DELEGATES_DECIDE_MESSAGE(), code="needs_delegates")
+    return book_carry_over(
+        actor=actor,
+        area=area,
+        theme=theme,
+        from_year=from_year,
+        to_year=to_year,
+        amount_cents=amount_cents,
+        reason=reason,
+        line=line,
+        now=now,
+    )
+
+
+def DELEGATES_DECIDE_MESSAGE() -> str:  # noqa: N802 - a message, translated when raised
+    return _(
+        "The resident delegates decide on this line: propose the change, it takes effect when they approve it."
+    )
+
+
+def book_carry_over(
+    *,
+    actor,
+    area: Area,
+    theme: Theme,
+    from_year: int,
+    to_year: int,
+    amount_cents: int,
+    reason: str,
+    line: BudgetLine | None = None,
+    now: dt.datetime | None = None,
+) -> Transaction:
+    """The booking itself, without the delegates' guard; for the carry-over service and for a change
+    the delegates approved. Must run inside the caller's transaction."""
     now = now_or(now)
     check_amount(amount_cents)
     check_year(theme, from_year, field="from_year")

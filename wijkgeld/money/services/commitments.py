@@ -17,8 +17,8 @@ from wijkgeld.money.documents import check_document
 from wijkgeld.money.models import (
     Account,
     BudgetLine,
+    CollectiveConsultation,
     Commitment,
-    NonLocalReason,
     Payment,
     Transaction,
     payment_confirmation_threshold,
@@ -37,66 +37,9 @@ from wijkgeld.money.services.ledger import (
     require_action,
     require_member,
 )
+from wijkgeld.money.services.tiers import Consultation, tier_check
 
 SUPPORT_SOURCE = "support:"
-
-
-def local_collectives_for(*, area: Area, theme):
-    """Verified resident collectives and bewonersbedrijven of the area that work on this theme."""
-    from wijkgeld.community.queries import local_collectives_for as select
-
-    return select(area=area, theme=theme)
-
-
-def recipient_locality(
-    *,
-    area: Area,
-    recipient_organisation: Organisation | None,
-    recipient_is_resident: bool,
-    non_local_reason: str,
-    non_local_explanation: str,
-    field_prefix: str = "",
-) -> tuple[bool, str, str]:
-    """Decide whether a recipient is local; a non-local one needs a reason from the list and an explanation.
-
-    Returns (is_local, reason, explanation) with the reason cleared for a local recipient.
-    """
-    if recipient_organisation is not None and recipient_is_resident:
-        raise DomainError(
-            _("Choose either an organisation or a resident as recipient, not both."),
-            field=f"{field_prefix}recipient_is_resident",
-        )
-    if recipient_is_resident:
-        is_local = True
-    elif recipient_organisation is not None:
-        is_local = recipient_organisation.is_local_to(area)
-    else:
-        is_local = False
-    if is_local:
-        return True, "", ""
-    if non_local_reason not in NonLocalReason.values:
-        if recipient_organisation is not None:
-            elsewhere = ", ".join(a.name for a in recipient_organisation.local_areas.all())
-            message = _(
-                "{name} is not a local party in {area}{elsewhere}. Choose why the money goes outside the neighbourhood."
-            ).format(
-                name=recipient_organisation.name,
-                area=area.name,
-                elsewhere=(" (" + _("it is local in {areas}").format(areas=elsewhere) + ")")
-                if elsewhere
-                else "",
-            )
-        else:
-            message = _(
-                "This recipient is not a local party. Choose why the money goes outside the neighbourhood."
-            )
-        raise DomainError(message, field=f"{field_prefix}non_local_reason")
-    if len(non_local_explanation.strip()) < 10:
-        raise DomainError(
-            _("Explain in a sentence or two why no local party can do this. This explanation is public."),
-            field=f"{field_prefix}non_local_explanation",
-        )
-    return False, non_local_reason, non_local_explanation.strip()
 
 
 @db_transaction.atomic
@@ -111,12 +54,16 @@ def commitment_create(
     recipient_is_resident: bool = False,
     non_local_reason: str = "",
     non_local_explanation: str = "",
+    consultations: list[Consultation] | tuple = (),
     document=None,
     source: str = "",
     now: dt.datetime | None = None,
 ) -> Commitment:
     """Commit money from a line to a recipient. The line row is locked, so two commitments racing for
-    the last euro are serialised and the second one sees what the first one took."""
+    the last euro are serialised and the second one sees what the first one took.
+
+    The recipient's tier is decided here (see `services.tiers`); when the "tenzij" check applies, the
+    reason and the answers of the collectives that were asked are stored with the commitment."""
     now = now_or(now)
     check_amount(amount_cents)
     line = BudgetLine.objects.select_for_update().select_related("area", "theme").get(pk=line.pk)
@@ -134,13 +81,16 @@ def commitment_create(
     name = (recipient_name or (recipient_organisation.name if recipient_organisation else "")).strip()
     if not name:
         raise DomainError(_("Name the recipient."), field="recipient_name")
-    is_local, reason, explanation = recipient_locality(
+    check = tier_check(
         area=area,
+        theme=line.theme,
         recipient_organisation=recipient_organisation,
         recipient_is_resident=recipient_is_resident,
         non_local_reason=non_local_reason,
         non_local_explanation=non_local_explanation,
+        consultations=consultations,
     )
+    is_local, reason, tier = check.is_local, check.reason, check.tier
     available = line_available_cents(line)
     if amount_cents > available:
         raise DomainError(
@@ -163,27 +113,26 @@ def commitment_create(
         recipient_name=name[:200],
         recipient_is_resident=recipient_is_resident,
         is_local=is_local,
+        tier=tier,
         non_local_reason=reason,
-        non_local_explanation=explanation,
+        non_local_explanation=check.explanation,
         document=document or "",
         source=source[:100],
         transaction=tx,
         created_at=now,
         created_by=actor if actor is not None and actor.is_authenticated else None,
     )
+    CollectiveConsultation.objects.bulk_create(
+        [
+            CollectiveConsultation(commitment=commitment, collective=c.collective, answer=c.answer, why=c.why)
+            for c in check.consultations
+        ]
+    )
     book(
         tx,
         [
-            Leg(Account.AVAILABLE, -amount_cents, line.year, line.theme, line=line, is_local=is_local),
-            Leg(
-                Account.COMMITTED,
-                amount_cents,
-                line.year,
-                line.theme,
-                line=line,
-                commitment=commitment,
-                is_local=is_local,
-            ),
+            Leg(Account.AVAILABLE, -amount_cents, line.year, line.theme, line=line, tier=tier),
+            Leg(Account.COMMITTED, amount_cents, line.year, line.theme, line, commitment, tier),
         ],
     )
     audit_record(
@@ -196,7 +145,9 @@ def commitment_create(
             "line": line.code,
             "year": line.year,
             "recipient": commitment.recipient_name,
+            "recipient_is_person": recipient_organisation is None,
             "reason": commitment.get_non_local_reason_display() if reason else "",
+            "tier": tier,
             "source": source,
         },
         now=now,
@@ -224,7 +175,7 @@ def _book_payment(*, actor, payment: Payment, commitment: Commitment, now: dt.da
                 line.theme,
                 line,
                 commitment,
-                commitment.is_local,
+                commitment.tier,
             ),
             Leg(
                 Account.PAID,
@@ -233,7 +184,7 @@ def _book_payment(*, actor, payment: Payment, commitment: Commitment, now: dt.da
                 line.theme,
                 line,
                 commitment,
-                commitment.is_local,
+                commitment.tier,
             ),
         ],
     )
@@ -344,6 +295,7 @@ def payment_create(
             "amount": cents_to_str(amount_cents),
             "recipient": commitment.recipient_name,
             "waits_because": waits_because,
+            "recipient_is_person": commitment.recipient_organisation_id is None,
         },
         now=now,
     )
@@ -378,7 +330,11 @@ def payment_confirm(*, actor, payment: Payment, now: dt.datetime | None = None) 
         action="money.payment.confirmed",
         area=commitment.line.area,
         obj=payment,
-        data={"amount": cents_to_str(payment.amount_cents), "recipient": commitment.recipient_name},
+        data={
+            "amount": cents_to_str(payment.amount_cents),
+            "recipient": commitment.recipient_name,
+            "recipient_is_person": commitment.recipient_organisation_id is None,
+        },
         now=now,
     )
     return payment
@@ -424,8 +380,8 @@ def commitment_release(*, actor, commitment: Commitment, reason: str, now: dt.da
     book(
         tx,
         [
-            Leg(Account.COMMITTED, -rest, line.year, line.theme, line, commitment, commitment.is_local),
-            Leg(Account.AVAILABLE, rest, line.year, line.theme, line, None, commitment.is_local),
+            Leg(Account.COMMITTED, -rest, line.year, line.theme, line, commitment, commitment.tier),
+            Leg(Account.AVAILABLE, rest, line.year, line.theme, line, None, commitment.tier),
         ],
     )
     audit_record(

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from wijkgeld.accounts.permissions import can, roles_in
 from wijkgeld.areas.models import Area
+from wijkgeld.areas.tiers import tier_is_in_area
 from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
 from wijkgeld.core.money import format_euros
@@ -32,7 +33,11 @@ class Leg:
     theme: Theme
     line: BudgetLine | None = None
     commitment: Commitment | None = None
-    is_local: bool = False
+    tier: str = ""  # the recipient's tier on legs that follow a commitment; "" otherwise
+
+    @property
+    def is_local(self) -> bool:
+        return bool(self.tier) and tier_is_in_area(self.tier)
 
 
 def euros(cents: int) -> str:
@@ -107,6 +112,7 @@ def book(tx: Transaction, legs: list[Leg]) -> list[Posting]:
                 account=leg.account,
                 amount_cents=leg.amount_cents,
                 is_local=leg.is_local,
+                tier=leg.tier,
             )
             for leg in legs
         ]
@@ -145,12 +151,31 @@ def commitment_payable_cents(commitment: Commitment) -> int:
     return commitment_open_cents(commitment) - commitment_pending_cents(commitment)
 
 
+def touches_delegates_line(transaction: Transaction) -> bool:
+    return Posting.objects.filter(transaction=transaction, line__controlled_by_delegates=True).exists()
+
+
 @db_transaction.atomic
 def transaction_reverse(
     *, actor, transaction: Transaction, reason: str, now: dt.datetime | None = None
 ) -> Transaction:
     """Correct a mistake with a mirror transaction. Refused if it would make any balance negative
-    (e.g. reversing a commitment that has been paid: reverse the payment first)."""
+    (e.g. reversing a commitment that has been paid: reverse the payment first).
+
+    Refused for an entry on the delegates' own line: that is a proposal they approve."""
+    if touches_delegates_line(transaction):
+        raise DomainError(
+            _("This entry is on the resident delegates' line: propose the correction, they decide."),
+            code="needs_delegates",
+            field="reason",
+        )
+    return book_reversal(actor=actor, transaction=transaction, reason=reason, now=now)
+
+
+def book_reversal(
+    *, actor, transaction: Transaction, reason: str, now: dt.datetime | None = None
+) -> Transaction:
+    """The reversal itself, without the delegates' guard; runs inside the caller's transaction."""
     now = now_or(now)
     area = Area.objects.select_for_update().get(pk=transaction.area_id)
     require_member(actor, area)
@@ -204,7 +229,7 @@ def transaction_reverse(
                 theme=p.theme,
                 line=p.line,
                 commitment=p.commitment,
-                is_local=p.is_local,
+                tier=p.tier,
             )
             for p in postings
         ],

@@ -14,7 +14,7 @@ from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
 from wijkgeld.core.money import cents_to_str
 from wijkgeld.money.models import AreaFinanceSettings, BudgetLine, SupportRequest, SupportVote
-from wijkgeld.money.services.commitments import SUPPORT_SOURCE, commitment_create, recipient_locality
+from wijkgeld.money.services.commitments import SUPPORT_SOURCE, commitment_create
 from wijkgeld.money.services.ledger import (
     check_amount,
     euros,
@@ -22,6 +22,7 @@ from wijkgeld.money.services.ledger import (
     now_or,
     require_action,
 )
+from wijkgeld.money.services.tiers import Consultation, tier_check
 
 
 def delegate_ids(area: Area) -> set[int]:
@@ -54,11 +55,12 @@ def support_request_propose(
     supplier_is_resident: bool = False,
     non_local_reason: str = "",
     non_local_explanation: str = "",
+    consultations: list[Consultation] | tuple = (),
     now: dt.datetime | None = None,
 ) -> SupportRequest:
     now = now_or(now)
     check_amount(amount_cents)
-    line = BudgetLine.objects.select_for_update().select_related("area").get(pk=line.pk)
+    line = BudgetLine.objects.select_for_update().select_related("area", "theme").get(pk=line.pk)
     area = line.area
     if actor is None:
         raise DomainError(_("Only a resident delegate can propose support."), code="forbidden")
@@ -72,12 +74,14 @@ def support_request_propose(
     name = (supplier_name or (supplier_organisation.name if supplier_organisation else "")).strip()
     if not name:
         raise DomainError(_("Say from whom you want to hire support."), field="supplier_name")
-    _is_local, reason_code, explanation = recipient_locality(
+    check = tier_check(
         area=area,
+        theme=line.theme,
         recipient_organisation=supplier_organisation,
         recipient_is_resident=supplier_is_resident,
         non_local_reason=non_local_reason,
         non_local_explanation=non_local_explanation,
+        consultations=consultations,
     )
     available = line_available_cents(line)
     if amount_cents > available:
@@ -93,8 +97,11 @@ def support_request_propose(
         supplier_name=name[:200],
         supplier_is_resident=supplier_is_resident,
         amount_cents=amount_cents,
-        non_local_reason=reason_code,
-        non_local_explanation=explanation,
+        non_local_reason=check.reason,
+        non_local_explanation=check.explanation,
+        consultations=[
+            {"collective": c.collective.pk, "answer": c.answer, "why": c.why} for c in check.consultations
+        ],
         proposed_by=actor,
         created_at=now,
         approvals_needed=approvals_needed(area=area, proposer=actor),
@@ -104,7 +111,11 @@ def support_request_propose(
         action="money.support.proposed",
         area=area,
         obj=request,
-        data={"amount": cents_to_str(amount_cents), "supplier": request.supplier_name},
+        data={
+            "amount": cents_to_str(amount_cents),
+            "supplier": request.supplier_name,
+            "supplier_is_person": supplier_organisation is None,
+        },
         now=now,
     )
     return request
@@ -165,6 +176,7 @@ def support_request_vote(
             recipient_is_resident=request.supplier_is_resident,
             non_local_reason=request.non_local_reason,
             non_local_explanation=request.non_local_explanation,
+            consultations=_stored_consultations(request),
             source=f"{SUPPORT_SOURCE}{request.pk}",
             now=now,
         )
@@ -186,6 +198,15 @@ def support_request_vote(
         request.save(update_fields=["status", "decided_at"])
         audit_record(actor=actor, action="money.support.rejected", area=area, obj=request, now=now)
     return request
+
+
+def _stored_consultations(request: SupportRequest) -> list[Consultation]:
+    orgs = Organisation.objects.in_bulk([c["collective"] for c in request.consultations])
+    return [
+        Consultation(collective=orgs[c["collective"]], answer=c["answer"], why=c.get("why", ""))
+        for c in request.consultations
+        if c["collective"] in orgs
+    ]
 
 
 @db_transaction.atomic

@@ -91,6 +91,7 @@ def line_detail(request, area, pk: int):
             "collectives": services.local_collectives_for(area=area, theme=line.theme),
             "may_commit": can(request.user, "money.commit", area),
             "may_budget": can(request.user, "money.budget", area),
+            "show_people": can(request.user, "area.view_people", area),
             "awaiting": Payment.objects.filter(commitment__line=line, status=Payment.Status.AWAITING).count(),
         },
     )

@@ -22,7 +22,8 @@ from wijkgeld.money.views.util import check_year, spending_form_context
 @area_permission_required("money.commit")
 def commitment_create(request, area, pk: int):
     line = get_object_or_404(BudgetLine.objects.select_related("theme"), pk=pk, area=area)
-    form = CommitmentForm(request.POST or None, request.FILES or None, area=area)
+    collectives = services.local_collectives_for(area=area, theme=line.theme)
+    form = CommitmentForm(request.POST or None, request.FILES or None, area=area, collectives=collectives)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         commitment = call_service(
@@ -37,6 +38,7 @@ def commitment_create(request, area, pk: int):
             recipient_is_resident=data["recipient_is_resident"],
             non_local_reason=data["non_local_reason"],
             non_local_explanation=data["non_local_explanation"],
+            consultations=form.consultations(),
             document=data["document"],
         )
         if commitment is not None:
@@ -72,6 +74,8 @@ def commitment_detail(request, area, pk: int):
             "may_correct": can(request.user, "money.correct", area),
             "may_see_documents": can(request.user, "money.view_documents", area),
             "reversed": Transaction.objects.filter(reverses=commitment.transaction_id).exists(),
+            "show_people": (show := can(request.user, "area.view_people", area)),
+            "recipient": commitment.recipient_name if show else commitment.public_recipient,
         },
     )
 
@@ -199,6 +203,10 @@ def transaction_reverse(request, area, pk: int):
     )
 
 
+# Their descriptions start with the recipient's name (which may be a resident's).
+NAMED_KINDS = (Transaction.Kind.COMMITMENT, Transaction.Kind.PAYMENT)
+
+
 class _Echo:
     def write(self, value):
         return value
@@ -209,10 +217,12 @@ def ledger_csv(request, area, year: int):
     check_year(year)
     postings = (
         Posting.objects.filter(area=area, year=year)
-        .select_related("transaction", "theme", "line", "commitment")
+        .select_related("transaction", "theme", "line", "commitment__recipient_organisation")
         .order_by("transaction_id", "id")
     )
     writer = csv_writer(_Echo())
+    # The observer gets the figures, not the people: no booker's name, no private recipient's name.
+    show_people = can(request.user, "area.view_people", area)
     header = [
         "transaction",
         "time",
@@ -226,6 +236,7 @@ def ledger_csv(request, area, year: int):
         "commitment",
         "recipient",
         "local",
+        "tier",
         "amount",
     ]
 
@@ -238,15 +249,18 @@ def ledger_csv(request, area, year: int):
                     tx.pk,
                     tx.created_at.isoformat(),
                     tx.kind,
-                    tx.description,
-                    tx.actor_label,
+                    tx.description if show_people or tx.kind not in NAMED_KINDS else "",
+                    tx.actor_label if show_people else "",
                     tx.reverses_id or "",
                     p.theme.code,
                     p.line.code if p.line_id else "",
                     p.account,
                     p.commitment_id or "",
-                    p.commitment.recipient_name if p.commitment_id else "",
+                    (p.commitment.recipient_name if show_people else p.commitment.public_recipient)
+                    if p.commitment_id
+                    else "",
                     "yes" if p.is_local else "no",
+                    p.tier,
                     cents_to_str(p.amount_cents),
                 ]
             )

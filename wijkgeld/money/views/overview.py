@@ -33,9 +33,12 @@ def overview(request, slug: str, year: int):
         if may_see_ledger
         else BudgetLine.objects.none()
     )
+    # Everything that did not go to a resident-led recipient and carries a public reason ("tenzij").
     non_local = (
-        Commitment.objects.filter(line__area=area, line__year=year, is_local=False)
+        Commitment.objects.filter(line__area=area, line__year=year)
+        .exclude(non_local_reason="")
         .select_related("line__theme", "recipient_organisation")
+        .prefetch_related("consultations__collective")
         .order_by("-amount_cents")[:50]
     )
     return render(
@@ -55,6 +58,10 @@ def overview(request, slug: str, year: int):
             "may_budget": can(request.user, "money.budget", area),
         },
     )
+
+
+def _ratio(value) -> str:
+    return "" if value is None else f"{value:.4f}"
 
 
 @require_GET
@@ -77,13 +84,20 @@ def accountability_csv(request, slug: str):
             "committed",
             "paid",
             "available",
+            "resident_led_committed",
+            "other_local_committed",
+            "outside_committed",
+            "resident_led_share",
+            "other_local_share",
+            "outside_share",
+            "resident_led_paid",
+            "other_local_paid",
             "local_committed",
             "local_paid",
             "local_share",
         ]
     )
     for year, theme, f in accountability_rows(area=area):
-        local = f.local_share
         writer.writerow(
             [
                 area.slug,
@@ -98,9 +112,17 @@ def accountability_csv(request, slug: str):
                 cents_to_str(f.committed),
                 cents_to_str(f.paid),
                 cents_to_str(f.available),
+                cents_to_str(f.resident_led_committed),
+                cents_to_str(f.other_local_committed),
+                cents_to_str(f.outside_committed),
+                _ratio(f.resident_led_share),
+                _ratio(f.other_local_share),
+                _ratio(f.outside_share),
+                cents_to_str(f.resident_led_paid),
+                cents_to_str(f.other_local_paid),
                 cents_to_str(f.local_committed),
                 cents_to_str(f.local_paid),
-                "" if local is None else f"{local:.4f}",
+                _ratio(f.local_share),
             ]
         )
     return response

@@ -11,7 +11,7 @@ from wijkgeld.core.errors import DomainError
 from wijkgeld.core.forms import call_service
 from wijkgeld.money import services
 from wijkgeld.money.forms import SupportRequestForm, VoteForm
-from wijkgeld.money.models import BudgetLine, SupportRequest
+from wijkgeld.money.models import BudgetLine, LineChange, SupportRequest
 from wijkgeld.money.views.util import spending_form_context
 
 
@@ -29,6 +29,11 @@ def support_list(request, area):
         .select_related("line", "proposed_by", "commitment")
         .prefetch_related("votes")
     )
+    changes = (
+        LineChange.objects.filter(line__area=area)
+        .select_related("line", "proposed_by", "decision")
+        .prefetch_related("votes")
+    )
     return render(
         request,
         "money/support_list.html",
@@ -36,7 +41,11 @@ def support_list(request, area):
             "area": area,
             "lines": lines,
             "requests": requests,
+            "changes": changes,
+            "pending": [c for c in changes if c.status == LineChange.Status.PROPOSED],
+            "show_people": can(request.user, "area.view_people", area),
             "may_propose": can(request.user, "support.propose", area),
+            "may_budget": can(request.user, "money.budget", area),
         },
     )
 
@@ -50,7 +59,8 @@ def support_create(request, area):
     if line is None:
         messages.error(request, _("There is no budget line for the residents' own support in this area yet."))
         return redirect("money:support_list", slug=area.slug)
-    form = SupportRequestForm(request.POST or None, area=area)
+    collectives = services.local_collectives_for(area=area, theme=line.theme)
+    form = SupportRequestForm(request.POST or None, area=area, collectives=collectives)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         created = call_service(
@@ -66,6 +76,7 @@ def support_create(request, area):
             supplier_is_resident=data["supplier_is_resident"],
             non_local_reason=data["non_local_reason"],
             non_local_explanation=data["non_local_explanation"],
+            consultations=form.consultations(),
         )
         if created is not None:
             messages.success(request, _("Your request has been sent to the other delegates."))
@@ -120,6 +131,7 @@ def support_detail(request, area, pk: int):
             "votes": votes,
             "approvals": sum(1 for v in votes if v.approve),
             "form": form,
+            "show_people": can(request.user, "area.view_people", area),
             "may_withdraw": support.status == SupportRequest.Status.PROPOSED
             and support.proposed_by_id == request.user.pk,
         },

@@ -35,7 +35,7 @@ def move_documents_to_private_storage(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('money', '0002_budget_structure'),
+        ('money', '0006_delegates_line_changes'),
     ]
 
     operations = [
