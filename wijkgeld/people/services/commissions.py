@@ -22,7 +22,7 @@ from wijkgeld.people import conf
 from wijkgeld.people.models import Commission, CommissionApproval, CommunityBuilder, Report
 from wijkgeld.people.permissions import is_delegate, is_representative_of
 from wijkgeld.people.services.common import check_verified, forbidden, now_or, require_text
-from wijkgeld.people.services.fees import COMMISSION_SOURCE, pay_part, check_line
+from wijkgeld.people.services.fees import COMMISSION_SOURCE, check_line, pay_part
 
 
 def _delegates(area) -> set[int]:
