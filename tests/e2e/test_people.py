@@ -33,7 +33,9 @@ def log_in(page, live_server, username: str) -> None:
 
 def _ids():
     placement = Placement.objects.filter(area__slug="rotterdam-zuid", ended_on__isnull=True).first()
-    commission = Commission.objects.filter(area__slug="rotterdam-zuid", given_by="delegates", status="given").first()
+    commission = Commission.objects.filter(
+        area__slug="rotterdam-zuid", given_by="delegates", status="given"
+    ).first()
     proposed = Commission.objects.filter(area__slug="rotterdam-zuid", status="proposed").first()
     builder = CommunityBuilder.objects.filter(area__slug="rotterdam-zuid").first()
     return placement, commission, proposed, builder

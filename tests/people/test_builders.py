@@ -48,9 +48,24 @@ def commission_kwargs(**changes):
 @pytest.fixture
 def line(finance, area):
     theme = Theme.objects.get(tranche__number=2, code="maatschappelijke_samenhang")
-    money.grant_create(actor=finance, area=area, year=2026, theme=theme, funding_ministry="VRO", amount_cents=10_000_000, now=NOW)
+    money.grant_create(
+        actor=finance,
+        area=area,
+        year=2026,
+        theme=theme,
+        funding_ministry="VRO",
+        amount_cents=10_000_000,
+        now=NOW,
+    )
     return money.budget_line_create(
-        actor=finance, area=area, theme=theme, year=2026, code="wijkverbinders", name="Wijkverbinders", amount_cents=5_000_000, now=NOW
+        actor=finance,
+        area=area,
+        theme=theme,
+        year=2026,
+        code="wijkverbinders",
+        name="Wijkverbinders",
+        amount_cents=5_000_000,
+        now=NOW,
     )
 
 
@@ -62,9 +77,17 @@ def test_staff_alone_cannot_give_a_commission(builder, staff, collective, delega
         services.commission_create(actor=staff, builder=builder, collective=collective, **commission_kwargs())
     # Nor by appointing themselves, or a puppet, as the collective's representative.
     with pytest.raises(DomainError):
-        services.appointment_create(actor=staff, area=area, user=make_user(None), kind=Appointment.Kind.REPRESENTATIVE, collective=collective)
+        services.appointment_create(
+            actor=staff,
+            area=area,
+            user=make_user(None),
+            kind=Appointment.Kind.REPRESENTATIVE,
+            collective=collective,
+        )
     with pytest.raises(DomainError):
-        services.appointment_create(actor=delegate, area=area, user=staff, kind=Appointment.Kind.REPRESENTATIVE, collective=collective)
+        services.appointment_create(
+            actor=delegate, area=area, user=staff, kind=Appointment.Kind.REPRESENTATIVE, collective=collective
+        )
     assert not Commission.objects.exists()
 
 
@@ -86,19 +109,31 @@ def test_delegates_give_a_commission_with_their_quorum(builder, delegate, delega
 def test_collective_gives_commission_paid_to_employer_through_the_ledger(
     builder, representative, collective, finance, staff, line, delegate
 ):
-    commission = services.commission_create(actor=representative, builder=builder, collective=collective, **commission_kwargs())
+    commission = services.commission_create(
+        actor=representative, builder=builder, collective=collective, **commission_kwargs()
+    )
     assert commission.status == "given"
     with pytest.raises(DomainError):  # a delegate cannot commit money
         services.commission_commit(actor=delegate, commission=commission, line=line)
     commitment = services.commission_commit(actor=finance, commission=commission, line=line, now=NOW)
     assert commitment.recipient_organisation == collective.organisation and commitment.is_local
     assert commitment.source == f"people:commission:{commission.pk}"
-    assert sum(Posting.objects.filter(transaction=commitment.transaction).values_list("amount_cents", flat=True)) == 0
+    assert (
+        sum(Posting.objects.filter(transaction=commitment.transaction).values_list("amount_cents", flat=True))
+        == 0
+    )
     with pytest.raises(DomainError):
         services.commission_commit(actor=finance, commission=commission, line=line)
     # The builder has no account here: the collective reports for them; the same person cannot accept.
     report = services.report_submit(
-        actor=representative, commission=commission, year=2026, quarter=1, activities="Buurtsoep", people_reached=40, connections="Twee straten", now=NOW
+        actor=representative,
+        commission=commission,
+        year=2026,
+        quarter=1,
+        activities="Buurtsoep",
+        people_reached=40,
+        connections="Twee straten",
+        now=NOW,
     )
     with pytest.raises(DomainError):
         services.report_decide(actor=representative, report=report, accept=True)
@@ -106,7 +141,9 @@ def test_collective_gives_commission_paid_to_employer_through_the_ledger(
         services.report_pay(actor=finance, report=report, amount_cents=100, description="Deel 1")
 
 
-def test_reports_are_accepted_or_sent_back_by_the_commissioning_residents(builder, delegate, delegate2, make_user, area, staff, line, finance):
+def test_reports_are_accepted_or_sent_back_by_the_commissioning_residents(
+    builder, delegate, delegate2, make_user, area, staff, line, finance
+):
     builder_user = make_user(None, username="bouwer")
     builder.user = builder_user
     builder.save()
@@ -115,23 +152,41 @@ def test_reports_are_accepted_or_sent_back_by_the_commissioning_residents(builde
     assert commission.status == "given"
     services.commission_commit(actor=staff, commission=commission, line=line, now=NOW)
     report = services.report_submit(
-        actor=builder_user, commission=commission, year=2026, quarter=1, activities="Koffie-ochtenden", people_reached=25, connections="Buren kennen elkaar", now=NOW
+        actor=builder_user,
+        commission=commission,
+        year=2026,
+        quarter=1,
+        activities="Koffie-ochtenden",
+        people_reached=25,
+        connections="Buren kennen elkaar",
+        now=NOW,
     )
     with pytest.raises(DomainError):
         services.report_decide(actor=staff, report=report, accept=True)
     with pytest.raises(DomainError) as exc:
         services.report_decide(actor=delegate2, report=report, accept=False)
     assert exc.value.field == "note"
-    report = services.report_decide(actor=delegate2, report=report, accept=False, note="Meer over wie je bereikte", now=NOW)
+    report = services.report_decide(
+        actor=delegate2, report=report, accept=False, note="Meer over wie je bereikte", now=NOW
+    )
     assert report.status == "sent_back"
     report = services.report_submit(
-        actor=builder_user, commission=commission, year=2026, quarter=1, activities="Koffie-ochtenden, 3 straten", people_reached=30, connections="Buren", now=NOW
+        actor=builder_user,
+        commission=commission,
+        year=2026,
+        quarter=1,
+        activities="Koffie-ochtenden, 3 straten",
+        people_reached=30,
+        connections="Buren",
+        now=NOW,
     )
     assert report.status == "submitted"
     report = services.report_decide(actor=delegate, report=report, accept=True, now=NOW)
     with pytest.raises(DomainError):
         services.report_pay(actor=staff, report=report, amount_cents=250_000, description="Q1")
-    payment = services.report_pay(actor=finance, report=report, amount_cents=250_000, description="Q1", now=NOW)
+    payment = services.report_pay(
+        actor=finance, report=report, amount_cents=250_000, description="Q1", now=NOW
+    )
     commission.refresh_from_db()
     assert payment.status == "completed" and payment.commitment == commission.commitment
     assert Commitment.objects.get().recipient_organisation == builder.employer.organisation
@@ -140,14 +195,36 @@ def test_reports_are_accepted_or_sent_back_by_the_commissioning_residents(builde
 def test_register_only_by_delegates_or_the_employer(staff, area, collective):
     with pytest.raises(DomainError):
         services.builder_register(
-            actor=staff, area=area, name="X", employer=collective, lives_in_area=True, works_in_area=True, started_on=D(2026, 1, 1)
+            actor=staff,
+            area=area,
+            name="X",
+            employer=collective,
+            lives_in_area=True,
+            works_in_area=True,
+            started_on=D(2026, 1, 1),
         )
 
 
 def test_public_profile_needs_opt_in_and_a_first_name(builder, delegate):
     with pytest.raises(DomainError):
-        services.builder_profile_update(actor=delegate, builder=builder, public_profile=True, public_first_name="")
-    builder = services.builder_profile_update(actor=delegate, builder=builder, public_profile=True, public_first_name="Mo", public_description="Ik verbind buren")
+        services.builder_profile_update(
+            actor=delegate, builder=builder, public_profile=True, public_first_name=""
+        )
+    builder = services.builder_profile_update(
+        actor=delegate,
+        builder=builder,
+        public_profile=True,
+        public_first_name="Mo",
+        public_description="Ik verbind buren",
+    )
     assert builder.public_profile
-    services.training_record(actor=delegate, builder=builder, course="ABCD basis", provider="Buurtacademie", completed_on=D(2026, 3, 1), certificate=True, now=NOW)
+    services.training_record(
+        actor=delegate,
+        builder=builder,
+        course="ABCD basis",
+        provider="Buurtacademie",
+        completed_on=D(2026, 3, 1),
+        certificate=True,
+        now=NOW,
+    )
     assert builder.trainings.get().certificate

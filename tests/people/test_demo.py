@@ -23,9 +23,15 @@ def test_demo_people_in_two_areas():
         assert Commission.objects.filter(area=area, status="given", commitment__isnull=False).exists()
     kinds = set(Milestone.objects.filter(placement__area=zuid).values_list("kind", flat=True))
     assert kinds == {"started", "rhythm_reached", "training_done", "paid_here", "paid_elsewhere", "stopped"}
-    zuid_doc, overvecht_doc = figures_document(area=zuid, year=2026), figures_document(area=overvecht, year=2026)
+    zuid_doc, overvecht_doc = (
+        figures_document(area=zuid, year=2026),
+        figures_document(area=overvecht, year=2026),
+    )
     assert zuid_doc["placements"]["placements"] == 7
     assert zuid_doc["placements"]["milestones"]["stopped"] == "<5"
-    assert zuid_doc["community_builders"]["builders"] == 6 and zuid_doc["community_builders"]["share_from_neighbourhood"]
+    assert (
+        zuid_doc["community_builders"]["builders"] == 6
+        and zuid_doc["community_builders"]["share_from_neighbourhood"]
+    )
     assert overvecht_doc["placements"]["placements"] == "<5"
     assert overvecht_doc["community_builders"]["share_from_neighbourhood"] is None

@@ -27,7 +27,9 @@ def test_placement_keeps_the_name_apart_and_out_of_the_log(make_placement):
     assert placement.milestones.get().kind == Milestone.Kind.STARTED
 
 
-def test_only_coordinator_and_contact_may_see_personal_data(make_placement, coordinator, contact, staff, finance, delegate, make_user, area):
+def test_only_coordinator_and_contact_may_see_personal_data(
+    make_placement, coordinator, contact, staff, finance, delegate, make_user, area
+):
     placement = make_placement()
     admin = make_user("site_admin", None)
     superuser = make_user(None, is_superuser=True)
@@ -37,7 +39,9 @@ def test_only_coordinator_and_contact_may_see_personal_data(make_placement, coor
         assert not may_see_personal_data(user, placement), user
 
 
-def test_staff_cannot_be_appointed_and_loses_access_when_made_staff(make_placement, coordinator, delegate, staff, enterprise, area):
+def test_staff_cannot_be_appointed_and_loses_access_when_made_staff(
+    make_placement, coordinator, delegate, staff, enterprise, area
+):
     with pytest.raises(DomainError):
         services.appointment_create(
             actor=delegate, area=area, user=staff, kind=Appointment.Kind.COORDINATOR, collective=enterprise
@@ -68,7 +72,12 @@ def test_coordinator_of_another_bewonersbedrijf_sees_nothing(make_placement, mak
 def test_no_registration_without_consent(coordinator, work_role):
     with pytest.raises(DomainError) as exc:
         services.placement_create(
-            actor=coordinator, role=work_role, name="Zonder Toestemming", consent_given_on=None, started_on=START, now=NOW
+            actor=coordinator,
+            role=work_role,
+            name="Zonder Toestemming",
+            consent_given_on=None,
+            started_on=START,
+            now=NOW,
         )
     assert exc.value.field == "consent_given_on"
     assert not Placement.objects.exists() and not ParticipantData.objects.exists()
@@ -76,7 +85,9 @@ def test_no_registration_without_consent(coordinator, work_role):
 
 def test_withdrawn_consent_deletes_the_name_and_keeps_the_counts(make_placement, coordinator):
     placement = make_placement("Karel Intrekker")
-    services.month_record(actor=coordinator, placement=placement, month=dt.date(2026, 3, 1), hours=Decimal("16"), now=NOW)
+    services.month_record(
+        actor=coordinator, placement=placement, month=dt.date(2026, 3, 1), hours=Decimal("16"), now=NOW
+    )
     services.consent_withdraw(actor=coordinator, placement=placement, now=NOW)
     placement.refresh_from_db()
     assert not ParticipantData.objects.filter(placement=placement).exists()
@@ -110,20 +121,41 @@ def test_rhythm_hours_and_milestones(make_placement, coordinator):
     assert list(placement.steps.values_list("order", "hours_per_week")) == [(1, 4), (2, 8), (3, 16)]
     with pytest.raises(DomainError):
         services.rhythm_step_add(actor=coordinator, placement=placement, hours_per_week=41)
-    services.month_record(actor=coordinator, placement=placement, month=dt.date(2026, 3, 10), hours=Decimal("20.5"), now=NOW)
-    services.month_record(actor=coordinator, placement=placement, month=dt.date(2026, 3, 1), hours=Decimal("22"), now=NOW)
+    services.month_record(
+        actor=coordinator, placement=placement, month=dt.date(2026, 3, 10), hours=Decimal("20.5"), now=NOW
+    )
+    services.month_record(
+        actor=coordinator, placement=placement, month=dt.date(2026, 3, 1), hours=Decimal("22"), now=NOW
+    )
     assert placement.months.get().hours == Decimal("22")  # corrected, not doubled
     assert AuditEntry.objects.filter(action="people.hours.corrected").exists()
     with pytest.raises(DomainError):  # before the start
-        services.month_record(actor=coordinator, placement=placement, month=dt.date(2026, 1, 1), hours=Decimal("2"), now=NOW)
-    services.milestone_record(actor=coordinator, placement=placement, kind="rhythm_reached", reached_on=dt.date(2026, 5, 1), now=NOW)
+        services.month_record(
+            actor=coordinator, placement=placement, month=dt.date(2026, 1, 1), hours=Decimal("2"), now=NOW
+        )
+    services.milestone_record(
+        actor=coordinator, placement=placement, kind="rhythm_reached", reached_on=dt.date(2026, 5, 1), now=NOW
+    )
     with pytest.raises(DomainError):
-        services.milestone_record(actor=coordinator, placement=placement, kind="rhythm_reached", reached_on=dt.date(2026, 5, 2), now=NOW)
+        services.milestone_record(
+            actor=coordinator,
+            placement=placement,
+            kind="rhythm_reached",
+            reached_on=dt.date(2026, 5, 2),
+            now=NOW,
+        )
     with pytest.raises(DomainError) as exc:
-        services.milestone_record(actor=coordinator, placement=placement, kind="stopped", reached_on=dt.date(2026, 6, 1), now=NOW)
+        services.milestone_record(
+            actor=coordinator, placement=placement, kind="stopped", reached_on=dt.date(2026, 6, 1), now=NOW
+        )
     assert exc.value.field == "stop_reason"
     services.milestone_record(
-        actor=coordinator, placement=placement, kind="stopped", reached_on=dt.date(2026, 6, 1), stop_reason="education", now=NOW
+        actor=coordinator,
+        placement=placement,
+        kind="stopped",
+        reached_on=dt.date(2026, 6, 1),
+        stop_reason="education",
+        now=NOW,
     )
     placement.refresh_from_db()
     assert placement.ended_on == dt.date(2026, 6, 1)
@@ -134,11 +166,21 @@ def test_allowance_over_the_yearly_maximum_needs_confirmation(make_placement, co
     placement = make_placement()
     for month in (2, 3):
         services.month_record(
-            actor=coordinator, placement=placement, month=dt.date(2026, month, 1), hours=Decimal("20"), allowance_cents=20_000, now=NOW
+            actor=coordinator,
+            placement=placement,
+            month=dt.date(2026, month, 1),
+            hours=Decimal("20"),
+            allowance_cents=20_000,
+            now=NOW,
         )
     with pytest.raises(DomainError) as exc:
         services.month_record(
-            actor=coordinator, placement=placement, month=dt.date(2026, 4, 1), hours=Decimal("20"), allowance_cents=20_000, now=NOW
+            actor=coordinator,
+            placement=placement,
+            month=dt.date(2026, 4, 1),
+            hours=Decimal("20"),
+            allowance_cents=20_000,
+            now=NOW,
         )
     assert exc.value.code == "allowance_over_maximum" and "500" in exc.value.message
     assert placement.months.count() == 2
@@ -157,7 +199,9 @@ def test_allowance_over_the_yearly_maximum_needs_confirmation(make_placement, co
 def test_interest_without_account_and_into_a_placement(work_role, coordinator):
     with pytest.raises(DomainError):
         services.interest_register(role=work_role, name="Anna", email="", phone="")
-    interest = services.interest_register(role=work_role, name="Anna Geinteresseerd", phone="0612345678", now=NOW)
+    interest = services.interest_register(
+        role=work_role, name="Anna Geinteresseerd", phone="0612345678", now=NOW
+    )
     entry = AuditEntry.objects.get(action="people.interest.received")
     assert "Anna" not in f"{entry.object_label} {entry.data}"
     services.placement_create(
@@ -176,4 +220,6 @@ def test_interest_without_account_and_into_a_placement(work_role, coordinator):
 def test_only_a_coordinator_publishes_roles(enterprise, staff, delegate):
     for user in (staff, delegate):
         with pytest.raises(DomainError):
-            services.work_role_create(actor=user, enterprise=enterprise, title="X", tasks="Y", hours_min=1, hours_max=2)
+            services.work_role_create(
+                actor=user, enterprise=enterprise, title="X", tasks="Y", hours_min=1, hours_max=2
+            )

@@ -36,7 +36,9 @@ def test_personal_data_deleted_twelve_months_after_the_end(make_placement, coord
     assert not ParticipantData.objects.filter(placement=ended).exists()
     assert ended.personal_data_deleted_at is not None and ended.milestones.count() == 2
     assert ParticipantData.objects.filter(placement=running).exists()  # still running: never purged
-    assert AuditEntry.objects.filter(action="people.personal_data.purged", object_label=ended.pseudonym).exists()
+    assert AuditEntry.objects.filter(
+        action="people.personal_data.purged", object_label=ended.pseudonym
+    ).exists()
     assert "people.placements: 0 deleted" in purge("2028-01-01")  # idempotent
 
 
@@ -44,14 +46,21 @@ def test_retention_period_is_a_setting(make_placement, coordinator, settings):
     settings.WIJKGELD_PEOPLE_RETENTION_MONTHS = 3
     placement = make_placement()
     services.milestone_record(
-        actor=coordinator, placement=placement, kind="stopped", stop_reason="moved", reached_on=dt.date(2026, 5, 31), now=NOW
+        actor=coordinator,
+        placement=placement,
+        kind="stopped",
+        stop_reason="moved",
+        reached_on=dt.date(2026, 5, 31),
+        now=NOW,
     )
     assert "people.placements: 1 deleted" in purge("2026-08-31")
 
 
 def test_old_interest_forms_are_deleted(work_role):
     services.interest_register(role=work_role, name="Oud", email="o@example.org", now=NOW)
-    services.interest_register(role=work_role, name="Nieuw", email="n@example.org", now=NOW + dt.timedelta(days=60))
+    services.interest_register(
+        role=work_role, name="Nieuw", email="n@example.org", now=NOW + dt.timedelta(days=60)
+    )
     assert "people.interest: 1 deleted" in purge("2026-09-14")
     assert list(Interest.objects.values_list("name", flat=True)) == ["Nieuw"]
 

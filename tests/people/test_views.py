@@ -32,7 +32,7 @@ def test_a_count_of_three_is_never_shown_as_three(client, area, make_placement):
     data = client.get(f"/api/v1/areas/{area.slug}/people/{YEAR}/").json()
     assert data["placements"]["placements"] == "<5"
     assert data["placements"]["milestones"]["started"] == "<5"
-    assert "\": 3" not in json.dumps(data)
+    assert '": 3' not in json.dumps(data)
 
 
 def test_five_or_more_are_shown(client, area, make_placement):
@@ -81,7 +81,9 @@ def test_staff_never_reads_a_participants_name(client, area, make_placement, sta
     page = client.get(f"{base(area)}plaatsingen/")
     assert page.status_code == 200 and placement.pseudonym in page.content.decode()
     assert "Zeldzame" not in page.content.decode()
-    assert "Zeldzame" not in client.get(f"{base(area)}plaatsingen/{placement.pk}/vergoeding/").content.decode()
+    assert (
+        "Zeldzame" not in client.get(f"{base(area)}plaatsingen/{placement.pk}/vergoeding/").content.decode()
+    )
     assert "Zeldzame" not in client.get(f"/gebieden/{area.slug}/logboek/").content.decode()
     admin = make_user(None, is_superuser=True, is_staff=True)
     login(client, admin)
@@ -92,7 +94,9 @@ def test_coordinator_and_contact_see_the_name(client, area, make_placement, coor
     placement = make_placement("Zeldzame Achternaam")
     for user in (coordinator, contact):
         login(client, user)
-        assert "Zeldzame" in client.get(f"{base(area)}begeleiding/deelnemers/{placement.pk}/").content.decode()
+        assert (
+            "Zeldzame" in client.get(f"{base(area)}begeleiding/deelnemers/{placement.pk}/").content.decode()
+        )
         assert "Zeldzame" in client.get(f"{base(area)}begeleiding/").content.decode()
 
 
@@ -125,7 +129,9 @@ def test_hours_over_the_allowance_maximum_warn_first(client, area, make_placemen
     response = client.post(url, {"month": month, "hours": "16", "allowance": "150"})
     assert response.status_code == 400 and "jaarlijkse maximum" in response.content.decode()
     assert not MonthlyHours.objects.exists()
-    response = client.post(url, {"month": month, "hours": "16", "allowance": "150", "confirm_over_maximum": "on"})
+    response = client.post(
+        url, {"month": month, "hours": "16", "allowance": "150", "confirm_over_maximum": "on"}
+    )
     assert response.status_code == 302 and MonthlyHours.objects.get().allowance_cents == 15_000
     assert client.post(url, {"month": "maart", "hours": "16"}).status_code == 400
 
@@ -134,12 +140,27 @@ def test_staff_cannot_give_a_commission_through_the_page(client, area, staff, co
     from wijkgeld.people import services
 
     builder = services.builder_register(
-        actor=delegate, area=area, name="Mo", employer=collective, lives_in_area=True, works_in_area=True, started_on=dt.date(2026, 1, 1)
+        actor=delegate,
+        area=area,
+        name="Mo",
+        employer=collective,
+        lives_in_area=True,
+        works_in_area=True,
+        started_on=dt.date(2026, 1, 1),
     )
     login(client, staff)
     url = f"{base(area)}opdrachten/nieuw/"
     assert client.get(url).status_code == 403
-    data = {"builder": builder.pk, "given_by": "delegates", "title": "T", "aim": "A", "hours": 10, "starts_on": "2026-01-01", "ends_on": "2026-06-30", "pay": "1000"}
+    data = {
+        "builder": builder.pk,
+        "given_by": "delegates",
+        "title": "T",
+        "aim": "A",
+        "hours": 10,
+        "starts_on": "2026-01-01",
+        "ends_on": "2026-06-30",
+        "pay": "1000",
+    }
     assert client.post(url, data).status_code == 403
     assert not Commission.objects.exists()
     login(client, delegate)
@@ -161,10 +182,19 @@ def test_staff_cannot_appoint_a_representative(client, area, staff, collective, 
 def test_delegate_creates_an_account_and_appoints_a_coordinator(client, area, delegate, enterprise):
     login(client, delegate)
     url = f"{base(area)}taken/"
-    response = client.post(url, {"username": "nieuw", "display_name": "Nieuwe Coordinator", "email": "n@example.org", "kind": "coordinator", "collective": enterprise.pk})
+    response = client.post(
+        url,
+        {
+            "username": "nieuw",
+            "display_name": "Nieuwe Coordinator",
+            "email": "n@example.org",
+            "kind": "coordinator",
+            "collective": enterprise.pk,
+        },
+    )
     assert response.status_code == 200 and "/account/" in response.content.decode()
-    from wijkgeld.people.permissions import coordinated_enterprises
     from wijkgeld.accounts.models import User
+    from wijkgeld.people.permissions import coordinated_enterprises
 
     assert coordinated_enterprises(User.objects.get(username="nieuw"), area) == [enterprise]
 
@@ -172,3 +202,55 @@ def test_delegate_creates_an_account_and_appoints_a_coordinator(client, area, de
 def test_anonymous_is_sent_to_login(client, area):
     assert client.get(f"{base(area)}begeleiding/").status_code == 302
     assert client.get(f"{base(area)}plaatsingen/").status_code == 302
+
+
+def test_write_paths_refuse_people_without_the_right_task(
+    client, area, work_role, make_placement, staff, delegate, make_user, other_area
+):
+    from wijkgeld.people import services
+
+    interest = services.interest_register(role=work_role, name="Anna", email="a@example.org")
+    placement = make_placement()
+    stranger = make_user("resident", area)
+    other_coordinator = make_user("programme_staff", other_area)
+    for user in (staff, delegate, stranger, other_coordinator):
+        login(client, user)
+        assert client.post(f"{base(area)}begeleiding/rollen/{work_role.pk}/open-dicht/").status_code == 403
+        assert client.post(f"{base(area)}begeleiding/interesse/{interest.pk}/verwijderen/").status_code == 403
+        assert (
+            client.post(
+                f"{base(area)}begeleiding/deelnemers/{placement.pk}/stap/", {"hours_per_week": 8}
+            ).status_code
+            == 403
+        )
+        assert client.get(f"{base(area)}begeleiding/deelnemers/nieuw/").status_code == 403
+    work_role.refresh_from_db()
+    assert work_role.is_open and Interest.objects.exists() and not placement.steps.exists()
+    login(client, staff)  # staff may commit but not pay; the form says so without changing anything
+    response = client.post(
+        f"{base(area)}plaatsingen/{placement.pk}/vergoeding/", {"p-amount": "10", "p-description": "x"}
+    )
+    assert response.status_code == 400
+    login(client, stranger)
+    assert client.get(f"{base(area)}plaatsingen/").status_code == 403
+    assert client.get(f"{base(area)}wijkbouwers/").status_code == 403
+    assert client.get(f"{base(area)}taken/").status_code == 403
+
+
+def test_coordinator_registers_a_participant_through_the_page(client, area, work_role, coordinator, contact):
+    login(client, coordinator)
+    url = f"{base(area)}begeleiding/deelnemers/nieuw/"
+    data = {
+        "role": work_role.pk,
+        "name": "Nieuwe Deelnemer",
+        "email": "",
+        "phone": "",
+        "consent_given_on": "2026-02-01",
+        "started_on": "2026-02-01",
+        "municipal_contact": contact.pk,
+    }
+    response = client.post(url, data)  # consent box not ticked
+    assert response.status_code == 200 and not ParticipantData.objects.exists()
+    response = client.post(url, {**data, "consent": "on"})
+    assert response.status_code == 302
+    assert ParticipantData.objects.get().name == "Nieuwe Deelnemer"
