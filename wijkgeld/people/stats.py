@@ -90,7 +90,7 @@ def placement_figures(*, area, year: int) -> PlacementFigures:
         year=year,
         open_roles=WorkRole.objects.filter(area=area, is_open=True, enterprise__status="verified").count(),
         placements=Count(active.count(), threshold),
-        hours=None if hours_people.suppressed else (totals["hours"] or Decimal("0")),
+        hours=None if hours_people.suppressed else Decimal(totals["hours"] or 0).quantize(Decimal("0.1")),
         hours_people=hours_people,
         milestones=milestones,
     )

@@ -71,7 +71,7 @@ def appointment_create(
 @transaction.atomic
 def appointment_end(*, actor, appointment: Appointment, now: dt.datetime | None = None) -> Appointment:
     now = now_or(now)
-    appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
+    appointment = Appointment.objects.select_for_update(of=("self",)).get(pk=appointment.pk)
     action = (
         "people.appoint_representative"
         if appointment.kind == Appointment.Kind.REPRESENTATIVE

@@ -81,7 +81,9 @@ def builder_profile_update(
 
     now = now_or(now)
     builder = (
-        CommunityBuilder.objects.select_for_update().select_related("employer", "area").get(pk=builder.pk)
+        CommunityBuilder.objects.select_for_update(of=("self",))
+        .select_related("employer", "area")
+        .get(pk=builder.pk)
     )
     if not (actor is not None and builder.user_id == actor.pk or may_edit_builder(actor, builder)):
         raise forbidden()

@@ -116,7 +116,9 @@ def commission_vote(
 ) -> Commission:
     """Another delegate approves or declines; at the quorum the commission is given."""
     now = now_or(now)
-    commission = Commission.objects.select_for_update().select_related("area").get(pk=commission.pk)
+    commission = (
+        Commission.objects.select_for_update(of=("self",)).select_related("area").get(pk=commission.pk)
+    )
     area = commission.area
     if not is_delegate(actor, area):
         raise forbidden(_("Only resident delegates decide on this commission."))
@@ -170,7 +172,7 @@ def commission_commit(*, actor, commission: Commission, line: BudgetLine, now: d
     """Finance or staff book the given commission as a commitment to the employing collective."""
     now = now_or(now)
     commission = (
-        Commission.objects.select_for_update()
+        Commission.objects.select_for_update(of=("self",))
         .select_related("area", "employer__organisation")
         .get(pk=commission.pk)
     )
@@ -225,7 +227,7 @@ def report_submit(
     """The builder reports on a quarter; a report that was sent back is revised and submitted again."""
     now = now_or(now)
     commission = (
-        Commission.objects.select_for_update()
+        Commission.objects.select_for_update(of=("self",))
         .select_related("builder", "employer", "area")
         .get(pk=commission.pk)
     )
@@ -268,7 +270,7 @@ def report_decide(
 ) -> Report:
     now = now_or(now)
     report = (
-        Report.objects.select_for_update()
+        Report.objects.select_for_update(of=("self",))
         .select_related("commission__builder", "commission__area")
         .get(pk=report.pk)
     )
@@ -301,7 +303,7 @@ def report_pay(
     """Finance pays a part of the commission after an accepted report."""
     now = now_or(now)
     report = (
-        Report.objects.select_for_update()
+        Report.objects.select_for_update(of=("self",))
         .select_related("commission__commitment__line__area")
         .get(pk=report.pk)
     )

@@ -42,7 +42,7 @@ def placement_fee_commit(
     """Commit the guidance fee for one placement to its bewonersbedrijf (named by pseudonym only)."""
     now = now_or(now)
     placement = (
-        Placement.objects.select_for_update()
+        Placement.objects.select_for_update(of=("self",))
         .select_related("role__enterprise__organisation", "area")
         .get(pk=placement.pk)
     )

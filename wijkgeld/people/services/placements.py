@@ -97,7 +97,7 @@ def work_role_create(
 @transaction.atomic
 def work_role_set_open(*, actor, role: WorkRole, is_open: bool, now: dt.datetime | None = None) -> WorkRole:
     now = now_or(now)
-    role = WorkRole.objects.select_for_update().select_related("enterprise").get(pk=role.pk)
+    role = WorkRole.objects.select_for_update(of=("self",)).select_related("enterprise").get(pk=role.pk)
     if not is_coordinator_of(actor, role.enterprise):
         raise forbidden(_("Only a coordinator of this bewonersbedrijf can change its roles."))
     if role.is_open == is_open:
@@ -220,7 +220,9 @@ def placement_create(
 
 def _lock_for_coordinator(actor, placement: Placement) -> Placement:
     placement = (
-        Placement.objects.select_for_update().select_related("role__enterprise", "area").get(pk=placement.pk)
+        Placement.objects.select_for_update(of=("self",))
+        .select_related("role__enterprise", "area")
+        .get(pk=placement.pk)
     )
     if not may_manage_placement(actor, placement):
         raise forbidden(_("Only a coordinator of this bewonersbedrijf can change this placement."))
@@ -388,7 +390,9 @@ def consent_withdraw(*, actor, placement: Placement, now: dt.datetime | None = N
     rows (hours, milestones) stay so that the public counts do not change."""
     now = now_or(now)
     placement = (
-        Placement.objects.select_for_update().select_related("role__enterprise", "area").get(pk=placement.pk)
+        Placement.objects.select_for_update(of=("self",))
+        .select_related("role__enterprise", "area")
+        .get(pk=placement.pk)
     )
     if not may_see_personal_data(actor, placement):
         raise forbidden(_("Only the coordinator or the municipal contact of this placement can do this."))

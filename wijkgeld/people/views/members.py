@@ -35,7 +35,6 @@ def placements(request, area):
         Placement.objects.filter(area=area)
         .select_related("role__enterprise__organisation", "fee_commitment")
         .prefetch_related("milestones")
-        .defer("coordinator", "municipal_contact")
     )
     return render(
         request,
