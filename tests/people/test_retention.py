@@ -75,3 +75,29 @@ def test_the_command_lists_registered_steps_and_refuses_bad_dates():
 
     with pytest.raises(CommandError):
         call_command("purge_personal_data", date="gisteren")
+
+
+def test_builders_who_left_lose_profile_at_once_and_name_after_retention(delegate, area, collective, staff):
+    builder = services.builder_register(
+        actor=delegate,
+        area=area,
+        name="Verbinder Vertrekt",
+        employer=collective,
+        lives_in_area=True,
+        works_in_area=False,
+        started_on=dt.date(2026, 1, 1),
+        now=NOW,
+    )
+    services.builder_profile_update(
+        actor=delegate, builder=builder, public_profile=True, public_first_name="Vera", now=NOW
+    )
+    from wijkgeld.core.errors import DomainError
+
+    with pytest.raises(DomainError):
+        services.builder_leave(actor=staff, builder=builder, left_on=dt.date(2026, 6, 1), now=NOW)
+    builder = services.builder_leave(actor=delegate, builder=builder, left_on=dt.date(2026, 6, 1), now=NOW)
+    assert not builder.public_profile and builder.public_first_name == ""
+    assert "people.builders: 0 deleted" in purge("2027-05-31")
+    assert "people.builders: 1 deleted" in purge("2027-06-01")
+    builder.refresh_from_db()
+    assert builder.name == "" and builder.left_on == dt.date(2026, 6, 1)

@@ -254,3 +254,27 @@ def test_coordinator_registers_a_participant_through_the_page(client, area, work
     response = client.post(url, {**data, "consent": "on"})
     assert response.status_code == 302
     assert ParticipantData.objects.get().name == "Nieuwe Deelnemer"
+
+
+def test_leaving_the_register_through_the_page(client, area, delegate, staff, collective):
+    from wijkgeld.people import services
+
+    builder = services.builder_register(
+        actor=delegate,
+        area=area,
+        name="Vertrekker",
+        employer=collective,
+        lives_in_area=True,
+        works_in_area=True,
+        started_on=dt.date(2026, 1, 1),
+    )
+    url = f"{base(area)}wijkbouwers/{builder.pk}/vertrek/"
+    login(client, staff)
+    assert client.post(url, {"left_on": "2026-06-01"}).status_code == 400
+    builder.refresh_from_db()
+    assert builder.left_on is None
+    login(client, delegate)
+    assert client.post(url, {"left_on": "gisteren"}).status_code == 400
+    assert client.post(url, {"left_on": "2026-06-01"}).status_code == 302
+    builder.refresh_from_db()
+    assert builder.left_on == dt.date(2026, 6, 1)

@@ -24,6 +24,8 @@ register_texts(
         "people.personal_data.purged": _("Personal data of {object} deleted after the retention period"),
         "people.builder.registered": _("{actor} registered {object}"),
         "people.builder.profile_changed": _("{actor} changed the public profile of {object}"),
+        "people.builder.left": _("{actor} recorded that {object} left the register"),
+        "people.builder.purged": _("The name of {object} was deleted after the retention period"),
         "people.training.recorded": _("{actor} recorded a training of {object}"),
         "people.commission.proposed": _("{actor} proposed the commission {object}"),
         "people.commission.approved_by": _("{actor} approved the commission {object}"),

@@ -198,6 +198,10 @@ class TrainingForm(forms.Form):
     certificate = forms.BooleanField(label=_("Certificate obtained"), required=False)
 
 
+class LeaveForm(forms.Form):
+    left_on = date_field(_("Left on"))
+
+
 class CommissionForm(forms.Form):
     builder = forms.ModelChoiceField(label=_("Community builder"), queryset=None, empty_label=None)
     given_by = forms.ChoiceField(label=_("Who gives the commission"), widget=forms.RadioSelect)

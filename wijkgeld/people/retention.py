@@ -60,3 +60,30 @@ def purge_interest(now: dt.datetime) -> int:
             )
         count += 1
     return count
+
+
+@register_purge_step(
+    "people.builders",
+    "Names and accounts of community builders who left more than WIJKGELD_PEOPLE_RETENTION_MONTHS months ago.",
+)
+def purge_builders(now: dt.datetime) -> int:
+    from wijkgeld.people.models import CommunityBuilder
+
+    cutoff = conf.months_before(now.date(), conf.retention_months())
+    count = 0
+    due = CommunityBuilder.objects.filter(left_on__isnull=False, left_on__lte=cutoff).exclude(name="")
+    for builder in due.select_related("area"):
+        with transaction.atomic():
+            builder.name = ""
+            builder.user = None
+            builder.save(update_fields=["name", "user"])
+            audit_record(
+                actor=None,
+                action="people.builder.purged",
+                area=builder.area,
+                obj=builder,
+                data={"left_on": builder.left_on.isoformat(), "months": conf.retention_months()},
+                now=now,
+            )
+        count += 1
+    return count

@@ -30,6 +30,7 @@ urlpatterns = [
     path(f"{P}wijkbouwers/<int:pk>/", builders.builder_detail, name="builder"),
     path(f"{P}wijkbouwers/<int:pk>/profiel/", builders.builder_profile, name="builder_profile"),
     path(f"{P}wijkbouwers/<int:pk>/training/", builders.builder_training, name="builder_training"),
+    path(f"{P}wijkbouwers/<int:pk>/vertrek/", builders.builder_leave, name="builder_leave"),
     path(f"{P}opdrachten/nieuw/", builders.commission_create, name="commission_create"),
     path(f"{P}opdrachten/<int:pk>/", builders.commission_detail, name="commission"),
     path(f"{P}opdrachten/<int:pk>/stem/", builders.commission_vote, name="commission_vote"),

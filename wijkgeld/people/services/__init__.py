@@ -2,6 +2,7 @@
 
 from wijkgeld.people.services.appointments import appointment_create, appointment_end
 from wijkgeld.people.services.builders import (
+    builder_leave,
     builder_profile_update,
     builder_register,
     may_edit_builder,
@@ -35,6 +36,7 @@ __all__ = [
     "allowance_warning",
     "appointment_create",
     "appointment_end",
+    "builder_leave",
     "builder_profile_update",
     "builder_register",
     "commission_commit",

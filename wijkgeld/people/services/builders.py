@@ -153,3 +153,39 @@ def training_record(
         now=now,
     )
     return training
+
+
+@transaction.atomic
+def builder_leave(
+    *, actor, builder: CommunityBuilder, left_on: dt.date, now: dt.datetime | None = None
+) -> CommunityBuilder:
+    """The builder leaves the register: the public profile and photo go at once; the name is removed
+    after the retention period (`people.retention`)."""
+    now = now_or(now)
+    builder = (
+        CommunityBuilder.objects.select_for_update(of=("self",))
+        .select_related("employer", "area")
+        .get(pk=builder.pk)
+    )
+    if not may_edit_builder(actor, builder):
+        raise forbidden()
+    if builder.left_on is not None:
+        raise DomainError(_("This community builder has already left the register."))
+    if left_on is None or left_on < builder.started_on or left_on > now.date():
+        raise DomainError(_("Choose a date between the start and today."), field="left_on")
+    if builder.photo:
+        builder.photo.delete(save=False)
+    builder.left_on = left_on
+    builder.public_profile = False
+    builder.public_first_name = ""
+    builder.public_description = ""
+    builder.save()
+    audit_record(
+        actor=actor,
+        action="people.builder.left",
+        area=builder.area,
+        obj=builder,
+        data={"left_on": left_on.isoformat()},
+        now=now,
+    )
+    return builder

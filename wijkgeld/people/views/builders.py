@@ -18,6 +18,7 @@ from wijkgeld.people.forms import (
     BuilderForm,
     CommissionForm,
     CommitForm,
+    LeaveForm,
     PayForm,
     ProfileForm,
     ReportDecideForm,
@@ -72,7 +73,7 @@ def register(request, area):
     )
 
 
-def _builder_page(request, area, builder, *, profile_form=None, training_form=None):
+def _builder_page(request, area, builder, *, profile_form=None, training_form=None, leave_form=None):
     may_edit = services.may_edit_builder(request.user, builder)
     is_self = builder.user_id == request.user.pk
     initial = {
@@ -90,8 +91,9 @@ def _builder_page(request, area, builder, *, profile_form=None, training_form=No
             "commissions": builder.commissions.all(),
             "profile_form": (profile_form or ProfileForm(initial=initial)) if may_edit or is_self else None,
             "training_form": (training_form or TrainingForm()) if may_edit else None,
+            "leave_form": (leave_form or LeaveForm()) if may_edit and builder.left_on is None else None,
         },
-        status=400 if profile_form or training_form else 200,
+        status=400 if profile_form or training_form or leave_form else 200,
     )
 
 
@@ -132,6 +134,23 @@ def builder_training(request, area, pk: int):
         messages.success(request, _("Saved."))
         return redirect("people:builder", slug=area.slug, pk=builder.pk)
     return _builder_page(request, area, builder, training_form=form)
+
+
+@require_POST
+@area_login_required
+def builder_leave(request, area, pk: int):
+    builder = _builder(request, area, pk)
+    form = LeaveForm(request.POST)
+    if form.is_valid() and call_service(
+        form,
+        services.builder_leave,
+        actor=request.user,
+        builder=builder,
+        left_on=form.cleaned_data["left_on"],
+    ):
+        messages.success(request, _("Saved."))
+        return redirect("people:builder", slug=area.slug, pk=builder.pk)
+    return _builder_page(request, area, builder, leave_form=form)
 
 
 def _giver_choices(user, area) -> list[tuple[str, str]]:
