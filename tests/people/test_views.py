@@ -278,3 +278,11 @@ def test_leaving_the_register_through_the_page(client, area, delegate, staff, co
     assert client.post(url, {"left_on": "2026-06-01"}).status_code == 302
     builder.refresh_from_db()
     assert builder.left_on == dt.date(2026, 6, 1)
+
+
+def test_public_page_in_english(client, area, make_placement, settings):
+    make_placement()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(f"{base(area)}?jaar={YEAR}").content.decode()
+    assert "Work and community builders in" in page and "fewer than 5" in page
+    assert "minder dan" not in page
