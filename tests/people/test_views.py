@@ -286,3 +286,24 @@ def test_public_page_in_english(client, area, make_placement, settings):
     page = client.get(f"{base(area)}?jaar={YEAR}").content.decode()
     assert "Work and community builders in" in page and "fewer than 5" in page
     assert "minder dan" not in page
+
+
+def test_coordinator_publishes_a_role_with_a_theme(client, area, coordinator, enterprise):
+    from wijkgeld.money.models import Theme
+    from wijkgeld.people.models import WorkRole
+
+    theme = Theme.objects.get(tranche__number=2, code="reintegratie_preventie_geldzorgen")
+    login(client, coordinator)
+    url = f"{base(area)}begeleiding/rollen/nieuw/"
+    data = {
+        "enterprise": enterprise.pk,
+        "title": "Fietsenmaker",
+        "tasks": "Fietsen maken",
+        "hours_min": 8,
+        "hours_max": 4,
+    }
+    assert client.post(url, data).status_code == 200 and not WorkRole.objects.exists()
+    assert client.post(url, {**data, "hours_max": 12, "theme": theme.pk}).status_code == 302
+    role = WorkRole.objects.get()
+    assert role.theme == theme and role.is_open
+    assert "Fietsenmaker" in client.get(base(area)).content.decode()

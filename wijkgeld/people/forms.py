@@ -45,10 +45,15 @@ class WorkRoleForm(forms.Form):
     hours_min = forms.IntegerField(label=_("At least hours a week"), min_value=1, max_value=40)
     hours_max = forms.IntegerField(label=_("At most hours a week"), min_value=1, max_value=40)
     is_paid = forms.BooleanField(label=_("This is a paid role"), required=False)
+    theme = forms.ModelChoiceField(label=_("Theme"), queryset=None, required=False)
 
     def __init__(self, *args, enterprises, **kwargs):
+        from wijkgeld.money.models import Theme, Tranche
+
         super().__init__(*args, **kwargs)
         self.fields["enterprise"].queryset = enterprises
+        latest = Tranche.objects.order_by("-number").first()
+        self.fields["theme"].queryset = Theme.objects.filter(tranche=latest).exclude(is_fixed_amount=True)
 
 
 class PlacementForm(forms.Form):
