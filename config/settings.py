@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "wijkgeld.alliance",
     "wijkgeld.fund",
     "wijkgeld.voting",
+    "wijkgeld.people",
     "wijkgeld.public",
 ]
 
@@ -235,6 +236,16 @@ CONTENT_SECURITY_POLICY = {
 VOTING_CODE_KEY = env_str("VOTING_CODE_KEY", "")
 # Payments above this amount wait for a second finance person (an area may set its own amount).
 WIJKGELD_PAYMENT_CONFIRMATION_ABOVE_CENTS = env_int("WIJKGELD_PAYMENT_CONFIRMATION_ABOVE_CENTS", 1_000_000)
+
+# People (placements and community builders; see docs/people.md and the DPIA in docs/privacy.md).
+# Public counts about people below this number are shown as "fewer than N".
+WIJKGELD_PEOPLE_SUPPRESS_BELOW = env_int("WIJKGELD_PEOPLE_SUPPRESS_BELOW", 5)
+# Personal data of a placement is deleted this many months after it ends (manage.py purge_personal_data).
+WIJKGELD_PEOPLE_RETENTION_MONTHS = env_int("WIJKGELD_PEOPLE_RETENTION_MONTHS", 12)
+WIJKGELD_PEOPLE_INTEREST_RETENTION_DAYS = env_int("WIJKGELD_PEOPLE_INTEREST_RETENTION_DAYS", 90)
+# Volunteer allowance maxima (Belastingdienst 2025: €210 a month, €2,100 a year); they change yearly.
+WIJKGELD_VOLUNTEER_ALLOWANCE_MAX_YEAR_CENTS = env_int("WIJKGELD_VOLUNTEER_ALLOWANCE_MAX_YEAR_CENTS", 210_000)
+WIJKGELD_VOLUNTEER_ALLOWANCE_MAX_MONTH_CENTS = env_int("WIJKGELD_VOLUNTEER_ALLOWANCE_MAX_MONTH_CENTS", 21_000)
 
 # Roles whose members must use a second factor (TOTP) before they can do anything else.
 TWO_FACTOR_ROLES = ("programme_staff", "finance", "site_admin")

@@ -18,11 +18,13 @@ urlpatterns = [
     path("api/v1/", include("wijkgeld.money.api_urls")),
     path("api/v1/", include("wijkgeld.alliance.api_urls")),
     path("api/v1/", include("wijkgeld.fund.api_urls")),
+    path("api/v1/", include("wijkgeld.people.api_urls")),
     path("", include("wijkgeld.community.urls")),
     path("", include("wijkgeld.money.urls")),
     path("", include("wijkgeld.alliance.urls")),
     path("", include("wijkgeld.fund.urls")),
     path("", include("wijkgeld.voting.urls")),
+    path("", include("wijkgeld.people.urls")),
     path("", include("wijkgeld.public.urls")),
 ]
 
