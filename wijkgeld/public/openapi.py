@@ -49,13 +49,20 @@ register_openapi(
 
 
 def openapi_document(*, server_url: str) -> dict[str, Any]:
+    """The hand-registered parts of each app, plus the parts django-ninja derives from the national API."""
+    from wijkgeld.public.national.api import ninja_openapi
+
     paths, schemas = openapi_parts()
+    generated = ninja_openapi()
+    paths = {**paths, **generated.get("paths", {})}
+    schemas = {**schemas, **generated.get("components", {}).get("schemas", {})}
     return {
         "openapi": "3.1.0",
         "info": {
             "title": "Wijkgeld open data",
             "version": __version__,
-            "description": "Public data of the NPLV areas: areas, finance, decisions and bewonersfonds rounds.",
+            "description": "Public data of the NPLV areas: areas, finance, decisions, bewonersfonds rounds, "
+            "and the national figures, per area, year and theme.",
             "license": {"name": "EUPL-1.2", "identifier": "EUPL-1.2"},
         },
         "servers": [{"url": server_url}],

@@ -121,11 +121,21 @@ POSTING_COLUMNS = [
 ]
 
 
-def posting_rows(area: Area | None = None) -> Iterator[Row]:
-    """Every ledger posting, streamed in id order in chunks (never all in memory)."""
+def posting_rows(
+    area: Area | None = None, *, year: int | None = None, theme: Theme | None = None, after: int = 0, limit=None
+) -> Iterator[Row]:
+    """Every ledger posting, streamed in id order in chunks (never all in memory); or one page of them."""
     postings = Posting.objects.order_by("id")
     if area is not None:
         postings = postings.filter(area=area)
+    if year is not None:
+        postings = postings.filter(year=year)
+    if theme is not None:
+        postings = postings.filter(theme=theme)
+    if after:
+        postings = postings.filter(id__gt=after)
+    if limit is not None:
+        postings = postings[:limit]
     areas = {a.pk: (a.slug, a.cbs_code) for a in Area.objects.all()}
     themes = dict(Theme.objects.values_list("pk", "code"))
     lines = dict(BudgetLine.objects.values_list("pk", "code"))
