@@ -12,6 +12,7 @@ from typing import Any
 from django.utils import translation
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
+from ninja.responses import Status
 from pydantic import Field, create_model
 
 from wijkgeld import __version__
@@ -130,14 +131,14 @@ def _area_or_404(slug: str | None):
     if slug is None:
         return None, None
     area = Area.objects.filter(slug=slug).first()
-    return area, None if area else (404, {"error": "area not found"})
+    return area, None if area else Status(404, {"error": "area not found"})
 
 
 def _theme_or_404(code: str | None):
     if code is None:
         return None, None
     theme = Theme.objects.filter(code=code).order_by("-tranche__number").first()
-    return theme, None if theme else (404, {"error": "theme not found"})
+    return theme, None if theme else Status(404, {"error": "theme not found"})
 
 
 @api.get(
@@ -149,7 +150,7 @@ def _theme_or_404(code: str | None):
 )
 def national_summary(request, year: int, theme: str | None = None):
     if year not in known_years():
-        return 404, {"error": "year not covered by any tranche"}
+        return Status(404, {"error": "year not covered by any tranche"})
     chosen, error = _theme_or_404(theme)
     if error:
         return error
@@ -182,7 +183,7 @@ def _paged(rows: list[dict], paging: Paging) -> dict:
     }
 
 
-def _filtered(dataset: str, filters: Filters) -> list[dict] | tuple[int, dict]:
+def _filtered(dataset: str, filters: Filters) -> list[dict] | Status:
     area, error = _area_or_404(filters.area)
     if error:
         return error
@@ -204,7 +205,7 @@ def _filtered(dataset: str, filters: Filters) -> list[dict] | tuple[int, dict]:
 )
 def finance(request, filters: Query[Filters], paging: Query[Paging]):
     rows = _filtered("finance", filters)
-    return rows if isinstance(rows, tuple) else _paged(rows, paging)
+    return rows if isinstance(rows, Status) else _paged(rows, paging)
 
 
 @api.get(
@@ -216,7 +217,7 @@ def finance(request, filters: Query[Filters], paging: Query[Paging]):
 )
 def process(request, filters: Query[Filters], paging: Query[Paging]):
     rows = _filtered("process", filters)
-    return rows if isinstance(rows, tuple) else _paged(rows, paging)
+    return rows if isinstance(rows, Status) else _paged(rows, paging)
 
 
 @api.get(

@@ -110,11 +110,11 @@ def _alliance_figures(years: list[int], now: dt.datetime, result: dict[ProcessKe
         Document.objects.filter(uploaded_at__lt=F("meeting__starts_at"), meeting__cancelled=False)
         .annotate(y=ExtractYear("meeting__starts_at"))
         .filter(y__in=years)
-        .values_list("alliance__area_id", "y", "meeting__starts_at", "alliance__documents_days_before")
+        .values_list("pk", "alliance__area_id", "y", "meeting__starts_at", "alliance__documents_days_before")
         .annotate(received=Min("shares__shared_at", filter=Q(shares__audience__in=REACHES_DELEGATES)))
         .order_by()
     )
-    for area_id, year, starts_at, days, received in documents:
+    for _pk, area_id, year, starts_at, days, received in documents:  # one row per document
         deadline_passed = now > starts_at - dt.timedelta(days=days)
         if not deadline_passed and received is None:
             continue  # not due yet, and residents will still get it in time
