@@ -19,9 +19,9 @@ MONEY, SHARE, COUNT, TEXT, INTEGER = "money", "share", "count", "text", "integer
 UNITS = {
     MONEY: _("euro, two decimals"),
     SHARE: _("fraction from 0 to 1, four decimals; empty when the denominator is zero"),
-    COUNT: _("number"),
+    COUNT: _("count"),
     TEXT: _("text"),
-    INTEGER: _("number"),
+    INTEGER: _("count"),
 }
 TYPES = {MONEY: "decimal", SHARE: "decimal", COUNT: "integer", TEXT: "string", INTEGER: "integer"}
 
@@ -107,7 +107,7 @@ ALLIANCE_COLUMNS = [
     Column("meetings_held", _("Meetings held"), _("Alliance meetings held this year (not cancelled)."), COUNT),
     Column(
         "documents_due",
-        _("Documents due"),
+        _("Documents counted"),
         _("Preparation documents of this year's meetings whose deadline has passed or that residents have."),
         COUNT,
     ),
