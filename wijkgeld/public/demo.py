@@ -45,11 +45,20 @@ def _load_area(area, factor: int) -> None:
 
     def line(theme: str, code: str, name: str, cents: int):
         return services.budget_line_create(
-            actor=None, area=area, theme=themes[theme], year=2026, code=code, name=name, amount_cents=cents, now=when
+            actor=None,
+            area=area,
+            theme=themes[theme],
+            year=2026,
+            code=code,
+            name=name,
+            amount_cents=cents,
+            now=when,
         )
 
     line("maatschappelijke_samenhang", "bewonersfonds", "Bewonersfonds", 300 * factor * 100)
-    activities = line("maatschappelijke_samenhang", "activiteiten", "Activiteiten in de wijk", 1_500 * factor * 100)
+    activities = line(
+        "maatschappelijke_samenhang", "activiteiten", "Activiteiten in de wijk", 1_500 * factor * 100
+    )
     local, _c = Organisation.objects.get_or_create(
         name=f"Bewonersbedrijf {area.name} (demo)", kind="other", defaults={"legal_form": "cooperatie"}
     )

@@ -16,5 +16,9 @@ urlpatterns = [
     path("open-data/woordenboek.json", opendata_views.dictionary_json, name="dictionary_json"),
     path("open-data/catalogus.jsonld", opendata_views.dcat, name="dcat"),
     path("open-data/<slug:dataset>.<str:fmt>", opendata_views.download, name="download"),
-    path("open-data/gebieden/<slug:slug>/<slug:dataset>.<str:fmt>", opendata_views.download, name="download_area"),
+    path(
+        "open-data/gebieden/<slug:slug>/<slug:dataset>.<str:fmt>",
+        opendata_views.download,
+        name="download_area",
+    ),
 ]

@@ -108,7 +108,9 @@ ProcessPage = _page_model("ProcessPage", ProcessRow)
 
 
 class PostingPage(Schema):
-    next_after: int | None = Field(..., description="Pass as `after` for the next page; null on the last page.")
+    next_after: int | None = Field(
+        ..., description="Pass as `after` for the next page; null on the last page."
+    )
     results: list[PostingRow]  # type: ignore[valid-type]
 
 

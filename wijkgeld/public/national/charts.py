@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from wijkgeld.core.money import format_euros
 
 WIDTH = 300  # SVG units; the charts scale to the width of the screen
-BAR_ROW = 34  # height of one labelled bar
+BAR_ROW = 38  # height of one labelled bar
 AXIS = 30  # room for the axis and its labels
 
 

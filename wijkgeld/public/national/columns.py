@@ -55,7 +55,9 @@ class Column:
 
 
 MONEY_COLUMNS = [
-    Column("granted", _("Granted"), _("Money granted to the area by the Rijk for this year (after corrections).")),
+    Column(
+        "granted", _("Granted"), _("Money granted to the area by the Rijk for this year (after corrections).")
+    ),
     Column(
         "committed",
         _("Committed"),
@@ -87,7 +89,9 @@ MONEY_COLUMNS = [
     Column(
         "residents_control",
         _("Under residents' control"),
-        _("Money in the budget lines that residents decide on: the delegates' support budget and the bewonersfonds."),
+        _(
+            "Money in the budget lines that residents decide on: the delegates' support budget and the bewonersfonds."
+        ),
     ),
 ]
 
@@ -98,13 +102,17 @@ FUND_COLUMNS = [
         _("Bewonersfonds rounds for this budget year that were opened to residents."),
         COUNT,
     ),
-    Column("voting_codes", _("Voting codes"), _("Valid voting codes sent to residents in those rounds."), COUNT),
+    Column(
+        "voting_codes", _("Voting codes"), _("Valid voting codes sent to residents in those rounds."), COUNT
+    ),
     Column("ballots_cast", _("Ballots cast"), _("Ballots that count, online and on paper."), COUNT),
     Column("turnout", _("Turnout"), _("Ballots cast ÷ valid voting codes."), SHARE),
 ]
 
 ALLIANCE_COLUMNS = [
-    Column("meetings_held", _("Meetings held"), _("Alliance meetings held this year (not cancelled)."), COUNT),
+    Column(
+        "meetings_held", _("Meetings held"), _("Alliance meetings held this year (not cancelled)."), COUNT
+    ),
     Column(
         "documents_due",
         _("Documents counted"),
@@ -142,7 +150,9 @@ ALLIANCE_COLUMNS = [
         COUNT,
     ),
     Column("questions_asked", _("Questions asked"), _("Questions about documents asked this year."), COUNT),
-    Column("questions_answered", _("Questions answered"), _("Of those, questions that have an answer."), COUNT),
+    Column(
+        "questions_answered", _("Questions answered"), _("Of those, questions that have an answer."), COUNT
+    ),
 ]
 
 FIGURE_COLUMNS = MONEY_COLUMNS + FUND_COLUMNS + ALLIANCE_COLUMNS

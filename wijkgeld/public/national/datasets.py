@@ -17,6 +17,7 @@ from wijkgeld.areas.models import Area
 from wijkgeld.core.money import cents_to_str
 from wijkgeld.money.models import BudgetLine, Posting, Theme, Tranche
 from wijkgeld.public.national.columns import (
+    ALLIANCE_COLUMNS,
     COUNT,
     FUND_COLUMNS,
     ID_COLUMNS,
@@ -24,7 +25,6 @@ from wijkgeld.public.national.columns import (
     MONEY,
     MONEY_COLUMNS,
     TEXT,
-    ALLIANCE_COLUMNS,
     Column,
 )
 from wijkgeld.public.national.figures import Figures
@@ -102,9 +102,13 @@ def process_rows(area: Area | None = None) -> Iterator[Row]:
 
 POSTING_COLUMNS = [
     Column("posting", _("Posting"), _("Number of the ledger posting (stable, increasing)."), INTEGER),
-    Column("transaction", _("Transaction"), _("Number of the transaction; its postings sum to zero."), INTEGER),
+    Column(
+        "transaction", _("Transaction"), _("Number of the transaction; its postings sum to zero."), INTEGER
+    ),
     Column("date", _("Date"), _("Date of the transaction (YYYY-MM-DD)."), TEXT),
-    Column("kind", _("Kind"), _("grant, allocation, commitment, payment, release, carry_over or reversal."), TEXT),
+    Column(
+        "kind", _("Kind"), _("grant, allocation, commitment, payment, release, carry_over or reversal."), TEXT
+    ),
     ID_COLUMNS["area"],
     ID_COLUMNS["cbs_code"],
     ID_COLUMNS["year"],
@@ -122,7 +126,12 @@ POSTING_COLUMNS = [
 
 
 def posting_rows(
-    area: Area | None = None, *, year: int | None = None, theme: Theme | None = None, after: int = 0, limit=None
+    area: Area | None = None,
+    *,
+    year: int | None = None,
+    theme: Theme | None = None,
+    after: int = 0,
+    limit=None,
 ) -> Iterator[Row]:
     """Every ledger posting, streamed in id order in chunks (never all in memory); or one page of them."""
     postings = Posting.objects.order_by("id")
@@ -193,16 +202,20 @@ DATASETS = {
         Dataset(
             "finance",
             _("Money per area, year and theme"),
-            _("Granted, committed, paid and available money, the resident-led share and the money under "
-              "residents' control, per area, year and theme."),
+            _(
+                "Granted, committed, paid and available money, the resident-led share and the money under "
+                "residents' control, per area, year and theme."
+            ),
             [ID_COLUMNS[k] for k in ("area", "cbs_code", "year", "theme", "tranche")] + MONEY_COLUMNS,
             finance_rows,
         ),
         Dataset(
             "process",
             _("Bewonersfonds and alliance per area and year"),
-            _("Fund rounds, voting codes, ballots and turnout; alliance meetings, late documents, resident agenda "
-              "items and questions, per area and year."),
+            _(
+                "Fund rounds, voting codes, ballots and turnout; alliance meetings, late documents, resident agenda "
+                "items and questions, per area and year."
+            ),
             [ID_COLUMNS[k] for k in ("area", "cbs_code", "year")] + FUND_COLUMNS + ALLIANCE_COLUMNS,
             process_rows,
         ),

@@ -71,7 +71,11 @@ def catalog(request) -> dict[str, Any]:
         for area in [None, *areas]:
             for fmt in ("csv", "json"):
                 kwargs = {"dataset": data.slug, "fmt": fmt}
-                link = url("public:download_area", slug=area.slug, **kwargs) if area else url("public:download", **kwargs)
+                link = (
+                    url("public:download_area", slug=area.slug, **kwargs)
+                    if area
+                    else url("public:download", **kwargs)
+                )
                 title = f"{data.slug} {area.name if area else 'NL'} ({fmt.upper()})"
                 distributions.append(
                     {

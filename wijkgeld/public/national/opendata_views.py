@@ -92,7 +92,13 @@ def dictionary_json(request):
                     "title": str(d.title),
                     "description": str(d.description),
                     "columns": [
-                        {"name": c.key, "title": str(c.label), "description": str(c.description), "unit": str(c.unit), "type": c.type}
+                        {
+                            "name": c.key,
+                            "title": str(c.label),
+                            "description": str(c.description),
+                            "unit": str(c.unit),
+                            "type": c.type,
+                        }
                         for c in d.columns
                     ],
                 }

@@ -128,7 +128,9 @@ def _alliance_figures(years: list[int], now: dt.datetime, result: dict[ProcessKe
         .filter(y__in=years)
         .values_list("alliance__area_id", "y")
         .annotate(
-            accepted=Count("pk", filter=Q(status__in=[AgendaItem.Status.ACCEPTED, AgendaItem.Status.PLANNED])),
+            accepted=Count(
+                "pk", filter=Q(status__in=[AgendaItem.Status.ACCEPTED, AgendaItem.Status.PLANNED])
+            ),
             declined=Count("pk", filter=Q(status=AgendaItem.Status.DECLINED)),
             pending=Count("pk", filter=Q(status=AgendaItem.Status.PROPOSED)),
         )

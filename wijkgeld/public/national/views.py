@@ -17,18 +17,25 @@ from wijkgeld.public.national.freshness import conditional, request_version
 from wijkgeld.public.national.overview import national_overview
 
 # The money table shows the main figures; every column is in the downloads.
-TABLE_MONEY = [BY_KEY[k] for k in ("granted", "committed", "paid", "available", "resident_led_share", "residents_control")]
-TABLE_PROCESS = FUND_COLUMNS[:1] + FUND_COLUMNS[2:] + [
+TABLE_MONEY = [
     BY_KEY[k]
-    for k in (
-        "meetings_held",
-        "documents_late_share",
-        "resident_items_accepted",
-        "resident_items_declined",
-        "resident_items_pending",
-        "questions_answered",
-    )
+    for k in ("granted", "committed", "paid", "available", "resident_led_share", "residents_control")
 ]
+TABLE_PROCESS = (
+    FUND_COLUMNS[:1]
+    + FUND_COLUMNS[2:]
+    + [
+        BY_KEY[k]
+        for k in (
+            "meetings_held",
+            "documents_late_share",
+            "resident_items_accepted",
+            "resident_items_declined",
+            "resident_items_pending",
+            "questions_answered",
+        )
+    ]
+)
 COMPARE = [BY_KEY[k] for k in ("granted", "committed", "paid", "resident_led_share")]
 SORTABLE = {"name", *BY_KEY}
 
@@ -81,7 +88,12 @@ def national(request):
     years = known_years()
     year = default_year(years)
     themes = list(Theme.objects.filter(tranche__first_year__lte=year, tranche__last_year__gte=year))
-    form = NationalForm(request.GET or None, years=years, themes=Theme.objects.order_by("tranche__number", "order"))
+    form = NationalForm(
+        request.GET or None,
+        years=years,
+        themes=Theme.objects.order_by("tranche__number", "order"),
+        initial={"year": year},
+    )
     theme = compare = None
     if form.is_bound and form.is_valid():
         year = form.cleaned_data["year"] or year
