@@ -6,6 +6,7 @@ from django import forms
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -119,6 +120,7 @@ def national(request):
         "public/national/national.html",
         {
             "form": form,
+            "fragment_key": f"{version}|{year}|{theme}|{key}|{descending}|{compare}|{get_language()}",
             "data": data,
             "year": year,
             "theme": theme,
