@@ -42,7 +42,9 @@ def test_the_national_figures_are_the_sum_of_the_area_figures_for_every_column(d
             assert column.raw(data.totals) == sum(column.raw(r.figures) for r in data.areas), column.key
     for name in ("granted", "committed", "paid", "available", "local_committed", "residents_control"):
         assert sum(getattr(r.figures, name) for r in data.themes) == getattr(data.totals, name), name
-    assert data.totals.ballots_cast > 0 and data.totals.meetings_held > 0 and data.totals.residents_control > 0
+    assert (
+        data.totals.ballots_cast > 0 and data.totals.meetings_held > 0 and data.totals.residents_control > 0
+    )
 
 
 def test_each_area_row_equals_the_area_s_own_pages(demo):
@@ -56,7 +58,9 @@ def test_each_area_row_equals_the_area_s_own_pages(demo):
         rounds = Round.objects.filter(fund__area=row.area, year=YEAR).exclude(phase=Round.Phase.PREPARATION)
         assert row.figures.ballots_cast == sum(turnout(round=r).counted for r in rounds)
         assert row.figures.voting_codes == sum(turnout(round=r).codes_valid for r in rounds)
-        meetings = row.area.alliance.meetings.filter(starts_at__year=YEAR) if hasattr(row.area, "alliance") else []
+        meetings = (
+            row.area.alliance.meetings.filter(starts_at__year=YEAR) if hasattr(row.area, "alliance") else []
+        )
         late = sum(len(late_documents(m, now=now).late) for m in meetings if not m.cancelled)
         assert row.figures.documents_late == late, row.key
 

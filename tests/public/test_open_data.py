@@ -36,8 +36,12 @@ def _personal_strings() -> set[str]:
     for p in Proposal.objects.all():
         found.update({p.contact_name, p.contact_email, p.contact_phone})
     found.update(Representative.objects.values_list("name", flat=True))
-    found.update(Commitment.objects.filter(recipient_is_resident=True).values_list("recipient_name", flat=True))
-    found.update(SupportRequest.objects.filter(supplier_is_resident=True).values_list("supplier_name", flat=True))
+    found.update(
+        Commitment.objects.filter(recipient_is_resident=True).values_list("recipient_name", flat=True)
+    )
+    found.update(
+        SupportRequest.objects.filter(supplier_is_resident=True).values_list("supplier_name", flat=True)
+    )
     # Descriptions of ledger entries may name a person, so none is published.
     found.update(Commitment.objects.values_list("description", flat=True))
     return {s for s in found if s and len(s) >= 4}
@@ -46,12 +50,18 @@ def _personal_strings() -> set[str]:
 def _public_urls() -> list[str]:
     urls = [reverse("public:open_data"), reverse("public:dictionary"), reverse("public:dictionary_json")]
     urls += [reverse("public:dcat"), reverse("public:national"), "/api/v1/national/2026/"]
-    urls += ["/api/v1/finance/?page_size=500", "/api/v1/process/?page_size=500", "/api/v1/postings/?limit=5000"]
+    urls += [
+        "/api/v1/finance/?page_size=500",
+        "/api/v1/process/?page_size=500",
+        "/api/v1/postings/?limit=5000",
+    ]
     for dataset in DATASETS:
         for fmt in ("csv", "json"):
             urls.append(reverse("public:download", kwargs={"dataset": dataset, "fmt": fmt}))
             for slug in ("rotterdam-zuid", "utrecht-overvecht"):
-                urls.append(reverse("public:download_area", kwargs={"slug": slug, "dataset": dataset, "fmt": fmt}))
+                urls.append(
+                    reverse("public:download_area", kwargs={"slug": slug, "dataset": dataset, "fmt": fmt})
+                )
     return urls
 
 
@@ -78,7 +88,11 @@ def test_the_postings_file_streams_every_posting(demo, client):
     assert len(rows) == Posting.objects.count()
     assert set(rows[0]) == {c.key for c in DATASETS["postings"].columns}
     assert sum(int(r["amount"].replace(".", "")) for r in rows) == 0  # double entry: postings sum to zero
-    zuid = client.get(reverse("public:download_area", kwargs={"slug": "rotterdam-zuid", "dataset": "postings", "fmt": "json"}))
+    zuid = client.get(
+        reverse(
+            "public:download_area", kwargs={"slug": "rotterdam-zuid", "dataset": "postings", "fmt": "json"}
+        )
+    )
     data = json.loads(_body(zuid))
     assert data["license"].startswith("http://creativecommons.org/publicdomain/zero/1.0")
     assert {r["area"] for r in data["rows"]} == {"rotterdam-zuid"}
@@ -96,7 +110,12 @@ def test_finance_download_adds_up_to_the_national_page(demo, client):
 def test_every_column_is_in_the_dictionary(db, client):
     html = client.get(reverse("public:dictionary")).content.decode()
     data = client.get(reverse("public:dictionary_json")).json()
-    described = {(d["dataset"], c["name"]) for d in data["datasets"] for c in d["columns"] if c["description"] and c["unit"] and c["type"]}
+    described = {
+        (d["dataset"], c["name"])
+        for d in data["datasets"]
+        for c in d["columns"]
+        if c["description"] and c["unit"] and c["type"]
+    }
     for dataset in DATASETS.values():
         for column in dataset.columns:
             assert (dataset.slug, column.key) in described
@@ -113,11 +132,23 @@ def test_dcat_catalogue_describes_every_dataset_with_distributions(db, client):
     assert catalogue["@type"] == "dcat:Catalog" and "dcat" in catalogue["@context"]
     assert len(catalogue["dcat:dataset"]) == len(DATASETS)
     for dataset in catalogue["dcat:dataset"]:
-        for key in ("dct:identifier", "dct:title", "dct:description", "dct:license", "dct:publisher", "dcat:contactPoint", "dcat:theme", "dct:modified"):
+        for key in (
+            "dct:identifier",
+            "dct:title",
+            "dct:description",
+            "dct:license",
+            "dct:publisher",
+            "dcat:contactPoint",
+            "dcat:theme",
+            "dct:modified",
+        ):
             assert dataset[key], key
         assert len(dataset["dcat:distribution"]) == 2 * 21  # CSV and JSON, nationally and per area
         first = dataset["dcat:distribution"][0]
-        assert first["dcat:downloadURL"].startswith("http") and first["dcat:mediaType"] in ("text/csv", "application/json")
+        assert first["dcat:downloadURL"].startswith("http") and first["dcat:mediaType"] in (
+            "text/csv",
+            "application/json",
+        )
 
 
 def test_unknown_dataset_format_or_area_is_404(db, client):
@@ -133,7 +164,13 @@ def test_downloads_refuse_post(db, client):
 def test_the_whole_openapi_document_is_valid_and_lists_the_national_endpoints(db, client):
     doc = client.get("/api/v1/openapi.json").json()
     validate(doc)
-    for path in ("/api/v1/national/{year}/", "/api/v1/finance/", "/api/v1/process/", "/api/v1/postings/", "/api/v1/areas/"):
+    for path in (
+        "/api/v1/national/{year}/",
+        "/api/v1/finance/",
+        "/api/v1/process/",
+        "/api/v1/postings/",
+        "/api/v1/areas/",
+    ):
         assert path in doc["paths"], path
     for path, item in doc["paths"].items():
         for operation in item.values():
