@@ -151,3 +151,13 @@ def test_the_day_is_part_of_the_version(db, when):
 def test_share_helper_is_used_for_totals():
     f = Figures(local_committed=1, committed=3)
     assert f.resident_led_share == share(1, 3)
+
+
+def test_home_area_page_and_api_send_validators(db, client):
+    from wijkgeld.areas.demo import load_nplv_areas
+
+    load_nplv_areas()
+    for url in ("/", "/gebieden/rotterdam-zuid/", "/api/v1/areas/", "/api/v1/openapi.json"):
+        response = client.get(url)
+        assert response["ETag"], url
+        assert client.get(url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304, url
