@@ -7,38 +7,11 @@ from typing import Any
 from wijkgeld import __version__
 from wijkgeld.public.registry import openapi_parts, register_openapi
 
+# The areas endpoint and its schema come from django-ninja (public/national/api.py); the error shape is
+# shared by the hand-written parts of the other apps.
 register_openapi(
-    paths={
-        "/api/v1/areas/": {
-            "get": {
-                "operationId": "listAreas",
-                "summary": "All NPLV areas",
-                "tags": ["areas"],
-                "responses": {
-                    "200": {
-                        "description": "The areas, ordered by name.",
-                        "content": {
-                            "application/json": {
-                                "schema": {"type": "array", "items": {"$ref": "#/components/schemas/Area"}}
-                            }
-                        },
-                    }
-                },
-            }
-        }
-    },
+    paths={},
     schemas={
-        "Area": {
-            "type": "object",
-            "required": ["slug", "name", "municipality", "cbs_code"],
-            "properties": {
-                "slug": {"type": "string", "example": "rotterdam-zuid"},
-                "name": {"type": "string", "example": "Rotterdam-Zuid"},
-                "municipality": {"type": "string", "example": "Rotterdam"},
-                "cbs_code": {"type": "string", "pattern": "^GM[0-9]{4}$", "example": "GM0599"},
-                "cbs_reference_year": {"type": "integer", "example": 2024},
-            },
-        },
         "Error": {
             "type": "object",
             "required": ["error"],

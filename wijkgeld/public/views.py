@@ -47,22 +47,6 @@ def area_audit(request, area):
 
 @require_GET
 @conditional
-def api_areas(request):
-    data = [
-        {
-            "slug": a.slug,
-            "name": a.name,
-            "municipality": a.municipality,
-            "cbs_code": a.cbs_code,
-            "cbs_reference_year": a.cbs_reference_year,
-        }
-        for a in Area.objects.all()
-    ]
-    return JsonResponse(data, safe=False, json_dumps_params={"ensure_ascii": False})
-
-
-@require_GET
-@conditional
 def api_openapi(request):
     return JsonResponse(openapi_document(server_url=request.build_absolute_uri("/")[:-1]))
 

@@ -11,16 +11,17 @@ from typing import Any
 
 from django.utils import translation
 from ninja import NinjaAPI, Query, Schema
+from ninja.decorators import decorate_view
 from ninja.errors import ValidationError
 from ninja.responses import Status
 from pydantic import Field, create_model
 
 from wijkgeld import __version__
-from wijkgeld.areas.models import Area
+from wijkgeld.areas.models import Area as AreaRecord
 from wijkgeld.money.models import Theme
 from wijkgeld.public.national.columns import COUNT, INTEGER, MONEY, SHARE, TEXT, Column
 from wijkgeld.public.national.datasets import DATASETS, known_years, posting_rows
-from wijkgeld.public.national.freshness import request_version
+from wijkgeld.public.national.freshness import conditional, request_version
 from wijkgeld.public.national.overview import national_overview
 
 AMOUNT_PATTERN = r"^-?[0-9]+\.[0-9]{2}$"
@@ -132,7 +133,7 @@ def _figures(column_values: dict, figures) -> dict:
 def _area_or_404(slug: str | None):
     if slug is None:
         return None, None
-    area = Area.objects.filter(slug=slug).first()
+    area = AreaRecord.objects.filter(slug=slug).first()
     return area, None if area else Status(404, {"error": "area not found"})
 
 
@@ -150,6 +151,7 @@ def _theme_or_404(code: str | None):
     summary="All areas side by side for a year (and optionally one theme), with municipalities and totals",
     tags=["national"],
 )
+@decorate_view(conditional)
 def national_summary(request, year: int, theme: str | None = None):
     if year not in known_years():
         return Status(404, {"error": "year not covered by any tranche"})
@@ -205,6 +207,7 @@ def _filtered(dataset: str, filters: Filters) -> list[dict] | Status:
     summary="Money per area, year and theme (paginated; filter by area, year, theme)",
     tags=["national"],
 )
+@decorate_view(conditional)
 def finance(request, filters: Query[Filters], paging: Query[Paging]):
     rows = _filtered("finance", filters)
     return rows if isinstance(rows, Status) else _paged(rows, paging)
@@ -217,6 +220,7 @@ def finance(request, filters: Query[Filters], paging: Query[Paging]):
     summary="Bewonersfonds and alliance figures per area and year (paginated; filter by area, year)",
     tags=["national"],
 )
+@decorate_view(conditional)
 def process(request, filters: Query[Filters], paging: Query[Paging]):
     rows = _filtered("process", filters)
     return rows if isinstance(rows, Status) else _paged(rows, paging)
@@ -229,6 +233,7 @@ def process(request, filters: Query[Filters], paging: Query[Paging]):
     summary="Ledger postings in id order, without descriptions or recipients (keyset pagination)",
     tags=["national"],
 )
+@decorate_view(conditional)
 def postings(
     request,
     filters: Query[Filters],
@@ -243,6 +248,29 @@ def postings(
         return error
     rows = list(posting_rows(area, year=filters.year, theme=theme, after=after, limit=limit))
     return {"next_after": rows[-1]["posting"] if len(rows) == limit else None, "results": rows}
+
+
+class Area(Schema):
+    """The same fields as the hand-written endpoint this replaced (URLs and fields unchanged)."""
+
+    slug: str = Field(..., examples=["rotterdam-zuid"])
+    name: str = Field(..., examples=["Rotterdam-Zuid"])
+    municipality: str = Field(..., examples=["Rotterdam"])
+    cbs_code: str = Field(..., pattern=r"^GM[0-9]{4}$", examples=["GM0599"])
+    cbs_reference_year: int = Field(..., examples=[2024])
+
+
+@api.get(
+    "/areas/",
+    response=list[Area],
+    operation_id="listAreas",
+    summary="All NPLV areas",
+    description="The areas, ordered by name.",
+    tags=["areas"],
+)
+@decorate_view(conditional)
+def areas(request):
+    return list(AreaRecord.objects.order_by("name").values(*Area.model_fields))
 
 
 def ninja_openapi() -> dict:

@@ -65,7 +65,7 @@ def finance_rows(area: Area | None = None) -> Iterator[Row]:
     years = known_years()
     money = cached(
         f"finance:{area.pk if area else 'all'}",
-        lambda: money_figures(years=years, by_theme=True, area_ids=[area.pk] if area else None),
+        lambda: money_figures(years=years, area_ids=[area.pk] if area else None),
     )
     themes = list(Theme.objects.select_related("tranche").order_by("tranche__number", "order"))
     for a in _areas(area):

@@ -12,7 +12,7 @@ from wijkgeld.money.models import Theme
 from wijkgeld.money.reports import themes_for_year
 from wijkgeld.public.national.figures import Figures
 from wijkgeld.public.national.freshness import cached, data_version
-from wijkgeld.public.national.queries import money_figures, process_figures
+from wijkgeld.public.national.queries import money_figures, money_per_area, process_figures
 
 
 @dataclass
@@ -38,14 +38,13 @@ class National:
     totals: Figures = field(default_factory=Figures)
 
 
-def _computed(year: int, theme_id: int | None, now: dt.datetime, version: str):
-    def compute():
-        money = money_figures(years=[year], theme_id=theme_id)
-        process = process_figures(years=[year], now=now)
-        per_theme = money_figures(years=[year], by_theme=True) if theme_id is None else {}
-        return money, process, per_theme
+def _computed(year: int, now: dt.datetime, version: str):
+    """Everything for a year, whatever the theme: one pass over the ledger serves every theme filter."""
 
-    return cached(f"overview:{year}:{theme_id}", compute, version=version)
+    def compute():
+        return money_figures(years=[year]), process_figures(years=[year], now=now)
+
+    return cached(f"overview:{year}", compute, version=version)
 
 
 def national_overview(
@@ -53,11 +52,12 @@ def national_overview(
 ) -> National:
     now = now or timezone.now()
     version = version or data_version(today=timezone.localdate(now))
-    money, process, per_theme = _computed(year, theme.pk if theme else None, now, version)
+    per_theme, process = _computed(year, now, version)
+    money = money_per_area(per_theme, theme_id=theme.pk if theme else None)
     result = National(year=year, theme=theme)
     by_municipality: dict[str, Row] = {}
     for area in Area.objects.order_by("name"):
-        figures = Figures().add(money.get((area.pk, year, None), Figures()))
+        figures = Figures().add(money.get((area.pk, year), Figures()))
         figures.add(process.get((area.pk, year), Figures()))
         result.areas.append(
             Row(

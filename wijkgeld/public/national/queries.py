@@ -20,11 +20,11 @@ from django.db.models.functions import Coalesce, ExtractYear
 
 from wijkgeld.alliance.models import REACHES_DELEGATES, AgendaItem, Document, Meeting, Question
 from wijkgeld.fund.models import Round
-from wijkgeld.money.models import Account, Posting
+from wijkgeld.money.models import Account, BudgetLine, Posting
 from wijkgeld.public.national.figures import Figures
 from wijkgeld.voting.models import Ballot, VotingCode
 
-MoneyKey = tuple[int, int, int | None]  # area, year, theme (None: all themes)
+MoneyKey = tuple[int, int, int]  # area, year, theme
 ProcessKey = tuple[int, int]  # area, year
 
 
@@ -44,33 +44,47 @@ def _add_posting(figures: Figures, account: str, is_local: bool, total: int) -> 
                 figures.local_paid += total
 
 
-def money_figures(
-    *, years: Iterable[int], theme_id: int | None = None, by_theme: bool = False, area_ids=None
-) -> dict[MoneyKey, Figures]:
-    postings = Posting.objects.filter(year__in=list(years))
-    if theme_id is not None:
-        postings = postings.filter(theme_id=theme_id)
+def controlled_line_ids(*, years: list[int]) -> list[int]:
+    """The budget lines residents decide on: the delegates' support lines and each area's bewonersfonds line."""
+    lines = BudgetLine.objects.filter(year__in=years).filter(
+        Q(controlled_by_delegates=True) | Q(code=Coalesce(F("area__fund__line_code"), Value("bewonersfonds")))
+    )
+    return list(lines.values_list("pk", flat=True))
+
+
+def money_figures(*, years: Iterable[int], area_ids=None) -> dict[MoneyKey, Figures]:
+    """Money per (area, year, theme): one grouped pass over the ledger (the `posting_report` covering index),
+    and one over the few lines under the residents' control (the `posting_line` index)."""
+    years = list(years)
+    postings = Posting.objects.filter(year__in=years)
     if area_ids is not None:
         postings = postings.filter(area_id__in=list(area_ids))
-    group = ["area_id", "year", "theme_id"] if by_theme else ["area_id", "year"]
+    group = ("area_id", "year", "theme_id")
     result: dict[MoneyKey, Figures] = defaultdict(Figures)
-
-    def key(row) -> MoneyKey:
-        return (row[0], row[1], row[2] if by_theme else None)
-
     sums = postings.values_list(*group, "account", "is_local").annotate(total=Sum("amount_cents")).order_by()
-    for row in sums:
-        _add_posting(result[key(row)], row[-3], row[-2], int(row[-1] or 0))
+    for area_id, year, theme_id, account, is_local, total in sums:
+        _add_posting(result[(area_id, year, theme_id)], account, is_local, int(total or 0))
 
-    # Money under the residents' control: what is in (or went out of) the delegates' own support lines and
-    # the area's bewonersfonds line: available + committed + paid on those lines.
+    # Money under the residents' control: available + committed + paid on those lines.
     controlled = postings.filter(
-        Q(line__controlled_by_delegates=True)
-        | Q(line__code=Coalesce(F("area__fund__line_code"), Value("bewonersfonds"))),
+        line_id__in=controlled_line_ids(years=years),
         account__in=[Account.AVAILABLE, Account.COMMITTED, Account.PAID],
     )
-    for row in controlled.values_list(*group).annotate(total=Sum("amount_cents")).order_by():
-        result[key(row)].residents_control += int(row[-1] or 0)
+    for area_id, year, theme_id, total in (
+        controlled.values_list(*group).annotate(t=Sum("amount_cents")).order_by()
+    ):
+        result[(area_id, year, theme_id)].residents_control += int(total or 0)
+    return dict(result)
+
+
+def money_per_area(
+    figures: dict[MoneyKey, Figures], *, theme_id: int | None = None
+) -> dict[tuple[int, int], Figures]:
+    """Sum the themes (or take one theme) per (area, year)."""
+    result: dict[tuple[int, int], Figures] = defaultdict(Figures)
+    for (area_id, year, t), f in figures.items():
+        if theme_id is None or t == theme_id:
+            result[(area_id, year)].add(f)
     return dict(result)
 
 
