@@ -56,7 +56,8 @@ class NationalForm(forms.Form):
     def __init__(self, *args, years: list[int], themes, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [(y, y) for y in years]
-        self.fields["theme"].choices = [("", _("All themes"))] + [(t.code, t.name) for t in themes]
+        codes = {t.code: t.name for t in themes}  # a code may recur in a later tranche: offer it once
+        self.fields["theme"].choices = [("", _("All themes"))] + list(codes.items())
         self.fields["compare"].choices = [("", _("No other year"))] + [(y, y) for y in years]
 
 
@@ -88,7 +89,6 @@ def _sort_links(params: dict, key: str, descending: bool) -> dict[str, dict]:
 def national(request):
     years = known_years()
     year = default_year(years)
-    themes = list(Theme.objects.filter(tranche__first_year__lte=year, tranche__last_year__gte=year))
     form = NationalForm(
         request.GET or None,
         years=years,
@@ -98,11 +98,13 @@ def national(request):
     theme = compare = None
     if form.is_bound and form.is_valid():
         year = form.cleaned_data["year"] or year
-        theme = next((t for t in Theme.objects.all() if t.code == form.cleaned_data["theme"]), None)
         compare = form.cleaned_data["compare"]
-        themes = list(Theme.objects.filter(tranche__first_year__lte=year, tranche__last_year__gte=year))
-        if theme is not None and theme not in themes:
-            theme = None
+        # A theme code belongs to a tranche: take the theme of the chosen year's tranche, if it has one.
+        theme = Theme.objects.filter(
+            code=form.cleaned_data["theme"] or None,
+            tranche__first_year__lte=year,
+            tranche__last_year__gte=year,
+        ).first()
     key = request.GET.get("sort", "name")
     key = key if key in SORTABLE else "name"
     descending = request.GET.get("order") == "desc"
