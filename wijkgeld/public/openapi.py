@@ -7,38 +7,11 @@ from typing import Any
 from wijkgeld import __version__
 from wijkgeld.public.registry import openapi_parts, register_openapi
 
+# The areas endpoint and its schema come from django-ninja (public/national/api.py); the error shape is
+# shared by the hand-written parts of the other apps.
 register_openapi(
-    paths={
-        "/api/v1/areas/": {
-            "get": {
-                "operationId": "listAreas",
-                "summary": "All NPLV areas",
-                "tags": ["areas"],
-                "responses": {
-                    "200": {
-                        "description": "The areas, ordered by name.",
-                        "content": {
-                            "application/json": {
-                                "schema": {"type": "array", "items": {"$ref": "#/components/schemas/Area"}}
-                            }
-                        },
-                    }
-                },
-            }
-        }
-    },
+    paths={},
     schemas={
-        "Area": {
-            "type": "object",
-            "required": ["slug", "name", "municipality", "cbs_code"],
-            "properties": {
-                "slug": {"type": "string", "example": "rotterdam-zuid"},
-                "name": {"type": "string", "example": "Rotterdam-Zuid"},
-                "municipality": {"type": "string", "example": "Rotterdam"},
-                "cbs_code": {"type": "string", "pattern": "^GM[0-9]{4}$", "example": "GM0599"},
-                "cbs_reference_year": {"type": "integer", "example": 2024},
-            },
-        },
         "Error": {
             "type": "object",
             "required": ["error"],
@@ -49,13 +22,20 @@ register_openapi(
 
 
 def openapi_document(*, server_url: str) -> dict[str, Any]:
+    """The hand-registered parts of each app, plus the parts django-ninja derives from the national API."""
+    from wijkgeld.public.national.api import ninja_openapi
+
     paths, schemas = openapi_parts()
+    generated = ninja_openapi()
+    paths = {**paths, **generated.get("paths", {})}
+    schemas = {**schemas, **generated.get("components", {}).get("schemas", {})}
     return {
         "openapi": "3.1.0",
         "info": {
             "title": "Wijkgeld open data",
             "version": __version__,
-            "description": "Public data of the NPLV areas: areas, finance, decisions and bewonersfonds rounds.",
+            "description": "Public data of the NPLV areas: areas, finance, decisions, bewonersfonds rounds, "
+            "and the national figures, per area, year and theme.",
             "license": {"name": "EUPL-1.2", "identifier": "EUPL-1.2"},
         },
         "servers": [{"url": server_url}],

@@ -1,6 +1,8 @@
 from django.urls import path
 
 from wijkgeld.public import views
+from wijkgeld.public.national import opendata_views
+from wijkgeld.public.national import views as national_views
 
 app_name = "public"
 urlpatterns = [
@@ -8,4 +10,15 @@ urlpatterns = [
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("gebieden/<slug:slug>/", views.area_detail, name="area"),
     path("gebieden/<slug:slug>/logboek/", views.area_audit, name="area_audit"),
+    path("landelijk/", national_views.national, name="national"),
+    path("open-data/", opendata_views.open_data, name="open_data"),
+    path("open-data/woordenboek/", opendata_views.dictionary, name="dictionary"),
+    path("open-data/woordenboek.json", opendata_views.dictionary_json, name="dictionary_json"),
+    path("open-data/catalogus.jsonld", opendata_views.dcat, name="dcat"),
+    path("open-data/<slug:dataset>.<str:fmt>", opendata_views.download, name="download"),
+    path(
+        "open-data/gebieden/<slug:slug>/<slug:dataset>.<str:fmt>",
+        opendata_views.download,
+        name="download_area",
+    ),
 ]

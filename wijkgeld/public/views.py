@@ -8,15 +8,18 @@ from django.views.decorators.http import require_GET
 from wijkgeld.accounts.permissions import area_permission_required, can
 from wijkgeld.areas.models import Area
 from wijkgeld.core.audit import audit_text
+from wijkgeld.public.national.freshness import conditional
 from wijkgeld.public.openapi import openapi_document
 from wijkgeld.public.registry import area_links
 
 
+@conditional
 def home(request):
     areas = Area.objects.all()
     return render(request, "public/home.html", {"areas": areas})
 
 
+@conditional
 def area_detail(request, slug: str):
     area = get_object_or_404(Area, slug=slug)
     links = [link for link in area_links() if link.action is None or can(request.user, link.action, area)]
@@ -45,21 +48,7 @@ def area_audit(request, area):
 
 
 @require_GET
-def api_areas(request):
-    data = [
-        {
-            "slug": a.slug,
-            "name": a.name,
-            "municipality": a.municipality,
-            "cbs_code": a.cbs_code,
-            "cbs_reference_year": a.cbs_reference_year,
-        }
-        for a in Area.objects.all()
-    ]
-    return JsonResponse(data, safe=False, json_dumps_params={"ensure_ascii": False})
-
-
-@require_GET
+@conditional
 def api_openapi(request):
     return JsonResponse(openapi_document(server_url=request.build_absolute_uri("/")[:-1]))
 
