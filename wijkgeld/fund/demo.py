@@ -1,6 +1,7 @@
 """Demo data for the bewonersfonds, made through the real services (with time injected).
 
 - Utrecht Overvecht: a round in voting with six admitted ideas and a few fixed demo codes (printed).
+- Utrecht Overvecht: also a second round open for ideas (so the home page shows "send your idea before").
 - Rotterdam-Zuid: a published round with about 200 ballots, its result, and a project in execution
   with a paid tranche and a progress update.
 
@@ -19,6 +20,7 @@ from django.utils import timezone
 from wijkgeld.core.demo import DemoContext, register_demo
 
 VOTING_TITLE = "Buurtbudget Overvecht 2026"
+IDEAS_TITLE = "Jongerenbudget Overvecht 2026"
 PUBLISHED_TITLE = "Wijkbudget Zuid 2026"
 YEAR = 2026
 DEMO_CODES = 5
@@ -286,8 +288,50 @@ def load_published_round(ctx: DemoContext, now: dt.datetime) -> None:
     )
 
 
+def load_ideas_round(ctx: DemoContext, now: dt.datetime) -> None:
+    """A round open for ideas, with one idea sent in, so residents see how to take part."""
+    from wijkgeld.fund.models import Round
+    from wijkgeld.fund.services.ideas import idea_submit
+    from wijkgeld.fund.services.rounds import round_advance, round_create
+
+    area = ctx.objects["overvecht"]
+    (committee,) = _users("overvecht-commissie")
+    round_ = Round.objects.filter(fund__area=area, title=IDEAS_TITLE).first()
+    if round_ is None:
+        day = dt.timedelta(days=1)
+        start = now - 5 * day
+        round_ = round_create(
+            actor=committee,
+            area=area,
+            title=IDEAS_TITLE,
+            year=YEAR,
+            budget_cents=500_000,
+            ideas_start=start,
+            assessment_start=now + 25 * day,
+            voting_start=now + 45 * day,
+            voting_end=now + 59 * day,
+            max_projects=2,
+            now=start - day,
+        )
+        round_ = round_advance(actor=committee, round=round_, now=start)
+        idea_submit(
+            round=round_,
+            title="Skatebaan bij de Vechtzoom",
+            summary="Een kleine skatebaan waar jongeren elkaar kunnen ontmoeten.",
+            description="Jongeren uit de buurt willen een plek om te skaten. Wij helpen mee met de bouw.",
+            estimated_cost_cents=350_000,
+            theme="spelen",
+            location=area.name,
+            contact_name="Demo-indiener jongeren",
+            contact_email="jongeren@example.org",
+            now=start + day,
+        )
+    ctx.notes.append(f"Bewonersfonds {area.name}: open for ideas at {round_.get_absolute_url()} .")
+
+
 @register_demo(50, "fund")
 def load(ctx: DemoContext) -> None:
     now = timezone.now().replace(microsecond=0)
     load_voting_round(ctx, now)
+    load_ideas_round(ctx, now)
     load_published_round(ctx, now)

@@ -13,6 +13,7 @@ from wijkgeld.fund import explain, integrations
 from wijkgeld.fund.forms import ReceiptForm
 from wijkgeld.fund.models import Proposal, Round
 from wijkgeld.fund.services.results import pb_filename, published_result, receipt_story, tally_command
+from wijkgeld.fund.timeline import round_timeline
 from wijkgeld.fund.views.helpers import proposal_in_round, round_by_slug, voting_links
 
 PUBLIC_STATUSES = [
@@ -52,6 +53,7 @@ def round_detail(request, slug: str, round_id: int):
             "ideas": ideas,
             "result": published_result(round_),
             "voting": voting_links(round_),
+            "timeline": round_timeline(round_),
             "may_manage": can(request.user, "fund.view", round_.area),
         },
     )
