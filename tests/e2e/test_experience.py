@@ -85,3 +85,118 @@ def test_find_area_by_postcode(request, fixture, areas_with_rounds):
     page.click(".postcode-form button[type=submit]")
     assert page.get_attribute("#id_postcode", "aria-invalid") == "true"
     check(page)
+
+
+@pytest.fixture
+def voting_round(db):
+    from wijkgeld.accounts.models import Role, User
+    from wijkgeld.areas.models import Area
+    from wijkgeld.fund.models import Fund, Proposal, Round
+    from wijkgeld.voting.services import codes_generate
+
+    now = timezone.now()
+    area = Area.objects.create(name="Stemwijk", slug="stemwijk", municipality="Teststad", cbs_code="GM0599")
+    fund = Fund.objects.create(area=area, name="Bewonersfonds Stemwijk")
+    round_ = Round.objects.create(
+        fund=fund,
+        title="Buurtbudget 2026",
+        year=2026,
+        budget_cents=15_000_00,
+        phase=Round.Phase.PREPARATION,
+        voting_start=now - dt.timedelta(hours=1),
+        voting_end=now + dt.timedelta(days=7),
+        max_projects=3,
+        limit_to_budget=True,
+    )
+    for i, cost in enumerate([4_500_00, 3_000_00, 4_000_00, 6_000_00], start=1):
+        Proposal.objects.create(
+            round=round_,
+            number=i,
+            title=f"Idee {i}",
+            summary=f"Wat idee {i} doet.",
+            description="…",
+            estimated_cost_cents=cost,
+            contact_name="Bewoner",
+            status=Proposal.Status.ADMITTED,
+        )
+    user = User.objects.create_user(username="commissie-e2e", password="x" * 12)
+    Role.objects.create(user=user, area=area, name="fund_committee")
+    codes = codes_generate(actor=user, round=round_, count=2)
+    Round.objects.filter(pk=round_.pk).update(phase=Round.Phase.VOTING, locked_at=now)
+    return round_, codes
+
+
+def _summary(page) -> str:
+    return page.inner_text(".ballot__total").replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("fixture", ["page", "small_page"])
+def test_live_ballot_summary_with_javascript(request, fixture, voting_round):
+    page = request.getfixturevalue(fixture)
+    round_, codes = voting_round
+    page.goto(f"/stemmen/?code={codes[0]}")
+    page.click("main form button[type=submit]")
+    assert "0 van 3 ideeën, € 0,00 van € 15.000,00" in _summary(page)
+    page.check("#project-1")
+    page.check("#project-2")
+    page.check("#project-3")
+    assert "3 van 3 ideeën, € 11.500,00 van € 15.000,00" in _summary(page)
+    assert page.eval_on_selector("#ballot-meter", "m => m.value") == 11_500_00
+    assert page.locator(".ballot__warning").count() == 0
+    page.check("#project-4")  # a fourth idea: past the maximum and the budget, said at once
+    assert page.locator(".ballot__warning").count() == 2
+    assert "meer dan 3 ideeën" in _summary(page)
+    check(page)
+    page.uncheck("#project-4")
+    assert page.locator(".ballot__warning").count() == 0
+
+
+def test_ballot_summary_without_javascript(nojs_page, voting_round):
+    page = nojs_page
+    round_, codes = voting_round
+    page.goto(f"/stemmen/?code={codes[0]}")
+    page.click("main form button[type=submit]")
+    for i in (1, 2, 3, 4):
+        page.check(f"#project-{i}")
+    assert "0 van 3 ideeën" in _summary(page)  # no script: the server sums up on request
+    page.click("button[value=check]")
+    summary = _summary(page)
+    assert "4 van 3 ideeën, € 17.500,00 van € 15.000,00" in summary
+    assert "Dat zijn meer dan 3 ideeën" in summary and "meer dan het budget" in summary
+    page.uncheck("#project-4")
+    page.click("button[value=check]")
+    assert "3 van 3 ideeën, € 11.500,00 van € 15.000,00" in _summary(page)
+
+
+@pytest.mark.parametrize("fixture", ["page", "small_page"])
+def test_shared_computer_receipt(request, fixture, voting_round):
+    from wijkgeld.voting.models import Ballot
+
+    page = request.getfixturevalue(fixture)
+    round_, codes = voting_round
+    page.goto(f"/stemmen/?code={codes[0]}")
+    page.click("main form button[type=submit]")
+    page.check("#project-2")
+    page.click("button[value=confirm]")
+    check(page)
+    page.click("button[value=cast]")
+    page.wait_for_url("**/stemmen/bewijs/")
+    check(page)
+    cookie = next(c for c in page.context.cookies() if c["name"] == "wg_receipt")
+    assert cookie["expires"] == -1  # ends with the browser session
+    page.reload()  # POST, redirect, GET: reloading shows the receipt again and votes nothing
+    assert page.locator(".receipt-code").count() == 1
+    page.click("text=Klaar, wis deze pagina")
+    page.wait_for_url("**/stemmen/")
+    check(page)
+    assert "Dit apparaat toont uw stem niet meer" in page.inner_text("main")
+    page.goto("/stemmen/bewijs/")
+    assert page.locator(".receipt-code").count() == 0
+    # The next person types the same code: the earlier choice is not shown unless asked for.
+    page.goto("/stemmen/")
+    page.fill("#id_code", codes[0])
+    page.click("main form button[type=submit]")
+    assert "vervangt uw nieuwe stem de oude" in page.inner_text("main")
+    assert not page.is_checked("#project-2")
+    check(page)
+    assert Ballot.objects.get().approvals == ["2"]
