@@ -200,3 +200,62 @@ def test_shared_computer_receipt(request, fixture, voting_round):
     assert not page.is_checked("#project-2")
     check(page)
     assert Ballot.objects.get().approvals == ["2"]
+
+
+@pytest.fixture
+def tied_result(db):
+    """A published round where the tie-break decided: Speeltuin and Buurtkeuken both got 2 votes."""
+    from wijkgeld.accounts.models import Role, User
+    from wijkgeld.areas.models import Area
+    from wijkgeld.fund.models import Fund, Proposal, Round
+    from wijkgeld.fund.services.results import result_count, result_publish
+    from wijkgeld.fund.services.rounds import round_advance
+    from wijkgeld.voting.services import ballot_cast, codes_generate
+
+    now = timezone.now()
+    area = Area.objects.create(name="Telwijk", slug="telwijk", municipality="Teststad", cbs_code="GM0599")
+    fund = Fund.objects.create(area=area, name="Bewonersfonds Telwijk")
+    round_ = Round.objects.create(
+        fund=fund,
+        title="Buurtbudget Telwijk",
+        year=2026,
+        budget_cents=10_000_00,
+        phase=Round.Phase.VOTING,
+        voting_start=now - dt.timedelta(days=3),
+        voting_end=now - dt.timedelta(hours=1),
+        locked_at=now - dt.timedelta(days=3),
+        rule="greedy",
+        completion="none",
+        tie_break="cost-then-votes",
+    )
+    for i, (title, cost) in enumerate([("Speeltuin", 6_000_00), ("Buurtkeuken", 5_000_00)], start=1):
+        Proposal.objects.create(
+            round=round_,
+            number=i,
+            title=title,
+            summary="…",
+            description="…",
+            estimated_cost_cents=cost,
+            contact_name="Bewoner",
+            status=Proposal.Status.ADMITTED,
+        )
+    user = User.objects.create_user(username="commissie-tel", password="x" * 12)
+    Role.objects.create(user=user, area=area, name="fund_committee")
+    codes = codes_generate(actor=user, round=round_, count=4, now=now - dt.timedelta(days=2))
+    for code, choice in zip(codes, ["1", "1", "2", "2"], strict=True):
+        ballot_cast(round=round_, code=code, approvals=[choice], now=now - dt.timedelta(days=2))
+    round_ = round_advance(actor=user, round=round_, now=now)
+    result_count(actor=user, round=round_, now=now)
+    result_publish(actor=user, round=round_, now=now)
+    return round_
+
+
+@pytest.mark.parametrize("fixture", ["page", "small_page"])
+def test_tie_break_is_shown_on_the_results_page(request, fixture, tied_result):
+    page = request.getfixturevalue(fixture)
+    page.goto(tied_result.get_absolute_url() + "uitslag/")
+    check(page)
+    box = page.inner_text(".tie-box")
+    assert "Gelijke stand besliste" in box and "Speeltuin" in box
+    assert "verloor bij gelijke stand" in page.inner_text(".tie-note")
+    assert page.locator(".badge--chosen").count() == 1
