@@ -202,9 +202,8 @@ def test_shared_computer_receipt(request, fixture, voting_round):
     assert Ballot.objects.get().approvals == ["2"]
 
 
-@pytest.fixture
-def tied_result(db):
-    """A published round where the tie-break decided: Speeltuin and Buurtkeuken both got 2 votes."""
+def _tied_round(*, publish: bool):
+    """A counted round where the tie-break decided: Speeltuin and Buurtkeuken both got 2 votes."""
     from wijkgeld.accounts.models import Role, User
     from wijkgeld.areas.models import Area
     from wijkgeld.fund.models import Fund, Proposal, Round
@@ -239,15 +238,40 @@ def tied_result(db):
             contact_name="Bewoner",
             status=Proposal.Status.ADMITTED,
         )
-    user = User.objects.create_user(username="commissie-tel", password="x" * 12)
+    user = User.objects.create_user(username="commissie-tel", password="correct horse battery")
     Role.objects.create(user=user, area=area, name="fund_committee")
     codes = codes_generate(actor=user, round=round_, count=4, now=now - dt.timedelta(days=2))
     for code, choice in zip(codes, ["1", "1", "2", "2"], strict=True):
         ballot_cast(round=round_, code=code, approvals=[choice], now=now - dt.timedelta(days=2))
     round_ = round_advance(actor=user, round=round_, now=now)
     result_count(actor=user, round=round_, now=now)
-    result_publish(actor=user, round=round_, now=now)
+    if publish:
+        result_publish(actor=user, round=round_, now=now)
     return round_
+
+
+@pytest.fixture
+def tied_result(db):
+    return _tied_round(publish=True)
+
+
+@pytest.mark.parametrize("fixture", ["page", "small_page"])
+def test_confirm_page_before_publishing(request, fixture, db):
+    from tests.e2e.browser import login_in_browser
+    from wijkgeld.fund.models import RoundResult
+
+    round_ = _tied_round(publish=False)
+    page = request.getfixturevalue(fixture)
+    login_in_browser(page, "commissie-tel")
+    page.goto(f"/gebieden/telwijk/bewonersfonds/beheer/ronde/{round_.pk}/uitslag/")
+    page.click("form[action$='publiceren/'] button")
+    assert "Dit kan niet ongedaan worden gemaakt" in page.inner_text("main")
+    check(page)
+    assert RoundResult.objects.get(round=round_).published_at is None
+    page.click("button.wg-button--irreversible")
+    page.wait_for_url("**/uitslag/")
+    assert RoundResult.objects.get(round=round_).published_at is not None
+    check(page)
 
 
 @pytest.mark.parametrize("fixture", ["page", "small_page"])
