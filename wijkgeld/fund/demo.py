@@ -80,6 +80,38 @@ IDEAS_ZUID = [
 ]
 
 
+# Colours for the invented demo "photos": a simple drawing per theme (no real photos in the repository).
+THEME_COLOURS = {
+    "ontmoeten": ((246, 214, 160), (196, 98, 45)),
+    "groen": ((206, 234, 196), (46, 125, 50)),
+    "spelen": ((255, 232, 163), (21, 101, 192)),
+    "veilig": ((40, 53, 90), (255, 214, 0)),
+    "leren": ((227, 221, 245), (94, 53, 177)),
+    "cultuur": ((250, 208, 220), (173, 20, 87)),
+}
+
+
+def _demo_photo(theme: str, index: int):
+    """A small drawn picture (sky, ground, sun, a house) as an upload, so cards and ballot show photos."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image, ImageDraw
+
+    sky, accent = THEME_COLOURS.get(theme, ((220, 230, 240), (11, 110, 79)))
+    image = Image.new("RGB", (640, 360), sky)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 250, 640, 360), fill=(120, 170, 90))
+    draw.ellipse((500 - index * 40, 40, 580 - index * 40, 120), fill=(255, 200, 60))
+    x = 80 + index * 60
+    draw.rectangle((x, 150, x + 160, 260), fill=accent)
+    draw.polygon([(x - 20, 150), (x + 80, 80), (x + 180, 150)], fill=(90, 60, 50))
+    draw.rectangle((x + 60, 200, x + 100, 260), fill=(250, 250, 250))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return SimpleUploadedFile(f"demo-{theme}-{index}.png", out.getvalue(), content_type="image/png")
+
+
 def _demo_code(index: int, seed: str) -> str:
     from wijkgeld.voting import codes as codelib
 
@@ -168,6 +200,7 @@ def _round_with_ideas(*, area, committee, members, ideas, budget, start, title, 
             location=area.name,
             contact_name=f"Demo-indiener {i + 1}",
             contact_email=f"indiener{i + 1}@example.org",
+            photos=[_demo_photo(theme, i % 4)],
             now=start + (i + 1) * dt.timedelta(hours=5),
         )
         proposals.append(proposal)

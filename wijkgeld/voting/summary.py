@@ -72,3 +72,14 @@ def ballot_summary(round_, projects, selection: Selection) -> dict:
         "meter_max": points_total if cumulative else budget,
         "patterns": patterns(),
     }
+
+
+def idea_photos(round_) -> dict[str, object]:
+    """The first photo of each admitted idea, by project id, to show on the ballot."""
+    from wijkgeld.fund.models import Photo
+
+    photos: dict[str, object] = {}
+    rows = Photo.objects.filter(proposal__round=round_, proposal__status="admitted", update=None)
+    for photo in rows.select_related("proposal").order_by("proposal__number", "id"):
+        photos.setdefault(photo.proposal.project_id, photo)
+    return photos

@@ -29,7 +29,7 @@ from wijkgeld.fund.models import Round
 from wijkgeld.voting import throttle
 from wijkgeld.voting.selection import Selection, admitted_projects, euros, validate
 from wijkgeld.voting.services import ballot_cast, ballot_current, code_lookup, receipt_lookup, voting_state
-from wijkgeld.voting.summary import ballot_summary
+from wijkgeld.voting.summary import ballot_summary, idea_photos
 
 RECEIPT_COOKIE = "wg_receipt"
 RECEIPT_SALT = "wijkgeld.voting.receipt"
@@ -203,6 +203,7 @@ def _ballot_page(
         "budget_text": euros(round_.budget_cents),
         "voting_end": round_.voting_end,
         "step": request.POST.get("step", ""),
+        "photos": idea_photos(round_),
     }
     return render(request, "voting/ballot.html", context, status=status)
 
