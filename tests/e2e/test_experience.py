@@ -283,3 +283,75 @@ def test_tie_break_is_shown_on_the_results_page(request, fixture, tied_result):
     assert "Gelijke stand besliste" in box and "Speeltuin" in box
     assert "verloor bij gelijke stand" in page.inner_text(".tie-note")
     assert page.locator(".badge--chosen").count() == 1
+
+
+@pytest.fixture
+def payment_waiting(db):
+    """Finance person Bram entered a large payment; it waits for Ilse, the second finance person."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from wijkgeld.accounts.models import Role, User
+    from wijkgeld.areas.models import Area, Organisation
+    from wijkgeld.money.models import Theme
+    from wijkgeld.money.services import budget_line_create, commitment_create, grant_create, payment_create
+    from wijkgeld.money.structure import load_structure
+
+    load_structure()
+    area = Area.objects.create(name="Geldwijk", slug="geldwijk", municipality="Teststad", cbs_code="GM0599")
+    users = {}
+    for name in ("bram", "ilse"):
+        users[name] = User.objects.create_user(
+            username=name, password="correct horse battery", email=f"{name}@x.nl"
+        )
+        Role.objects.create(user=users[name], area=area, name="finance")
+    device = TOTPDevice.objects.create(user=users["ilse"], name="e2e", confirmed=True)
+    theme = Theme.objects.get(code="maatschappelijke_samenhang", tranche__number=2)
+    grant_create(
+        actor=users["bram"], area=area, year=2026, theme=theme, funding_ministry="VRO", amount_cents=9_000_000
+    )
+    line = budget_line_create(
+        actor=users["bram"],
+        area=area,
+        theme=theme,
+        year=2026,
+        code="buurt",
+        name="Buurt",
+        amount_cents=9_000_000,
+    )
+    org = Organisation.objects.create(
+        name="Buurtkeuken Geldwijk", kind="resident_collective", legal_form="informal"
+    )
+    org.local_areas.add(area)
+    commitment = commitment_create(
+        actor=users["bram"],
+        line=line,
+        amount_cents=5_000_000,
+        description="Maaltijden",
+        recipient_organisation=org,
+    )
+    payment = payment_create(
+        actor=users["bram"], commitment=commitment, amount_cents=2_000_000, description="Factuur 1"
+    )
+    return payment, device
+
+
+@pytest.mark.parametrize("fixture", ["page", "small_page"])
+def test_task_list_of_finance_second_person(request, fixture, payment_waiting):
+    from django_otp.oath import totp
+
+    from tests.e2e.browser import login_in_browser
+
+    payment, device = payment_waiting
+    assert payment.status == "awaiting_confirmation"
+    page = request.getfixturevalue(fixture)
+    login_in_browser(page, "ilse")
+    page.fill("#id_token", f"{totp(device.bin_key):06d}")
+    page.click("main button[type=submit]")
+    page.goto("/account/")
+    task = page.locator(".task-list .task")
+    assert task.count() == 1
+    assert "wacht op u als tweede persoon" in task.inner_text()
+    check(page)
+    task.locator("a").click()
+    page.wait_for_url(f"**/betalingen/{payment.pk}/")
+    check(page)
