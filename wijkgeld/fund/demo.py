@@ -364,7 +364,16 @@ def load_ideas_round(ctx: DemoContext, now: dt.datetime) -> None:
 
 @register_demo(50, "fund")
 def load(ctx: DemoContext) -> None:
+    from wijkgeld.fund.models import Fund
+
     now = timezone.now().replace(microsecond=0)
     load_voting_round(ctx, now)
     load_ideas_round(ctx, now)
     load_published_round(ctx, now)
+    # Invented contact details for the letters and paper ballots.
+    Fund.objects.filter(area__slug="utrecht-overvecht", contact="").update(
+        contact="bewonersfonds-overvecht@example.org, 030 000 0000 (di en do 10-12 uur)"
+    )
+    Fund.objects.filter(area__slug="rotterdam-zuid", contact="").update(
+        contact="bewonersfonds-zuid@example.org, 010 000 0000"
+    )

@@ -92,6 +92,17 @@ class RoundForm(forms.ModelForm):
         }
 
 
+class ContactForm(forms.Form):
+    contact = forms.CharField(
+        label=_("How residents reach the committee"),
+        max_length=300,
+        required=False,
+        help_text=_(
+            "Printed on the voting letters and paper ballots. For example an e-mail address and a phone number."
+        ),
+    )
+
+
 class IdeaForm(forms.Form):
     title = forms.CharField(label=_("Name of your idea"), max_length=120)
     summary = forms.CharField(

@@ -13,12 +13,13 @@ from wijkgeld.accounts.permissions import area_permission_required, can
 from wijkgeld.core.errors import DomainError
 from wijkgeld.core.forms import add_domain_error as show_error
 from wijkgeld.fund import integrations
-from wijkgeld.fund.forms import RoundForm
-from wijkgeld.fund.models import Proposal, Round
+from wijkgeld.fund.forms import ContactForm, RoundForm
+from wijkgeld.fund.models import Fund, Proposal, Round
 from wijkgeld.fund.services.common import next_phase
 from wijkgeld.fund.services.rounds import (
     DATE_FIELDS,
     SETTINGS_FIELDS,
+    fund_contact_update,
     round_advance,
     round_create,
     round_update,
@@ -42,7 +43,27 @@ def manage_home(request, area):
                 return redirect("fund:manage_round", slug=area.slug, round_id=round_.pk)
     elif request.method == "POST":
         raise PermissionDenied("fund.manage")
-    return render(request, "fund/manage/home.html", {"area": area, "rounds": rounds, "form": form})
+    fund = Fund.objects.filter(area=area).first()
+    contact_form = (
+        ContactForm(initial={"contact": fund.contact if fund else ""}) if form is not None else None
+    )
+    return render(
+        request,
+        "fund/manage/home.html",
+        {"area": area, "rounds": rounds, "form": form, "contact_form": contact_form, "fund": fund},
+    )
+
+
+@require_POST
+@area_permission_required("fund.manage")
+def contact(request, area):
+    form = ContactForm(request.POST)
+    if form.is_valid():
+        fund_contact_update(actor=request.user, area=area, contact=form.cleaned_data["contact"])
+        messages.success(request, _("The contact details have been saved."))
+    else:
+        messages.error(request, _("Use at most 300 characters."))
+    return redirect("fund:manage", slug=area.slug)
 
 
 @area_permission_required("fund.view")
