@@ -57,3 +57,8 @@ def test_developers_can_switch_back_to_djangos_pages(client, settings):
 def test_permission_denied_is_left_to_django(client, debug):
     response = client.get("/gebieden/rotterdam-zuid/logboek/")
     assert response.status_code in (302, 404)  # login first (or no such area), never a 500
+
+
+def test_favicon_ico_points_to_the_svg(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
