@@ -19,6 +19,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("WIJKGELD_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", True)
+FRIENDLY_ERROR_PAGES = env_bool("FRIENDLY_ERROR_PAGES", True)
 if DEBUG:
     SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
 else:
@@ -71,6 +72,8 @@ MIDDLEWARE = [
     "wijkgeld.accounts.middleware.ShortSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Our 404/500 pages also with DEBUG on (the demo); FRIENDLY_ERROR_PAGES=0 shows Django's own.
+    "wijkgeld.core.error_pages.FriendlyErrorPagesMiddleware",
     # Last, so that it sees the response of every view and of the other middleware.
     "axes.middleware.AxesMiddleware",
 ]

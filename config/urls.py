@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from wijkgeld.core import task_views
 from wijkgeld.core import views as core_views
 from wijkgeld.core.views import debug_media_patterns
 
@@ -11,6 +12,8 @@ handler500 = "wijkgeld.core.views.server_error"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_views.favicon),
+    path("account/taken-mail/", task_views.task_mail, name="task_mail"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("", include("wijkgeld.accounts.urls")),

@@ -196,6 +196,8 @@ def test_a_whole_round_from_idea_to_paid_tranche(browser, live_server, world):
     # 3. Voting opens: the rules are locked and public; the committee makes three letter codes.
     committee.goto(manage)
     committee.click("form[action$='fase/'] button")
+    assert "kan niet ongedaan worden gemaakt" in committee.inner_text("main").lower()  # confirm first
+    committee.click("form[action$='fase/'] button.wg-button--irreversible")
     round_.refresh_from_db()
     assert round_.phase == "voting" and round_.locked_at is not None
     # Two people: the committee asks for the codes, another member issues them (one download).
@@ -239,6 +241,7 @@ def test_a_whole_round_from_idea_to_paid_tranche(browser, live_server, world):
     committee.click("form[action$='tellen/'] button")
     assert "meeste stemmen" in committee.inner_text("main").lower()
     committee.click("form[action$='publiceren/'] button")
+    committee.click("form[action$='publiceren/'] button.wg-button--irreversible")
     result = RoundResult.objects.get(round=round_)
     assert result.published_at is not None and result.num_ballots == 3
 

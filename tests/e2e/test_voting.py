@@ -122,6 +122,8 @@ def vote_change_and_receipt(page, voting_round, *, scan: bool):
     page.fill("#id_code", codes[0].lower().replace("-", " "))
     page.click("main button[type=submit]")
     check_page(page, scan=scan)
+    assert not page.is_checked("#project-1")  # the earlier choice only when asked for
+    page.click("button[value=earlier]")
     assert page.is_checked("#project-1") and page.is_checked("#project-2")
     page.uncheck("#project-1")
     page.check("#project-3")

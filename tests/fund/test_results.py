@@ -256,3 +256,42 @@ def test_points_ballots_count_with_point_utilities_and_say_so_in_the_command():
         filename="x.pb", rule="mes", completion="add1", tie_break="cost-then-votes", vote_type="cumulative"
     )
     assert "--utility points" in command
+
+
+def test_receipt_parts_add_up_to_the_share(counted, committee):
+    """Every voter's payments and what is left add up to their share, in whole cents as shown."""
+    round_, result, _ = counted
+    election = counting.parse(result.pb_text)
+    assert len(election.ballots) == 10
+    for ballot in election.ballots:
+        story = counting.voter_story(
+            result.pb_text,
+            result.sha256,
+            rule=result.rule,
+            completion=result.completion,
+            tie_break=result.tie_break,
+            voter_id=ballot.voter_id,
+        )
+        paid = sum(p["cents"] for p in story["payments"])
+        assert paid + story["left_cents"] == story["voter_budget_cents"]
+
+
+def test_results_page_uses_names_steps_and_the_fixed_summary(client, counted, committee):
+    round_, _receipts, base = _published(client, counted, committee)
+    client.cookies["django_language"] = "nl"
+    html = client.get(base).content.decode()
+    assert "gekozen in stap 1" in html and "ronde 1" not in html  # "stap" for a step of the count
+    assert "Goedkope projecten" not in html
+    assert "hoe meer stemmers een idee heeft" in html
+    assert "1. Speeltuin" not in html  # names, not numbers
+    assert "pip install" in html and "--language nl" in html
+    assert '<figure class="result-chart">' in html and 'aria-hidden="true"' in html
+    assert html.count("badge--chosen") >= 2
+
+
+def test_round_page_marks_ideas_chosen_after_the_result(client, counted, committee):
+    round_, _receipts, _base = _published(client, counted, committee)
+    client.cookies["django_language"] = "nl"
+    html = client.get(round_.get_absolute_url()).content.decode()
+    assert html.count("badge--chosen") == 2 and html.count("badge--not-chosen") == 1
+    assert "Toegelaten tot de stemming" not in html

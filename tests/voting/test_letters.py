@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_pdf_has_one_page_per_code(round_, codes):
     pdf = letters_pdf(round=round_, codes=codes, base_url="https://wijkgeld.example.org/")
     assert pdf.startswith(b"%PDF")
-    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == len(codes)
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 2 * len(codes)  # the letter and the ideas
     assert re.search(rb"/MediaBox\s*\[0 0 595\.28 841\.89\]", pdf) or b"595.28" in pdf  # A4
 
 

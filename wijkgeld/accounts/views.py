@@ -68,5 +68,13 @@ def two_factor(request):
 
 @login_required
 def dashboard(request):
+    from wijkgeld.core.models import TaskMailSettings
+    from wijkgeld.core.tasks import tasks_for
+
     roles = request.user.roles.select_related("area").order_by("area__name", "name")
-    return render(request, "accounts/dashboard.html", {"roles": roles})
+    mail = TaskMailSettings.objects.filter(user=request.user).first()
+    return render(
+        request,
+        "accounts/dashboard.html",
+        {"roles": roles, "tasks": tasks_for(request.user), "task_mail_on": not (mail and mail.opted_out)},
+    )

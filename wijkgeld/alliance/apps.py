@@ -8,7 +8,12 @@ class AllianceConfig(AppConfig):
     verbose_name = _("Alliance")
 
     def ready(self) -> None:
-        from wijkgeld.alliance import audit_texts, openapi, permissions  # noqa: F401
+        from wijkgeld.alliance import (  # noqa: F401
+            audit_texts,
+            openapi,
+            permissions,
+            tasks,  # noqa: F401  (its tasks on "Mijn pagina")
+        )
         from wijkgeld.public.registry import AreaLink, register_area_link
 
         register_area_link(

@@ -44,3 +44,23 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise RuntimeError("Audit entries are append-only.")
+
+
+class TaskMailSettings(models.Model):
+    """Per person: whether the task e-mail is wanted, in which language, and what was last sent.
+
+    The digest of the last mail is kept so the same list of tasks is not sent again every run.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="task_mail")
+    opted_out = models.BooleanField(_("no task e-mails"), default=False)
+    language = models.CharField(_("language"), max_length=8, default="nl")
+    last_digest = models.CharField(max_length=64, blank=True)
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("task e-mail settings")
+        verbose_name_plural = _("task e-mail settings")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {'off' if self.opted_out else 'on'}"

@@ -7,7 +7,9 @@ into whole euros and cents as integers, so there is no exponent, infinity or rou
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 CENT = Decimal("0.01")
 # Far above any real amount and far below the 64-bit integer columns that store cents.
@@ -146,3 +148,31 @@ def share(part: int, whole: int) -> Decimal | None:
     if whole == 0:
         return None
     return (Decimal(part) / Decimal(whole)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+
+
+def round_cents(value: Fraction | int) -> int:
+    """An exact amount in cents to whole cents: the nearest cent, halves away from zero.
+
+    The one rounding for a single amount on every page (the counting engine's texts do the same).
+    """
+    value = Fraction(value)
+    sign = -1 if value < 0 else 1
+    return sign * int(abs(value) + Fraction(1, 2))
+
+
+def split_cents(parts: Sequence[Fraction | int], total_cents: int) -> list[int]:
+    """Exact parts (in cents) rounded to whole cents that add up to `total_cents` (largest remainder).
+
+    So "€ 140,18 + € 13,82 = € 154,00" instead of two roundings that lose a cent. Parts that do not add
+    up to about the total (more than one cent each away) are rounded one by one instead.
+    """
+    exact = [Fraction(p) for p in parts]
+    floors = [int(p // 1) for p in exact]
+    missing = total_cents - sum(floors)
+    if not 0 <= missing <= len(exact):
+        return [round_cents(p) for p in exact]
+    # The parts with the largest remainders get the missing cents; ties go to the earlier part.
+    order = sorted(range(len(exact)), key=lambda i: (-(exact[i] - floors[i]), i))
+    for i in order[:missing]:
+        floors[i] += 1
+    return floors

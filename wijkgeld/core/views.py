@@ -21,6 +21,14 @@ def server_error(request):
     return render(request, "500.html", status=500)
 
 
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages without a <link rel="icon"> (PDFs, downloads)."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.http import HttpResponsePermanentRedirect
+
+    return HttpResponsePermanentRedirect(staticfiles_storage.url("favicon.svg"))
+
+
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 

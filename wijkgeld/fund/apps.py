@@ -8,4 +8,9 @@ class FundConfig(AppConfig):
     verbose_name = _("Bewonersfonds")
 
     def ready(self) -> None:
-        from wijkgeld.fund import audit_texts, permissions, registry  # noqa: F401
+        from wijkgeld.fund import (  # noqa: F401
+            audit_texts,
+            permissions,
+            registry,
+            tasks,  # noqa: F401  (its tasks on "Mijn pagina")
+        )

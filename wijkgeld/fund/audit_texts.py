@@ -13,6 +13,8 @@ register_texts(
         "fund.idea.submitted": _("A resident submitted the idea {object}"),
         "fund.idea.edited": _("The proposer changed the idea {object}"),
         "fund.idea.revised": _("The proposer revised the idea {object}"),
+        "fund.contact.updated": _("{actor} changed how residents reach the committee of {object}"),
+        "fund.idea.withdrawn": _("The proposer withdrew the idea {object}"),
         "fund.conflict.declared": _("{actor} declared a conflict of interest for {object}"),
         "fund.idea.assessed": _("{actor} assessed the idea {object}"),
         "fund.idea.revision_requested": _("{actor} asked the proposer to revise {object}"),

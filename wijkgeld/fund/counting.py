@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from wijkgeld.core.money import round_cents, split_cents
 from wijkgeld.pb import (
     Ballot,
     Election,
@@ -51,8 +52,9 @@ def euros(cents: int) -> Fraction:
 
 
 def to_cents(value: Fraction | int | str) -> int:
-    """Exact euros (or a 'a/b' string) to whole cents, rounded down (never show more than was there)."""
-    return int(Fraction(value) * 100 // 1)
+    """Exact euros (or a 'a/b' string) to whole cents, with the one rounding of every page
+    (`core.money.round_cents`). Parts of a whole are rounded together with `core.money.split_cents`."""
+    return round_cents(Fraction(value) * 100)
 
 
 def build(
@@ -176,29 +178,44 @@ def compare_with_greedy(election: Election, *, selected: Sequence[str], tie_brea
 _CACHE: dict[tuple[str, str, str, str], Result] = {}
 
 
-def voter_story(
-    pb: str, digest: str, *, rule: str, completion: str, tie_break: str, voter_id: str
-) -> dict[str, Any] | None:
-    """One voter's ballot as published, and how their share of the budget was used (engine's words)."""
+def published_tally(pb: str, digest: str, *, rule: str, completion: str, tie_break: str) -> Result:
+    """The count of a published file, kept in memory: pages explain it again in today's words."""
     key = (digest, rule, completion, tie_break)
     result = _CACHE.get(key)
     if result is None:
         result = tally_result(parse(pb), rule=rule, completion=completion, tie_break=tie_break)
-        _CACHE.clear()  # keep one published count in memory: the one people are looking at
+        if len(_CACHE) >= 8:
+            _CACHE.clear()  # keep a few published counts in memory: the ones people are looking at
         _CACHE[key] = result
+    return result
+
+
+def voter_story(
+    pb: str, digest: str, *, rule: str, completion: str, tie_break: str, voter_id: str
+) -> dict[str, Any] | None:
+    """One voter's ballot as published, and how their share of the budget was used (engine's words)."""
+    result = published_tally(pb, digest, rule=rule, completion=completion, tie_break=tie_break)
     ballot = next((b for b in result.election.ballots if b.voter_id == voter_id), None)
     if ballot is None:
         return None
     ex = result.explanation
     v = ex.voters[voter_id]
+    share_cents = left_cents = None
+    payments = [{"project": pid, "cents": to_cents(amount)} for pid, amount in v.paid_for]
+    if v.share is not None and v.paid is not None:
+        # The payments and what is left add up to the share, also after rounding to cents.
+        share_cents = to_cents(v.share)
+        exact = [Fraction(amount) * 100 for _pid, amount in v.paid_for] + [Fraction(v.share - v.paid) * 100]
+        *paid_cents, left_cents = split_cents(exact, share_cents)
+        payments = [{"project": pid, "cents": c} for (pid, _a), c in zip(v.paid_for, paid_cents, strict=True)]
     return {
         "ballot": list(ballot.projects),
         "points": [int(x) for x in ballot.points] if ballot.points else None,
         "funded": [pid for pid in ballot.projects if pid in ex.selected],
         "not_funded": [pid for pid in ballot.projects if pid not in ex.selected],
-        "payments": [{"project": pid, "cents": to_cents(amount)} for pid, amount in v.paid_for],
-        "voter_budget_cents": to_cents(v.share) if v.share is not None else None,
-        "left_cents": to_cents(v.share - v.paid) if v.share is not None and v.paid is not None else None,
+        "payments": payments,
+        "voter_budget_cents": share_cents,
+        "left_cents": left_cents,
         "text": {lang: voter_text(ex, v, lang) for lang in LANGUAGES},
     }
 

@@ -1,6 +1,7 @@
 """Demo data for the bewonersfonds, made through the real services (with time injected).
 
 - Utrecht Overvecht: a round in voting with six admitted ideas and a few fixed demo codes (printed).
+- Utrecht Overvecht: also a second round open for ideas (so the home page shows "send your idea before").
 - Rotterdam-Zuid: a published round with about 200 ballots, its result, and a project in execution
   with a paid tranche and a progress update.
 
@@ -19,6 +20,7 @@ from django.utils import timezone
 from wijkgeld.core.demo import DemoContext, register_demo
 
 VOTING_TITLE = "Buurtbudget Overvecht 2026"
+IDEAS_TITLE = "Jongerenbudget Overvecht 2026"
 PUBLISHED_TITLE = "Wijkbudget Zuid 2026"
 YEAR = 2026
 DEMO_CODES = 5
@@ -76,6 +78,38 @@ IDEAS_ZUID = [
         "cultuur",
     ),
 ]
+
+
+# Colours for the invented demo "photos": a simple drawing per theme (no real photos in the repository).
+THEME_COLOURS = {
+    "ontmoeten": ((246, 214, 160), (196, 98, 45)),
+    "groen": ((206, 234, 196), (46, 125, 50)),
+    "spelen": ((255, 232, 163), (21, 101, 192)),
+    "veilig": ((40, 53, 90), (255, 214, 0)),
+    "leren": ((227, 221, 245), (94, 53, 177)),
+    "cultuur": ((250, 208, 220), (173, 20, 87)),
+}
+
+
+def _demo_photo(theme: str, index: int):
+    """A small drawn picture (sky, ground, sun, a house) as an upload, so cards and ballot show photos."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image, ImageDraw
+
+    sky, accent = THEME_COLOURS.get(theme, ((220, 230, 240), (11, 110, 79)))
+    image = Image.new("RGB", (640, 360), sky)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 250, 640, 360), fill=(120, 170, 90))
+    draw.ellipse((500 - index * 40, 40, 580 - index * 40, 120), fill=(255, 200, 60))
+    x = 80 + index * 60
+    draw.rectangle((x, 150, x + 160, 260), fill=accent)
+    draw.polygon([(x - 20, 150), (x + 80, 80), (x + 180, 150)], fill=(90, 60, 50))
+    draw.rectangle((x + 60, 200, x + 100, 260), fill=(250, 250, 250))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return SimpleUploadedFile(f"demo-{theme}-{index}.png", out.getvalue(), content_type="image/png")
 
 
 def _demo_code(index: int, seed: str) -> str:
@@ -166,6 +200,7 @@ def _round_with_ideas(*, area, committee, members, ideas, budget, start, title, 
             location=area.name,
             contact_name=f"Demo-indiener {i + 1}",
             contact_email=f"indiener{i + 1}@example.org",
+            photos=[_demo_photo(theme, i % 4)],
             now=start + (i + 1) * dt.timedelta(hours=5),
         )
         proposals.append(proposal)
@@ -286,8 +321,59 @@ def load_published_round(ctx: DemoContext, now: dt.datetime) -> None:
     )
 
 
+def load_ideas_round(ctx: DemoContext, now: dt.datetime) -> None:
+    """A round open for ideas, with one idea sent in, so residents see how to take part."""
+    from wijkgeld.fund.models import Round
+    from wijkgeld.fund.services.ideas import idea_submit
+    from wijkgeld.fund.services.rounds import round_advance, round_create
+
+    area = ctx.objects["overvecht"]
+    (committee,) = _users("overvecht-commissie")
+    round_ = Round.objects.filter(fund__area=area, title=IDEAS_TITLE).first()
+    if round_ is None:
+        day = dt.timedelta(days=1)
+        start = now - 5 * day
+        round_ = round_create(
+            actor=committee,
+            area=area,
+            title=IDEAS_TITLE,
+            year=YEAR,
+            budget_cents=500_000,
+            ideas_start=start,
+            assessment_start=now + 25 * day,
+            voting_start=now + 45 * day,
+            voting_end=now + 59 * day,
+            max_projects=2,
+            now=start - day,
+        )
+        round_ = round_advance(actor=committee, round=round_, now=start)
+        idea_submit(
+            round=round_,
+            title="Skatebaan bij de Vechtzoom",
+            summary="Een kleine skatebaan waar jongeren elkaar kunnen ontmoeten.",
+            description="Jongeren uit de buurt willen een plek om te skaten. Wij helpen mee met de bouw.",
+            estimated_cost_cents=350_000,
+            theme="spelen",
+            location=area.name,
+            contact_name="Demo-indiener jongeren",
+            contact_email="jongeren@example.org",
+            now=start + day,
+        )
+    ctx.notes.append(f"Bewonersfonds {area.name}: open for ideas at {round_.get_absolute_url()} .")
+
+
 @register_demo(50, "fund")
 def load(ctx: DemoContext) -> None:
+    from wijkgeld.fund.models import Fund
+
     now = timezone.now().replace(microsecond=0)
     load_voting_round(ctx, now)
+    load_ideas_round(ctx, now)
     load_published_round(ctx, now)
+    # Invented contact details for the letters and paper ballots.
+    Fund.objects.filter(area__slug="utrecht-overvecht", contact="").update(
+        contact="bewonersfonds-overvecht@example.org, 030 000 0000 (di en do 10-12 uur)"
+    )
+    Fund.objects.filter(area__slug="rotterdam-zuid", contact="").update(
+        contact="bewonersfonds-zuid@example.org, 010 000 0000"
+    )

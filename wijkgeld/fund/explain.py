@@ -1,7 +1,8 @@
 """The count in plain words: per project why it was or was not funded; per voter how their share was used.
 
-The result stores structured data (see `counting.count`); the words are made here at display time, so
-they follow the visitor's language.
+The result stores structured data (see `counting.count`); the words are made here at display time from
+the published file, counted again (and kept in memory), so they follow the visitor's language and the
+current wording. Residents know ideas by name, so names are used, not numbers.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from typing import Any
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from wijkgeld import pb
 from wijkgeld.core.money import format_euros
+from wijkgeld.fund import counting, ties
 from wijkgeld.fund.counting import to_cents
 
 
@@ -29,20 +32,92 @@ def _lang() -> str:
     return "en" if (get_language() or "nl").startswith("en") else "nl"
 
 
-def project_sentence(explanation: dict[str, Any], pid: str) -> str:
-    """The counting engine's explanation of one project, in the visitor's language."""
+def _engine(result) -> pb.Explanation | None:
+    """The engine's explanation of the published count, or None if it cannot be counted again here."""
+    try:
+        return counting.published_tally(
+            result.pb_text,
+            result.sha256,
+            rule=result.rule,
+            completion=result.completion,
+            tie_break=result.tie_break,
+        ).explanation
+    except (pb.PbError, pb.RuleError):
+        return None
+
+
+def project_sentence(explanation: dict[str, Any], pid: str, engine: pb.Explanation | None = None) -> str:
+    """Why one idea was (not) chosen, in the visitor's language."""
+    if engine is not None and pid in engine.projects:
+        return pb.project_text(engine, engine.projects[pid], _lang())
     info = explanation["projects"].get(pid)
     if info is None:
         return ""
     return info["text"][_lang()]
 
 
-def summary_sentence(explanation: dict[str, Any]) -> str:
+def summary_sentence(explanation: dict[str, Any], engine: pb.Explanation | None = None) -> str:
+    if engine is not None:
+        return pb.summary_text(engine, _lang())
     return explanation["summary"][_lang()]
+
+
+def _titles(round_) -> dict[str, str]:
+    return {p.project_id: p.title for p in round_.proposals.all()}
+
+
+def _and(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return _("%(first)s and %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
+
+
+def _order_name(tie_break: str) -> str:
+    if tie_break == "id":
+        return _("by idea number")
+    if tie_break == "cost-then-votes":
+        return _("cheapest idea first")
+    return _("a lottery")
+
+
+def tie_notes(result, round_) -> dict[str, Any]:
+    """What the results page says about ties: whether the tie-break decided, and per idea why."""
+    titles = _titles(round_)
+    outcome = ties.tie_break_outcome(result)
+    per_idea: dict[str, str] = {}
+    lead = ""
+    if outcome is not None:
+        lead = _(
+            "A tie-break decided this result. At one moment in the count some ideas were exactly equal, and "
+            "the rule of this round for a tie (%(rule)s) chose. With another order (%(other)s), "
+            "%(would_win)s would have been chosen instead of %(would_lose)s."
+        ) % {
+            "rule": round_.get_tie_break_display().lower(),
+            "other": _order_name(outcome["tie_break"]),
+            "would_win": _and([titles.get(p, p) for p in outcome["would_win"]]),
+            "would_lose": _and([titles.get(p, p) for p in outcome["would_lose"]]),
+        }
+    decided = set(outcome["would_win"]) if outcome else set()
+    for pair in ties.equal_votes(result):
+        values = {"lost": titles.get(pair["lost"], pair["lost"]), "won": titles.get(pair["won"], pair["won"])}
+        values["votes"] = pair["votes"]
+        if pair["lost"] in decided:
+            text = _(
+                "%(lost)s had as many votes as %(won)s (%(votes)s). It lost on a tie: the tie-break chose %(won)s."
+            )
+        else:
+            text = _(
+                "%(lost)s had as many votes as %(won)s (%(votes)s). The tie-break did not decide this: "
+                "%(won)s was chosen for the reason below."
+            )
+        per_idea.setdefault(pair["lost"], text % values)
+    return {"lead": lead, "per_idea": per_idea, "decided": outcome is not None}
 
 
 def result_rows(result, round_) -> list[dict[str, Any]]:
     proposals = {p.project_id: p for p in round_.proposals.all()}
+    engine = _engine(result)
+    notes = tie_notes(result, round_)["per_idea"]
     rows = []
     for pid, info in result.explanation["projects"].items():
         proposal = proposals.get(pid)
@@ -52,10 +127,12 @@ def result_rows(result, round_) -> list[dict[str, Any]]:
                 "number": pid,
                 "title": proposal.title if proposal else pid,
                 "cost": money(info["cost"]),
+                "cost_cents": to_cents(info["cost"]),
                 "votes": info["votes"],
                 "selected": info["selected"],
                 "order": info["order"],
-                "text": project_sentence(result.explanation, pid),
+                "text": project_sentence(result.explanation, pid, engine),
+                "tie": notes.get(pid, ""),
             }
         )
     rows.sort(key=lambda r: (not r["selected"], r["order"] or 0, -r["votes"]))
@@ -72,18 +149,18 @@ def summary(result) -> dict[str, Any]:
         "spent": money(e["spent"]),
         "ballots": n,
         "voter_budget": money(e["voter_budget"]) if e.get("voter_budget") else "",
-        "text": summary_sentence(e),
+        "text": summary_sentence(e, _engine(result)),
         "percent_with_project": round(float(share) * 100),
     }
 
 
 def comparison_rows(result, round_) -> dict[str, Any]:
     c = result.comparison
-    titles = {p.project_id: p.title for p in round_.proposals.all()}
+    titles = _titles(round_)
 
     def side(data):
         return {
-            "titles": [f"{pid}. {titles.get(pid, pid)}" for pid in data["selected"]],
+            "titles": [titles.get(pid, pid) for pid in data["selected"]],
             "spent": money(data["spent"]),
             "percent": round(float(Fraction(data["share_with_a_project"])) * 100),
             "voters": data["voters_with_a_project"],
@@ -92,8 +169,8 @@ def comparison_rows(result, round_) -> dict[str, Any]:
     return {
         "rule": side(c["rule"]),
         "greedy": side(c["greedy"]),
-        "only_rule": [f"{pid}. {titles.get(pid, pid)}" for pid in c["only_rule"]],
-        "only_greedy": [f"{pid}. {titles.get(pid, pid)}" for pid in c["only_greedy"]],
+        "only_rule": [titles.get(pid, pid) for pid in c["only_rule"]],
+        "only_greedy": [titles.get(pid, pid) for pid in c["only_greedy"]],
     }
 
 
@@ -102,7 +179,7 @@ def project_text(result, proposal) -> dict[str, Any] | None:
         return None
     return {
         "selected": proposal.project_id in result.selected,
-        "text": project_sentence(result.explanation, proposal.project_id),
+        "text": project_sentence(result.explanation, proposal.project_id, _engine(result)),
     }
 
 

@@ -92,6 +92,17 @@ class RoundForm(forms.ModelForm):
         }
 
 
+class ContactForm(forms.Form):
+    contact = forms.CharField(
+        label=_("How residents reach the committee"),
+        max_length=300,
+        required=False,
+        help_text=_(
+            "Printed on the voting letters and paper ballots. For example an e-mail address and a phone number."
+        ),
+    )
+
+
 class IdeaForm(forms.Form):
     title = forms.CharField(label=_("Name of your idea"), max_length=120)
     summary = forms.CharField(
@@ -127,12 +138,18 @@ class IdeaForm(forms.Form):
         label=_("Your name"), max_length=120, help_text=_("Only the committee sees this.")
     )
     contact_email = forms.EmailField(
-        label=_("E-mail address"), required=False, help_text=_("Only the committee sees this.")
+        label=_("E-mail address"),
+        required=False,
+        help_text=_(
+            "Give an e-mail address or a phone number: one of the two is needed. Only the committee sees it. "
+            "By e-mail you also get your private link and news about your idea."
+        ),
     )
     contact_phone = forms.RegexField(
         label=_("Phone number"),
         regex=r"^[0-9 +()-]{6,20}$",
         required=False,
+        help_text=_("Needed if you give no e-mail address. Only the committee sees it."),
         error_messages={"invalid": _("Enter a phone number with digits only, for example 010 123 4567.")},
     )
     confirm_plain = forms.BooleanField(required=False, widget=forms.HiddenInput)

@@ -22,6 +22,15 @@ class Fund(models.Model):
     name = models.CharField(_("name"), max_length=200)
     line_code = models.CharField(_("budget line code"), max_length=64, default="bewonersfonds")
     description = models.TextField(_("description"), blank=True)
+    # Printed on the voting letters and paper ballots: how residents reach the committee.
+    contact = models.CharField(
+        _("how residents reach the committee"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "For example: bewonerscommissie@example.org, 010 123 4567, or Tuesdays 10-12 in the community centre."
+        ),
+    )
 
     class Meta:
         verbose_name = _("resident fund")

@@ -17,6 +17,7 @@ urlpatterns = [
     path(R + "uitslag/stemmen.pb", public.download_pb, name="download_pb"),
     path(R + "uitslag/bonnen.txt", public.download_receipts, name="download_receipts"),
     path("gebieden/<slug:slug>/bewonersfonds/beheer/", rounds.manage_home, name="manage"),
+    path("gebieden/<slug:slug>/bewonersfonds/beheer/contact/", rounds.contact, name="contact"),
     path(M, rounds.manage_round, name="manage_round"),
     path(M + "fase/", rounds.advance, name="advance"),
     path(M + "ideeen/<int:number>/", assessment.assess_idea, name="assess"),

@@ -8,4 +8,9 @@ class MoneyConfig(AppConfig):
     verbose_name = _("Money")
 
     def ready(self) -> None:
-        from wijkgeld.money import audit_texts, permissions, registry  # noqa: F401
+        from wijkgeld.money import (  # noqa: F401
+            audit_texts,
+            permissions,
+            registry,
+            tasks,  # noqa: F401  (its tasks on "Mijn pagina")
+        )

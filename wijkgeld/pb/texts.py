@@ -1,5 +1,8 @@
 """Explanations as plain text, in Dutch (B1) or English, for results pages and the command line.
 
+Dutch says "idee" (what residents sent in) and "stap" for a step of the count ("ronde" is the fund's
+round); English keeps the Pabulib word "project".
+
 Amounts are shown rounded to cents; the explanation data keeps them exact.
 """
 
@@ -68,11 +71,11 @@ def summary_text(ex: Explanation, language: str = "nl") -> str:
     if language == "nl":
         lines = [
             f"Telling met de regel {rule}. Budget: {m(ex.budget)}. Aantal stemmers: {ex.num_voters}.",
-            f"Gekozen: {n_funded} {'project' if n_funded == 1 else 'projecten'}, samen {m(ex.total_cost)}. Over: {m(ex.budget - ex.total_cost)}.",
+            f"Gekozen: {n_funded} {'idee' if n_funded == 1 else 'ideeën'}, samen {m(ex.total_cost)}. Over: {m(ex.budget - ex.total_cost)}.",
         ]
         if ex.voter_share is not None:
             lines.append(
-                f"Elke stemmer kreeg een gelijk deel van {m(ex.voter_share)} om projecten mee te kopen."
+                f"Elke stemmer kreeg een gelijk deel van {m(ex.voter_share)} om ideeën mee te betalen."
             )
             if ex.increments:
                 lines.append(
@@ -81,7 +84,7 @@ def summary_text(ex: Explanation, language: str = "nl") -> str:
                 )
         if ex.completion != "none":
             lines.append(
-                "Was er daarna nog geld over, dan zijn de projecten met de meeste stemmen gekozen die nog pasten."
+                "Was er daarna nog geld over, dan zijn de ideeën met de meeste stemmen gekozen die nog pasten."
             )
         lines.append(f"Bij gelijke stand beslist: {_tie_text(ex.tie_break, language)}.")
     else:
@@ -106,10 +109,10 @@ def summary_text(ex: Explanation, language: str = "nl") -> str:
 
 def _tie_text(tie_break: str, language: str) -> str:
     if tie_break == "id":
-        return "het projectnummer" if language == "nl" else "the project number"
+        return "het nummer van het idee" if language == "nl" else "the project number"
     if tie_break == "cost-then-votes":
         return (
-            "het goedkoopste project, dan de meeste stemmen"
+            "het goedkoopste idee, dan de meeste stemmen"
             if language == "nl"
             else "the cheapest project, then most votes"
         )
@@ -131,16 +134,16 @@ def project_text(ex: Explanation, p: ProjectExplanation, language: str = "nl") -
     if r == "mes-bought":
         if ex.utility == "points":
             body = (
-                f"gekozen in ronde {p.round}, voor {m(p.price or 0)} per punt."
+                f"gekozen in stap {p.round}, voor {m(p.price or 0)} per punt."
                 if nl
-                else f"funded in round {p.round}, at {m(p.price or 0)} per point."
+                else f"funded in step {p.round}, at {m(p.price or 0)} per point."
             )
         else:
             body = (
-                f"gekozen in ronde {p.round}. Elke stemmer voor dit project betaalde hoogstens {m(p.price or 0)} "
+                f"gekozen in stap {p.round}. Elke stemmer voor dit idee betaalde hoogstens {m(p.price or 0)} "
                 "uit het eigen deel; wie minder over had, betaalde alles wat er nog over was."
                 if nl
-                else f"funded in round {p.round}. Each of its voters paid at most {m(p.price or 0)} from their "
+                else f"funded in step {p.round}. Each of its voters paid at most {m(p.price or 0)} from their "
                 "share; voters with less left paid all they had."
             )
     elif r in ("mes-ran-out", "completion-funded", "completion-no-fit"):
@@ -171,7 +174,7 @@ def project_text(ex: Explanation, p: ProjectExplanation, language: str = "nl") -
             else f"not funded. Place {p.rank} in the list; when its turn came, only {m(p.budget_left or 0)} was left."
         )
     elif r == "phragmen-bought":
-        body = f"gekozen in ronde {p.round}." if nl else f"funded in round {p.round}."
+        body = f"gekozen in stap {p.round}." if nl else f"funded in step {p.round}."
     elif r == "phragmen-stopped":
         body = (
             "niet gekozen: het was aan de beurt maar paste niet meer in het budget, en daar stopt deze regel."
@@ -180,7 +183,7 @@ def project_text(ex: Explanation, p: ProjectExplanation, language: str = "nl") -
         )
     elif r == "phragmen-not-reached":
         body = (
-            "niet gekozen: de telling stopte voordat dit project aan de beurt was."
+            "niet gekozen: de telling stopte voordat dit idee aan de beurt was."
             if nl
             else "not funded: the count stopped before this project's turn."
         )
@@ -205,17 +208,23 @@ def project_text(ex: Explanation, p: ProjectExplanation, language: str = "nl") -
     return head + body
 
 
+def _name(ex: Explanation, pid: str) -> str:
+    """A project by its name (residents know ideas by name, not by number); the id if it has none."""
+    project = ex.projects.get(pid)
+    return project.name if project is not None and project.name else pid
+
+
 def _ran_out_text(ex: Explanation, p: ProjectExplanation, language: str) -> str:
     m = _money_for(ex.currency, language)
-    top = ", ".join(f"{pid} ({m(x)})" for pid, x in p.went_to[:3])
+    top = ", ".join(f"{_name(ex, pid)} ({m(x)})" for pid, x in p.went_to[:3])
     if language == "nl":
         text = (
-            f"niet gekozen met gelijke delen. Vanaf ronde {p.round} hadden de stemmers voor dit project samen nog "
+            f"niet gekozen met gelijke delen. Vanaf stap {p.round} hadden de stemmers voor dit idee samen nog "
             f"{m(p.supporters_money or 0)}: te weinig."
         )
         return text + (f" Hun geld ging vooral naar {top}." if top else "")
     text = (
-        f"not funded by equal shares. From round {p.round} on, its voters together held only "
+        f"not funded by equal shares. From step {p.round} on, its voters together held only "
         f"{m(p.supporters_money or 0)}: not enough."
     )
     return text + (f" Their money went mostly to {top}." if top else "")
@@ -228,7 +237,7 @@ def voter_text(ex: Explanation, v: VoterExplanation, language: str = "nl") -> st
     n = len(v.funded_supported)
     lines = [
         (
-            f"Van de projecten waarop u stemde, zijn er {n} gekozen. Daaraan gaat {m(v.spent_on_supported)} "
+            f"Van de ideeën waarop u stemde, zijn er {n} gekozen. Daaraan gaat {m(v.spent_on_supported)} "
             f"van het budget."
         )
         if nl
@@ -238,7 +247,7 @@ def voter_text(ex: Explanation, v: VoterExplanation, language: str = "nl") -> st
     ]
     if v.share is not None and v.paid is not None:
         lines.append(
-            f"Uw gelijke deel was {m(v.share)}. Daarvan is {m(v.paid)} gebruikt voor projecten waarop u stemde."
+            f"Uw gelijke deel was {m(v.share)}. Daarvan is {m(v.paid)} gebruikt voor ideeën waarop u stemde."
             if nl
             else f"Your equal share was {m(v.share)}. Of that, {m(v.paid)} paid for projects you voted for."
         )

@@ -1,14 +1,15 @@
 from django.urls import path
 
-from wijkgeld.public import views
+from wijkgeld.public import area_views, postcode, views
 from wijkgeld.public.national import opendata_views
 from wijkgeld.public.national import views as national_views
 
 app_name = "public"
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", area_views.home, name="home"),
+    path("gebieden/postcode/", postcode.find_area, name="postcode"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
-    path("gebieden/<slug:slug>/", views.area_detail, name="area"),
+    path("gebieden/<slug:slug>/", area_views.area_detail, name="area"),
     path("gebieden/<slug:slug>/logboek/", views.area_audit, name="area_audit"),
     path("landelijk/", national_views.national, name="national"),
     path("open-data/", opendata_views.open_data, name="open_data"),

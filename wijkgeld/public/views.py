@@ -2,39 +2,13 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from wijkgeld.accounts.permissions import area_permission_required, can
-from wijkgeld.areas.models import Area
 from wijkgeld.core.audit import audit_text
 from wijkgeld.public.national.freshness import conditional
 from wijkgeld.public.openapi import openapi_document
-from wijkgeld.public.registry import area_links
-
-
-@conditional
-def home(request):
-    areas = Area.objects.all()
-    return render(request, "public/home.html", {"areas": areas})
-
-
-@conditional
-def area_detail(request, slug: str):
-    area = get_object_or_404(Area, slug=slug)
-    links = [link for link in area_links() if link.action is None or can(request.user, link.action, area)]
-    organisations = area.local_organisations.all()
-    return render(
-        request,
-        "public/area.html",
-        {
-            "area": area,
-            "neighbourhoods": area.neighbourhoods.all(),
-            "organisations": organisations,
-            "links": links,
-            "may_see_audit": can(request.user, "area.view_audit", area),
-        },
-    )
 
 
 @area_permission_required("area.view_audit")

@@ -8,4 +8,9 @@ class VotingConfig(AppConfig):
     verbose_name = _("Voting")
 
     def ready(self) -> None:
-        from wijkgeld.voting import audit_texts, links, permissions  # noqa: F401
+        from wijkgeld.voting import (  # noqa: F401
+            audit_texts,
+            links,
+            permissions,
+            tasks,  # noqa: F401  (its tasks on "Mijn pagina")
+        )

@@ -135,7 +135,74 @@ def letters_pdf(*, round, codes: list[str], base_url: str) -> bytes:  # noqa: A0
             "Hulp nodig? Vraag het de bewonerscommissie, een buurman of buurvrouw, of het buurthuis. "
             "Bent u de brief kwijt of heeft iemand anders uw code gezien? Meld het bij de bewonerscommissie.",
         )
+        if contact := _contact(round):
+            pdf.para(f"De bewonerscommissie bereikt u zo: {contact}", style="B")
         pdf.para(_english(round, start), size=10, style="")
+        _ideas_page(pdf, round)
+    return bytes(pdf.output())
+
+
+def _contact(round_) -> str:
+    return (getattr(round_.fund, "contact", "") or "").strip()
+
+
+def _ideas(round_):
+    from wijkgeld.fund.models import Proposal
+
+    return list(round_.proposals.filter(status=Proposal.Status.ADMITTED).order_by("number"))
+
+
+def _ideas_page(pdf: _Letter, round_) -> None:
+    """The back of the letter: the ideas on the ballot, so residents can choose before they go online."""
+    ideas = _ideas(round_)
+    if not ideas:
+        return
+    pdf.add_page()
+    pdf.para(f"De ideeën van {round_.title}", size=16, style="B", gap=3)
+    pdf.para(f"Er is € {round_.budget_cents // 100:,} te verdelen.".replace(",", "."), gap=3)
+    for idea in ideas:
+        cost = f"€ {idea.cost_cents // 100:,}".replace(",", ".")
+        pdf.para(f"{idea.title} – {cost}", size=11, style="B", gap=0)
+        pdf.para(idea.summary, size=10, gap=2)
+
+
+def paper_ballot_pdf(*, round) -> bytes:  # noqa: A002
+    """A printable paper ballot (the same for everyone): the voter writes their own code on it."""
+    pdf = _Letter()
+    pdf.set_title(f"Papieren stembiljet {round.title}")
+    pdf.set_creator("Wijkgeld")
+    pdf.add_page()
+    pdf.para(f"Bewonersfonds {round.fund.area.name}", size=11)
+    pdf.para(f"Stembiljet: {round.title}", size=18, style="B", gap=3)
+    pdf.para(_period(round), style="B", gap=2)
+    rules = "Zet een kruisje bij de ideeën die u geld wilt geven."
+    if round.max_projects:
+        rules += f" Kies er hoogstens {round.max_projects}."
+    if round.limit_to_budget:
+        rules += f" Samen mogen ze hoogstens € {round.budget_cents // 100:,} kosten.".replace(",", ".")
+    pdf.para(rules, gap=3)
+    pdf.para("Uw stemcode (van uw brief):", style="B", gap=1)
+    pdf.cell(0, 12, "", border=1, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    for idea in _ideas(round):
+        cost = f"€ {idea.cost_cents // 100:,}".replace(",", ".")
+        y = pdf.get_y()
+        pdf.rect(pdf.l_margin, y + 0.5, 6, 6)
+        pdf.set_x(pdf.l_margin + 10)
+        pdf.set_font(pdf.family, "B", 11)
+        pdf.multi_cell(0, 5.5, pdf.text(f"{idea.title} – {cost}"), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_x(pdf.l_margin + 10)
+        pdf.set_font(pdf.family, "", 10)
+        pdf.multi_cell(0, 5, pdf.text(idea.summary), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    pdf.ln(2)
+    pdf.para(
+        "Geef het stembiljet af bij de bewonerscommissie. Een code telt maar één keer: op papier of online. "
+        "Twee commissieleden voeren elk stembiljet apart in.",
+        size=10,
+    )
+    if contact := _contact(round):
+        pdf.para(f"De bewonerscommissie bereikt u zo: {contact}", size=10, style="B")
     return bytes(pdf.output())
 
 
@@ -164,6 +231,7 @@ def letters_zip(*, round, codes: list[str], base_url: str) -> bytes:  # noqa: A0
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("brieven.pdf", letters_pdf(round=round, codes=codes, base_url=base_url))
         zf.writestr("codes.csv", letters_csv(round=round, codes=codes, base_url=base_url))
+        zf.writestr("stembiljet.pdf", paper_ballot_pdf(round=round))
         zf.writestr(
             "LEESMIJ.txt",
             "Deze codes staan nergens anders. Wijkgeld bewaart alleen een versleutelde vingerafdruk.\n"

@@ -7,6 +7,7 @@ urlpatterns = [
     path("stemmen/", views.start, name="start"),
     path("stemmen/ronde/<int:round_id>/", views.ballot, name="ballot"),
     path("stemmen/bewijs/", views.receipt, name="receipt"),
+    path("stemmen/bewijs/klaar/", views.receipt_done, name="receipt_done"),
     path("gebieden/<slug:slug>/stemmen/", views.start, name="area_start"),
     path("gebieden/<slug:slug>/stemmen/beheer/", committee.rounds, name="committee_rounds"),
     path("gebieden/<slug:slug>/stemmen/beheer/<int:round_id>/", committee.overview, name="committee"),

@@ -5,15 +5,24 @@ in the session or the database. Every step checks it again, and wrong codes coun
 throttle. The receipt and the voter's choice are handed to the receipt page in a short-lived signed
 cookie on the voter's device, not in the URL (so not in server logs or browser history) and not on
 the server (so a receipt cannot be used later to show someone how one voted).
+
+Shared computers: the receipt cookie ends with the browser session and "Done" clears it. Each form
+carries a signed "step" stamp from when the code page was opened; after a vote (or "Done") the
+browser holds a "done" stamp, and any older form that is sent again (Back, resubmit) is refused, so
+the next person at the computer cannot see or change the vote.
 """
 
 from __future__ import annotations
 
+import time
+
 from django.conf import settings
+from django.contrib import messages
+from django.core import signing
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wijkgeld.areas.models import Area
 from wijkgeld.core.errors import DomainError
@@ -21,11 +30,55 @@ from wijkgeld.fund.models import Round
 from wijkgeld.voting import throttle
 from wijkgeld.voting.selection import Selection, admitted_projects, euros, validate
 from wijkgeld.voting.services import ballot_cast, ballot_current, code_lookup, voting_state
+from wijkgeld.voting.summary import ballot_summary, idea_photos
 
 RECEIPT_COOKIE = "wg_receipt"
 RECEIPT_SALT = "wijkgeld.voting.receipt"
 RECEIPT_AGE = 3600  # seconds: the choice is shown just after voting, not later
 THROTTLED_REASONS = {"length", "character", "check", "unknown", "revoked"}
+DONE_COOKIE = "wg_done"
+STEP_SALT = "wijkgeld.voting.step"
+STEP_MAX_AGE = 3 * 3600  # a ballot left open longer than this starts again at the code
+
+
+def _now_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+def _new_step() -> str:
+    return signing.dumps(_now_ms(), salt=STEP_SALT)
+
+
+def _is_stale(request) -> bool:
+    """True if this form was opened before the last vote or "Done" in this browser."""
+    done = request.get_signed_cookie(DONE_COOKIE, default=None, salt=STEP_SALT)
+    if done is None:
+        return False
+    try:
+        opened = int(signing.loads(request.POST.get("step", ""), salt=STEP_SALT, max_age=STEP_MAX_AGE))
+    except (signing.BadSignature, TypeError, ValueError):
+        return True
+    return opened <= int(done)
+
+
+def _mark_done(response) -> None:
+    response.set_signed_cookie(
+        DONE_COOKIE,
+        str(_now_ms()),
+        salt=STEP_SALT,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+
+
+def _expired(request, area=None):
+    return _start_page(
+        request,
+        error=_("For your safety this page has expired. Type the code from your letter again."),
+        area=area,
+        status=400,
+    )
 
 
 def _failed(request, page):
@@ -50,7 +103,7 @@ def _start_page(request, *, code: str = "", error: str | None = None, area=None,
     return render(
         request,
         "voting/start.html",
-        {"code": code, "error": error, "area": area, "rounds": rounds},
+        {"code": code, "error": error, "area": area, "rounds": rounds, "step": _new_step()},
         status=status,
     )
 
@@ -62,6 +115,8 @@ def start(request, slug: str | None = None):
     area = get_object_or_404(Area, slug=slug) if slug else None
     if request.method == "GET":
         return _start_page(request, code=request.GET.get("code", "")[:40], area=area)
+    if _is_stale(request):
+        return _expired(request, area)
     typed = request.POST.get("code", "")[:40]
     try:
         vc = code_lookup(typed)
@@ -81,8 +136,9 @@ def start(request, slug: str | None = None):
             error=_("This code was already used on a paper ballot. You cannot also vote online with it."),
             area=area,
         )
-    current = ballot_current(round=round_, code=typed)
-    return _ballot_page(request, round_, typed, current or Selection((), None), changing=current is not None)
+    # An earlier choice is shown only when the voter asks for it (someone may be watching).
+    voted_before = ballot_current(round=round_, code=typed) is not None
+    return _ballot_page(request, round_, typed, Selection((), None), changing=voted_before)
 
 
 def _not_open_message(round_: Round) -> str | None:
@@ -113,21 +169,21 @@ def _selection_from_post(request, round_: Round) -> tuple[list[str] | None, dict
 
 
 def _summary(round_: Round, projects, selection: Selection) -> dict:
-    chosen = [p for p in projects if p.id in selection.approvals]
-    total_cost = sum(p.cost_cents for p in chosen)
-    points_used = sum((selection.points or {}).values())
-    return {
-        "chosen": chosen,
-        "count": len(chosen),
-        "total_cost": total_cost,
-        "total_cost_text": euros(total_cost),
-        "budget_text": euros(round_.budget_cents),
-        "points_used": points_used,
-        "points_left": (round_.points_total or 0) - points_used,
-    }
+    return ballot_summary(round_, projects, selection)
 
 
-def _ballot_page(request, round_, code, selection, *, error=None, checked=False, changing=False, status=200):
+def _ballot_page(
+    request,
+    round_,
+    code,
+    selection,
+    *,
+    error=None,
+    checked=False,
+    changing=False,
+    showing_earlier=False,
+    status=200,
+):
     projects = admitted_projects(round_)
     context = {
         "round": round_,
@@ -140,10 +196,13 @@ def _ballot_page(request, round_, code, selection, *, error=None, checked=False,
         "error": error,
         "checked": checked,
         "changing": changing,
+        "showing_earlier": showing_earlier,
         "cumulative": round_.ballot_type == Round.BallotType.CUMULATIVE,
         "min_projects": max(round_.min_projects or 1, 1),
         "budget_text": euros(round_.budget_cents),
         "voting_end": round_.voting_end,
+        "step": request.POST.get("step", ""),
+        "photos": idea_photos(round_),
     }
     return render(request, "voting/ballot.html", context, status=status)
 
@@ -162,6 +221,8 @@ def ballot(request, round_id: int):
     if request.method == "GET":
         return redirect("voting:start")
     round_ = get_object_or_404(Round, pk=round_id)
+    if _is_stale(request):
+        return _expired(request)
     code = request.POST.get("code", "")[:40]
     action = request.POST.get("action", "check")
     try:
@@ -173,14 +234,14 @@ def ballot(request, round_id: int):
             receipt = ballot_cast(round=round_, code=code, approvals=approvals, points=points)
         except DomainError as exc:
             return _step_error(request, round_, code, exc, approvals, points)
-        response = redirect("voting:receipt")
+        response = redirect("voting:receipt")  # POST, redirect, GET: reloading never votes again
+        _mark_done(response)
         # The voter's own choice travels only in this signed cookie on their device: nothing on the
         # server can show a ballot for a receipt afterwards (receipt-freeness, docs/voting.md).
-        response.set_signed_cookie(
+        response.set_signed_cookie(  # no max_age: the cookie ends with the browser session
             RECEIPT_COOKIE,
             _receipt_value(round_.pk, receipt, approvals, points),
             salt=RECEIPT_SALT,
-            max_age=RECEIPT_AGE,
             httponly=True,
             samesite="Lax",
             secure=settings.SESSION_COOKIE_SECURE,
@@ -204,6 +265,9 @@ def ballot(request, round_id: int):
             raise DomainError(message, field="code", code="closed")
         if action == "change":
             return _ballot_page(request, round_, code, _loose_selection(round_, approvals, points))
+        if action == "earlier":  # the voter asked to see the choice that counts now
+            current = ballot_current(round=round_, code=code) or Selection((), None)
+            return _ballot_page(request, round_, code, current, changing=True, showing_earlier=True)
         selection = validate(round_, _costs(round_), approvals=approvals, points=points)
     except DomainError as exc:
         return _step_error(request, round_, code, exc, approvals, points)
@@ -219,6 +283,7 @@ def ballot(request, round_id: int):
                 "selection": selection,
                 "summary": _summary(round_, projects, selection),
                 "cumulative": round_.ballot_type == Round.BallotType.CUMULATIVE,
+                "step": request.POST.get("step", ""),
             },
         )
     return _ballot_page(request, round_, code, selection, checked=True)
@@ -278,3 +343,13 @@ def receipt(request):
             "cumulative": isinstance(points, dict),
         }
     return render(request, "voting/receipt.html", context)
+
+
+@require_POST
+def receipt_done(request):
+    """ "Done": forget the receipt on this device, and refuse older ballot pages sent again."""
+    response = redirect("voting:start")
+    response.delete_cookie(RECEIPT_COOKIE, samesite="Lax")
+    _mark_done(response)
+    messages.success(request, _("Done. This device no longer shows your vote. Your vote still counts."))
+    return response

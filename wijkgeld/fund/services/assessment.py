@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
+from wijkgeld.fund import notify
 from wijkgeld.fund.models import Assessment, ConflictOfInterest, Proposal
 from wijkgeld.fund.services.common import Phase, locked_round, now_or, require_phase
 
@@ -167,4 +168,5 @@ def idea_decide(
         data={"reason": public_reason},
         now=now_or(now),
     )
+    notify.on_decision(proposal)
     return proposal

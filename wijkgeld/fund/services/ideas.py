@@ -186,3 +186,25 @@ def idea_edit(
         now=now_or(now),
     )
     return proposal
+
+
+@transaction.atomic
+def idea_withdraw(*, round: Round, number: int, token: str, now: dt.datetime | None = None) -> Proposal:  # noqa: A002
+    """The proposer takes the idea back, with the private link, until voting opens (then the ballot is fixed)."""
+    round_ = locked_round(round)
+    proposal = idea_by_token(round=round_, number=number, token=token)
+    if round_.phase not in (Phase.IDEAS, Phase.ASSESSMENT) or round_.is_locked:
+        raise DomainError(_("You can no longer withdraw this idea: voting has started."), code="phase")
+    if proposal.status == Proposal.Status.WITHDRAWN:
+        raise DomainError(_("This idea has already been withdrawn."), code="withdrawn")
+    proposal.status = Proposal.Status.WITHDRAWN
+    proposal.save(update_fields=["status", "updated_at"])
+    audit_record(
+        actor=None,
+        actor_label=PROPOSER,
+        action="fund.idea.withdrawn",
+        area=round_.area,
+        obj=proposal,
+        now=now_or(now),
+    )
+    return proposal

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from wijkgeld import __version__
 from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
-from wijkgeld.fund import counting, integrations
+from wijkgeld.fund import counting, integrations, notify
 from wijkgeld.fund.models import Proposal, Round, RoundResult
 from wijkgeld.fund.services.common import Phase, locked_round, now_or, require_phase
 from wijkgeld.pb.errors import PbError
@@ -139,6 +139,7 @@ def result_publish(*, actor, round: Round, now: dt.datetime | None = None) -> Ro
         data={"sha256": result.sha256, "selected": result.selected},
         now=moment,
     )
+    notify.on_result(round_, list(result.selected))
     return result
 
 

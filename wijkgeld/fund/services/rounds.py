@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from wijkgeld.accounts.permissions import require
 from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
 from wijkgeld.fund import integrations
@@ -221,3 +222,14 @@ def rounds_advance_due(*, now: dt.datetime | None = None) -> list[tuple[Round, s
         if round_.phase != start or stopped:
             report.append((round_, start, f"{round_.phase} ({stopped})" if stopped else round_.phase))
     return report
+
+
+@transaction.atomic
+def fund_contact_update(*, actor, area, contact: str, now: dt.datetime | None = None) -> Fund:
+    """The committee's contact details, printed on letters and paper ballots."""
+    require(actor, "fund.manage", area)
+    fund = fund_for_area(area=area)
+    fund.contact = contact.strip()[:300]
+    fund.save(update_fields=["contact"])
+    audit_record(actor=actor, action="fund.contact.updated", area=area, obj=fund, now=now_or(now))
+    return fund

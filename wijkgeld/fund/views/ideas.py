@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 
 from wijkgeld.core.errors import DomainError
 from wijkgeld.core.forms import add_domain_error as show_error
+from wijkgeld.fund import notify
 from wijkgeld.fund.forms import IdeaForm, UpdateForm
 from wijkgeld.fund.readability import readability_warnings
 from wijkgeld.fund.services.common import Phase
 from wijkgeld.fund.services.execution import update_post
-from wijkgeld.fund.services.ideas import idea_by_token, idea_edit, idea_may_edit, idea_submit
+from wijkgeld.fund.services.ideas import idea_by_token, idea_edit, idea_may_edit, idea_submit, idea_withdraw
 from wijkgeld.fund.views.helpers import round_by_slug
 
 SESSION_KEY = "fund_new_idea"
@@ -44,11 +45,21 @@ def idea_new(request, slug: str, round_id: int):
                 show_error(form, exc)
             else:
                 request.session[SESSION_KEY] = {"number": proposal.number, "token": token}
+                notify.send_edit_link(proposal, _private_link(request, round_, proposal.number, token))
                 return redirect("fund:idea_thanks", slug=slug, round_id=round_.pk)
     return render(
         request,
         "fund/idea_form.html",
         {"round": round_, "area": round_.area, "form": form, "warnings": warnings, "editing": False},
+    )
+
+
+def _private_link(request, round_, number: int, token: str) -> str:
+    return request.build_absolute_uri(
+        reverse(
+            "fund:idea_private",
+            kwargs={"slug": round_.area.slug, "round_id": round_.pk, "number": number, "token": token},
+        )
     )
 
 
@@ -58,12 +69,7 @@ def idea_thanks(request, slug: str, round_id: int):
     data = request.session.pop(SESSION_KEY, None)
     if not data:
         return redirect("fund:round", slug=slug, round_id=round_id)
-    link = request.build_absolute_uri(
-        reverse(
-            "fund:idea_private",
-            kwargs={"slug": slug, "round_id": round_.pk, "number": data["number"], "token": data["token"]},
-        )
-    )
+    link = _private_link(request, round_, data["number"], data["token"])
     return render(
         request,
         "fund/idea_thanks.html",
@@ -77,6 +83,8 @@ def idea_private(request, slug: str, round_id: int, number: int, token: str):
         proposal = idea_by_token(round=round_, number=number, token=token)
     except DomainError as exc:
         raise Http404 from exc
+    if request.method == "POST" and request.POST.get("action") == "withdraw":
+        return _withdraw(request, round_, number, token)
     may_edit = idea_may_edit(proposal)
     form = None
     update_form = None
@@ -144,5 +152,23 @@ def idea_private(request, slug: str, round_id: int, number: int, token: str):
             "update_form": update_form,
             "photos": proposal.photos.filter(update=None),
             "editing": True,
+            "may_withdraw": proposal.status != proposal.Status.WITHDRAWN
+            and round_.phase in (Phase.IDEAS, Phase.ASSESSMENT)
+            and not round_.is_locked,
         },
     )
+
+
+def _withdraw(request, round_, number: int, token: str):
+    if request.POST.get("confirmed") != "yes":
+        messages.error(request, _("Tick the box to confirm that you withdraw your idea."))
+        return redirect(request.path)
+    try:
+        idea_withdraw(round=round_, number=number, token=token)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect(request.path)
+    messages.success(
+        request, _("Your idea has been withdrawn. It is no longer shown and will not be on the ballot.")
+    )
+    return redirect(request.path)

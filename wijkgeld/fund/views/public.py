@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -9,10 +10,15 @@ from django.views.decorators.http import require_GET
 from wijkgeld.accounts.permissions import can
 from wijkgeld.areas.models import Area
 from wijkgeld.fund import explain, integrations
+from wijkgeld.fund.chart import result_chart
 from wijkgeld.fund.forms import ReceiptForm
 from wijkgeld.fund.models import Proposal, Round
 from wijkgeld.fund.services.results import pb_filename, published_result, receipt_check, tally_command
+from wijkgeld.fund.timeline import round_timeline
 from wijkgeld.fund.views.helpers import proposal_in_round, round_by_slug, voting_links
+
+# Where anyone gets the `wijkgeld` command to recount (the source repository; releases are there too).
+SOURCE_URL = getattr(settings, "WIJKGELD_SOURCE_URL", "https://example.org/wijkgeld/wijkgeld.git")
 
 PUBLIC_STATUSES = [
     Proposal.Status.SUBMITTED,
@@ -41,7 +47,8 @@ def _visible_round(slug: str, round_id: int) -> Round:
 
 def round_detail(request, slug: str, round_id: int):
     round_ = _visible_round(slug, round_id)
-    ideas = round_.proposals.filter(status__in=PUBLIC_STATUSES)
+    ideas = round_.proposals.filter(status__in=PUBLIC_STATUSES).prefetch_related("photos")
+    result = published_result(round_)
     return render(
         request,
         "fund/round_detail.html",
@@ -49,8 +56,10 @@ def round_detail(request, slug: str, round_id: int):
             "round": round_,
             "area": round_.area,
             "ideas": ideas,
-            "result": published_result(round_),
+            "result": result,
+            "chosen": set(result.selected) if result else set(),
             "voting": voting_links(round_),
+            "timeline": round_timeline(round_),
             "may_manage": can(request.user, "fund.view", round_.area),
         },
     )
@@ -89,6 +98,7 @@ def results(request, slug: str, round_id: int):
         return render(
             request, "fund/results_pending.html", {"round": round_, "area": round_.area}, status=200
         )
+    rows = explain.result_rows(result, round_)
     return render(
         request,
         "fund/results.html",
@@ -96,10 +106,13 @@ def results(request, slug: str, round_id: int):
             "round": round_,
             "area": round_.area,
             "result": result,
-            "rows": explain.result_rows(result, round_),
+            "rows": rows,
+            "chart": result_chart(rows, round_.budget_cents),
+            "ties": explain.tie_notes(result, round_),
             "summary": explain.summary(result),
             "filename": pb_filename(round_),
             "command": tally_command(round_),
+            "source_url": SOURCE_URL,
             "form": ReceiptForm(),
         },
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -52,6 +53,8 @@ def count(request, area, round_id: int):
 @area_permission_required("fund.manage")
 def publish(request, area, round_id: int):
     round_ = round_in_area(area, round_id)
+    if request.POST.get("confirmed") != "yes":
+        return render(request, "fund/manage/confirm.html", _publish_confirmation(area, round_))
     try:
         result_publish(actor=request.user, round=round_)
     except DomainError as exc:
@@ -59,3 +62,26 @@ def publish(request, area, round_id: int):
         return redirect("fund:manage_results", slug=area.slug, round_id=round_.pk)
     messages.success(request, _("The result is published and can no longer change."))
     return redirect("fund:results", slug=area.slug, round_id=round_.pk)
+
+
+def _publish_confirmation(area, round_) -> dict:
+    """What the committee must know before publishing: the result is frozen for good."""
+    back = reverse("fund:manage_results", kwargs={"slug": area.slug, "round_id": round_.pk})
+    return {
+        "area": area,
+        "round": round_,
+        "heading": _("Publish the result?"),
+        "cannot_undo": [
+            _("The chosen ideas, the ballots file and its SHA-256 are frozen. Nobody can count again."),
+            _("Residents see the result, the explanation and the download at once."),
+            _("Paper ballots that arrive later can no longer be entered."),
+        ],
+        "check_first": [
+            _("Are all paper ballots entered twice, and are the differences resolved?"),
+            _("Did a second committee member look at the count?"),
+        ],
+        "action": reverse("fund:publish", kwargs={"slug": area.slug, "round_id": round_.pk}),
+        "hidden": [],
+        "button": _("Yes, publish the result"),
+        "back": back,
+    }
