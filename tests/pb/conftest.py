@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -13,7 +14,22 @@ from wijkgeld.pb import read_pb
 from wijkgeld.pb.profile import Profile, compile_profile
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-DATA = REPO_ROOT.parent / "shared" / "pabulib" / "data"
+
+
+def _find_data() -> Path:
+    """``$WIJKGELD_PABULIB_DATA``, else the first ``shared/pabulib/data`` next to the repository or one
+    of its parents (a worktree under /work/wt/NAME finds /work/shared as /work/main does)."""
+    env = os.environ.get("WIJKGELD_PABULIB_DATA")
+    if env:
+        return Path(env)
+    for base in REPO_ROOT.parents:
+        candidate = base / "shared" / "pabulib" / "data"
+        if candidate.is_dir():
+            return candidate
+    return REPO_ROOT.parent / "shared" / "pabulib" / "data"
+
+
+DATA = _find_data()
 DATA_MISSING = f"real Pabulib elections not found at {DATA} (they live next to the repository, read-only)"
 
 

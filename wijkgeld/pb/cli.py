@@ -17,11 +17,14 @@ from fractions import Fraction
 from typing import Any, TextIO
 
 from .completion import COMPLETIONS
-from .errors import PbError
+from .errors import PbError, RuleError
+from .fromfile import Agreement, agreement, tally_from_file
 from .numbers import Number, normalize
 from .pbfile import read_pb
 from .tally import RULES, Result, tally
 from .texts import LANGUAGES, explain_text
+
+FROM_FILE = "from-file"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,7 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
         "tally", help="count a Pabulib .pb election", description="Count a Pabulib .pb election."
     )
     t.add_argument("file", metavar="FILE.pb")
-    t.add_argument("--rule", choices=RULES, default="mes")
+    t.add_argument(
+        "--rule",
+        choices=(*RULES, FROM_FILE),
+        default="mes",
+        help="from-file: the rule and parameters in the file's META, compared with its selected column",
+    )
     t.add_argument(
         "--completion",
         choices=COMPLETIONS,
@@ -52,23 +60,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         election = read_pb(args.file)
         progress = None if args.no_progress else _Progress(sys.stderr)
-        result = tally(
-            election,
-            rule=args.rule,
-            completion=args.completion,
-            utility=args.utility,
-            tie_break=args.tie_break,
-            progress=progress,
-        )
+        if args.rule == FROM_FILE:
+            if args.completion is not None or args.utility != "cost":
+                raise RuleError(
+                    "--completion and --utility do not apply to --rule from-file: the file's META decides"
+                )
+            result = tally_from_file(election, tie_break=args.tie_break)
+        else:
+            result = tally(
+                election,
+                rule=args.rule,
+                completion=args.completion,
+                utility=args.utility,
+                tie_break=args.tie_break,
+                progress=progress,
+            )
         if progress is not None:
             progress.done()
+        agrees = agreement(result) if args.rule == FROM_FILE else None
         if args.json:
-            json.dump(
-                result_json(result, args.file, explain=args.explain), sys.stdout, ensure_ascii=False, indent=1
-            )
+            data = result_json(result, args.file, explain=args.explain)
+            if args.rule == FROM_FILE:
+                data["from_file"] = from_file_json(result, agrees)
+            json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
             sys.stdout.write("\n")
         else:
-            sys.stdout.write(result_text(result, explain=args.explain, language=args.language) + "\n")
+            text = result_text(result, explain=args.explain, language=args.language)
+            if args.rule == FROM_FILE:
+                text += "\n" + agreement_text(result, agrees)
+            sys.stdout.write(text + "\n")
     except PbError as exc:
         print(f"wijkgeld: {exc}", file=sys.stderr)
         return 2
@@ -143,6 +163,61 @@ def result_json(result: Result, filename: str = "", *, explain: bool = False) ->
             "voters": {vid: _jsonable(asdict(ex.voters[vid])) for vid in ex.voters},
         }
     return data
+
+
+def from_file_json(result: Result, agrees: Agreement | None) -> dict[str, Any]:
+    """The file's rule, its parameters, and the comparison with the file's ``selected`` column."""
+    data: dict[str, Any] = {"rule": result.rule, "parameters": dict(result.parameters)}
+    if result.comparison is not None:
+        c = result.comparison
+        data["comparison"] = {
+            "measure": c.measure,
+            "prefers_mes": c.prefers_mes,
+            "prefers_greedy": c.prefers_greedy,
+            "switched_to_greedy": c.switched,
+        }
+    if agrees is None:
+        data["agreement"] = None
+        return data
+    data["agreement"] = {
+        "reproduced": agrees.reproduced,
+        "agree": agrees.agree,
+        "compared": agrees.compared,
+        "differ": list(agrees.differ),
+        "ambiguous": list(agrees.ambiguous),
+        "projects": {
+            p.project_id: {"selected_in_file": p.selected_in_file, "funded": p.funded, "agrees": p.agrees}
+            for p in agrees.projects
+        },
+    }
+    return data
+
+
+def agreement_text(result: Result, agrees: Agreement | None) -> str:
+    """Per project: the file's selected mark, the count, and whether they agree; then a summary line."""
+    params = "  ".join(f"{k}={v}" for k, v in result.parameters.items())
+    lines = [f"file rule: {result.rule}" + (f"  {params}" if params else "")]
+    if result.comparison is not None:
+        c = result.comparison
+        lines.append(
+            f"comparison ({c.measure}): {c.prefers_mes} voters prefer equal shares, {c.prefers_greedy} prefer "
+            f"greedy: {'switched to greedy' if c.switched else 'equal shares kept'}"
+        )
+    if agrees is None:
+        lines.append("the file has no selected column: nothing to compare")
+        return "\n".join(lines)
+    mark = {True: "1", False: "0", None: "2"}
+    lines.append("project  file  count  agrees")
+    for p in agrees.projects:
+        verdict = "ambiguous (file marks 2)" if p.selected_in_file is None else ("yes" if p.agrees else "NO")
+        lines.append(f"{p.project_id}  {mark[p.selected_in_file]}  {int(p.funded)}  {verdict}")
+    summary = f"agrees with the file's selected column on {agrees.agree} of {agrees.compared} projects"
+    if agrees.differ:
+        summary += "; differ: " + ", ".join(agrees.differ)
+    if agrees.ambiguous:
+        summary += "; marked 2 (ambiguous) in the file: " + ", ".join(agrees.ambiguous)
+    lines.append(summary + (" (reproduced)" if agrees.reproduced else " (NOT reproduced)"))
+    return "\n".join(lines)
 
 
 def _jsonable(obj: Any) -> Any:

@@ -17,6 +17,18 @@ Reasons (``ProjectExplanation.reason``):
   stopped) / ``phragmen-not-reached`` (the rule stopped before its turn).
 * ``too-expensive`` — costs more than the whole budget.
 * ``no-support`` — on no ballot, so equal shares cannot buy it.
+
+City greedy variants (``--rule from-file``, ``wijkgeld.pb.rules.variants``) add, with ``score`` (the
+city's score), ``rank`` and ``budget_left``:
+
+* ``below-threshold`` — its score is under ``min_project_score_threshold``.
+* ``withdrawn`` — withdrawn after the vote (Pabulib's cost marker 999,999,999).
+* ``no-skip-stop`` / ``not-reached`` — it did not fit and the count stopped there (greedy-no-skip) /
+  the count had stopped before its turn.
+* ``group-full`` — it did not fit what was left of its category or neighbourhood budget
+  (``group_left``); ``leftover-funded`` / ``leftover-no-fit`` — then funded (or not) from the money
+  left over after all groups.
+* ``excluded`` — an exclusive rival (``rival``) was funded first.
 """
 
 from __future__ import annotations
@@ -28,6 +40,7 @@ from typing import TYPE_CHECKING
 
 from .numbers import Number, normalize
 from .profile import Profile
+from .rules.equalshares import Comparison
 
 if TYPE_CHECKING:
     from .tally import Result
@@ -56,6 +69,12 @@ class ProjectExplanation:
     went_to: tuple[tuple[str, Number], ...] = ()
     #: Phragmén: the load of its supporters after buying it
     load: Number | None = None
+    #: city greedy variants: the city's score (votes, or points)
+    score: Number | None = None
+    #: group-full: (group, budget left in it) for each of its groups
+    group_left: tuple[tuple[str, Number], ...] = ()
+    #: excluded: the funded rival's id
+    rival: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +108,10 @@ class Explanation:
     voter_share: Number | None = None
     increments: int = 0
     mes_rounds: int = 0
+    #: META parameters of the file's own rule (``--rule from-file``)
+    parameters: Mapping[str, str] = field(default_factory=dict)
+    #: the comparison step of an equal-shares city rule
+    comparison: Comparison | None = None
 
 
 class _Voters(Mapping[str, VoterExplanation]):
@@ -171,6 +194,19 @@ def build_explanation(result: Result) -> Explanation:
             projects[profile.pids[step.project]] = _base(
                 result, step.project, position, reason, rank=step.rank, budget_left=step.budget_left
             )
+    elif result.variant is not None:
+        for vstep in result.variant.steps:
+            projects[profile.pids[vstep.project]] = _base(
+                result,
+                vstep.project,
+                position,
+                vstep.reason,
+                rank=vstep.rank,
+                budget_left=vstep.budget_left,
+                score=vstep.score,
+                group_left=vstep.group_left,
+                rival=None if vstep.rival is None else profile.pids[vstep.rival],
+            )
     elif result.phragmen is not None:
         outcome = result.phragmen
         for r, pstep in enumerate(outcome.steps, start=1):
@@ -198,6 +234,8 @@ def build_explanation(result: Result) -> Explanation:
         voter_share=share,
         increments=increments,
         mes_rounds=mes_rounds,
+        parameters=dict(result.parameters),
+        comparison=result.comparison,
     )
 
 

@@ -20,8 +20,10 @@ from .errors import RuleError
 from .model import Election
 from .numbers import Number
 from .profile import Profile, Utility, compile_profile, total_cost
+from .rules.equalshares import Comparison
 from .rules.greedy import GreedyOutcome, greedy
 from .rules.phragmen import PhragmenOutcome, phragmen
+from .rules.variants import VariantOutcome
 from .tiebreak import TieBreak
 
 if TYPE_CHECKING:
@@ -50,6 +52,12 @@ class Result:
     mes: MesOutcome | None = field(default=None, repr=False)
     greedy: GreedyOutcome | None = field(default=None, repr=False)
     phragmen: PhragmenOutcome | None = field(default=None, repr=False)
+    #: a city's greedy variant (``wijkgeld.pb.fromfile``)
+    variant: VariantOutcome | None = field(default=None, repr=False)
+    #: the comparison step of an equal-shares city rule, if it ran
+    comparison: Comparison | None = field(default=None, repr=False)
+    #: the META parameters a file's own rule was counted with (``--rule from-file``)
+    parameters: dict[str, str] = field(default_factory=dict)
     _explanation: Explanation | None = field(default=None, repr=False)
 
     @property

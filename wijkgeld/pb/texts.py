@@ -27,12 +27,26 @@ _RULE_NAMES = {
         "greedy-ratio": "meeste stemmen per euro eerst",
         "mes": "gelijke delen (Method of Equal Shares)",
         "phragmen": "Phragmén",
+        "greedy-threshold": "meeste stemmen eerst, met een minimum aantal stemmen",
+        "greedy-no-skip": "meeste stemmen eerst, stoppen bij het eerste project dat niet past",
+        "greedy-exclusive": "meeste stemmen eerst, met projecten die elkaar uitsluiten",
+        "equalshares": "gelijke delen (Method of Equal Shares)",
+        "equalshares-comparison": "gelijke delen, vergeleken met meeste stemmen eerst",
+        "equalshares/add1": "gelijke delen, met een deel dat stap voor stap hoger wordt (Add1)",
+        "equalshares/add1-comparison": "gelijke delen met Add1, vergeleken met meeste stemmen eerst",
     },
     "en": {
         "greedy": "most votes first",
         "greedy-ratio": "most votes per euro first",
         "mes": "equal shares (Method of Equal Shares)",
         "phragmen": "Phragmén",
+        "greedy-threshold": "most votes first, with a minimum number of votes",
+        "greedy-no-skip": "most votes first, stopping at the first project that does not fit",
+        "greedy-exclusive": "most votes first, with projects that exclude each other",
+        "equalshares": "equal shares (Method of Equal Shares)",
+        "equalshares-comparison": "equal shares, compared with most votes first",
+        "equalshares/add1": "equal shares, with a share raised step by step (Add1)",
+        "equalshares/add1-comparison": "equal shares with Add1, compared with most votes first",
     },
 }
 
@@ -82,10 +96,11 @@ def summary_text(ex: Explanation, language: str = "nl") -> str:
                     "Dat deel is hoger dan budget gedeeld door het aantal stemmers: het is stap voor stap "
                     "verhoogd zodat er zo weinig mogelijk geld overblijft, zonder over het budget te gaan."
                 )
-        if ex.completion != "none":
+        if _fills_up(ex.completion):
             lines.append(
                 "Was er daarna nog geld over, dan zijn de ideeën met de meeste stemmen gekozen die nog pasten."
             )
+        lines += city_rule_lines(ex, language)
         lines.append(f"Bij gelijke stand beslist: {_tie_text(ex.tie_break, language)}.")
     else:
         lines = [
@@ -99,12 +114,85 @@ def summary_text(ex: Explanation, language: str = "nl") -> str:
                     "That share is more than the budget divided by the number of voters: it was raised "
                     "step by step to leave as little money unused as possible without going over budget."
                 )
-        if ex.completion != "none":
+        if _fills_up(ex.completion):
             lines.append(
                 "Money still left after that went to the projects with most votes that still fitted."
             )
+        lines += city_rule_lines(ex, language)
         lines.append(f"Ties are broken by: {_tie_text(ex.tie_break, language)}.")
     return "\n".join(lines)
+
+
+def _fills_up(completion: str) -> bool:
+    return completion in ("add1", "budget-increase") or completion.endswith("+greedy")
+
+
+def city_rule_lines(ex: Explanation, language: str) -> list[str]:
+    """What a city's rule adds to the count: threshold, stopping, group budgets, the comparison."""
+    nl = language == "nl"
+    m = _money_for(ex.currency, language)
+    params = ex.parameters
+    lines: list[str] = []
+    threshold = params.get("min_project_score_threshold")
+    if threshold is not None and ex.rule.startswith("greedy"):
+        lines.append(
+            f"Alleen projecten met minstens {threshold} {'punten' if ex.utility == 'points' else 'stemmen'} "
+            "konden gekozen worden."
+            if nl
+            else f"Only projects with at least {threshold} {'points' if ex.utility == 'points' else 'votes'} "
+            "could be funded."
+        )
+    if ex.rule == "greedy-no-skip":
+        lines.append(
+            "De telling stopte bij het eerste project dat niet meer in het budget paste."
+            if nl
+            else "The count stopped at the first project that no longer fitted the budget."
+        )
+    for key, nl_word, en_word in (
+        ("budget_per_category", "categorie", "category"),
+        ("budget_per_neighborhood", "buurt", "neighbourhood"),
+    ):
+        if key in params:
+            lines.append(
+                f"Elke {nl_word} had een eigen budget; een project moest ook daarin passen."
+                if nl
+                else f"Each {en_word} had its own budget; a project also had to fit in it."
+            )
+    if "leftover_budget" in params and ex.rule.startswith("greedy"):
+        lines.append(
+            "Geld dat in een groep overbleef, ging daarna naar de projecten met de meeste stemmen die nog pasten."
+            if nl
+            else "Money left in the groups then went to the projects with most votes that still fitted."
+        )
+    c = ex.comparison
+    if c is not None:
+        measure_nl = (
+            "meer gekozen projecten" if c.measure == "satisfaction" else "minstens één gekozen project"
+        )
+        measure_en = "more funded projects" if c.measure == "satisfaction" else "at least one funded project"
+        if nl:
+            lines.append(
+                f"Vergelijking met meeste stemmen eerst ({measure_nl}): {c.prefers_mes} stemmers hadden liever "
+                f"de uitkomst met gelijke delen, {c.prefers_greedy} liever die met de meeste stemmen. "
+                + (
+                    "Daarom geldt de uitkomst met de meeste stemmen."
+                    if c.switched
+                    else "Daarom blijft de uitkomst met gelijke delen."
+                )
+            )
+        else:
+            lines.append(
+                f"Comparison with most votes first ({measure_en}): {c.prefers_mes} voters preferred the equal "
+                f"shares outcome, {c.prefers_greedy} the most-votes one. "
+                + ("So the most-votes outcome holds." if c.switched else "So the equal shares outcome holds.")
+            )
+    if ex.rule.startswith("equalshares") and ex.voter_share is not None and ex.increments:
+        lines.append(
+            f"Het deel per stemmer begon bij een heel bedrag en ging telkens 1 omhoog, tot {m(ex.voter_share)}."
+            if nl
+            else f"The share per voter started at a whole amount and went up by 1 each time, to {m(ex.voter_share)}."
+        )
+    return lines
 
 
 def _tie_text(tie_break: str, language: str) -> str:
@@ -129,7 +217,10 @@ def project_text(ex: Explanation, p: ProjectExplanation, language: str = "nl") -
     _check(language)
     m = _money_for(ex.currency, language)
     nl = language == "nl"
-    head = f"{p.name} ({m(p.cost)}, {p.votes} {'stemmen' if nl else 'votes'}): "
+    points = ""
+    if p.score is not None and ex.utility == "points":
+        points = f", {p.score} {'punten' if nl else 'points'}"
+    head = f"{p.name} ({m(p.cost)}, {p.votes} {'stemmen' if nl else 'votes'}{points}): "
     r = p.reason
     if r == "mes-bought":
         if ex.utility == "points":
@@ -173,6 +264,8 @@ def project_text(ex: Explanation, p: ProjectExplanation, language: str = "nl") -
             if nl
             else f"not funded. Place {p.rank} in the list; when its turn came, only {m(p.budget_left or 0)} was left."
         )
+    elif r in _CITY_REASONS:
+        body = _city_reason_text(ex, p, language)
     elif r == "phragmen-bought":
         body = f"gekozen in stap {p.round}." if nl else f"funded in step {p.round}."
     elif r == "phragmen-stopped":
@@ -212,6 +305,78 @@ def _name(ex: Explanation, pid: str) -> str:
     """A project by its name (residents know ideas by name, not by number); the id if it has none."""
     project = ex.projects.get(pid)
     return project.name if project is not None and project.name else pid
+
+
+_CITY_REASONS = (
+    "below-threshold",
+    "withdrawn",
+    "no-skip-stop",
+    "not-reached",
+    "group-full",
+    "leftover-funded",
+    "leftover-no-fit",
+    "excluded",
+)
+
+
+def _city_reason_text(ex: Explanation, p: ProjectExplanation, language: str) -> str:
+    m = _money_for(ex.currency, language)
+    nl = language == "nl"
+    r = p.reason
+    left = m(p.budget_left or 0)
+    if r == "below-threshold":
+        threshold = ex.parameters.get("min_project_score_threshold", "")
+        unit_nl, unit_en = ("punten", "points") if ex.utility == "points" else ("stemmen", "votes")
+        return (
+            f"niet gekozen: {p.score} {unit_nl} is minder dan het minimum van {threshold}."
+            if nl
+            else f"not funded: {p.score} {unit_en} is under the minimum of {threshold}."
+        )
+    if r == "withdrawn":
+        return (
+            "niet gekozen: het project is na de stemming teruggetrokken."
+            if nl
+            else "not funded: the project was withdrawn after the vote."
+        )
+    if r == "no-skip-stop":
+        return (
+            f"niet gekozen: plaats {p.rank} op de lijst, maar er was nog maar {left} over. Hier stopte de telling."
+            if nl
+            else f"not funded: place {p.rank} in the list, but only {left} was left. The count stopped here."
+        )
+    if r == "not-reached":
+        return (
+            "niet gekozen: de telling stopte voordat dit project aan de beurt was."
+            if nl
+            else "not funded: the count stopped before this project's turn."
+        )
+    if r == "excluded":
+        return (
+            f"niet gekozen: het sluit {p.rival} uit, en dat project was al gekozen."
+            if nl
+            else f"not funded: it excludes {p.rival}, which was already funded."
+        )
+    groups = ", ".join(f"{g.split(':', 1)[1]} ({m(x)})" for g, x in p.group_left)
+    text = (
+        f"plaats {p.rank} op de lijst; het paste niet meer in het budget van de eigen groep: {groups}."
+        if nl
+        else f"place {p.rank} in the list; it no longer fitted its group's budget: {groups}."
+    )
+    if r == "leftover-funded":
+        text += (
+            f" Wel gekozen van het geld dat overbleef ({left})."
+            if nl
+            else f" Funded from the money left over ({left})."
+        )
+    elif r == "leftover-no-fit":
+        text += (
+            f" Ook van het geld dat overbleef ({left}) kon het niet."
+            if nl
+            else f" The money left over ({left}) was not enough either."
+        )
+    if nl:
+        return ("gekozen: " if p.funded else "niet gekozen: ") + text
+    return ("funded: " if p.funded else "not funded: ") + text
 
 
 def _ran_out_text(ex: Explanation, p: ProjectExplanation, language: str) -> str:

@@ -1,0 +1,260 @@
+"""Count an election with the rule its own file names, and compare with the published outcome.
+
+``tally_from_file(election)`` reads ``rule`` and its parameters from META (Pabulib's rule names, see
+docs/algorithms/city-rules.md) and counts as the city did; ``agreement(result)`` compares the count
+with the file's ``selected`` column, project by project. A rule the engine does not know, or a file
+that does not say which rule was used, raises ``RuleError``: the engine never guesses.
+
+META keys read (Pabulib's, plus three Wijkgeld extensions marked *):
+
+* ``rule``: ``greedy``, ``greedy-threshold``, ``greedy-no-skip``, ``greedy-exclusive``,
+  ``equalshares``, ``equalshares-comparison``, ``equalshares/add1``, ``equalshares/add1-comparison``
+* ``min_project_score_threshold`` (greedy rules)
+* ``budget_per_category`` with ``categories``, ``budget_per_neighborhood`` with ``neighborhoods``
+  (greedy rules; project columns ``category`` / ``neighborhood``), ``leftover_budget``
+* ``max_length`` (ordinal ballots without points: points per rank)
+* ``comparison_measure``\\*: ``satisfaction`` (default, as the Pabulib checker) or ``exclusion``
+* ``add1_exhaustive``\\*: ``true`` to stop Add1 once the outcome is exhaustive (equalshares.net's
+  recommended form); Pabulib's rules do not stop there
+* ``completion``\\*: ``greedy`` to fill up with most votes after equal shares (Add1u); default none
+
+Projects costing Pabulib's withdrawn marker (999,999,999, more than the budget) are treated as
+withdrawn after the vote: never funded, and they do not stop ``greedy-no-skip``.
+"""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass
+
+from .errors import RuleError
+from .model import Election
+from .numbers import Number, parse_number
+from .profile import compile_profile, total_cost
+from .rules.equalshares import COMPARISONS, count_equal_shares
+from .rules.variants import WITHDRAWN_COST, VariantOptions, greedy_variant
+from .scoring import project_scores
+from .tally import Result
+from .tiebreak import TieBreak
+
+GREEDY_RULES = ("greedy", "greedy-threshold", "greedy-no-skip", "greedy-exclusive")
+EQUAL_SHARES_RULES = (
+    "equalshares",
+    "equalshares-comparison",
+    "equalshares/add1",
+    "equalshares/add1-comparison",
+)
+FILE_RULES = GREEDY_RULES + EQUAL_SHARES_RULES
+#: Rule names Pabulib uses that cannot be counted, and why.
+UNCOUNTABLE = {
+    "unknown": "the file does not say which rule was used",
+    "greedy-custom": "the city used its own procedure, described only in the file's comment",
+}
+#: META keys that change how a file's rule counts (reported with the result).
+PARAMETER_KEYS = (
+    "min_project_score_threshold",
+    "categories",
+    "budget_per_category",
+    "neighborhoods",
+    "budget_per_neighborhood",
+    "leftover_budget",
+    "comparison_measure",
+    "add1_exhaustive",
+    "completion",
+)
+
+
+def file_rule(election: Election) -> str:
+    """The file's rule name, checked: raises ``RuleError`` when it cannot be counted."""
+    rule = election.meta.get("rule", "").strip()
+    if not rule:
+        raise RuleError("the file's META has no 'rule': nothing to count with --rule from-file")
+    if rule in UNCOUNTABLE:
+        comment = election.meta.get("comment", "").strip()
+        extra = f" (comment: {comment})" if comment and rule == "greedy-custom" else ""
+        raise RuleError(f"the file's rule is {rule!r}: {UNCOUNTABLE[rule]}{extra}")
+    if rule not in FILE_RULES:
+        raise RuleError(f"the file's rule {rule!r} is not one Wijkgeld knows; known: {', '.join(FILE_RULES)}")
+    return rule
+
+
+def tally_from_file(election: Election, *, tie_break: str = "id") -> Result:
+    """Count ``election`` with the rule and parameters of its own META."""
+    rule = file_rule(election)
+    policy = TieBreak.parse(tie_break)
+    collecting = gc.isenabled()
+    gc.disable()  # as tally(): the count makes many short-lived tuples and no cycles
+    try:
+        profile = compile_profile(election)
+        ranks = policy.ranks(profile)
+        parameters = {k: election.meta[k] for k in PARAMETER_KEYS if k in election.meta}
+        result = Result(
+            rule=rule,
+            completion="none",
+            utility="cost",
+            tie_break=str(policy),
+            budget=profile.budget,
+            selected=[],
+            total_cost=0,
+            voters=profile.num_voters,
+            profile=profile,
+            election=election,
+            ranks=ranks,
+            parameters=parameters,
+        )
+        if rule in GREEDY_RULES:
+            scores_by_id = project_scores(election)
+            scores = [scores_by_id[pid] for pid in profile.pids]
+            result.utility = "votes" if election.vote_type in ("approval", "choose-1") else "points"
+            result.variant = greedy_variant(
+                profile.costs, scores, profile.budget, ranks, _options(election, rule, profile.pids)
+            )
+            chosen = result.variant.selected
+        else:
+            measure = election.meta.get("comparison_measure", "satisfaction").strip()
+            if measure not in COMPARISONS:
+                raise RuleError(f"META comparison_measure must be one of {', '.join(COMPARISONS)}")
+            add1 = "/add1" in rule
+            exhaustive = _flag(election, "add1_exhaustive")
+            completion = election.meta.get("completion", "none").strip()
+            if completion not in ("none", "greedy"):
+                raise RuleError("META completion must be 'none' or 'greedy'")
+            outcome = count_equal_shares(
+                profile,
+                ranks,
+                add1=add1,
+                exhaustive=exhaustive,
+                completion=completion == "greedy",
+                comparison=measure if rule.endswith("-comparison") else None,
+            )
+            result.completion = ("add1-whole" + ("-exhaustive" if exhaustive else "")) if add1 else "none"
+            if completion == "greedy":
+                result.completion += "+greedy"
+            result.comparison = outcome.comparison
+            if outcome.comparison is not None and outcome.comparison.switched:
+                result.greedy = outcome.benchmark
+            else:
+                result.mes = outcome.mes
+            chosen = outcome.selected
+        result.selected = [profile.pids[p] for p in chosen]
+        result.total_cost = total_cost(profile, chosen)
+        return result
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _flag(election: Election, key: str) -> bool:
+    value = election.meta.get(key, "false").strip().lower()
+    if value not in ("true", "false", "1", "0"):
+        raise RuleError(f"META {key} must be true or false, not {value!r}")
+    return value in ("true", "1")
+
+
+def _options(election: Election, rule: str, pids: list[str]) -> VariantOptions:
+    meta = election.meta
+    threshold: Number | None = None
+    if "min_project_score_threshold" in meta:
+        threshold = _number(meta["min_project_score_threshold"], "min_project_score_threshold")
+    elif rule == "greedy-threshold":
+        raise RuleError("rule greedy-threshold needs min_project_score_threshold in META")
+    budgets: dict[str, Number] = {}
+    groups: list[tuple[str, ...]] = [() for _ in pids]
+    for kind, names_key, budget_key in (
+        ("category", "categories", "budget_per_category"),
+        ("neighborhood", "neighborhoods", "budget_per_neighborhood"),
+    ):
+        if budget_key not in meta:
+            continue
+        names = [n.strip() for n in meta.get(names_key, "").split(",") if n.strip()]
+        amounts = [_number(a, budget_key) for a in meta[budget_key].split(",") if a.strip()]
+        if not names or len(names) != len(amounts):
+            raise RuleError(
+                f"META {budget_key} has {len(amounts)} amounts but {names_key} names {len(names)} groups"
+            )
+        budgets.update({f"{kind}:{name}": amount for name, amount in zip(names, amounts, strict=True)})
+        for i, pid in enumerate(pids):
+            cell = election.projects[pid].extra.get(kind, "")
+            mine = tuple(f"{kind}:{c.strip()}" for c in cell.split(",") if f"{kind}:{c.strip()}" in budgets)
+            groups[i] += mine
+    budget = election.budget
+    withdrawn = frozenset(
+        i for i, pid in enumerate(pids) if election.projects[pid].cost == WITHDRAWN_COST > budget
+    )
+    exclusive = [election.projects[pid].extra.get("exclusive_group", "").strip() for pid in pids]
+    return VariantOptions(
+        threshold=threshold,
+        skip=rule != "greedy-no-skip",
+        groups=groups if budgets else (),
+        group_budgets=budgets,
+        leftover="leftover_budget" in meta,
+        exclusive=exclusive if any(exclusive) else (),
+        withdrawn=withdrawn,
+    )
+
+
+def _number(text: str, key: str) -> Number:
+    try:
+        return parse_number(text)
+    except ValueError:
+        raise RuleError(f"META {key} is not a number: {text!r}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectAgreement:
+    """One project: what the file says (``selected`` 1 or 0; ``None`` for Pabulib's 2, "ambiguous, see
+    the comment") and whether the count funds it."""
+
+    project_id: str
+    selected_in_file: bool | None
+    funded: bool
+
+    @property
+    def agrees(self) -> bool:
+        return self.selected_in_file is None or self.selected_in_file == self.funded
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """The count against the file's ``selected`` column."""
+
+    projects: tuple[ProjectAgreement, ...]
+
+    @property
+    def agree(self) -> int:
+        """Projects where the file (1 or 0) and the count agree."""
+        return sum(1 for p in self.projects if p.selected_in_file is not None and p.agrees)
+
+    @property
+    def compared(self) -> int:
+        """Projects the file marks 1 or 0."""
+        return sum(1 for p in self.projects if p.selected_in_file is not None)
+
+    @property
+    def differ(self) -> tuple[str, ...]:
+        return tuple(p.project_id for p in self.projects if not p.agrees)
+
+    @property
+    def ambiguous(self) -> tuple[str, ...]:
+        """Projects the file marks 2 (Pabulib: ambiguous, explained in the comment)."""
+        return tuple(p.project_id for p in self.projects if p.selected_in_file is None)
+
+    @property
+    def reproduced(self) -> bool:
+        return not self.differ
+
+
+def agreement(result: Result) -> Agreement | None:
+    """Compare the count with the file's ``selected`` column; ``None`` when the file has none."""
+    election = result.election
+    if "selected" not in election.project_columns:
+        return None
+    funded = set(result.selected)
+    rows = []
+    for pid, project in election.projects.items():
+        cell = project.extra.get("selected", "0").strip()
+        if cell not in ("0", "1", "2"):
+            raise RuleError(f"project {pid!r} has selected {cell!r}, not 0, 1 or 2")
+        in_file = None if cell == "2" else cell == "1"
+        rows.append(ProjectAgreement(pid, in_file, pid in funded))
+    return Agreement(tuple(rows))
