@@ -6,6 +6,7 @@ from wijkgeld.core import task_views
 from wijkgeld.core import views as core_views
 from wijkgeld.core.views import debug_media_patterns
 
+handler400 = "wijkgeld.core.views.bad_request"
 handler404 = "wijkgeld.core.views.not_found"
 handler403 = "wijkgeld.core.views.forbidden"
 handler500 = "wijkgeld.core.views.server_error"

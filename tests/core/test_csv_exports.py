@@ -71,6 +71,8 @@ def _csv_url_names(resolver=None, namespace=""):
 CSV_URLS = {
     "money:ledger_csv": ("finance", lambda o: {"slug": o.area.slug, "year": 2026}),
     "money:accountability_csv": ("anonymous", lambda o: {"slug": o.area.slug}),
+    "money:register_csv": ("anonymous", lambda o: {"slug": o.area.slug}),
+    "people:figures_csv": ("anonymous", lambda o: {"slug": o.area.slug, "year": 2026}),
 }
 
 
@@ -108,7 +110,7 @@ def test_every_csv_export_url_neutralises_hostile_text(client):
         assert response.status_code == 200, name
         body = b"".join(response.streaming_content) if response.streaming else response.content
         text = body.decode("utf-8")
-        assert "HYPERLINK" in text or name == "money:accountability_csv", name
+        assert "HYPERLINK" in text or name in {"money:accountability_csv", "people:figures_csv"}, name
         _assert_no_formula(list(csv.reader(io.StringIO(text))), name)
 
 

@@ -1,7 +1,7 @@
 """Retention of contact details of registrations that were not accepted (docs/privacy.md).
 
 A collective that was not accepted is not public; its contact person's name, e-mail address and phone
-number are removed one year after the decision. Run by `manage.py retention`.
+number are removed one year after the decision. Run by `manage.py retention` (wijkgeld.core.retention).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import datetime as dt
 from django.db.models import Q
 
 from wijkgeld.community.models import CollectiveProfile
+from wijkgeld.core.retention import register_purge_step
 
 RETENTION = dt.timedelta(days=365)
 
@@ -26,3 +27,10 @@ def purge(*, now: dt.datetime) -> dict[str, int]:
             contact_name="", contact_email="", contact_phone="", contact_consent=False
         )
     }
+
+
+@register_purge_step(
+    "community", "Contact details of rejected collective registrations, one year after the decision."
+)
+def _registered(now: dt.datetime) -> dict[str, int]:
+    return purge(now=now)

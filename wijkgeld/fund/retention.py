@@ -1,4 +1,4 @@
-"""Retention of proposers' contact details (docs/privacy.md), run by `manage.py retention`.
+"""Retention of proposers' contact details (docs/privacy.md), run by `manage.py retention` (wijkgeld.core.retention).
 
 - An idea that was not funded: its proposer's name, e-mail address and phone number are removed one
   year after voting closed (nobody needs to reach them any more).
@@ -13,6 +13,7 @@ import datetime as dt
 
 from django.db.models import Q
 
+from wijkgeld.core.retention import register_purge_step
 from wijkgeld.fund.models import ProgressUpdate, Proposal
 
 NOT_FUNDED = dt.timedelta(days=365)
@@ -33,3 +34,11 @@ def purge(*, now: dt.datetime) -> dict[str, int]:
         "fund.proposer_contacts_not_funded": not_funded.update(**ERASED),
         "fund.proposer_contacts_funded": funded.update(**ERASED),
     }
+
+
+@register_purge_step(
+    "fund",
+    "Proposers' contact details: one year after an unfunded round, seven years after a funded idea's final account.",
+)
+def _registered(now: dt.datetime) -> dict[str, int]:
+    return purge(now=now)

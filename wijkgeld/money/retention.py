@@ -1,4 +1,4 @@
-"""Retention of residents' names in the ledger (docs/privacy.md), run by `manage.py retention`.
+"""Retention of residents' names in the ledger (docs/privacy.md), run by `manage.py retention` (wijkgeld.core.retention).
 
 A commitment to a resident names them so that finance can pay. Seven years after the commitment
 (Dutch fiscal retention) the name is removed from the commitment and from the descriptions of its
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from wijkgeld.core.retention import register_purge_step
 from wijkgeld.money.models import Commitment, Transaction
 
 RETENTION = dt.timedelta(days=7 * 365 + 2)
@@ -32,3 +33,10 @@ def purge(*, now: dt.datetime) -> dict[str, int]:
         Commitment.objects.filter(pk=commitment.pk).update(recipient_name=REMOVED)
         count += 1
     return {"money.resident_recipient_names": count}
+
+
+@register_purge_step(
+    "money", "Residents' names on ledger commitments, seven years after booking (amounts stay)."
+)
+def _registered(now: dt.datetime) -> dict[str, int]:
+    return purge(now=now)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from wijkgeld.areas.models import Area
+from wijkgeld.core.csv_export import csv_writer
 from wijkgeld.money.views.util import known_years
 from wijkgeld.money.woo import CSV_HEADER, csv_row, register_queryset, register_rows
 
@@ -38,7 +37,7 @@ def register_csv(request, slug: str):
     area = get_object_or_404(Area, slug=slug)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="verplichtingen-{area.slug}.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(CSV_HEADER)
     for row in register_rows(register_queryset(area=area, year=_year(request))):
         writer.writerow(csv_row(row))

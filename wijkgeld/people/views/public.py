@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from wijkgeld.areas.models import Area
+from wijkgeld.core.csv_export import csv_writer
 from wijkgeld.core.forms import call_service
 from wijkgeld.people import conf, services, stats
 from wijkgeld.people.api import MAX_YEAR, MIN_YEAR
@@ -81,7 +80,7 @@ def figures_csv(request, slug: str, year: int):
     )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="mensen-{area.slug}-{year}.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(["area", "year", "measure", "value"])
     for measure, value in rows:
         writer.writerow([area.slug, year, measure, value])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 
@@ -12,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from wijkgeld.areas.models import Area
+from wijkgeld.core.csv_export import csv_writer
 from wijkgeld.public.national.datasets import DATASETS, Dataset
 from wijkgeld.public.national.dcat import LICENCE, catalog
 from wijkgeld.public.national.freshness import conditional, request_version
@@ -27,7 +27,7 @@ class _Echo:
 
 
 def _csv(dataset: Dataset, area: Area | None) -> Iterator[str]:
-    writer = csv.writer(_Echo())
+    writer = csv_writer(_Echo())
     keys = [c.key for c in dataset.columns]
     yield writer.writerow(keys)
     for row in dataset.rows(area):

@@ -1,38 +1,22 @@
 """Remove personal data past its retention period (docs/privacy.md). Run daily (docs/operations.md).
 
-Each app exposes `purge(*, now) -> dict[str, int]` in its `retention` module; the list of steps comes
-from the setting WIJKGELD_RETENTION_STEPS (dotted paths) or the default below. Each step runs in its own
-transaction, so one failing step does not undo the others; the counts go to the audit log.
+Each app registers its steps in its `retention` module (wijkgeld.core.retention); each step runs in its
+own transaction, so one failing step does not undo the others; the counts go to the audit log.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from wijkgeld.core.audit import audit_record
-
-DEFAULT_STEPS = (
-    "wijkgeld.fund.retention.purge",
-    "wijkgeld.money.retention.purge",
-    "wijkgeld.community.retention.purge",
-)
-
-
-def retention_steps() -> list:
-    return [import_string(path) for path in getattr(settings, "WIJKGELD_RETENTION_STEPS", DEFAULT_STEPS)]
+from wijkgeld.core.retention import run_purge_steps
 
 
 def run_retention(*, now: dt.datetime) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for step in retention_steps():
-        with transaction.atomic():
-            counts.update(step(now=now))
+    counts = run_purge_steps(now=now)
     audit_record(actor=None, action="core.retention.purged", data=counts, now=now)
     return counts
 

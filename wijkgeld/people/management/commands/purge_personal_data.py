@@ -1,5 +1,5 @@
-"""Delete personal data that is past its retention period. Every app registers its own steps in
-`wijkgeld.core.retention`; run this every night (cron or a systemd timer)."""
+"""`manage.py retention` with a chosen date and a list of the steps (wijkgeld.core.retention): for tests,
+catching up after downtime, and showing an auditor what runs every night."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.module_loading import autodiscover_modules
 
+from wijkgeld.core.management.commands.retention import run_retention
 from wijkgeld.core.retention import purge_steps
 
 
@@ -35,6 +36,5 @@ class Command(BaseCommand):
             if day is None:
                 raise CommandError("--date must look like 2027-01-31.")
             now = dt.datetime.combine(day, dt.time(3, 0), tzinfo=dt.UTC)
-        for step in steps:
-            count = step.run(now)
-            self.stdout.write(f"{step.name}: {count} deleted")
+        for key, count in sorted(run_retention(now=now).items()):
+            self.stdout.write(f"{key}: {count} deleted")
