@@ -6,10 +6,12 @@ from django.shortcuts import get_object_or_404, render
 
 from wijkgeld.accounts.permissions import can
 from wijkgeld.areas.models import Area
+from wijkgeld.public.national.freshness import conditional
 from wijkgeld.public.now import happenings
 from wijkgeld.public.registry import area_links
 
 
+@conditional
 def home(request):
     areas = Area.objects.all()
     return render(request, "public/home.html", {"areas": areas, "happenings": happenings()})
@@ -24,6 +26,7 @@ def _fund_summary(area) -> dict | None:
     return {"round": current or rounds.first(), "count": rounds.count()} if rounds.exists() else None
 
 
+@conditional
 def area_detail(request, slug: str):
     area = get_object_or_404(Area, slug=slug)
     links = [link for link in area_links() if link.action is None or can(request.user, link.action, area)]

@@ -158,7 +158,7 @@ def placement_create(request, area):
                 "Only register someone who agrees. Record no citizen service number (BSN), no benefit and no "
                 "health data: Wijkgeld has no place for it. Only you and the municipal contact see the name."
             ),
-            "button": _("Register"),
+            "button": _("Sign up"),
             "back": "people:coordinator",
         },
     )

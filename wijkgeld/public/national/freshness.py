@@ -51,8 +51,10 @@ def _aware(value) -> dt.datetime:
 
 def _version(state, today: dt.date | None = None) -> str:
     posting, entry, ballot, _changed = state
-    day = today or timezone.localdate()
-    return f"p{posting}-a{entry}-b{ballot}-{day:%Y%m%d}"
+    # The hour too: a round opens or closes at its set time without a new row, and the home page's
+    # "voting open until ..." must not be answered with a 304 from before that moment.
+    moment = today or timezone.localtime()
+    return f"p{posting}-a{entry}-b{ballot}-{moment:%Y%m%d%H}"
 
 
 def data_version(*, today: dt.date | None = None) -> str:
