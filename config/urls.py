@@ -13,7 +13,7 @@ handler500 = "wijkgeld.core.views.server_error"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
-    path("favicon.ico", core_views.favicon),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("account/taken-mail/", task_views.task_mail, name="task_mail"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

@@ -52,6 +52,17 @@ class AreaObjects:
     assessed: object  # in round_assessment
     awarded: object  # in round_done: awarded and executing (Rotterdam-Zuid), admitted (elsewhere)
     awarded_token: str
+    # Pages added later: money documents and line changes, voting batches, fund receipts, people.
+    money_document: tuple[str, int] = ("boeking", 0)  # (kind, pk) of a row with a stored document
+    line_change: object = None
+    batch: object = None  # a letter-code batch of round_voting (None where no round is in voting)
+    receipt_photo: object = None  # a receipt photo in round_done (pk 0: none)
+    work_role: object = None  # an open role at the area's bewonersbedrijf
+    interest: object = None
+    placement: object = None
+    builder: object = None
+    commission: object = None
+    report: object = None
 
 
 @dataclass
@@ -178,8 +189,40 @@ def build_world() -> World:
             assessed=assessed,
             awarded=awarded,
             awarded_token=awarded_token,
+            **_later_objects(area, done, _first(rounds.filter(phase="voting"))),
         )
     return world
+
+
+def _later_objects(area, round_done, round_voting) -> dict:
+    from wijkgeld.fund.models import Photo
+    from wijkgeld.money.models import Commitment, Grant, LineChange, Payment, Transaction
+    from wijkgeld.people.models import Commission, CommunityBuilder, Interest, Placement, Report, WorkRole
+    from wijkgeld.voting.models import CodeBatch
+
+    document = ("boeking", 0)
+    for kind, model, path in (
+        ("boeking", Transaction, "area"),
+        ("verplichting", Commitment, "line__area"),
+        ("betaling", Payment, "commitment__line__area"),
+        ("subsidie", Grant, "area"),
+    ):
+        row = _first(model.objects.filter(**{path: area}).exclude(document=""))
+        if row is not None:
+            document = (kind, row.pk)
+            break
+    return {
+        "money_document": document,
+        "line_change": _first(LineChange.objects.filter(line__area=area)),
+        "batch": _first(CodeBatch.objects.filter(round=round_voting)) if round_voting else None,
+        "receipt_photo": _first(Photo.objects.filter(proposal__round=round_done)),
+        "work_role": _first(WorkRole.objects.filter(area=area, is_open=True)),
+        "interest": _first(Interest.objects.filter(role__area=area)),
+        "placement": _first(Placement.objects.filter(area=area)),
+        "builder": _first(CommunityBuilder.objects.filter(area=area)),
+        "commission": _first(Commission.objects.filter(area=area)),
+        "report": _first(Report.objects.filter(commission__area=area)),
+    }
 
 
 def client_as(client, role: str):

@@ -27,6 +27,7 @@ from wijkgeld.money.models import BudgetLine
 from wijkgeld.people import conf, services
 from wijkgeld.people.forms import AppointmentForm, CommitForm, EndAppointmentForm, PayForm
 from wijkgeld.people.models import Appointment, Placement
+from wijkgeld.people.views.util import deny_unless
 
 
 @area_permission_required("people.view")
@@ -60,6 +61,8 @@ def fee(request, area, pk: int):
     commit_form = CommitForm(prefix="c", lines=lines)
     pay_form = PayForm(prefix="p")
     if request.method == "POST":
+        # Readers (delegates, committee, observers) are refused before any form is read.
+        deny_unless(can(request.user, "money.commit" if "c-line" in request.POST else "money.pay", area))
         if "c-line" in request.POST:
             commit_form = CommitForm(request.POST, prefix="c", lines=lines)
             if commit_form.is_valid():
