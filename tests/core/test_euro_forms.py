@@ -118,7 +118,7 @@ PAGES: dict[str, list[Page]] = {
         Page("user:coordinator-bloemhof", _a("people:hours", pk=lambda o: _placement(o).pk))
     ],
     "wijkgeld.people.forms.PayForm": [
-        Page("finance", _a("people:fee", pk=lambda o: _placement(o).pk), prefix="p-"),
+        Page("finance", _a("people:fee", pk=lambda o: _placement(o, with_fee=True).pk), prefix="p-"),
     ],
     "wijkgeld.people.forms.CommissionForm": [Page("delegate", _a("people:commission_create"))],
 }
@@ -130,10 +130,11 @@ def _delegates_line(o):
     return BudgetLine.objects.filter(area=o.area, controlled_by_delegates=True).first()
 
 
-def _placement(o):
+def _placement(o, *, with_fee: bool = False):
     from wijkgeld.people.models import Placement
 
-    return Placement.objects.filter(area=o.area).first()
+    placements = Placement.objects.filter(area=o.area).order_by("pk")
+    return (placements.filter(fee_commitment__isnull=False) if with_fee else placements).first()
 
 
 def _login(client, role: str):

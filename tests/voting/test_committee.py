@@ -128,7 +128,7 @@ def test_codes_need_two_members_and_download_only_once(client, make_user, area, 
     assert batch.status == "issued" and batch.decided_by == bram
     [zip_name] = [n for n in batch.file_hashes if n.endswith(".zip")]
     assert batch.file_hashes[zip_name] == hashlib.sha256(response.content).hexdigest()
-    assert set(batch.file_hashes) == {zip_name, "brieven.pdf", "codes.csv", "LEESMIJ.txt"}
+    assert set(batch.file_hashes) == {zip_name, "brieven.pdf", "stembiljet.pdf", "codes.csv", "LEESMIJ.txt"}
     # A second download is refused, for both members; the page never shows a code.
     again = client.post(f"{base}codes/{batch.pk}/uitgeven/")
     assert again.status_code == 400 and VotingCode.objects.count() == 3

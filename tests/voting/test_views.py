@@ -78,7 +78,7 @@ def test_receipt_page_shows_the_choice_only_from_the_voters_own_cookie(client, r
     client.post(url, {"code": codes[0], "projects": ["1", "2"], "action": "cast"})
     page = client.get("/stemmen/bewijs/")
     assert [p.title for p, _points in page.context["chosen"]] == ["Project 1", "Project 2"]
-    client.post(url, {"code": codes[0], "projects": ["3"], "action": "cast"})
+    client.post(url, {"code": codes[0], "projects": ["3"], "action": "cast", "step": _step(client)})
     assert [p.title for p, _ in client.get("/stemmen/bewijs/").context["chosen"]] == ["Project 3"]
     # Another device with only the receipt code learns nothing: there is no lookup by receipt.
     receipt = codelib.format_receipt(Ballot.objects.get().receipt)
@@ -203,10 +203,15 @@ def test_receipt_page_without_cookie(client):
 WRONG = "ABCD-EFGH-JKMN-PQRS"
 
 
+def _step(client, **extra) -> str:
+    """A fresh step stamp from the code page: after a vote the older pages of this browser have expired."""
+    page = client.get("/stemmen/", **extra).content.decode()
+    return re.search(r'name="step" value="([^"]+)"', page).group(1)
+
+
 def _cast(client, round_, code, **extra):
-    return client.post(
-        f"/stemmen/ronde/{round_.pk}/", {"code": code, "projects": ["1"], "action": "cast"}, **extra
-    )
+    data = {"code": code, "projects": ["1"], "action": "cast", "step": _step(client, **extra)}
+    return client.post(f"/stemmen/ronde/{round_.pk}/", data, **extra)
 
 
 def test_throttle_per_client_slows_wrong_codes_but_never_a_right_one(
@@ -224,7 +229,8 @@ def test_throttle_per_client_slows_wrong_codes_but_never_a_right_one(
     assert _cast(client, round_, codes[0]).status_code == 302
     assert Ballot.objects.count() == 1
     # Another client's wrong code is answered normally.
-    assert client.post("/stemmen/", {"code": WRONG}, REMOTE_ADDR="10.0.0.9").status_code == 200
+    fresh = {"code": WRONG, "step": _step(client, REMOTE_ADDR="10.0.0.9")}
+    assert client.post("/stemmen/", fresh, REMOTE_ADDR="10.0.0.9").status_code == 200
 
 
 def test_flood_of_wrong_codes_from_many_addresses_never_blocks_a_valid_code(
@@ -242,7 +248,8 @@ def test_flood_of_wrong_codes_from_many_addresses_never_blocks_a_valid_code(
     assert _cast(client, round_, codes[1], REMOTE_ADDR="198.51.100.1").status_code == 302
     assert Ballot.objects.count() == 2
     # And a fresh address trying a wrong code is not refused either.
-    assert client.post("/stemmen/", {"code": WRONG}, REMOTE_ADDR="192.0.2.11").status_code == 200
+    fresh = {"code": WRONG, "step": _step(client, REMOTE_ADDR="192.0.2.11")}
+    assert client.post("/stemmen/", fresh, REMOTE_ADDR="192.0.2.11").status_code == 200
 
 
 def test_ipv6_clients_are_counted_per_64_network(client, round_, timezone_now, settings):
