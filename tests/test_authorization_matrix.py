@@ -35,6 +35,9 @@ def url_names(resolver=None, namespace=""):
             ns = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
             yield from url_names(pattern, ns)
         elif isinstance(pattern, URLPattern):
+            if pattern.name == "media" and not namespace:
+                # The development-only media route (DEBUG): tested in tests/core/test_errors_and_admin.py.
+                continue
             yield f"{namespace}{pattern.name}"
 
 

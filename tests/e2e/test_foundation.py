@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.e2e.browser import assert_accessible, assert_no_horizontal_scroll
@@ -90,10 +92,17 @@ def test_staff_logs_in_with_two_steps_and_manages_roles(page, areas, django_user
     page.click("main button[type=submit]")
     page.goto("/gebieden/rotterdam-zuid/rollen/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Wie heeft welke rol")
-    page.fill("#id_username", "eva")
+    # Not herself (nobody grants a role to themselves, and staff is never a delegate in the same area):
+    # a resident chosen by the wijkraad.
+    django_user_model.objects.create_user(username="sanne", password="x" * 20, email="sanne@example.org")
+    page.fill("#id_username", "sanne")
     page.select_option("#id_role", "resident_delegate")
-    page.get_by_role("button", name="Rol geven").click()
+    page.select_option("#id_chosen_by", "wijkraad")
+    page.fill("#id_chosen_reference", "Wijkraad Charlois, 3 november 2026")
+    page.fill("#id_until", (dt.date.today() + dt.timedelta(days=700)).isoformat())
+    page.get_by_role("button", name="Rol geven", exact=True).click()
     page.wait_for_load_state()
     assert page.get_by_text("De rol is gegeven.").is_visible()
-    assert Role.objects.filter(user=eva, area=area, name="resident_delegate").exists()
+    assert Role.objects.filter(user__username="sanne", area=area, name="resident_delegate").exists()
+    assert not Role.objects.filter(user=eva, name="resident_delegate").exists()
     assert_accessible(page)

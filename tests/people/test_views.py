@@ -226,11 +226,11 @@ def test_write_paths_refuse_people_without_the_right_task(
         assert client.get(f"{base(area)}begeleiding/deelnemers/nieuw/").status_code == 403
     work_role.refresh_from_db()
     assert work_role.is_open and Interest.objects.exists() and not placement.steps.exists()
-    login(client, staff)  # staff may commit but not pay; the form says so without changing anything
+    login(client, staff)  # staff may commit but not pay: refused before any form is read, nothing changes
     response = client.post(
         f"{base(area)}plaatsingen/{placement.pk}/vergoeding/", {"p-amount": "10", "p-description": "x"}
     )
-    assert response.status_code == 400
+    assert response.status_code == 403
     login(client, stranger)
     assert client.get(f"{base(area)}plaatsingen/").status_code == 403
     assert client.get(f"{base(area)}wijkbouwers/").status_code == 403
