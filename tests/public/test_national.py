@@ -68,7 +68,9 @@ def test_the_national_figures_are_the_sum_of_the_area_figures_for_every_column(d
     )
     assert data.totals.resident_led_committed and data.totals.other_local_committed
     assert data.totals.outside_committed and data.totals.placements and data.totals.builders
-    tiers = data.totals.resident_led_committed + data.totals.other_local_committed + data.totals.outside_committed
+    tiers = (
+        data.totals.resident_led_committed + data.totals.other_local_committed + data.totals.outside_committed
+    )
     assert tiers == data.totals.committed  # the three tiers are the whole
 
 
@@ -276,7 +278,9 @@ def test_a_small_count_is_fewer_than_5_and_a_total_that_would_give_it_away_is_wi
     # The page: the area row says "fewer than 5", the total says "withheld"; the table has no raw count.
     client.cookies["django_language"] = "en"
     html = client.get(reverse("public:national") + f"?year={YEAR}").content.decode()
-    table = html[html.index('id="people-table-caption"') : html.index("</table>", html.index('id="people-table'))]
+    table = html[
+        html.index('id="people-table-caption"') : html.index("</table>", html.index('id="people-table'))
+    ]
     row_html = table[table.index("Utrecht") :]
     row_html = row_html[: row_html.index("</tr>")]
     assert row_html.count("fewer than 5") == 4

@@ -36,7 +36,8 @@ from wijkgeld.public.national.overview import national_overview
 
 AMOUNT_PATTERN = r"^-?[0-9]+\.[0-9]{2}$"
 SHARE_PATTERN = r"^[0-9]\.[0-9]{4}$"
-HIDDEN = r"<[0-9]+|withheld"  # a figure about people that is not public: fewer than the threshold, or withheld
+# A figure about people that is not public: fewer than the threshold, or withheld.
+HIDDEN = r"<[0-9]+|withheld"
 HIDDEN_PATTERN = rf"^({HIDDEN})$"
 HOURS_PATTERN = rf"^([0-9]+\.[0-9]|{HIDDEN})$"
 PEOPLE_SHARE_PATTERN = rf"^([0-9]\.[0-9]{{4}}|{HIDDEN})$"

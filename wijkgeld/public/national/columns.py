@@ -30,7 +30,9 @@ UNITS = {
     INTEGER: _("count"),
     PEOPLE_COUNT: _("count of people or events; “<5” when fewer than 5, “withheld” when hidden"),
     PEOPLE_HOURS: _("hours, one decimal; “<5” or “withheld” when the number of people is not public"),
-    PEOPLE_SHARE: _("fraction from 0 to 1, four decimals; “<5” or “withheld” when the number of builders is not public"),
+    PEOPLE_SHARE: _(
+        "fraction from 0 to 1, four decimals; “<5” or “withheld” when the number of builders is not public"
+    ),
 }
 TYPES = {
     MONEY: "decimal",
@@ -138,7 +140,9 @@ MONEY_COLUMNS = [
     Column(
         "local_committed",
         _("Committed locally"),
-        _("Committed money that stays in the area: resident-led plus other local organisations (tiers 1 and 2)."),
+        _(
+            "Committed money that stays in the area: resident-led plus other local organisations (tiers 1 and 2)."
+        ),
     ),
     Column("local_paid", _("Paid locally"), _("Paid money that went to tiers 1 and 2.")),
     Column(

@@ -122,7 +122,9 @@ POSTING_COLUMNS = [
         TEXT,
     ),
     Column("amount", _("Amount"), _("Amount of the posting; positive or negative."), MONEY),
-    Column("is_local", _("Local"), _("1 when the money goes to a local recipient (tier 1 or 2), else 0."), COUNT),
+    Column(
+        "is_local", _("Local"), _("1 when the money goes to a local recipient (tier 1 or 2), else 0."), COUNT
+    ),
     Column(
         "tier",
         _("Tier"),
@@ -226,7 +228,10 @@ DATASETS = {
                 "items and questions; placements, hours worked, milestones and community builders (counts about "
                 "people below 5 are “<5”), per area and year."
             ),
-            [ID_COLUMNS[k] for k in ("area", "cbs_code", "year")] + FUND_COLUMNS + ALLIANCE_COLUMNS + PEOPLE_COLUMNS,
+            [ID_COLUMNS[k] for k in ("area", "cbs_code", "year")]
+            + FUND_COLUMNS
+            + ALLIANCE_COLUMNS
+            + PEOPLE_COLUMNS,
             process_rows,
         ),
         Dataset(

@@ -80,7 +80,9 @@ def _builders(years: list[int], result: dict[Key, Figures]) -> None:
         for area_id, hours in given.values_list("area_id").annotate(h=Sum("hours")).order_by():
             result[(area_id, year)].hours_commissioned += int(hours or 0)
     accepted = Report.objects.filter(status=Report.Status.ACCEPTED, year__in=years)
-    for area_id, year, n in accepted.values_list("commission__area_id", "year").annotate(n=Count("pk")).order_by():
+    for area_id, year, n in (
+        accepted.values_list("commission__area_id", "year").annotate(n=Count("pk")).order_by()
+    ):
         result[(area_id, year)].reports_accepted += n
 
 
