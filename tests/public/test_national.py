@@ -409,3 +409,25 @@ def test_the_query_count_does_not_grow_with_the_areas(demo, django_assert_max_nu
     with CaptureQueriesContext(connection) as after:
         national_overview(year=YEAR)
     assert len(after) == len(before) < 30
+
+
+def test_a_new_community_builder_changes_the_figures_at_once(demo, client):
+    from wijkgeld.people.models import CommunityBuilder
+    from wijkgeld.people.services.builders import builder_register
+
+    url = f"/api/v1/national/{YEAR}/"
+    first = client.get(url)
+    before = _by_key(first.json()["areas"])["rotterdam-zuid"]["builders"]
+    existing = CommunityBuilder.objects.filter(area__slug="rotterdam-zuid").order_by("pk").first()
+    builder_register(
+        actor=existing.registered_by,
+        area=existing.area,
+        name="Nieuwe wijkverbinder",
+        employer=existing.employer,
+        lives_in_area=True,
+        works_in_area=False,
+        started_on=dt.date(YEAR, 3, 1),
+    )
+    second = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert second.status_code == 200
+    assert _by_key(second.json()["areas"])["rotterdam-zuid"]["builders"] == before + 1
