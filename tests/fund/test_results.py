@@ -295,3 +295,28 @@ def test_round_page_marks_ideas_chosen_after_the_result(client, counted, committ
     html = client.get(round_.get_absolute_url()).content.decode()
     assert html.count("badge--chosen") == 2 and html.count("badge--not-chosen") == 1
     assert "Toegelaten tot de stemming" not in html
+
+
+def test_invalid_paper_ballots_are_shown_with_the_result_but_not_counted(
+    client, voting_round, committee, make_user, area
+):
+    from wijkgeld.voting.services import codes_generate, paper_ballot_enter
+
+    cast(voting_round, committee, SELECTIONS)
+    second = make_user("fund_committee", area)
+    for code in codes_generate(actor=committee, round=voting_round, count=2, now=NOW):
+        for member in (committee, second):  # two entries agree: invalid
+            paper_ballot_enter(actor=member, round=voting_round, code=code, invalid=True, now=NOW)
+    round_ = round_advance(actor=committee, round=voting_round, now=NOW)
+    result = result_count(actor=committee, round=round_, now=NOW)
+    assert result.num_ballots == 10  # the invalid papers are not in the .pb ballots
+    result_publish(actor=committee, round=round_, now=NOW)
+    base = f"/gebieden/{round_.area.slug}/bewonersfonds/ronde/{round_.pk}/uitslag/"
+    client.cookies["django_language"] = "en"
+    assert "2 paper ballots were invalid" in client.get(base).content.decode()
+    assert "num_votes;10" in client.get(base + "stemmen.pb").content.decode()
+    client.cookies["django_language"] = "nl"
+    assert "2 papieren stembiljetten waren ongeldig" in client.get(base).content.decode()
+    login(client, committee)
+    manage = f"/gebieden/{round_.area.slug}/bewonersfonds/beheer/ronde/{round_.pk}/uitslag/"
+    assert "2 papieren stembiljetten waren ongeldig" in client.get(manage).content.decode()

@@ -230,6 +230,15 @@ def test_paper_double_entry_through_the_pages(client, make_user, area, round_, c
     mismatch_url = f"/gebieden/{area.slug}/stemmen/beheer/{round_.pk}/verschillen/"
     page = client.get(mismatch_url).content.decode()
     assert "Project 3" in page and codes[1] not in page
+    # Bram entered it: the page offers him nothing to resolve, and a forged post is refused.
+    assert 'name="number"' not in page and "Ask another committee member" in page
+    refused = client.post(mismatch_url, {"number": "2", "code": codes[1], "projects": ["1"]})
+    assert refused.status_code == 400 and "third committee member" in refused.content.decode()
+    assert PaperBallot.objects.get(number=2).status == "mismatch"
+    client.logout()
+    client.cookies["django_language"] = "en"
+    login(client, make_user("fund_committee", area))
+    assert '<option value="2">2</option>' in client.get(mismatch_url).content.decode()
     bad = client.post(mismatch_url, {"number": "2", "code": codes[0], "projects": ["1"]})
     assert bad.status_code == 400
     ok = client.post(mismatch_url, {"number": "2", "code": codes[1], "projects": ["1"]}, follow=True)
@@ -254,3 +263,43 @@ def test_area_page_links(client, area, committee):
     assert "/stemmen/beheer/" not in page
     login(client, committee)
     assert "/stemmen/beheer/" in client.get(f"/gebieden/{area.slug}/").content.decode()
+
+
+def test_invalid_paper_ballot_through_the_pages(client, make_user, area, round_, codes, timezone_now):
+    """Two members record an over-voted paper as invalid: counted as invalid, code used, not a ballot."""
+    base = f"/gebieden/{area.slug}/stemmen/beheer/{round_.pk}/"
+    over_voted = {"code": codes[0], "projects": ["1", "2", "3", "4"]}
+    login(client, make_user("fund_committee", area))
+    client.cookies["django_language"] = "en"
+    page = client.get(base + "papier/").content.decode()
+    assert 'name="invalid" value="1"' in page and "Record as invalid" in page
+    refused = client.post(base + "papier/", over_voted)  # saved as marked: the ballot rule refuses it
+    assert refused.status_code == 400 and not PaperBallot.objects.exists()
+    response = client.post(base + "papier/", over_voted | {"invalid": "1"}, follow=True)
+    assert "entered once as invalid" in response.content.decode()
+    client.logout()
+    login(client, make_user("fund_committee", area))
+    client.cookies["django_language"] = "en"
+    response = client.post(base + "papier/", {"code": codes[0], "invalid": "1"}, follow=True)
+    assert "counts as an invalid ballot" in response.content.decode()
+    assert PaperBallot.objects.get().status == "invalid" and not Ballot.objects.exists()
+    overview = client.get(base).content.decode()
+    assert "Invalid paper ballots" in overview
+
+
+def test_a_third_member_resolves_a_difference_as_invalid(
+    client, make_user, area, round_, codes, timezone_now
+):
+    from wijkgeld.voting.services import paper_ballot_enter, turnout
+
+    anna, bram = make_user("fund_committee", area), make_user("fund_committee", area)
+    paper_ballot_enter(actor=anna, round=round_, code=codes[0], approvals=["1"])
+    paper_ballot_enter(actor=bram, round=round_, code=codes[0], invalid=True)
+    url = f"/gebieden/{area.slug}/stemmen/beheer/{round_.pk}/verschillen/"
+    login(client, make_user("fund_committee", area))
+    client.cookies["django_language"] = "en"
+    page = client.get(url).content.decode()
+    assert "Invalid (too many crosses or unreadable)" in page and "Resolve as invalid" in page
+    response = client.post(url, {"number": "1", "code": codes[0], "invalid": "1"}, follow=True)
+    assert "resolved as invalid" in response.content.decode()
+    assert turnout(round=round_).paper_invalid == 1 and not Ballot.objects.exists()

@@ -497,3 +497,137 @@ def test_a_first_cast_on_postgresql_is_one_statement(round_, codes, now):
         ballot_cast(round=round_, code=codes[1], approvals=["3"], now=now)
     assert any("FOR UPDATE" in q["sql"] for q in queries.captured_queries)
     assert sorted(b.approvals for b in Ballot.objects.all()) == [["1"], ["3"]]
+
+
+# --- a third member resolves; invalid paper ballots ---------------------------------------------------
+
+
+def _mismatch(round_, code, first, second):
+    paper_ballot_enter(actor=first, round=round_, code=code, approvals=["1"], now=DURING)
+    return paper_ballot_enter(actor=second, round=round_, code=code, approvals=["2"], now=DURING)
+
+
+@pytest.mark.parametrize("who", ["first", "second"])
+def test_neither_entrant_may_resolve_the_difference(round_, codes, committee, committee2, who):
+    _mismatch(round_, codes[0], committee, committee2)
+    entrant = committee if who == "first" else committee2
+    before = snapshot(round_)
+    for kwargs in ({"approvals": ["1"]}, {"approvals": ["2"]}, {"invalid": True}):
+        with pytest.raises(DomainError) as exc:
+            paper_ballot_resolve(actor=entrant, round=round_, number=1, code=codes[0], now=DURING, **kwargs)
+        assert exc.value.code == "entrant"
+    assert snapshot(round_) == before
+    assert ballots_for_count(round=round_) == []
+
+
+def test_a_third_member_resolves_and_it_is_audited(round_, codes, committee, committee2, make_user, area):
+    _mismatch(round_, codes[0], committee, committee2)
+    third = make_user("fund_committee", area)
+    paper = paper_ballot_resolve(
+        actor=third, round=round_, number=1, code=codes[0], approvals=["2"], now=DURING
+    )
+    assert paper.status == "resolved" and paper.resolved_by == third
+    assert [b.approvals for b in ballots_for_count(round=round_)] == [("2",)]
+    entry = AuditEntry.objects.get(action="voting.paper.resolved")
+    assert entry.actor == third and entry.data == {"number": 1, "resolved": True}
+
+
+def test_the_database_refuses_an_entrant_as_resolver(round_, codes, committee, committee2):
+    from django.db import IntegrityError, transaction
+
+    paper = _mismatch(round_, codes[0], committee, committee2)
+    for entrant in (committee, committee2):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            PaperBallot.objects.filter(pk=paper.pk).update(resolved_by=entrant)
+
+
+@pytest.mark.parametrize("role", ["resident", "resident_delegate", "programme_staff", "finance", "observer"])
+def test_only_a_committee_member_of_the_area_resolves(
+    round_, codes, committee, committee2, make_user, area, other_area, role
+):
+    _mismatch(round_, codes[0], committee, committee2)
+    for actor in (make_user(role, area), make_user("fund_committee", other_area)):
+        for kwargs in ({"approvals": ["1"]}, {"invalid": True}):
+            with pytest.raises(PermissionDenied):
+                paper_ballot_resolve(actor=actor, round=round_, number=1, code=codes[0], now=DURING, **kwargs)
+    assert PaperBallot.objects.get().status == "mismatch"
+
+
+def test_two_invalid_entries_count_as_invalid_and_use_the_code(round_, codes, committee, committee2):
+    # The marks are ignored: over-voted papers are what "invalid" is for.
+    first = paper_ballot_enter(
+        actor=committee, round=round_, code=codes[0], approvals=["1", "2", "3", "4"], invalid=True, now=DURING
+    )
+    assert first.status == "first" and first.first_selection == {"invalid": True}
+    # One entry alone takes nothing away: the code can still vote online.
+    assert VotingCode.objects.exclude(used_channel="").count() == 0
+    assert turnout(round=round_).paper_invalid == 0
+    paper = paper_ballot_enter(actor=committee2, round=round_, code=codes[0], invalid=True, now=DURING)
+    assert paper.status == "invalid"
+    assert ballots_for_count(round=round_) == [] and receipt_codes(round=round_) == []
+    numbers = turnout(round=round_)
+    assert (numbers.paper_invalid, numbers.counted, numbers.paper_counted) == (1, 0, 0)
+    with pytest.raises(DomainError) as exc:  # the code is used, like a valid paper ballot
+        ballot_cast(round=round_, code=codes[0], approvals=["1"], now=DURING)
+    assert exc.value.code == "paper"
+    with pytest.raises(DomainError) as exc:
+        code_revoke_and_replace(actor=committee, round=round_, code=codes[0], now=DURING)
+    assert exc.value.code == "used"
+    actions = AuditEntry.objects.filter(action__startswith="voting.paper").order_by("pk")
+    assert list(actions.values_list("action", "data")) == [
+        ("voting.paper.first", {"number": 1, "invalid": True}),
+        ("voting.paper.invalid", {"number": 1, "invalid": True}),
+    ]
+
+
+def test_invalid_and_valid_entries_differ_until_a_third_member_resolves(
+    round_, codes, committee, committee2, make_user, area
+):
+    paper_ballot_enter(actor=committee, round=round_, code=codes[0], invalid=True, now=DURING)
+    paper = paper_ballot_enter(actor=committee2, round=round_, code=codes[0], approvals=["1"], now=DURING)
+    assert paper.status == "mismatch"
+    assert (
+        VotingCode.objects.exclude(used_channel="").count() == 0 and turnout(round=round_).paper_invalid == 0
+    )
+    with pytest.raises(DomainError) as exc:
+        paper_ballot_resolve(actor=committee, round=round_, number=1, code=codes[0], invalid=True, now=DURING)
+    assert exc.value.code == "entrant"
+    third = make_user("fund_committee", area)
+    with pytest.raises(DomainError) as exc:  # the code of another paper: nothing changes
+        paper_ballot_resolve(actor=third, round=round_, number=1, code=codes[1], invalid=True, now=DURING)
+    assert exc.value.code == "other_code"
+    paper = paper_ballot_resolve(actor=third, round=round_, number=1, code=codes[0], invalid=True, now=DURING)
+    assert paper.status == "invalid" and turnout(round=round_).paper_invalid == 1
+    assert ballots_for_count(round=round_) == []
+    assert AuditEntry.objects.filter(action="voting.paper.invalid").get().data == {
+        "number": 1,
+        "invalid": True,
+        "resolved": True,
+    }
+
+
+def test_invalid_paper_after_an_online_vote(round_, codes, committee, committee2):
+    """The first ballot to count wins: invalid paper never overrules or burns an online vote."""
+    ballot_cast(round=round_, code=codes[0], approvals=["3"], now=DURING)
+    with pytest.raises(DomainError) as exc:
+        paper_ballot_enter(actor=committee, round=round_, code=codes[0], invalid=True, now=DURING)
+    assert exc.value.code == "online"
+    paper_ballot_enter(actor=committee, round=round_, code=codes[1], invalid=True, now=DURING)
+    ballot_cast(round=round_, code=codes[1], approvals=["2"], now=DURING)
+    paper = paper_ballot_enter(actor=committee2, round=round_, code=codes[1], invalid=True, now=DURING)
+    assert paper.status == "aside" and turnout(round=round_).paper_invalid == 0
+    assert sorted(b.approvals for b in ballots_for_count(round=round_)) == [("2",), ("3",)]
+
+
+def test_invalid_entry_bad_input_changes_nothing(round_, codes, committee, make_user, area, other_area, now):
+    before = snapshot(round_)
+    with pytest.raises(DomainError):
+        paper_ballot_enter(actor=committee, round=round_, code="ABCD", invalid=True, now=now)
+    with pytest.raises(DomainError):  # before voting starts
+        paper_ballot_enter(
+            actor=committee, round=round_, code=codes[0], invalid=True, now=START - dt.timedelta(1)
+        )
+    for actor in (make_user("resident", area), make_user("fund_committee", other_area)):
+        with pytest.raises(PermissionDenied):
+            paper_ballot_enter(actor=actor, round=round_, code=codes[0], invalid=True, now=now)
+    assert snapshot(round_) == before

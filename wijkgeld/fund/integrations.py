@@ -65,6 +65,14 @@ def receipt_codes(*, round) -> list[str]:
     return list(voting().receipt_codes(round=round))
 
 
+def invalid_paper_ballots(*, round) -> int:
+    """Paper ballots confirmed as invalid (too many crosses, unreadable): shown with the result, not counted."""
+    module = _module("wijkgeld.voting.services")
+    if module is None or not hasattr(module, "turnout"):
+        return 0
+    return module.turnout(round=round).paper_invalid
+
+
 def voting_available() -> bool:
     module = _module("wijkgeld.voting.services")
     return module is not None and hasattr(module, "ballots_for_count")

@@ -15,6 +15,9 @@ register_texts(
         "voting.paper.matched": _("{actor} entered paper ballot {number} a second time; both entries match"),
         "voting.paper.mismatch": _("{actor} entered paper ballot {number} a second time; the entries differ"),
         "voting.paper.resolved": _("{actor} resolved the difference in paper ballot {number}"),
+        "voting.paper.invalid": _(
+            "{actor} confirmed paper ballot {number} as invalid (too many crosses or unreadable)"
+        ),
         "voting.paper.set_aside": _(
             "{actor} set paper ballot {number} aside: its code had already voted online"
         ),

@@ -19,7 +19,7 @@ from wijkgeld.core.errors import DomainError
 from wijkgeld.fund.models import Round
 from wijkgeld.voting.batches import code_batch_cancel, code_batch_issue, code_batch_request
 from wijkgeld.voting.forms import CodeForm, GenerateCodesForm
-from wijkgeld.voting.models import CodeBatch, PaperBallot
+from wijkgeld.voting.models import INVALID_ENTRY, CodeBatch, PaperBallot
 from wijkgeld.voting.selection import admitted_projects
 from wijkgeld.voting.services import (
     paper_ballot_enter,
@@ -142,6 +142,11 @@ def cancel(request, area, round_id: int, batch_id: int):
     return redirect("voting:committee", slug=area.slug, round_id=round_.pk)
 
 
+def _invalid_pressed(request) -> bool:
+    """The "record as invalid" button was used (instead of saving what is marked)."""
+    return request.method == "POST" and request.POST.get("invalid") == "1"
+
+
 def _paper_context(area, round_, form, *, error=None, selection=None):
     return {
         "area": area,
@@ -162,24 +167,32 @@ def paper(request, area, round_id: int):
     round_ = _round(area, round_id)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        invalid = _invalid_pressed(request)
         try:
-            approvals, points = _selection_from_post(request, round_)
+            approvals, points = (None, None) if invalid else _selection_from_post(request, round_)
             result = paper_ballot_enter(
                 actor=request.user,
                 round=round_,
                 code=form.cleaned_data["code"],
                 approvals=approvals,
                 points=points,
+                invalid=invalid,
             )
         except DomainError as exc:
             target = "code" if exc.field == "code" else None
             form.add_error(target, exc.message)
         else:
-            text = {
-                PaperBallot.Status.FIRST: _(
-                    "Paper ballot %(number)d is entered once. Write %(number)d on the paper. "
+            first = _(
+                "Paper ballot %(number)d is entered once. Write %(number)d on the paper. "
+                "Another member must now enter it a second time."
+            )
+            if invalid and result.status == PaperBallot.Status.FIRST:
+                first = _(
+                    "Paper ballot %(number)d is entered once as invalid. Write %(number)d on the paper. "
                     "Another member must now enter it a second time."
-                ),
+                )
+            text = {
+                PaperBallot.Status.FIRST: first,
                 PaperBallot.Status.MATCHED: _(
                     "Paper ballot %(number)d is entered twice. Both match: it counts."
                 ),
@@ -190,6 +203,9 @@ def paper(request, area, round_id: int):
                 PaperBallot.Status.SET_ASIDE: _(
                     "Paper ballot %(number)d does not count: its code voted online before the paper ballot "
                     "was entered twice. The online vote counts. Put the paper aside."
+                ),
+                PaperBallot.Status.INVALID: _(
+                    "Paper ballot %(number)d is entered twice as invalid. It counts as an invalid ballot."
                 ),
             }[result.status] % {"number": result.number}
             warn = {PaperBallot.Status.MISMATCH, PaperBallot.Status.SET_ASIDE}
@@ -213,9 +229,10 @@ def mismatches(request, area, round_id: int):
             number = int(request.POST.get("number", ""))
         except ValueError:
             number = 0
+        invalid = _invalid_pressed(request)
         if form.is_valid():
             try:
-                approvals, points = _selection_from_post(request, round_)
+                approvals, points = (None, None) if invalid else _selection_from_post(request, round_)
                 resolved = paper_ballot_resolve(
                     actor=request.user,
                     round=round_,
@@ -223,6 +240,7 @@ def mismatches(request, area, round_id: int):
                     code=form.cleaned_data["code"],
                     approvals=approvals,
                     points=points,
+                    invalid=invalid,
                 )
             except DomainError as exc:
                 form.add_error("code" if exc.field == "code" else None, exc.message)
@@ -233,12 +251,19 @@ def mismatches(request, area, round_id: int):
                         "The online vote counts."
                     )
                     messages.warning(request, text % {"number": number})
+                elif resolved.status == PaperBallot.Status.INVALID:
+                    text = _(
+                        "Paper ballot %(number)d is resolved as invalid. It counts as an invalid ballot."
+                    )
+                    messages.success(request, text % {"number": number})
                 else:
                     messages.success(request, _("Paper ballot %(number)d now counts.") % {"number": number})
                 return redirect("voting:mismatches", slug=area.slug, round_id=round_.pk)
     projects = {p.id: p for p in admitted_projects(round_)}
 
     def titles(selection):
+        if selection == INVALID_ENTRY:
+            return [_("Invalid (too many crosses or unreadable)")]
         selection = selection or {}
         points = selection.get("points") or {}
         names = []
@@ -248,8 +273,17 @@ def mismatches(request, area, round_id: int):
         return names
 
     items = [
-        {"number": p.number, "first": titles(p.first_selection), "second": titles(p.second_selection)}
+        {
+            "number": p.number,
+            "first": titles(p.first_selection),
+            "second": titles(p.second_selection),
+            # A third member resolves: the page offers a difference only to who entered neither side.
+            "mine": p.entered_by(request.user),
+        }
         for p in PaperBallot.objects.filter(round=round_, status=PaperBallot.Status.MISMATCH)
     ]
-    context = _paper_context(area, round_, form) | {"items": items}
+    context = _paper_context(area, round_, form) | {
+        "items": items,
+        "resolvable": [item["number"] for item in items if not item["mine"]],
+    }
     return render(request, "voting/committee/mismatches.html", context, status=status)

@@ -6,6 +6,9 @@
   address, no user agent and no time of casting: times could be matched with server logs.
 - `PaperBallot` is the double entry of one paper ballot by two committee members. It counts only
   once two entries agree; until then the code can still vote online (the first ballot to count wins).
+  An entry may say "invalid" (too many crosses, unreadable) instead of a choice: two such entries
+  make an invalid ballot, counted as invalid, never in the .pb file. A difference is resolved by a
+  third member, never by one of the two who entered it.
 """
 
 from __future__ import annotations
@@ -53,6 +56,10 @@ class Ballot(models.Model):
         return f"ballot {self.receipt}"
 
 
+# What a paper entry stores instead of a selection when the paper is invalid (over-voted, unreadable).
+INVALID_ENTRY = {"invalid": True}
+
+
 class PaperBallot(models.Model):
     class Status(models.TextChoices):
         FIRST = "first", _("Waiting for the second entry")
@@ -60,12 +67,14 @@ class PaperBallot(models.Model):
         MISMATCH = "mismatch", _("Entries differ: not counted yet")
         RESOLVED = "resolved", _("Difference resolved: counted")
         SET_ASIDE = "aside", _("Not counted: the code voted online first")
+        INVALID = "invalid", _("Invalid (too many crosses or unreadable): counted as invalid")
 
     round = models.ForeignKey("fund.Round", on_delete=models.PROTECT, related_name="paper_ballots")
     number = models.PositiveIntegerField(_("number"))  # written on the paper after the first entry
     code = models.OneToOneField(VotingCode, on_delete=models.PROTECT, related_name="paper_ballot")
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.FIRST)
     first_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # A selection ({"approvals": [...], "points": ...}) or INVALID_ENTRY for "this paper is invalid".
     first_selection = models.JSONField()
     second_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -85,10 +94,22 @@ class PaperBallot(models.Model):
                 condition=models.Q(second_by__isnull=True) | ~models.Q(second_by=models.F("first_by")),
                 name="paper_ballot_two_different_members",
             ),
+            # A difference is settled by a third member: neither of the two whose entries differ.
+            models.CheckConstraint(
+                condition=models.Q(resolved_by__isnull=True)
+                | (
+                    ~models.Q(resolved_by=models.F("first_by")) & ~models.Q(resolved_by=models.F("second_by"))
+                ),
+                name="paper_ballot_resolved_by_a_third_member",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"paper ballot {self.number}"
+
+    def entered_by(self, user) -> bool:
+        """Whether this user made one of the two entries (and so may not resolve a difference)."""
+        return user.pk in (self.first_by_id, self.second_by_id)
 
 
 class CodeBatch(models.Model):

@@ -22,7 +22,7 @@ from wijkgeld.core.errors import DomainError
 from wijkgeld.fund.models import Round
 from wijkgeld.voting import codes as codelib
 from wijkgeld.voting.fastcast import first_cast
-from wijkgeld.voting.models import Ballot, Channel, PaperBallot, VotingCode
+from wijkgeld.voting.models import INVALID_ENTRY, Ballot, Channel, PaperBallot, VotingCode
 from wijkgeld.voting.selection import Selection, project_costs, validate
 from wijkgeld.voting.writelock import sqlite_writer
 
@@ -318,9 +318,14 @@ def paper_ballot_enter(
     code: str,
     approvals: list[str] | None = None,
     points: dict[str, int] | None = None,
+    invalid: bool = False,
     now: dt.datetime | None = None,
 ) -> PaperBallot:
     """Enter one paper ballot. Two different members enter each ballot; the second entry decides.
+
+    `invalid=True` records the paper as invalid (too many crosses, unreadable) instead of a choice;
+    `approvals`/`points` are then ignored. Two entries that both say invalid make an invalid ballot:
+    it uses the code and is counted as invalid, but is not a `Ballot` and not in the .pb file.
 
     A single entry takes nothing away from the resident: the code can still vote online until the
     paper ballot counts. The first ballot that counts wins: an online ballot counts when it is cast,
@@ -335,7 +340,7 @@ def paper_ballot_enter(
         vc = code_lookup(code, round_id=round_.pk, for_update=True)
         if vc.revoked:
             raise code_error("revoked")
-        selection = validate(round_, project_costs(round_), approvals=approvals, points=points)
+        entry = _paper_entry(round_, approvals=approvals, points=points, invalid=invalid)
         paper = PaperBallot.objects.filter(code=vc).first()
         area = round_.fund.area
         if paper is None:
@@ -356,14 +361,14 @@ def paper_ballot_enter(
                 number=(last.first() or 0) + 1,
                 code=vc,
                 first_by=actor,
-                first_selection=selection.as_json(),
+                first_selection=entry,
             )
             audit_record(
                 actor=actor,
                 action="voting.paper.first",
                 area=area,
                 obj=paper,
-                data={"number": paper.number},
+                data=_paper_audit_data(paper.number, entry),
                 now=now,
             )
             return paper
@@ -378,21 +383,51 @@ def paper_ballot_enter(
                 code="same_member",
             )
         paper.second_by = actor
-        paper.second_selection = selection.as_json()
+        paper.second_selection = entry
         if paper.first_selection == paper.second_selection:
-            if vc.used_channel == Channel.ONLINE:
-                paper.status = PaperBallot.Status.SET_ASIDE
-                action = "voting.paper.set_aside"
-            else:
-                paper.status = PaperBallot.Status.MATCHED
-                _store_paper_ballot(round_, vc, selection)
-                action = "voting.paper.matched"
+            paper.status, action = _paper_confirm(round_, vc, entry, matched=True)
         else:
             paper.status = PaperBallot.Status.MISMATCH
             action = "voting.paper.mismatch"
         paper.save(update_fields=["second_by", "second_selection", "status"])
-        audit_record(actor=actor, action=action, area=area, obj=paper, data={"number": paper.number}, now=now)
+        audit_record(
+            actor=actor,
+            action=action,
+            area=area,
+            obj=paper,
+            data=_paper_audit_data(paper.number, entry),
+            now=now,
+        )
     return paper
+
+
+def _paper_entry(round_: Round, *, approvals, points, invalid: bool) -> dict:
+    """What one entry stores: the checked selection, or the invalid marker (the choice is then ignored)."""
+    if invalid:
+        return dict(INVALID_ENTRY)
+    return validate(round_, project_costs(round_), approvals=approvals, points=points).as_json()
+
+
+def _paper_audit_data(number: int, entry: dict) -> dict:
+    # Number only, never the choice; "invalid" says what kind of entry it was, not how anyone voted.
+    return {"number": number, "invalid": True} if entry == INVALID_ENTRY else {"number": number}
+
+
+def _paper_confirm(round_: Round, vc: VotingCode, entry: dict, *, matched: bool) -> tuple[str, str]:
+    """The paper ballot is confirmed (two equal entries, or a resolution): the first ballot to count wins.
+
+    Returns (status, audit action). A code that voted online first keeps its online vote; otherwise the
+    code is used on paper, as a valid ballot (stored for the count) or as an invalid one (counted as such).
+    """
+    if vc.used_channel == Channel.ONLINE:
+        return PaperBallot.Status.SET_ASIDE, "voting.paper.set_aside"
+    if entry == INVALID_ENTRY:
+        VotingCode.objects.filter(pk=vc.pk).update(used_channel=Channel.PAPER)
+        return PaperBallot.Status.INVALID, "voting.paper.invalid"
+    _store_paper_ballot(round_, vc, Selection(tuple(entry["approvals"]), entry["points"]))
+    if matched:
+        return PaperBallot.Status.MATCHED, "voting.paper.matched"
+    return PaperBallot.Status.RESOLVED, "voting.paper.resolved"
 
 
 def paper_ballot_resolve(
@@ -403,9 +438,15 @@ def paper_ballot_resolve(
     code: str,
     approvals: list[str] | None = None,
     points: dict[str, int] | None = None,
+    invalid: bool = False,
     now: dt.datetime | None = None,
 ) -> PaperBallot:
-    """Settle a mismatch: with the paper ballot at hand, a member enters the code and the right choice."""
+    """Settle a mismatch: with the paper ballot at hand, a member enters the code and the right choice.
+
+    Only a third member may do this, not one of the two whose entries differ: otherwise one member
+    could enter a ballot, wait for a difference and then decide it alone. `invalid=True` settles it
+    as an invalid ballot (too many crosses, unreadable).
+    """
     _require(actor, "voting.enter_paper", round)
     with transaction.atomic():
         round_ = Round.objects.select_for_update().get(pk=round.pk)
@@ -415,6 +456,15 @@ def paper_ballot_resolve(
             raise DomainError(
                 _("There is no difference to resolve for this number."), field="number", code="none"
             )
+        if paper.entered_by(actor):
+            raise DomainError(
+                _(
+                    "You entered this paper ballot yourself. A third committee member, who did not enter "
+                    "it, must resolve the difference."
+                ),
+                field="number",
+                code="entrant",
+            )
         vc = code_lookup(code, round_id=round_.pk, for_update=True)
         if vc.pk != paper.code_id:
             raise DomainError(
@@ -422,14 +472,8 @@ def paper_ballot_resolve(
                 field="code",
                 code="other_code",
             )
-        selection = validate(round_, project_costs(round_), approvals=approvals, points=points)
-        if vc.used_channel == Channel.ONLINE:
-            paper.status = PaperBallot.Status.SET_ASIDE
-            action = "voting.paper.set_aside"
-        else:
-            _store_paper_ballot(round_, vc, selection)
-            paper.status = PaperBallot.Status.RESOLVED
-            action = "voting.paper.resolved"
+        entry = _paper_entry(round_, approvals=approvals, points=points, invalid=invalid)
+        paper.status, action = _paper_confirm(round_, vc, entry, matched=False)
         paper.resolved_by = actor
         paper.save(update_fields=["status", "resolved_by"])
         audit_record(
@@ -437,7 +481,7 @@ def paper_ballot_resolve(
             action=action,
             area=round_.fund.area,
             obj=paper,
-            data={"number": paper.number},
+            data=_paper_audit_data(paper.number, entry) | {"resolved": True},
             now=now,
         )
     return paper
@@ -492,6 +536,7 @@ class Turnout:
     paper_waiting: int
     paper_mismatch: int
     paper_set_aside: int = 0
+    paper_invalid: int = 0  # confirmed invalid paper ballots: they used a code but are not in the count
 
     @property
     def counted(self) -> int:
@@ -517,6 +562,7 @@ def turnout(*, round: Round) -> Turnout:  # noqa: A002
         waiting=Count("pk", filter=Q(status=PaperBallot.Status.FIRST)),
         mismatch=Count("pk", filter=Q(status=PaperBallot.Status.MISMATCH)),
         aside=Count("pk", filter=Q(status=PaperBallot.Status.SET_ASIDE)),
+        invalid=Count("pk", filter=Q(status=PaperBallot.Status.INVALID)),
     )
     return Turnout(
         codes_valid=codes["valid"],
@@ -526,4 +572,5 @@ def turnout(*, round: Round) -> Turnout:  # noqa: A002
         paper_waiting=papers["waiting"],
         paper_mismatch=papers["mismatch"],
         paper_set_aside=papers["aside"],
+        paper_invalid=papers["invalid"],
     )

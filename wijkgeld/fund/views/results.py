@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from wijkgeld.accounts.permissions import area_permission_required, can
 from wijkgeld.core.errors import DomainError
-from wijkgeld.fund import explain
+from wijkgeld.fund import explain, integrations
 from wijkgeld.fund.models import RoundResult
 from wijkgeld.fund.services.results import result_count, result_publish, tally_command
 from wijkgeld.fund.views.helpers import round_in_area
@@ -30,6 +30,7 @@ def manage_results(request, area, round_id: int):
             "rows": explain.result_rows(result, round_) if result else [],
             "comparison": explain.comparison_rows(result, round_) if result else None,
             "summary": explain.summary(result) if result else None,
+            "invalid_paper": integrations.invalid_paper_ballots(round=round_),
             "command": tally_command(round_),
             "may_manage": can(request.user, "fund.manage", area),
         },

@@ -7,25 +7,40 @@ the hand-written parts of the other apps. Bad parameters give 400 with {"error":
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.utils import translation
 from ninja import NinjaAPI, Query, Schema
 from ninja.decorators import decorate_view
 from ninja.errors import ValidationError
 from ninja.responses import Status
-from pydantic import Field, create_model
+from pydantic import Field, StringConstraints, create_model
 
 from wijkgeld import __version__
 from wijkgeld.areas.models import Area as AreaRecord
 from wijkgeld.money.models import Theme
-from wijkgeld.public.national.columns import COUNT, INTEGER, MONEY, SHARE, TEXT, Column
+from wijkgeld.public.national.columns import (
+    COUNT,
+    INTEGER,
+    MONEY,
+    PEOPLE_COUNT,
+    PEOPLE_HOURS,
+    PEOPLE_SHARE,
+    SHARE,
+    TEXT,
+    Column,
+)
 from wijkgeld.public.national.datasets import DATASETS, known_years, posting_rows
 from wijkgeld.public.national.freshness import conditional, request_version
 from wijkgeld.public.national.overview import national_overview
 
 AMOUNT_PATTERN = r"^-?[0-9]+\.[0-9]{2}$"
 SHARE_PATTERN = r"^[0-9]\.[0-9]{4}$"
+# A figure about people that is not public: fewer than the threshold, or withheld.
+HIDDEN = r"<[0-9]+|withheld"
+HIDDEN_PATTERN = rf"^({HIDDEN})$"
+HOURS_PATTERN = rf"^([0-9]+\.[0-9]|{HIDDEN})$"
+PEOPLE_SHARE_PATTERN = rf"^([0-9]\.[0-9]{{4}}|{HIDDEN})$"
 MAX_YEAR = 9999
 
 api = NinjaAPI(
@@ -56,6 +71,13 @@ def _field(column: Column) -> tuple[Any, Any]:
         return str | None, Field(..., description=description, pattern=SHARE_PATTERN)
     if column.kind in (COUNT, INTEGER):
         return int, Field(..., description=description)
+    if column.kind == PEOPLE_COUNT:
+        hidden = Annotated[str, StringConstraints(pattern=HIDDEN_PATTERN)]
+        return Annotated[int, Field(ge=0)] | hidden, Field(..., description=description)
+    if column.kind == PEOPLE_HOURS:
+        return str, Field(..., description=description, pattern=HOURS_PATTERN)
+    if column.kind == PEOPLE_SHARE:
+        return str | None, Field(..., description=description, pattern=PEOPLE_SHARE_PATTERN)
     assert column.kind == TEXT
     return str, Field(..., description=description)
 

@@ -1,8 +1,8 @@
 """Every public column, once: its label, meaning, unit and type. The tables, the CSV and JSON downloads, the
 data dictionary and the API schema are all made from this list, so they cannot drift apart.
 
-To add a figure (for example the three tiers of resident-led money): add a property to `Figures` and one
-`Column` to the right group below.
+To add a figure: add a field or property to `Figures` and one `Column` to the right group below. A figure
+about people gets a PEOPLE_* kind, so that every output suppresses it the same way.
 """
 
 from __future__ import annotations
@@ -13,8 +13,14 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from wijkgeld.core.money import cents_to_str
+from wijkgeld.people import conf
+from wijkgeld.public.national.figures import BELOW, WITHHELD
 
 MONEY, SHARE, COUNT, TEXT, INTEGER = "money", "share", "count", "text", "integer"
+# Figures about people: public only from the threshold on (figures.Figures.hidden); otherwise the export
+# says "<5" (fewer than the threshold) or "withheld" (it would give a small count away by subtraction).
+PEOPLE_COUNT, PEOPLE_HOURS, PEOPLE_SHARE = "people_count", "people_hours", "people_share"
+PEOPLE_KINDS = (PEOPLE_COUNT, PEOPLE_HOURS, PEOPLE_SHARE)
 
 UNITS = {
     MONEY: _("euro, two decimals"),
@@ -22,8 +28,22 @@ UNITS = {
     COUNT: _("count"),
     TEXT: _("text"),
     INTEGER: _("count"),
+    PEOPLE_COUNT: _("count of people or events; “<5” when fewer than 5, “withheld” when hidden"),
+    PEOPLE_HOURS: _("hours, one decimal; “<5” or “withheld” when the number of people is not public"),
+    PEOPLE_SHARE: _(
+        "fraction from 0 to 1, four decimals; “<5” or “withheld” when the number of builders is not public"
+    ),
 }
-TYPES = {MONEY: "decimal", SHARE: "decimal", COUNT: "integer", TEXT: "string", INTEGER: "integer"}
+TYPES = {
+    MONEY: "decimal",
+    SHARE: "decimal",
+    COUNT: "integer",
+    TEXT: "string",
+    INTEGER: "integer",
+    PEOPLE_COUNT: "integer or string",
+    PEOPLE_HOURS: "decimal or string",
+    PEOPLE_SHARE: "decimal or string",
+}
 
 
 @dataclass(frozen=True)
@@ -41,16 +61,38 @@ class Column:
     def type(self) -> str:
         return TYPES[self.kind]
 
+    @property
+    def about_people(self) -> bool:
+        return self.kind in PEOPLE_KINDS
+
     def raw(self, figures) -> Any:
+        """The value to show and sort by; None for a figure about people that is not public."""
+        if self.about_people:
+            return figures.public(self.key)
         return getattr(figures, self.key)
 
+    def hidden_marker(self, figures) -> str | None:
+        """For a figure about people that is not public: "<5" or "withheld"; else None."""
+        if not self.about_people:
+            return None
+        reason = figures.hidden(self.key)
+        if reason is None:
+            return None
+        return f"<{conf.suppress_below()}" if reason == BELOW else WITHHELD
+
     def machine(self, figures) -> Any:
-        """The value as written in CSV and JSON: money '1234.56', shares '0.1234' or None, counts int."""
+        """The value as written in CSV and JSON: money '1234.56', shares '0.1234' or None, counts int;
+        a figure about people that is not public is "<5" or "withheld"."""
+        marker = self.hidden_marker(figures)
+        if marker is not None:
+            return marker
         value = self.raw(figures)
+        if self.kind == PEOPLE_HOURS:
+            return f"{value:.1f}"
+        if self.kind in (SHARE, PEOPLE_SHARE):
+            return None if value is None else f"{value:.4f}"
         if self.kind == MONEY:
             return cents_to_str(value)
-        if self.kind == SHARE:
-            return None if value is None else f"{value:.4f}"
         return value
 
 
@@ -75,15 +117,53 @@ MONEY_COLUMNS = [
         _("Money carried in from (+) or out to (−) other years of the tranche."),
     ),
     Column(
+        "resident_led_committed",
+        _("Committed resident-led"),
+        _(
+            "Committed money that goes to residents and to the area's verified resident collectives and "
+            "bewonersbedrijven (tier 1)."
+        ),
+    ),
+    Column(
+        "other_local_committed",
+        _("Committed to other local organisations"),
+        _(
+            "Committed money that goes to other organisations based in the area: housing corporations, "
+            "schools, welfare, businesses (tier 2)."
+        ),
+    ),
+    Column(
+        "outside_committed",
+        _("Committed outside the neighbourhood"),
+        _("Committed money that goes to everyone else, public bodies always included (tier 3)."),
+    ),
+    Column(
         "local_committed",
         _("Committed locally"),
-        _("Committed money that goes to local recipients: residents and parties based in the area."),
+        _(
+            "Committed money that stays in the area: resident-led plus other local organisations (tiers 1 and 2)."
+        ),
     ),
-    Column("local_paid", _("Paid locally"), _("Paid money that went to local recipients.")),
+    Column("local_paid", _("Paid locally"), _("Paid money that went to tiers 1 and 2.")),
     Column(
         "resident_led_share",
         _("Resident-led share"),
-        _("Share of the committed money that goes to local recipients (committed locally ÷ committed)."),
+        _(
+            "The headline: share of the committed money that is resident-led (committed resident-led ÷ "
+            "committed). It used to mean the share of all local recipients (tiers 1 and 2): that is now “Committed locally” ÷ committed."
+        ),
+        SHARE,
+    ),
+    Column(
+        "other_local_share",
+        _("Other local share"),
+        _("Share of the committed money that goes to other local organisations (tier 2 ÷ committed)."),
+        SHARE,
+    ),
+    Column(
+        "outside_share",
+        _("Share outside"),
+        _("Share of the committed money that goes outside the neighbourhood (tier 3 ÷ committed)."),
         SHARE,
     ),
     Column(
@@ -155,7 +235,52 @@ ALLIANCE_COLUMNS = [
     ),
 ]
 
-FIGURE_COLUMNS = MONEY_COLUMNS + FUND_COLUMNS + ALLIANCE_COLUMNS
+PEOPLE_COLUMNS = [
+    Column(
+        "placements",
+        _("Placements"),
+        _("People with a placement in a bewonersbedrijf at some moment of the year."),
+        PEOPLE_COUNT,
+    ),
+    Column(
+        "hours",
+        _("Hours worked"),
+        _("Hours worked in those placements this year; public when at least 5 people worked them."),
+        PEOPLE_HOURS,
+    ),
+    Column(
+        "milestones",
+        _("Milestones reached"),
+        _("Milestones that participants reached this year (every kind together)."),
+        PEOPLE_COUNT,
+    ),
+    Column(
+        "builders",
+        _("Community builders"),
+        _("Community builders (wijkverbinders) active at some moment of the year."),
+        PEOPLE_COUNT,
+    ),
+    Column(
+        "share_from_neighbourhood",
+        _("Builders from the neighbourhood"),
+        _("Share of those community builders who live or work in the area; public with at least 5 builders."),
+        PEOPLE_SHARE,
+    ),
+    Column(
+        "hours_commissioned",
+        _("Hours commissioned"),
+        _("Hours of commissions given to community builders that run this year."),
+        COUNT,
+    ),
+    Column(
+        "reports_accepted",
+        _("Reports accepted"),
+        _("Reports of community builders about this year that were accepted."),
+        COUNT,
+    ),
+]
+
+FIGURE_COLUMNS = MONEY_COLUMNS + FUND_COLUMNS + ALLIANCE_COLUMNS + PEOPLE_COLUMNS
 BY_KEY = {column.key: column for column in FIGURE_COLUMNS}
 
 # Identifiers: stable across releases. Area slug plus CBS municipality code, year, theme code.

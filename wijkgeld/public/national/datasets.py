@@ -24,6 +24,7 @@ from wijkgeld.public.national.columns import (
     INTEGER,
     MONEY,
     MONEY_COLUMNS,
+    PEOPLE_COLUMNS,
     TEXT,
     Column,
 )
@@ -85,7 +86,7 @@ def finance_rows(area: Area | None = None) -> Iterator[Row]:
 
 
 def process_rows(area: Area | None = None) -> Iterator[Row]:
-    """Bewonersfonds and alliance figures per area and year."""
+    """Bewonersfonds, alliance and people figures per area and year (people figures suppressed below 5)."""
     years = known_years()
     now = timezone.now()
     process = cached("process", lambda: process_figures(years=years, now=now))
@@ -96,7 +97,7 @@ def process_rows(area: Area | None = None) -> Iterator[Row]:
                 "area": a.slug,
                 "cbs_code": a.cbs_code,
                 "year": year,
-                **{c.key: c.machine(figures) for c in FUND_COLUMNS + ALLIANCE_COLUMNS},
+                **{c.key: c.machine(figures) for c in FUND_COLUMNS + ALLIANCE_COLUMNS + PEOPLE_COLUMNS},
             }
 
 
@@ -121,7 +122,15 @@ POSTING_COLUMNS = [
         TEXT,
     ),
     Column("amount", _("Amount"), _("Amount of the posting; positive or negative."), MONEY),
-    Column("is_local", _("Local"), _("1 when the money goes to a local recipient, else 0."), COUNT),
+    Column(
+        "is_local", _("Local"), _("1 when the money goes to a local recipient (tier 1 or 2), else 0."), COUNT
+    ),
+    Column(
+        "tier",
+        _("Tier"),
+        _("Tier of the recipient: resident_led, local_organisation or outside; empty for legs without one."),
+        TEXT,
+    ),
 ]
 
 
@@ -161,8 +170,9 @@ def posting_rows(
         "account",
         "amount_cents",
         "is_local",
+        "tier",
     ).iterator(chunk_size=5000)
-    for pk, tx, created, kind, area_id, year, theme_id, line_id, account, cents, local in rows:
+    for pk, tx, created, kind, area_id, year, theme_id, line_id, account, cents, local, tier in rows:
         slug, cbs = areas[area_id]
         yield {
             "posting": pk,
@@ -177,6 +187,7 @@ def posting_rows(
             "account": account,
             "amount": cents_to_str(cents),
             "is_local": 1 if local else 0,
+            "tier": tier,
         }
 
 
@@ -211,12 +222,16 @@ DATASETS = {
         ),
         Dataset(
             "process",
-            _("Bewonersfonds and alliance per area and year"),
+            _("Bewonersfonds, alliance and people per area and year"),
             _(
                 "Fund rounds, voting codes, ballots and turnout; alliance meetings, late documents, resident agenda "
-                "items and questions, per area and year."
+                "items and questions; placements, hours worked, milestones and community builders (counts about "
+                "people below 5 are “<5”), per area and year."
             ),
-            [ID_COLUMNS[k] for k in ("area", "cbs_code", "year")] + FUND_COLUMNS + ALLIANCE_COLUMNS,
+            [ID_COLUMNS[k] for k in ("area", "cbs_code", "year")]
+            + FUND_COLUMNS
+            + ALLIANCE_COLUMNS
+            + PEOPLE_COLUMNS,
             process_rows,
         ),
         Dataset(

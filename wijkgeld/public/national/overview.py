@@ -10,7 +10,7 @@ from django.utils import timezone
 from wijkgeld.areas.models import Area
 from wijkgeld.money.models import Theme
 from wijkgeld.money.reports import themes_for_year
-from wijkgeld.public.national.figures import Figures
+from wijkgeld.public.national.figures import Figures, withhold_for_subtraction
 from wijkgeld.public.national.freshness import cached, data_version
 from wijkgeld.public.national.queries import money_figures, money_per_area, process_figures
 
@@ -76,6 +76,9 @@ def national_overview(
         town.figures.add(figures)
         result.totals.add(figures)
     result.municipalities = sorted(by_municipality.values(), key=lambda row: row.name)
+    # A municipality with exactly one small area withholds its people figures itself (Figures.hidden);
+    # the national total is withheld when it minus the published municipalities leaves one small area.
+    withhold_for_subtraction(result.totals, [row.figures for row in result.municipalities])
     if theme is None:
         for t in themes_for_year(year):
             figures = Figures.total(f for (_a, _y, theme_id), f in per_theme.items() if theme_id == t.pk)

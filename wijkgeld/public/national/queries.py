@@ -3,7 +3,8 @@
 - money: one grouped scan of the ledger (the `posting_report` covering index) plus one for the lines under
   the residents' control;
 - bewonersfonds: rounds, valid voting codes and ballots, one grouped count each;
-- alliance: meetings, documents (with the moment residents received them), resident agenda items, questions.
+- alliance: meetings, documents (with the moment residents received them), resident agenda items, questions;
+- people: placements, hours, milestones, community builders, commissions and reports (people.py).
 
 Keys are (area id, year) or (area id, year, theme id). Fund and alliance figures belong to an area and a
 year, not to a theme.
@@ -19,29 +20,38 @@ from django.db.models import Count, F, Min, Q, Sum, Value
 from django.db.models.functions import Coalesce, ExtractYear
 
 from wijkgeld.alliance.models import REACHES_DELEGATES, AgendaItem, Document, Meeting, Question
+from wijkgeld.areas.tiers import Tier
 from wijkgeld.fund.models import Round
 from wijkgeld.money.models import Account, BudgetLine, Posting
 from wijkgeld.public.national.figures import Figures
+from wijkgeld.public.national.people import people_figures
 from wijkgeld.voting.models import Ballot, VotingCode
 
 MoneyKey = tuple[int, int, int]  # area, year, theme
 ProcessKey = tuple[int, int]  # area, year
 
 
-def _add_posting(figures: Figures, account: str, is_local: bool, total: int) -> None:
-    """The same definitions as money.reports: granted, available, committed (incl. paid), paid, local."""
+def _add_posting(figures: Figures, account: str, tier: str, total: int) -> None:
+    """The same definitions as money.reports: granted, available, committed (incl. paid), paid, and both
+    per tier of the recipient. A leg without a tier counts as outside, as in money.reports."""
     if account == Account.SOURCE:
         figures.granted -= total
     elif account in (Account.UNALLOCATED, Account.AVAILABLE):
         figures.available += total
     else:
         figures.committed += total
-        if is_local:
-            figures.local_committed += total
+        if tier == Tier.RESIDENT_LED:
+            figures.resident_led_committed += total
+        elif tier == Tier.LOCAL:
+            figures.other_local_committed += total
+        else:
+            figures.outside_committed += total
         if account == Account.PAID:
             figures.paid += total
-            if is_local:
-                figures.local_paid += total
+            if tier == Tier.RESIDENT_LED:
+                figures.resident_led_paid += total
+            elif tier == Tier.LOCAL:
+                figures.other_local_paid += total
 
 
 def controlled_line_ids(*, years: list[int]) -> list[int]:
@@ -53,7 +63,7 @@ def controlled_line_ids(*, years: list[int]) -> list[int]:
 
 
 def money_figures(*, years: Iterable[int], area_ids=None) -> dict[MoneyKey, Figures]:
-    """Money per (area, year, theme): one grouped pass over the ledger (the `posting_report` covering index),
+    """Money per (area, year, theme): one grouped pass over the ledger (the `posting_report_tier` index),
     and one over the few lines under the residents' control (the `posting_line` index)."""
     years = list(years)
     postings = Posting.objects.filter(year__in=years)
@@ -61,9 +71,9 @@ def money_figures(*, years: Iterable[int], area_ids=None) -> dict[MoneyKey, Figu
         postings = postings.filter(area_id__in=list(area_ids))
     group = ("area_id", "year", "theme_id")
     result: dict[MoneyKey, Figures] = defaultdict(Figures)
-    sums = postings.values_list(*group, "account", "is_local").annotate(total=Sum("amount_cents")).order_by()
-    for area_id, year, theme_id, account, is_local, total in sums:
-        _add_posting(result[(area_id, year, theme_id)], account, is_local, int(total or 0))
+    sums = postings.values_list(*group, "account", "tier").annotate(total=Sum("amount_cents")).order_by()
+    for area_id, year, theme_id, account, tier, total in sums:
+        _add_posting(result[(area_id, year, theme_id)], account, tier, int(total or 0))
 
     # Money under the residents' control: available + committed + paid on those lines.
     controlled = postings.filter(
@@ -173,4 +183,5 @@ def process_figures(*, years: Iterable[int], now: dt.datetime) -> dict[ProcessKe
     result: dict[ProcessKey, Figures] = defaultdict(Figures)
     _fund_figures(years, result)
     _alliance_figures(years, now, result)
+    people_figures(years, result)
     return dict(result)

@@ -11,8 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from wijkgeld.money.models import Theme
+from wijkgeld.people import conf as people_conf
 from wijkgeld.public.national import charts
-from wijkgeld.public.national.columns import ALLIANCE_COLUMNS, BY_KEY, FUND_COLUMNS, MONEY_COLUMNS
+from wijkgeld.public.national.columns import (
+    ALLIANCE_COLUMNS,
+    BY_KEY,
+    FUND_COLUMNS,
+    MONEY_COLUMNS,
+    PEOPLE_COLUMNS,
+)
 from wijkgeld.public.national.datasets import known_years
 from wijkgeld.public.national.freshness import conditional, request_version
 from wijkgeld.public.national.overview import national_overview
@@ -21,6 +28,11 @@ from wijkgeld.public.national.overview import national_overview
 TABLE_MONEY = [
     BY_KEY[k]
     for k in ("granted", "committed", "paid", "available", "resident_led_share", "residents_control")
+]
+# Where the committed money lands: the three tiers of the recipients, the headline first.
+TABLE_TIERS = [
+    BY_KEY[k]
+    for k in ("committed", "resident_led_share", "other_local_share", "outside_share", "local_committed")
 ]
 TABLE_PROCESS = (
     FUND_COLUMNS[:1]
@@ -132,6 +144,9 @@ def national(request):
             "links": _sort_links(params, key, descending),
             "money_columns": TABLE_MONEY,
             "process_columns": TABLE_PROCESS,
+            "tier_columns": TABLE_TIERS,
+            "people_columns": PEOPLE_COLUMNS,
+            "threshold": people_conf.suppress_below(),
             "all_money_columns": MONEY_COLUMNS,
             "alliance_columns": ALLIANCE_COLUMNS,
             "compare_columns": COMPARE,
