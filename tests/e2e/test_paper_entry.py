@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import pytest
 from django.test import Client
@@ -12,7 +13,7 @@ from tests.conftest import login
 from tests.e2e.browser import assert_accessible, assert_no_horizontal_scroll
 
 pytestmark = pytest.mark.django_db(transaction=True)
-SHOTS = "docs/screenshots"
+SHOTS = os.environ.get("WIJKGELD_SCREENSHOTS")  # a folder: save screenshots there to look at them
 
 
 def _round(area):
@@ -76,13 +77,15 @@ def test_paper_pages_offer_invalid_and_only_a_third_member_resolves(
     page.check("#project-1")
     page.check("#project-2")
     page.check("#project-3")
-    page.screenshot(path=f"{SHOTS}/paper-entry-{width}.png", full_page=True)
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/paper-entry-{width}.png", full_page=True)
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
     page.get_by_role("button", name="Ongeldig invoeren").click()
     assert "één keer ingevoerd als ongeldig" in page.content()
     page.goto(base + "verschillen/")
-    page.screenshot(path=f"{SHOTS}/paper-mismatches-{width}.png", full_page=True)
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/paper-mismatches-{width}.png", full_page=True)
     assert_accessible(page)
     assert_no_horizontal_scroll(page)
     page.fill("#id_code", codes[0])
