@@ -1,4 +1,5 @@
-"""Voting tasks: paper ballots entered once that wait for a second committee member."""
+"""Voting tasks: paper ballots entered once that wait for a second committee member, and differences
+between two entries that wait for a third member (never one of the two who entered them)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,38 @@ def voting_tasks(user):
             % {"n": row["n"], "round": row["round__title"]},
             reverse(
                 "voting:paper", kwargs={"slug": row["round__fund__area__slug"], "round_id": row["round_id"]}
+            ),
+            row["round__fund__area__name"],
+            row["n"],
+        )
+
+
+@register_task_provider
+def voting_difference_tasks(user):
+    from wijkgeld.voting.models import PaperBallot
+
+    rows = (
+        PaperBallot.objects.filter(
+            status=PaperBallot.Status.MISMATCH,
+            round__fund__area__in=areas_where(user, "voting.enter_paper"),
+        )
+        .exclude(first_by=user)
+        .exclude(second_by=user)  # only a third member resolves a difference
+        .values("round_id", "round__title", "round__fund__area__slug", "round__fund__area__name")
+        .annotate(n=Count("id"))
+    )
+    for row in rows:
+        yield Task(
+            "voting.paper.resolve",
+            ngettext(
+                "%(n)d paper ballot of %(round)s has two entries that differ: resolve it.",
+                "%(n)d paper ballots of %(round)s have two entries that differ: resolve them.",
+                row["n"],
+            )
+            % {"n": row["n"], "round": row["round__title"]},
+            reverse(
+                "voting:mismatches",
+                kwargs={"slug": row["round__fund__area__slug"], "round_id": row["round_id"]},
             ),
             row["round__fund__area__name"],
             row["n"],
