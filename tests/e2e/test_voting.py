@@ -116,6 +116,12 @@ def vote_change_and_receipt(page, voting_round, *, scan: bool):
     assert Ballot.objects.get().approvals == ["1", "2"]
     # Right after voting, on this device only, the resident sees what they chose.
     assert "Moestuin bij de school" in page.inner_text("main")
+    # Back after the receipt: an ordinary page (no "resubmit the form?"), and nothing of the vote.
+    back = page.go_back()
+    assert back is not None and back.ok and back.request.method == "GET"
+    assert page.url.endswith("/stemmen/") and page.input_value("#id_code") == ""
+    page.go_forward()
+    assert "Moestuin bij de school" in page.inner_text("main")
 
     # Change the vote: type the code again (in lower case, with spaces); the last choice counts.
     page.goto("/stemmen/")

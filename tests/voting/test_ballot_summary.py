@@ -55,6 +55,7 @@ def test_without_javascript_show_my_choice_gives_the_same_summary(client, dutch,
     page = client.post(
         f"/stemmen/ronde/{round_.pk}/",
         {"code": codes[0], "step": step_of(html), "projects": ["1", "2"], "action": "check"},
+        follow=True,
     ).content.decode()
     assert "2 van 3 ideeën, € 300,00 van € 500,00" in page.replace("\xa0", " ")
     assert '<meter class="ballot__meter"' in page and 'value="30000"' in page
@@ -115,12 +116,12 @@ def test_reentering_a_code_shows_the_earlier_choice_only_when_asked(
 
     ballot_cast(round=round_, code=codes[0], approvals=["2", "4"])
     step = step_of(client.get("/stemmen/").content.decode())
-    page = client.post("/stemmen/", {"code": codes[0], "step": step}).content.decode()
+    page = client.post("/stemmen/", {"code": codes[0], "step": step}, follow=True).content.decode()
     assert "U hebt al gestemd met deze code" in page
     assert "vervangt uw nieuwe stem de oude" in page
     assert " checked" not in page
     earlier = client.post(
-        f"/stemmen/ronde/{round_.pk}/", {"code": codes[0], "step": step, "action": "earlier"}
+        f"/stemmen/ronde/{round_.pk}/", {"code": codes[0], "step": step, "action": "earlier"}, follow=True
     ).content.decode()
     assert earlier.count(" checked") == 2
     assert "2 van 3 ideeën" in earlier

@@ -41,16 +41,16 @@ def test_area_entry_page(client, area, round_, timezone_now):
 
 def test_full_vote_change_and_receipt(client, round_, codes, timezone_now):
     code = codes[0]
-    page = client.post("/stemmen/", {"code": code.lower().replace("-", " ")})
-    assert page.status_code == 200
+    page = client.post("/stemmen/", {"code": code.lower().replace("-", " ")}, follow=True)
+    assert page.redirect_chain == [(f"/stemmen/ronde/{round_.pk}/", 303)] and page.status_code == 200
     html = page.content.decode()
     assert "Project 1" in html and "Samenvatting 1" in html
     url = f"/stemmen/ronde/{round_.pk}/"
     assert f'action="{url}"' in html
-    check = client.post(url, {"code": code, "projects": ["1", "2"], "action": "check"})
-    assert check.status_code == 200
+    check = client.post(url, {"code": code, "projects": ["1", "2"], "action": "check"}, follow=True)
+    assert check.status_code == 200 and check.redirect_chain == [(f"{url}?stap=controle", 303)]
     assert "€300.00" in check.content.decode()  # running total computed on the server
-    confirm = client.post(url, {"code": code, "projects": ["1", "2"], "action": "confirm"})
+    confirm = client.post(url, {"code": code, "projects": ["1", "2"], "action": "confirm"}, follow=True)
     assert confirm.status_code == 200 and 'value="cast"' in confirm.content.decode()
     assert not Ballot.objects.exists()  # nothing stored before the last step
     cast = client.post(url, {"code": code, "projects": ["1", "2"], "action": "cast"})
@@ -61,7 +61,7 @@ def test_full_vote_change_and_receipt(client, round_, codes, timezone_now):
     assert codelib.format_receipt(receipt) in page.content.decode()
     # Change the vote: a fresh code page (the old pages expired with the vote); the last choice counts.
     step = re.search(r'name="step" value="([^"]+)"', client.get("/stemmen/").content.decode()).group(1)
-    again = client.post("/stemmen/", {"code": code, "step": step})
+    again = client.post("/stemmen/", {"code": code, "step": step}, follow=True)
     assert "already voted with this code" in again.content.decode()
     assert "checked" not in again.content.decode()  # the earlier choice only when asked for
     client.post(url, {"code": code, "step": step, "projects": ["3"], "action": "cast"})
@@ -90,9 +90,9 @@ def test_receipt_page_shows_the_choice_only_from_the_voters_own_cookie(client, r
 
 def test_change_button_returns_to_ballot_with_choice(client, round_, codes, timezone_now):
     response = client.post(
-        f"/stemmen/ronde/{round_.pk}/", {"code": codes[0], "projects": ["2"], "action": "change"}
+        f"/stemmen/ronde/{round_.pk}/", {"code": codes[0], "projects": ["2"], "action": "change"}, follow=True
     )
-    assert response.status_code == 200
+    assert response.status_code == 200 and response.content.decode().count(" checked>") == 1
     assert not Ballot.objects.exists()
 
 
@@ -139,7 +139,7 @@ def test_cumulative_ballot_tampered_points(client, area, make_round, committee, 
         response = client.post(url, {"code": code, "action": "cast"} | bad)
         assert response.status_code == 400, bad
     assert not Ballot.objects.exists()
-    check = client.post(url, {"code": code, "action": "check", "points-1": "4", "points-2": "3"})
+    check = client.post(url, {"code": code, "action": "check", "points-1": "4", "points-2": "3"}, follow=True)
     assert "7 of 10 points given, 3 left" in check.content.decode()
     assert (
         client.post(url, {"code": code, "action": "cast", "points-1": "4", "points-2": "3"}).status_code
@@ -172,7 +172,7 @@ def test_revoked_and_paper_codes_get_clear_messages(
     assert "no longer valid" in client.post("/stemmen/", {"code": codes[0]}).content.decode()
     paper_ballot_enter(actor=committee, round=round_, code=codes[1], approvals=["1"])
     # One entry takes nothing away: the ballot still opens.
-    assert "Project 1" in client.post("/stemmen/", {"code": codes[1]}).content.decode()
+    assert "Project 1" in client.post("/stemmen/", {"code": codes[1]}, follow=True).content.decode()
     paper_ballot_enter(actor=committee2, round=round_, code=codes[1], approvals=["1"])
     assert "paper ballot" in client.post("/stemmen/", {"code": codes[1]}).content.decode()
     response = client.post(
@@ -225,7 +225,7 @@ def test_throttle_per_client_slows_wrong_codes_but_never_a_right_one(
     assert "wait" in blocked.content.decode().lower() and int(blocked["Retry-After"]) > 0
     assert _cast(client, round_, WRONG).status_code == 429
     # The same (throttled) client with a right code: the ballot opens and the vote is stored.
-    assert client.post("/stemmen/", {"code": codes[0]}).status_code == 200
+    assert client.post("/stemmen/", {"code": codes[0]}).status_code == 303  # to the ballot
     assert _cast(client, round_, codes[0]).status_code == 302
     assert Ballot.objects.count() == 1
     # Another client's wrong code is answered normally.
@@ -243,7 +243,7 @@ def test_flood_of_wrong_codes_from_many_addresses_never_blocks_a_valid_code(
             client.post("/stemmen/", {"code": WRONG}, REMOTE_ADDR=f"198.51.100.{i}")
     assert client.post("/stemmen/", {"code": WRONG}, REMOTE_ADDR="198.51.100.1").status_code == 429
     # A fresh resident, and a resident behind one of the flooding addresses, both vote.
-    assert client.post("/stemmen/", {"code": codes[0]}, REMOTE_ADDR="192.0.2.10").status_code == 200
+    assert client.post("/stemmen/", {"code": codes[0]}, REMOTE_ADDR="192.0.2.10").status_code == 303
     assert _cast(client, round_, codes[0], REMOTE_ADDR="192.0.2.10").status_code == 302
     assert _cast(client, round_, codes[1], REMOTE_ADDR="198.51.100.1").status_code == 302
     assert Ballot.objects.count() == 2
@@ -282,7 +282,7 @@ def test_the_wait_doubles_for_a_client_that_keeps_guessing(
 def test_right_codes_do_not_count_towards_the_throttle(client, round_, codes, timezone_now, settings):
     settings.VOTING_THROTTLE_CLIENT_FAILURES = 2
     for _ in range(5):
-        assert client.post("/stemmen/", {"code": codes[0]}).status_code == 200
+        assert client.post("/stemmen/", {"code": codes[0]}).status_code == 303
 
 
 def test_throttle_keeps_no_ip_address(client, round_, timezone_now, settings):
@@ -302,3 +302,48 @@ def test_pages_are_dutch_by_default(client, round_, codes, timezone_now):
     page = client.post("/stemmen/", {"code": "ABCD"}).content.decode()
     assert "Een code heeft 16 letters en cijfers" in page
     assert 'lang="nl"' in page
+
+
+def test_every_step_is_a_get_page_and_back_after_the_vote_shows_nothing(client, round_, codes, timezone_now):
+    from wijkgeld.voting.ballot_state import STATE_COOKIE
+
+    url = f"/stemmen/ronde/{round_.pk}/"
+    assert client.post("/stemmen/", {"code": codes[0]})["Location"] == url
+    confirm = client.post(url, {"code": codes[0], "projects": ["1", "2"], "action": "confirm"})
+    assert confirm.status_code == 303 and confirm["Location"] == f"{url}?stap=bevestigen"
+    state = client.cookies[STATE_COOKIE]
+    assert state["httponly"] and codes[0] not in state.value  # signed and compressed, not in the URL
+    for _ in range(2):  # reload: the same page again, nothing stored
+        page = client.get(confirm["Location"])
+        assert page.status_code == 200 and 'value="cast"' in page.content.decode()
+        assert [p.title for p in page.context["summary"]["chosen"]] == ["Project 1", "Project 2"]
+    assert not Ballot.objects.exists()
+    client.post(url, {"code": codes[0], "projects": ["1", "2"], "action": "cast"})
+    assert client.cookies[STATE_COOKIE].value == ""
+    for stage in ("?stap=bevestigen", "?stap=controle", ""):  # Back after the receipt
+        back = client.get(url + stage)
+        assert back.status_code == 302 and back["Location"] == "/stemmen/"
+    assert Ballot.objects.count() == 1
+
+
+def test_a_forged_or_another_rounds_ballot_state_shows_nothing(
+    client, round_, area, make_round, committee, codes, timezone_now
+):
+    from wijkgeld.voting.ballot_state import STATE_COOKIE
+
+    client.cookies[STATE_COOKIE] = "forged"
+    assert client.get(f"/stemmen/ronde/{round_.pk}/")["Location"] == "/stemmen/"
+    client.post("/stemmen/", {"code": codes[0]})
+    assert client.get(f"/stemmen/ronde/{round_.pk}/").status_code == 200
+    other = make_round(area)
+    assert client.get(f"/stemmen/ronde/{other.pk}/")["Location"] == "/stemmen/"
+
+
+def test_done_ends_the_ballot_state_of_a_voter_who_walked_away(client, round_, codes, timezone_now):
+    url = f"/stemmen/ronde/{round_.pk}/"
+    step = _step(client)
+    client.post("/stemmen/", {"code": codes[0], "step": step})
+    client.post(url, {"code": codes[0], "step": step, "projects": ["1"], "action": "check"})
+    assert client.get(f"{url}?stap=controle").status_code == 200
+    client.post("/stemmen/bewijs/klaar/")
+    assert client.get(f"{url}?stap=controle")["Location"] == "/stemmen/"

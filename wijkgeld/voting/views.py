@@ -1,15 +1,17 @@
 """Resident pages: type the code, fill in the ballot, confirm, see the receipt. No account needed.
 
-The code travels only in the resident's own form (a hidden field between the steps); it is never put
-in the session or the database. Every step checks it again, and wrong codes count towards the
-throttle. The receipt and the voter's choice are handed to the receipt page in a short-lived signed
-cookie on the voter's device, not in the URL (so not in server logs or browser history) and not on
-the server (so a receipt cannot be used later to show someone how one voted).
+Every step is POST, redirect, GET: a form is sent, the server checks it and answers with a redirect to
+a page the browser fetches with GET, so Back and reload never ask to "resubmit the form" (also not Back
+after the receipt). Between the steps the code and the choice so far live in one short-lived signed
+cookie on the voter's device (`ballot_state`), never in the URL, the session or the database. Every
+step checks the code again, and wrong codes count towards the throttle. The receipt and the voter's
+choice are handed to the receipt page in another signed cookie on the voter's device (so a receipt
+cannot be used later, on the server, to show someone how one voted).
 
-Shared computers: the receipt cookie ends with the browser session and "Done" clears it. Each form
-carries a signed "step" stamp from when the code page was opened; after a vote (or "Done") the
-browser holds a "done" stamp, and any older form that is sent again (Back, resubmit) is refused, so
-the next person at the computer cannot see or change the vote.
+Shared computers: both cookies end with the browser session; casting the vote and "Done" delete the
+ballot state, and "Done" clears the receipt. Each form carries a signed "step" stamp from when the
+code page was opened; after a vote (or "Done") the browser holds a "done" stamp, and any older form
+that is sent again is refused, so the next person at the computer cannot see or change the vote.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -28,6 +32,7 @@ from wijkgeld.areas.models import Area
 from wijkgeld.core.errors import DomainError
 from wijkgeld.fund.models import Round
 from wijkgeld.voting import throttle
+from wijkgeld.voting.ballot_state import BallotState, state_clear, state_read, state_write
 from wijkgeld.voting.selection import Selection, admitted_projects, euros, validate
 from wijkgeld.voting.services import ballot_cast, ballot_current, code_lookup, voting_state
 from wijkgeld.voting.summary import ballot_summary, idea_photos
@@ -49,13 +54,15 @@ def _new_step() -> str:
     return signing.dumps(_now_ms(), salt=STEP_SALT)
 
 
-def _is_stale(request) -> bool:
-    """True if this form was opened before the last vote or "Done" in this browser."""
+def _is_stale(request, step: str | None = None) -> bool:
+    """True if this form (or ballot state) was opened before the last vote or "Done" in this browser."""
     done = request.get_signed_cookie(DONE_COOKIE, default=None, salt=STEP_SALT)
     if done is None:
         return False
+    if step is None:
+        step = request.POST.get("step", "")
     try:
-        opened = int(signing.loads(request.POST.get("step", ""), salt=STEP_SALT, max_age=STEP_MAX_AGE))
+        opened = int(signing.loads(step, salt=STEP_SALT, max_age=STEP_MAX_AGE))
     except (signing.BadSignature, TypeError, ValueError):
         return True
     return opened <= int(done)
@@ -138,7 +145,18 @@ def start(request, slug: str | None = None):
         )
     # An earlier choice is shown only when the voter asks for it (someone may be watching).
     voted_before = ballot_current(round=round_, code=typed) is not None
-    return _ballot_page(request, round_, typed, Selection((), None), changing=voted_before)
+    state = BallotState(
+        round_id=round_.pk, code=typed, step=request.POST.get("step", ""), changing=voted_before
+    )
+    return _to_step(round_, state)
+
+
+def _to_step(round_: Round, state: BallotState, stage: str | None = None):
+    """Redirect (303: the browser fetches the next page with GET) and keep the state on the device."""
+    url = reverse("voting:ballot", args=[round_.pk]) + (f"?stap={stage}" if stage else "")
+    response = HttpResponseRedirect(url, status=303)
+    state_write(response, state=state)
+    return response
 
 
 def _not_open_message(round_: Round) -> str | None:
@@ -183,6 +201,7 @@ def _ballot_page(
     changing=False,
     showing_earlier=False,
     status=200,
+    step=None,
 ):
     projects = admitted_projects(round_)
     context = {
@@ -201,7 +220,7 @@ def _ballot_page(
         "min_projects": max(round_.min_projects or 1, 1),
         "budget_text": euros(round_.budget_cents),
         "voting_end": round_.voting_end,
-        "step": request.POST.get("step", ""),
+        "step": request.POST.get("step", "") if step is None else step,
         "photos": idea_photos(round_),
     }
     return render(request, "voting/ballot.html", context, status=status)
@@ -214,16 +233,70 @@ def _loose_selection(round_, approvals, points) -> Selection:
     return Selection(tuple(approvals or ()), None)
 
 
+def _confirm_page(request, round_: Round, code: str, selection: Selection, step: str):
+    projects = admitted_projects(round_)
+    return render(
+        request,
+        "voting/confirm.html",
+        {
+            "round": round_,
+            "area": round_.fund.area,
+            "code": code,
+            "selection": selection,
+            "summary": _summary(round_, projects, selection),
+            "cumulative": round_.ballot_type == Round.BallotType.CUMULATIVE,
+            "step": step,
+        },
+    )
+
+
+def _ballot_get(request, round_id: int):
+    """The page for the step the voter is at, from the ballot state on their device."""
+    state = state_read(request, round_id=round_id)
+    if state is None or _is_stale(request, state.step):
+        # Back after the vote (or after "Done") lands here: nothing of the vote is shown again.
+        response = redirect("voting:start")
+        state_clear(response)
+        return response
+    round_ = get_object_or_404(Round.objects.select_related("fund__area"), pk=round_id)
+    stage = request.GET.get("stap", "")
+    if stage not in ("controle", "bevestigen"):
+        selection = Selection(state.approvals, state.points)
+        return _ballot_page(
+            request,
+            round_,
+            state.code,
+            selection,
+            changing=state.changing,
+            showing_earlier=state.showing_earlier,
+            step=state.step,
+        )
+    approvals = None if state.points is not None else list(state.approvals)
+    try:
+        selection = validate(round_, _costs(round_), approvals=approvals, points=state.points)
+    except DomainError as exc:  # the ideas changed since the check: show the ballot with why
+        loose = _loose_selection(round_, approvals, state.points)
+        return _ballot_page(request, round_, state.code, loose, error=exc.message, step=state.step)
+    if stage == "bevestigen":
+        return _confirm_page(request, round_, state.code, selection, state.step)
+    return _ballot_page(request, round_, state.code, selection, checked=True, step=state.step)
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def ballot(request, round_id: int):
-    """One URL for the steps of the ballot: check (totals), confirm, change and cast."""
+    """One URL for the steps of the ballot: check (totals), confirm, change and cast.
+
+    A POST is one step; it answers with a redirect to the GET page of the next step (or with the
+    page and its error, status 400, when the step is refused).
+    """
     if request.method == "GET":
-        return redirect("voting:start")
+        return _ballot_get(request, round_id)
     round_ = get_object_or_404(Round, pk=round_id)
     if _is_stale(request):
         return _expired(request)
     code = request.POST.get("code", "")[:40]
+    step = request.POST.get("step", "")
     action = request.POST.get("action", "check")
     try:
         approvals, points = _selection_from_post(request, round_)
@@ -236,6 +309,7 @@ def ballot(request, round_id: int):
             return _step_error(request, round_, code, exc, approvals, points)
         response = redirect("voting:receipt")  # POST, redirect, GET: reloading never votes again
         _mark_done(response)
+        state_clear(response)  # Back after the receipt finds no ballot to show
         # The voter's own choice travels only in this signed cookie on their device: nothing on the
         # server can show a ballot for a receipt afterwards (receipt-freeness, docs/voting.md).
         response.set_signed_cookie(  # no max_age: the cookie ends with the browser session
@@ -264,29 +338,19 @@ def ballot(request, round_id: int):
         if (message := _not_open_message(round_)) is not None:
             raise DomainError(message, field="code", code="closed")
         if action == "change":
-            return _ballot_page(request, round_, code, _loose_selection(round_, approvals, points))
+            loose = _loose_selection(round_, approvals, points)
+            return _to_step(round_, BallotState(round_.pk, code, step, loose.approvals, loose.points))
         if action == "earlier":  # the voter asked to see the choice that counts now
             current = ballot_current(round=round_, code=code) or Selection((), None)
-            return _ballot_page(request, round_, code, current, changing=True, showing_earlier=True)
+            state = BallotState(
+                round_.pk, code, step, current.approvals, current.points, changing=True, showing_earlier=True
+            )
+            return _to_step(round_, state)
         selection = validate(round_, _costs(round_), approvals=approvals, points=points)
     except DomainError as exc:
         return _step_error(request, round_, code, exc, approvals, points)
-    if action == "confirm":
-        projects = admitted_projects(round_)
-        return render(
-            request,
-            "voting/confirm.html",
-            {
-                "round": round_,
-                "area": round_.fund.area,
-                "code": code,
-                "selection": selection,
-                "summary": _summary(round_, projects, selection),
-                "cumulative": round_.ballot_type == Round.BallotType.CUMULATIVE,
-                "step": request.POST.get("step", ""),
-            },
-        )
-    return _ballot_page(request, round_, code, selection, checked=True)
+    state = BallotState(round_.pk, code, step, tuple(selection.approvals), selection.points)
+    return _to_step(round_, state, "bevestigen" if action == "confirm" else "controle")
 
 
 def _costs(round_):
@@ -350,6 +414,7 @@ def receipt_done(request):
     """ "Done": forget the receipt on this device, and refuse older ballot pages sent again."""
     response = redirect("voting:start")
     response.delete_cookie(RECEIPT_COOKIE, samesite="Lax")
+    state_clear(response)
     _mark_done(response)
     messages.success(request, _("Done. This device no longer shows your vote. Your vote still counts."))
     return response
