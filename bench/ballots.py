@@ -3,15 +3,18 @@
     .venv/bin/python bench/ballots.py                 # SQLite (FULL, then NORMAL), then PostgreSQL
     .venv/bin/python bench/ballots.py --sqlite-only
     .venv/bin/python bench/ballots.py --postgres      # PostgreSQL only
-    options: --codes 20000 --projects 30 --voters 8000 --seconds 60 --threads 16 --workers 2
-             --server-threads 4 --conn-max-age 0 (a new connection per request, for comparison)
+    options: --codes 20000 --projects 30 --voters 8000 --seconds 60 --threads 16 --clients 2
+             --workers 5 --server-threads 4
+             --conn-max-age 0 (a new connection per request, for comparison)
              --sqlite-sync FULL,NORMAL (PRAGMA synchronous values to run; FULL is what ships)
              --pg-fast (PostgreSQL with fsync/synchronous_commit off, as earlier runs; default: durable)
 
 It makes a fresh database (SQLite file with WAL in a temporary folder, or a throwaway PostgreSQL
 server), a round in the voting phase with 30 admitted projects and 20,000
 letter codes, and starts gunicorn on a free port of 127.0.0.1 with production settings (DEBUG=0) and
-a shared file cache (CACHE_DIR), as in production. Voter threads each fetch the code page once for
+a shared file cache (CACHE_DIR), as in production: gunicorn's recommended (2 × cores) + 1 worker
+processes (5 on two cores). The voters run in --clients processes (default 2) of threads each, so
+that the client's own GIL does not cap what the server can take. Voter threads each fetch the code page once for
 their CSRF cookie and token, then post ballots to /stemmen/ronde/<id>/ (action=cast) with the
 codes from the letters; about 5% of voters vote a second time (the last one counts). The run is
 bounded by --voters and --seconds. It prints ballots per second, p50/p99 latency of the cast
@@ -32,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import multiprocessing
 import os
 import random
 import re
@@ -241,6 +245,40 @@ class Voter(threading.Thread):
                 )
 
 
+def client_process(port, round_id, shares, n_projects, stop_at, start, queue) -> None:
+    """One client process: its voter threads, then their results to the parent."""
+    results: list = []
+    threads = [Voter(port, round_id, share, n_projects, stop_at, results) for share in shares]
+    start.wait()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    queue.put(results)
+
+
+def run_clients(port, round_id, per_client, n_projects, seconds) -> tuple[list, float]:
+    """Start the client processes together; returns every cast's result and the wall time."""
+    ctx = multiprocessing.get_context("fork")  # the children need no Django, only the codes
+    queue, start = ctx.Queue(), ctx.Event()
+    stop_at = time.time() + seconds
+    procs = [
+        ctx.Process(target=client_process, args=(port, round_id, shares, n_projects, stop_at, start, queue))
+        for shares in per_client
+    ]
+    for proc in procs:
+        proc.start()
+    t0 = time.perf_counter()
+    start.set()
+    results: list = []
+    for _ in procs:  # read before join: a child cannot exit while its results sit in the pipe
+        results.extend(queue.get())
+    elapsed = time.perf_counter() - t0
+    for proc in procs:
+        proc.join()
+    return results, elapsed
+
+
 DURABLE = ("fsync", "synchronous_commit", "full_page_writes")
 
 
@@ -279,21 +317,16 @@ def run_benchmark(args, database_url: str | None, label: str) -> bool:
         proc = start_server(env, port, args.workers, args.server_threads, tmp)
         voters = min(args.voters, len(codes))
         chosen = codes[:voters]
-        results: list = []
+        clients = max(1, min(args.clients, args.threads))
         per_thread = [chosen[i :: args.threads] for i in range(args.threads)]
-        stop_at = time.time() + args.seconds
-        threads = [Voter(port, round_id, share, args.projects, stop_at, results) for share in per_thread]
+        per_client = [per_thread[i::clients] for i in range(clients)]
         print(
-            f"[{label}] {args.threads} voter threads, gunicorn {args.workers} workers × {args.server_threads} threads,"
+            f"[{label}] {args.threads} voter threads in {clients} client processes,"
+            f" gunicorn {args.workers} workers × {args.server_threads} threads,"
             f" up to {voters} voters or {args.seconds} s ...",
             flush=True,
         )
-        t0 = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        elapsed = time.perf_counter() - t0
+        results, elapsed = run_clients(port, round_id, per_client, args.projects, args.seconds)
         return report(label, results, elapsed, round_id)
     finally:
         if proc is not None:
@@ -361,7 +394,13 @@ def main() -> int:
     parser.add_argument("--voters", type=int, default=8_000, help="at most this many voters")
     parser.add_argument("--seconds", type=float, default=60, help="stop casting after this many seconds")
     parser.add_argument("--threads", type=int, default=16, help="concurrent voters")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--clients", type=int, default=2, help="client processes the voter threads run in")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2 * (os.cpu_count() or 1) + 1,
+        help="gunicorn worker processes (default: gunicorn's recommended 2 × cores + 1)",
+    )
     parser.add_argument("--server-threads", type=int, default=4, help="threads per gunicorn worker")
     parser.add_argument(
         "--conn-max-age",
