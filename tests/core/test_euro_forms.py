@@ -121,6 +121,14 @@ PAGES: dict[str, list[Page]] = {
         Page("finance", _a("people:fee", pk=lambda o: _placement(o, with_fee=True).pk), prefix="p-"),
     ],
     "wijkgeld.people.forms.CommissionForm": [Page("delegate", _a("people:commission_create"))],
+    "wijkgeld.people.forms.CommitForm": [
+        Page(
+            "staff",
+            _a("people:fee", pk=lambda o: _placement(o, with_fee=False).pk),
+            prefix="c-",
+            extra=(("c-line", "0"),),
+        ),
+    ],
 }
 
 
@@ -130,11 +138,14 @@ def _delegates_line(o):
     return BudgetLine.objects.filter(area=o.area, controlled_by_delegates=True).first()
 
 
-def _placement(o, *, with_fee: bool = False):
+def _placement(o, *, with_fee: bool | None = None):
+    """The area's first placement; with_fee True/False: the first with / without a committed fee."""
     from wijkgeld.people.models import Placement
 
     placements = Placement.objects.filter(area=o.area).order_by("pk")
-    return (placements.filter(fee_commitment__isnull=False) if with_fee else placements).first()
+    if with_fee is not None:
+        placements = placements.filter(fee_commitment__isnull=not with_fee)
+    return placements.first()
 
 
 def _login(client, role: str):

@@ -152,12 +152,14 @@ class EndAppointmentForm(forms.Form):
 
 class CommitForm(forms.Form):
     line = forms.ModelChoiceField(label=_("Budget line"), queryset=None, empty_label=None)
+    # Declared on the class (not added in __init__) so that the euro-form tests find it.
+    amount = EuroField(label=_("Amount in euros"))
 
     def __init__(self, *args, lines, with_amount: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["line"].queryset = lines
-        if with_amount:
-            self.fields["amount"] = EuroField(label=_("Amount in euros"))
+        if not with_amount:  # a commission's amount comes from the commission itself
+            del self.fields["amount"]
 
 
 class PayForm(forms.Form):
