@@ -37,6 +37,15 @@ def _fast_passwords(settings):
     settings.AXES_ENABLED = False
 
 
+@pytest.fixture(autouse=True)
+def _fresh_worker_caches():
+    """Each test starts with empty per-worker caches (a rolled-back round's id is reused by the next test)."""
+    from wijkgeld.voting import selection
+
+    selection._ROUNDS.clear()
+    selection._COSTS.clear()
+
+
 @pytest.fixture
 def make_area(db):
     from wijkgeld.areas.models import Area

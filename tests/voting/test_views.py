@@ -347,3 +347,22 @@ def test_done_ends_the_ballot_state_of_a_voter_who_walked_away(client, round_, c
     assert client.get(f"{url}?stap=controle").status_code == 200
     client.post("/stemmen/bewijs/klaar/")
     assert client.get(f"{url}?stap=controle")["Location"] == "/stemmen/"
+
+
+def test_a_cast_just_after_voting_closed_is_refused_though_the_worker_kept_the_round(
+    client, round_, codes, timezone_now
+):
+    from wijkgeld.fund.models import Round
+    from wijkgeld.voting.selection import round_for_ballot
+
+    url = f"/stemmen/ronde/{round_.pk}/"
+    assert client.post(url, {"code": codes[0], "projects": ["1"], "action": "cast"}).status_code == 302
+    kept = round_for_ballot(round_.pk)
+    Round.objects.filter(pk=round_.pk).update(voting_end=timezone_now)  # closed now, in the database
+    assert round_for_ballot(round_.pk) is kept  # the worker's copy still says "open" ...
+    data = {"code": codes[1], "projects": ["1"], "action": "cast", "step": _step(client)}
+    response = client.post(url, data)
+    assert (
+        response.status_code == 400 and "Voting has closed" in response.content.decode()
+    )  # ... the cast does not
+    assert Ballot.objects.count() == 1

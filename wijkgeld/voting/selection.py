@@ -64,6 +64,33 @@ def project_costs(round_) -> dict[str, int]:
     return costs
 
 
+_ROUNDS: dict[int, tuple[float, object]] = {}
+
+
+def round_for_ballot(round_id: int):
+    """The round a ballot form is sent to, or None; kept a few seconds per worker once its rules are locked.
+
+    A cast is the hottest request of the site; reading the round costs it a query and about an eighth of
+    its time. Only a round whose rules are locked is kept (its ballot rules and admitted ideas no longer
+    change), and never longer than COSTS_TTL. Whether voting is open *now* is not taken from this copy:
+    the cast re-reads the round's phase and dates in the database in the same statement or transaction
+    that stores the ballot (`fastcast.first_cast`, `services.ballot_cast`), so a round closed a second
+    ago refuses the ballot.
+    """
+    from wijkgeld.fund.models import Round
+
+    now = time.monotonic()
+    hit = _ROUNDS.get(round_id)
+    if hit is not None and hit[0] > now:
+        return hit[1]
+    round_ = Round.objects.select_related("fund__area").filter(pk=round_id).first()
+    if round_ is not None and round_.locked_at is not None:
+        if len(_ROUNDS) > 100:
+            _ROUNDS.clear()
+        _ROUNDS[round_id] = (now + COSTS_TTL, round_)
+    return round_
+
+
 def _project_costs(round_) -> dict[str, int]:
     from wijkgeld.fund.models import Proposal
 

@@ -21,7 +21,7 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -33,7 +33,7 @@ from wijkgeld.core.errors import DomainError
 from wijkgeld.fund.models import Round
 from wijkgeld.voting import throttle
 from wijkgeld.voting.ballot_state import BallotState, state_clear, state_read, state_write
-from wijkgeld.voting.selection import Selection, admitted_projects, euros, validate
+from wijkgeld.voting.selection import Selection, admitted_projects, euros, round_for_ballot, validate
 from wijkgeld.voting.services import ballot_cast, ballot_current, code_lookup, voting_state
 from wijkgeld.voting.summary import ballot_summary, idea_photos
 
@@ -292,7 +292,14 @@ def ballot(request, round_id: int):
     """
     if request.method == "GET":
         return _ballot_get(request, round_id)
-    round_ = get_object_or_404(Round, pk=round_id)
+    # Casting is the hot path: it may use a worker's recent copy of the round, because the cast itself
+    # re-reads in the database whether voting is open (see round_for_ballot). The other steps read now.
+    if request.POST.get("action") == "cast":
+        round_ = round_for_ballot(round_id)
+    else:
+        round_ = Round.objects.select_related("fund__area").filter(pk=round_id).first()
+    if round_ is None:
+        raise Http404
     if _is_stale(request):
         return _expired(request)
     code = request.POST.get("code", "")[:40]
