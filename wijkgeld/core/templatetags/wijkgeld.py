@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils.formats import get_format
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from wijkgeld.core import languages
@@ -50,3 +52,15 @@ def content_lang(obj) -> str:
     run right to left on a left-to-right page and the other way round."""
     code = getattr(obj, "content_language", "") or "nl"
     return format_html('lang="{}" dir="auto"', code)
+
+
+# A postcode ("3083 AB"), a voting code ("ABCD-EFGH-JKMN-PQRS") or the licence ("EUPL-1.2") in translated text.
+_LTR_RUNS = re.compile(r"\b[0-9]{4} ?[A-Z]{2}\b|\b[A-Z0-9]{4}(?:-[A-Z0-9]{4}){3}\b|\bEUPL-1\.2\b")
+
+
+@register.filter
+def ltr_runs(text) -> str:
+    """Keep postcodes and codes left to right inside right-to-left text: in an Arabic sentence "3083 AB" would
+    otherwise show as "AB 3083". The text is escaped first; only the matches get a <bdi dir="ltr">."""
+    escaped = str(conditional_escape(text))
+    return mark_safe(_LTR_RUNS.sub(lambda m: f'<bdi dir="ltr">{m.group(0)}</bdi>', escaped))  # noqa: S308
