@@ -322,7 +322,9 @@ def test_invalid_paper_ballots_are_shown_with_the_result_but_not_counted(
     assert "2 papieren stembiljetten waren ongeldig" in client.get(manage).content.decode()
 
 
-@pytest.mark.parametrize(("language", "explained_in"), [("nl", "nl"), ("en", "en"), ("tr", "en"), ("ar", "en")])
+@pytest.mark.parametrize(
+    ("language", "explained_in"), [("nl", "nl"), ("en", "en"), ("tr", "en"), ("ar", "en")]
+)
 def test_explanations_are_marked_with_the_language_they_are_written_in(
     client, counted, committee, language, explained_in
 ):

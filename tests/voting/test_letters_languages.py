@@ -50,7 +50,7 @@ def test_every_letter_says_in_each_language_where_to_vote_in_it(round_, codes, w
     letters.letters_pdf(round=round_, codes=codes[:1], base_url="https://wijkgeld.example.org", language="nl")
     texts = [text for text, _align in written]
     for code, _name in settings.LANGUAGES:
-        url = "https://wijkgeld.example.org/stemmen/" + ("" if code == "nl" else f"?lang={code}")
+        url = f"https://wijkgeld.example.org/stemmen/?lang={code}"
         with translation.override(code):
             line = translation.gettext("In English: vote at %(url)s") % {"url": url}
         assert line in texts, code
@@ -129,3 +129,17 @@ def test_a_bad_letter_language_prints_dutch_and_a_resident_cannot_issue(
     assert response.status_code == 200
     with zipfile.ZipFile(io.BytesIO(response.content)) as zf:
         assert "lang=" not in zf.read("codes.csv").decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nl", "€\u00a010.000"),
+        ("en", "€10,000"),
+        ("tr", "€10.000"),
+        ("pl", "10\u00a0000\u00a0€"),
+        ("ar", "€\u00a010.000"),
+    ],
+)
+def test_whole_euros_on_the_letter_keep_their_thousands(language, text):
+    assert letters._whole_euros(10_000_99, language).strip("\u2066\u2069") == text

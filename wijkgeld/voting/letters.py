@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import zipfile
 from pathlib import Path
 
@@ -19,8 +20,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language_bidi, override
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 from fpdf import FPDF
 
 from wijkgeld.core.csv_export import csv_writer
@@ -34,6 +35,9 @@ FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu")]
 # Unicode isolates (format_euros wraps Arabic amounts in them for web pages); fpdf2's own bidi places the
 # amount, and the fonts have no glyph for these invisible marks.
 _ISOLATES = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"), None)
+
+
+_DECIMALS = re.compile(r"[.,]00(?=[^0-9]*$)")
 
 
 def letter_language(language: str | None) -> str:
@@ -72,11 +76,9 @@ def _period(round_) -> str:
 
 
 def _whole_euros(cents: int, language: str) -> str:
-    """'€ 1.250' for the ideas on the back of the letter: whole euros (rounded down), in the letter's language."""
-    text = format_euros(cents - cents % 100, language=language)
-    for decimals in (",00", ".00"):
-        text = text.replace(decimals, "")
-    return text
+    """'€ 10.000' for the ideas on the letter and the ballot: whole euros (rounded down), in the letter's
+    language: the language's amount without its decimals (',00' or '.00' after the last digit)."""
+    return _DECIMALS.sub("", format_euros(cents - cents % 100, language=language))
 
 
 def _every_language(base_url: str) -> list[tuple[str, str]]:
@@ -84,7 +86,9 @@ def _every_language(base_url: str) -> list[tuple[str, str]]:
     lines = []
     for code, _name in settings.LANGUAGES:
         with override(code):
-            lines.append((code, _("In English: vote at %(url)s") % {"url": entry_url(base_url, code)}))
+            # Always with ?lang=, Dutch too: it also switches back a device that had another language.
+            url = f"{entry_url(base_url)}?lang={code}"
+            lines.append((code, _("In English: vote at %(url)s") % {"url": url}))
     return lines
 
 
@@ -225,12 +229,6 @@ def _ideas(round_):
     return list(round_.proposals.filter(status=Proposal.Status.ADMITTED).order_by("number"))
 
 
-def _idea_align(pdf: _Letter, idea) -> str:
-    """An idea keeps the direction of the language it was written in (an Arabic idea in a Dutch letter)."""
-    with override(getattr(idea, "content_language", "nl") or "nl"):
-        return "R" if get_language_bidi() else "L"
-
-
 def _ideas_page(pdf: _Letter, round_, language: str) -> None:
     """The back of the letter: the ideas on the ballot, so residents can choose before they go online."""
     ideas = _ideas(round_)
@@ -243,10 +241,11 @@ def _ideas_page(pdf: _Letter, round_, language: str) -> None:
         gap=3,
     )
     for idea in ideas:
-        align = _idea_align(pdf, idea)
-        pdf.para(idea.title, size=11, style="B", gap=0, align=align)
+        # Each idea stays in the language it was written in; it is set on the side of the page (and of the
+        # box) where the letter's lines start, and HarfBuzz orders its words in their own direction.
+        pdf.para(idea.title, size=11, style="B", gap=0)
         pdf.para(_whole_euros(idea.cost_cents, language), size=11, style="B", gap=0)
-        pdf.para(idea.summary, size=10, gap=2, align=align)
+        pdf.para(idea.summary, size=10, gap=2)
 
 
 def paper_ballot_pdf(*, round, language: str = "nl") -> bytes:  # noqa: A002
@@ -288,10 +287,11 @@ def _paper_ballot(pdf: _Letter, round_, language: str) -> None:
         else:
             pdf.set_left_margin(20 + 10)
         pdf.set_x(pdf.l_margin)
-        align = _idea_align(pdf, idea)
-        pdf.para(idea.title, size=11, style="B", gap=0, align=align)
+        # Each idea stays in the language it was written in; it is set on the side of the page (and of the
+        # box) where the letter's lines start, and HarfBuzz orders its words in their own direction.
+        pdf.para(idea.title, size=11, style="B", gap=0)
         pdf.para(_whole_euros(idea.cost_cents, language), size=11, style="B", gap=0)
-        pdf.para(idea.summary, size=10, gap=2, align=align)
+        pdf.para(idea.summary, size=10, gap=2)
         pdf.set_margins(20, 20, 20)
     pdf.ln(2)
     pdf.para(
