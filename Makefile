@@ -10,7 +10,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: run test venv static messages migrate demo lint checks test-sqlite test-postgres test-e2e bench bench-tally bench-ledger bench-ballots backup clean help
+.PHONY: run test venv static messages fonts migrate demo lint checks test-sqlite test-postgres test-e2e bench bench-tally bench-ledger bench-ballots backup clean help
 
 help:
 	@echo "make run   – start the demo on http://127.0.0.1:$(PORT)"
@@ -38,13 +38,17 @@ messages: venv
 	@command -v msgfmt >/dev/null || scripts/ensure-system-packages.sh gettext
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
+# The PDF letters use DejaVu Sans: it has the glyphs of all five languages, Arabic included (docs/languages.md).
+fonts:
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || scripts/ensure-system-packages.sh fonts-dejavu-core
+
 migrate: venv
 	$(PY) manage.py migrate --noinput -v 0
 
 demo: migrate
 	$(PY) manage.py demo
 
-run: venv static messages demo
+run: venv static messages fonts demo
 	@echo "Wijkgeld runs on http://127.0.0.1:$(PORT)/  (stop with Ctrl+C)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
@@ -59,11 +63,11 @@ checks: venv messages
 	DEBUG=0 SECRET_KEY="ci-only-$$(printf 'x%.0s' {1..60})" ALLOWED_HOSTS=wijkgeld.example.org \
 	  WIJKGELD_VAR_DIR=$$(mktemp -d) $(PY) manage.py check --deploy --fail-level WARNING
 
-test-sqlite: venv static messages
+test-sqlite: venv static messages fonts
 	$(BIN)/pytest -m "not e2e" -q -p no:cacheprovider
 
 # The counting engine (tests/pb) never touches a database, so it runs once, in test-sqlite.
-test-postgres: venv static messages
+test-postgres: venv static messages fonts
 	scripts/with-postgres.sh $(BIN)/pytest -m "not e2e" -q -p no:cacheprovider --ignore=tests/pb
 
 test-e2e: venv static messages

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from config.env import env_bool, env_int, env_list, env_str
 
@@ -152,7 +151,15 @@ AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "wijkgeld.core.client_ip.client_ip"
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+# Each language in its own name, never translated: a resident looks for the name they can read (docs/languages.md).
+# Django knows Arabic is written right to left (LANGUAGES_BIDI) and has number and date formats for each.
+LANGUAGES = [
+    ("nl", "Nederlands"),
+    ("en", "English"),
+    ("tr", "Türkçe"),
+    ("ar", "العربية"),
+    ("pl", "Polski"),
+]
 LOCALE_PATHS = [BASE_DIR / "wijkgeld" / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True

@@ -320,3 +320,20 @@ def test_invalid_paper_ballots_are_shown_with_the_result_but_not_counted(
     login(client, committee)
     manage = f"/gebieden/{round_.area.slug}/bewonersfonds/beheer/ronde/{round_.pk}/uitslag/"
     assert "2 papieren stembiljetten waren ongeldig" in client.get(manage).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "explained_in"), [("nl", "nl"), ("en", "en"), ("tr", "en"), ("ar", "en")]
+)
+def test_explanations_are_marked_with_the_language_they_are_written_in(
+    client, counted, committee, language, explained_in
+):
+    """The counting engine explains in Dutch or English; on a Turkish or Arabic page its sentences are English
+    and marked so (WCAG 3.1.2), with their own direction inside a right-to-left page."""
+    from django.conf import settings
+
+    _round, _receipts, base = _published(client, counted, committee)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get(base)
+    assert all(row["lang"] == explained_in for row in page.context["rows"])
+    assert f'lang="{explained_in}" dir="auto"' in page.content.decode()

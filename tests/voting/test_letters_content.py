@@ -30,7 +30,7 @@ def test_letter_has_contact_dates_and_ideas(round_, codes, written):
     text = "\n".join(written)
     assert "commissie@example.org, 010 123 4567" in text
     assert "Stemmen kan van" in text and "maart 2026" in text
-    assert "De ideeën van" in text and "Project 1 – € 100" in text
+    assert "De ideeën van" in text and "Project 1\n€\u00a0100\n" in text  # each idea: title, cost, summary
 
 
 def test_paper_ballot_lists_every_idea_with_a_box_for_the_code(round_, written):

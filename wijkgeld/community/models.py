@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wijkgeld.core.languages import CONTENT_LANGUAGE_CHOICES
+
 
 class CollectiveProfile(models.Model):
     """What a resident collective or bewonersbedrijf does, where, and how it meets LSA's four principles.
@@ -25,6 +27,10 @@ class CollectiveProfile(models.Model):
     area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="collectives")
     themes = models.ManyToManyField("money.Theme", blank=True, related_name="collectives")
     activities = models.TextField(_("what you do"))
+    # The language the person wrote the text in (WCAG 3.1.2: pages mark it with lang=...).
+    content_language = models.CharField(
+        _("language of the text"), max_length=8, choices=CONTENT_LANGUAGE_CHOICES, default="nl"
+    )
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_email = models.EmailField(_("e-mail address"), blank=True)
     contact_phone = models.CharField(_("phone number"), max_length=30, blank=True)

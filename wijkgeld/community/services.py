@@ -13,6 +13,7 @@ from wijkgeld.areas.models import Area, Organisation
 from wijkgeld.community.models import CollectiveProfile
 from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
+from wijkgeld.core.languages import content_language as language_of_text
 
 RESIDENT_KINDS = (Organisation.Kind.COLLECTIVE, Organisation.Kind.ENTERPRISE)
 
@@ -37,6 +38,7 @@ def collective_register(
     principle_independent: str = "",
     principle_resident_owned: str = "",
     principle_cooperation: str = "",
+    content_language: str | None = None,
     now: dt.datetime | None = None,
 ) -> CollectiveProfile:
     """Anyone (also without an account: actor=None) registers a collective; it starts unverified."""
@@ -63,6 +65,7 @@ def collective_register(
         organisation=organisation,
         area=area,
         activities=activities.strip(),
+        content_language=language_of_text(content_language),
         contact_name=contact_name,
         contact_email=contact_email,
         contact_phone=contact_phone,

@@ -1,8 +1,10 @@
-"""Dutch first: the site speaks Dutch unless the visitor chose English with the language switch.
+"""Dutch first: the site speaks Dutch unless the visitor chose another language.
 
 Django's LocaleMiddleware would follow the browser's Accept-Language header, so a resident with an
-English-language phone would land on English pages. Here only the explicit choice (the language cookie set
-by the switch) counts.
+English-language phone would land on English pages. Here only an explicit choice counts: the language cookie set
+by the switch, or ``?lang=tr`` in a link (the voting letter prints one per language), which is then kept in the
+cookie. Turkish, Arabic and Polish cover the resident pages; other pages fall back to English
+(wijkgeld/core/languages.py, docs/languages.md).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
-_SUPPORTED = {code for code, _name in settings.LANGUAGES}
+from wijkgeld.core import languages
 
 
 class DutchFirstLocaleMiddleware:
@@ -21,11 +23,24 @@ class DutchFirstLocaleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-        language = chosen if chosen in _SUPPORTED else settings.LANGUAGE_CODE
+        from_link = request.GET.get("lang", "") if request.method == "GET" else ""
+        from_link = from_link if from_link in languages.supported() else ""
+        chosen = from_link or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = languages.page_language(chosen, request.path_info)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
+        if from_link and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != from_link:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                from_link,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response

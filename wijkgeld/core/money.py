@@ -124,14 +124,32 @@ def cents_to_str(cents: int) -> str:
     return f"{cents_to_decimal(cents):.2f}"
 
 
+# Where the euro sign goes, per language (CLDR's patterns); separators come from Django's format module of the
+# language (tr, ar and nl: "1.234,56"; pl: "1 234,56"; en: "1,234.56").
+_EURO_BEFORE = {"nl": "€\u00a0", "en": "€", "tr": "€", "ar": "€\u00a0"}
+_EURO_AFTER = {"pl": "\u00a0€"}
+# Arabic pages run right to left: an amount is isolated (LRI ... PDI) so that "€ 1.234,56" is never shown
+# as "1.234,56 €" or split around the text beside it. Arabic pages keep the digits 0-9 (docs/languages.md).
+_ISOLATE = ("\u2066", "\u2069")
+
+
 def format_euros(cents: int, *, language: str = "nl") -> str:
-    """Human form: '€ 1.234,56' in Dutch, '€1,234.56' in English."""
+    """Human form in the reader's language: '€ 1.234,56' (nl), '€1,234.56' (en), '€1.234,56' (tr),
+    '1 234,56 €' (pl); Arabic as Dutch, isolated as left to right. Integer arithmetic only."""
+    from django.utils.formats import get_format
+
+    language = (language or "nl").split("-")[0].lower()
+    if language not in _EURO_BEFORE and language not in _EURO_AFTER:
+        language = "en"
     sign = "-" if cents < 0 else ""
     whole, rest = divmod(abs(cents), 100)
-    grouped = f"{whole:,}"
-    if language.startswith("nl"):
-        return f"{sign}€\u00a0{grouped.replace(',', '.')},{rest:02d}"
-    return f"{sign}€{grouped}.{rest:02d}"
+    thousands = "\u00a0" if language == "pl" else get_format("THOUSAND_SEPARATOR", lang=language)
+    decimal = get_format("DECIMAL_SEPARATOR", lang=language)
+    number = f"{whole:,}".replace(",", thousands) + f"{decimal}{rest:02d}"
+    text = f"{sign}{_EURO_BEFORE.get(language, '')}{number}{_EURO_AFTER.get(language, '')}"
+    if language == "ar":
+        return f"{_ISOLATE[0]}{text}{_ISOLATE[1]}"
+    return text
 
 
 def format_amount_input(cents: int) -> str:

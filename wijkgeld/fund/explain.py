@@ -29,7 +29,12 @@ def _cents(cents: int) -> str:
 
 
 def _lang() -> str:
-    return "en" if (get_language() or "nl").startswith("en") else "nl"
+    """The counting engine writes its sentences in Dutch and English only (wijkgeld/pb/texts.py): Dutch pages get
+    Dutch, every other language English. Pages mark these sentences with this language (WCAG 3.1.2)."""
+    return "nl" if (get_language() or "nl").startswith("nl") else "en"
+
+
+explanation_language = _lang
 
 
 def _engine(result) -> pb.Explanation | None:
@@ -132,6 +137,7 @@ def result_rows(result, round_) -> list[dict[str, Any]]:
                 "selected": info["selected"],
                 "order": info["order"],
                 "text": project_sentence(result.explanation, pid, engine),
+                "lang": _lang(),
                 "tie": notes.get(pid, ""),
             }
         )
@@ -150,6 +156,7 @@ def summary(result) -> dict[str, Any]:
         "ballots": n,
         "voter_budget": money(e["voter_budget"]) if e.get("voter_budget") else "",
         "text": summary_sentence(e, _engine(result)),
+        "lang": _lang(),
         "percent_with_project": round(float(share) * 100),
     }
 
@@ -180,6 +187,7 @@ def project_text(result, proposal) -> dict[str, Any] | None:
     return {
         "selected": proposal.project_id in result.selected,
         "text": project_sentence(result.explanation, proposal.project_id, _engine(result)),
+        "lang": _lang(),
     }
 
 

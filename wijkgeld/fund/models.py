@@ -14,6 +14,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from wijkgeld.core.languages import CONTENT_LANGUAGE_CHOICES
+
 
 class Fund(models.Model):
     """The bewonersfonds of one area, drawing on the area's budget line with `line_code`."""
@@ -163,6 +165,10 @@ class Proposal(models.Model):
     estimated_cost_cents = models.BigIntegerField(_("estimated cost"))
     final_cost_cents = models.BigIntegerField(_("final cost"), null=True, blank=True)
     location = models.CharField(_("location"), max_length=200, blank=True)
+    # The language the person wrote the text in (WCAG 3.1.2: pages mark it with lang=...).
+    content_language = models.CharField(
+        _("language of the text"), max_length=8, choices=CONTENT_LANGUAGE_CHOICES, default="nl"
+    )
     theme = models.CharField(_("theme"), max_length=64, blank=True)
     on_behalf_of = models.ForeignKey(
         "areas.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="fund_proposals"

@@ -114,15 +114,17 @@ def _check_open(batch: CodeBatch, actor) -> None:
         )
 
 
-def _files(round_: Round, batch: CodeBatch, plain: list[str]) -> tuple[IssuedFile, dict[str, str]]:
+def _files(
+    round_: Round, batch: CodeBatch, plain: list[str], language: str = "nl"
+) -> tuple[IssuedFile, dict[str, str]]:
     """The download and the hashes of every file in it (letters link to SITE_URL, never the Host header)."""
     base_url = settings.SITE_URL
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     if batch.kind == CodeBatch.Kind.REPLACEMENT:
-        pdf = letters_pdf(round=round_, codes=plain, base_url=base_url)
+        pdf = letters_pdf(round=round_, codes=plain, base_url=base_url, language=language)
         name = f"nieuwe-stemcode-ronde-{round_.pk}-{batch.pk}.pdf"
         return IssuedFile(name, "application/pdf", pdf), {name: hashlib.sha256(pdf).hexdigest()}
-    data = letters_zip(round=round_, codes=plain, base_url=base_url)
+    data = letters_zip(round=round_, codes=plain, base_url=base_url, language=language)
     name = f"stemcodes-ronde-{round_.pk}-{batch.pk}-{stamp}.zip"
     hashes = {name: hashlib.sha256(data).hexdigest()}
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -131,8 +133,12 @@ def _files(round_: Round, batch: CodeBatch, plain: list[str]) -> tuple[IssuedFil
     return IssuedFile(name, "application/zip", data), hashes
 
 
-def code_batch_issue(*, actor, batch: CodeBatch, now: dt.datetime | None = None) -> IssuedFile:
-    """Make the batch's codes and return the print file, once; only the files' hashes are kept."""
+def code_batch_issue(
+    *, actor, batch: CodeBatch, language: str = "nl", now: dt.datetime | None = None
+) -> IssuedFile:
+    """Make the batch's codes and return the print file, once; only the files' hashes are kept.
+
+    `language`: the language the member issuing the batch prints the letters in (Dutch by default)."""
     round_ = Round.objects.select_related("fund__area").get(pk=batch.round_id)
     _require(actor, round_)
     moment = now or timezone.now()
@@ -140,7 +146,7 @@ def code_batch_issue(*, actor, batch: CodeBatch, now: dt.datetime | None = None)
     _check_open(current, actor)  # cheap checks first: building the files takes a while
     require_code_phase(round_, now)
     plain = [codelib.generate_code() for _ in range(current.count)]
-    issued, hashes = _files(round_, current, plain)
+    issued, hashes = _files(round_, current, plain, language)
     try:
         with transaction.atomic():
             round_ = Round.objects.select_for_update().select_related("fund__area").get(pk=round_.pk)

@@ -7,6 +7,7 @@ replacement). The plaintext codes exist only in that one response and are never 
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +20,7 @@ from wijkgeld.core.errors import DomainError
 from wijkgeld.fund.models import Round
 from wijkgeld.voting.batches import code_batch_cancel, code_batch_issue, code_batch_request
 from wijkgeld.voting.forms import CodeForm, GenerateCodesForm
+from wijkgeld.voting.letters import letter_language
 from wijkgeld.voting.models import INVALID_ENTRY, CodeBatch, PaperBallot
 from wijkgeld.voting.selection import admitted_projects
 from wijkgeld.voting.services import (
@@ -59,6 +61,7 @@ def _overview(request, area, round_, *, generate_form=None, revoke_form=None, st
             "revoke_form": revoke_form or CodeForm(),
             "may_manage": can(user, "voting.manage_codes", area),
             "may_enter": can(user, "voting.enter_paper", area),
+            "letter_languages": settings.LANGUAGES,
             "batches": CodeBatch.objects.filter(round=round_).select_related(
                 "requested_by", "decided_by", "replaces"
             ),
@@ -121,7 +124,8 @@ def issue(request, area, round_id: int, batch_id: int):
     round_ = _round(area, round_id)
     batch = _batch(round_, batch_id)
     try:
-        issued = code_batch_issue(actor=request.user, batch=batch)
+        language = letter_language(request.POST.get("language"))
+        issued = code_batch_issue(actor=request.user, batch=batch, language=language)
     except DomainError as exc:
         messages.error(request, exc.message)
         return _overview(request, area, round_, status=400)

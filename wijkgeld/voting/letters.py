@@ -1,65 +1,105 @@
 """Print-ready letters (PDF, one A4 page per code) and a CSV for mail merge.
 
-Letters are in plain Dutch with one English line, whatever the language of the committee's screen:
-they go to every household. The plaintext codes exist only in the response that carries these files.
+Letters go to every household, so they are printed in the language the committee member picks when issuing
+(Dutch unless chosen otherwise; docs/languages.md), whatever the language of their screen. Every letter also
+says, in each of the five languages, where to vote in that language. Arabic is shaped and set right to left
+(HarfBuzz through fpdf2; the DejaVu fonts have Arabic glyphs). The plaintext codes exist only in the response
+that carries these files.
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import re
 import zipfile
 from pathlib import Path
 
 import segno
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.utils.translation import override
 from fpdf import FPDF
 
 from wijkgeld.core.csv_export import csv_writer
+from wijkgeld.core.money import format_euros
 from wijkgeld.voting.codes import format_code
 
 # fpdf2 subsets fonts with fontTools, which logs every glyph at INFO.
 logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu")]
+# Unicode isolates (format_euros wraps Arabic amounts in them for web pages); fpdf2's own bidi places the
+# amount, and the fonts have no glyph for these invisible marks.
+_ISOLATES = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"), None)
 
 
-def ballot_url(base_url: str, code: str) -> str:
-    return f"{base_url.rstrip('/')}{reverse('voting:start')}?code={format_code(code)}"
+# Scripts that need shaping and right-to-left ordering: Hebrew, Arabic (and their presentation forms).
+_NEEDS_SHAPING = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_DECIMALS = re.compile(r"[.,]00(?=[^0-9]*$)")
 
 
-def entry_url(base_url: str) -> str:
-    return f"{base_url.rstrip('/')}{reverse('voting:start')}"
+def letter_language(language: str | None) -> str:
+    """A language the letters can be printed in, Dutch when none (or an unknown one) is given."""
+    return language if language in dict(settings.LANGUAGES) else "nl"
+
+
+def ballot_url(base_url: str, code: str, language: str = "nl") -> str:
+    lang = "" if language == "nl" else f"&lang={language}"
+    return f"{base_url.rstrip('/')}{reverse('voting:start')}?code={format_code(code)}{lang}"
+
+
+def entry_url(base_url: str, language: str = "nl") -> str:
+    """Where to vote; ``?lang=`` shows the pages in that language and keeps it (no JavaScript needed)."""
+    lang = "" if language == "nl" else f"?lang={language}"
+    return f"{base_url.rstrip('/')}{reverse('voting:start')}{lang}"
 
 
 def _when(value) -> str:
+    """A moment in the active language: '3 maart 2026 om 17:00'."""
     if value is None:
         return ""
-    with override("nl"):
-        return date_format(timezone.localtime(value), "j F Y \\o\\m H:i")
+    moment = timezone.localtime(value)
+    return _("%(date)s at %(time)s") % {"date": date_format(moment, "DATE_FORMAT"), "time": f"{moment:%H:%M}"}
 
 
 def _period(round_) -> str:
     if round_.voting_start and round_.voting_end:
-        return f"Stemmen kan van {_when(round_.voting_start)} tot {_when(round_.voting_end)}."
+        return _("You can vote from %(start)s until %(end)s.") % {
+            "start": _when(round_.voting_start),
+            "end": _when(round_.voting_end),
+        }
     if round_.voting_end:
-        return f"Stemmen kan tot {_when(round_.voting_end)}."
-    return "De bewonerscommissie laat weten wanneer u kunt stemmen."
+        return _("You can vote until %(end)s.") % {"end": _when(round_.voting_end)}
+    return _("The resident committee will tell you when you can vote.")
 
 
-def _english(round_, url: str) -> str:
-    until = f" until {timezone.localtime(round_.voting_end):%d-%m-%Y %H:%M}" if round_.voting_end else ""
-    return f"English: vote on projects for your neighbourhood at {url} with the code above{until}."
+def _whole_euros(cents: int, language: str) -> str:
+    """'€ 10.000' for the ideas on the letter and the ballot: whole euros (rounded down), in the letter's
+    language: the language's amount without its decimals (',00' or '.00' after the last digit)."""
+    return _DECIMALS.sub("", format_euros(cents - cents % 100, language=language))
+
+
+def _every_language(base_url: str) -> list[tuple[str, str]]:
+    """One line per language, each written in its own language: where to vote in that language."""
+    lines = []
+    for code, _name in settings.LANGUAGES:
+        with override(code):
+            # Always with ?lang=, Dutch too: it also switches back a device that had another language.
+            url = f"{entry_url(base_url)}?lang={code}"
+            lines.append((code, _("In English: vote at %(url)s") % {"url": url}))
+    return lines
 
 
 class _Letter(FPDF):
-    def __init__(self) -> None:
+    def __init__(self, language: str = "nl") -> None:
         super().__init__(format="A4")
         self.set_auto_page_break(False)
         self.set_margins(20, 20, 20)
+        self.rtl = language in settings.LANGUAGES_BIDI
         regular = next((d / "DejaVuSans.ttf" for d in FONT_DIRS if (d / "DejaVuSans.ttf").exists()), None)
         bold = next(
             (d / "DejaVuSans-Bold.ttf" for d in FONT_DIRS if (d / "DejaVuSans-Bold.ttf").exists()), None
@@ -73,73 +113,113 @@ class _Letter(FPDF):
             self.add_font("Letter", "B", str(bold))
             self.add_font("Code", "", str(mono))
             self.family, self.code_family, self.unicode = "Letter", "Code", True
+            self.shaping = _shaping_available()
         else:  # the PDF core fonts only know Latin-1
-            self.family, self.code_family, self.unicode = "Helvetica", "Courier", False
+            self.family, self.code_family, self.unicode, self.shaping = "Helvetica", "Courier", False, False
+
+    @property
+    def align(self) -> str:
+        return "R" if self.rtl else "L"
 
     def text(self, value: str) -> str:  # type: ignore[override]
+        value = value.translate(_ISOLATES)
         if self.unicode:
             return value
         value = value.replace("€", "EUR").replace("–", "-").replace("’", "'")
         return value.encode("latin-1", "replace").decode("latin-1")
 
-    def para(self, value: str, size: float = 12, style: str = "", gap: float = 2) -> None:
+    def para(self, value: str, size: float = 12, style: str = "", gap: float = 2, align: str = "") -> None:
         self.set_font(self.family, style, size)
-        self.multi_cell(0, size * 0.5, self.text(value), new_x="LMARGIN", new_y="NEXT")
+        if self.shaping:
+            # HarfBuzz joins Arabic letters and orders mixed right-to-left and left-to-right text (UAX #9).
+            # Only where the text needs it: shaping every paragraph makes a batch of 1000 letters 3 times slower.
+            self.set_text_shaping(bool(_NEEDS_SHAPING.search(value)))
+        self.multi_cell(
+            0, size * 0.5, self.text(value), align=align or self.align, new_x="LMARGIN", new_y="NEXT"
+        )
         self.ln(gap)
 
 
-def letters_pdf(*, round, codes: list[str], base_url: str) -> bytes:  # noqa: A002
-    pdf = _Letter()
-    pdf.set_title(f"Stemcodes {round.title}")
-    pdf.set_creator("Wijkgeld")
-    area = round.fund.area.name
-    start = entry_url(base_url)
-    for code in codes:
-        pretty = format_code(code)
-        url = ballot_url(base_url, code)
-        pdf.add_page()
-        pdf.para(f"Bewonersfonds {area}", size=11)
-        pdf.para(f"Stem mee: {round.title}", size=20, style="B", gap=4)
-        pdf.para(
-            "Beste bewoner,\nU mag meebeslissen over geld voor uw wijk. Bewoners hebben ideeën bedacht. "
-            "Kies welke ideeën geld krijgen. Stemmen is geheim: niemand weet welke code u heeft.",
-        )
-        pdf.para(_period(round), style="B", gap=4)
-        pdf.para("Uw stemcode:", size=12, style="B", gap=1)
-        pdf.set_font(pdf.code_family, "", 26)
-        pdf.cell(0, 16, pretty, border=1, align="C", new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(6)
-        y = pdf.get_y()
-        qr = io.BytesIO()
-        segno.make(url, error="m").save(qr, kind="png", scale=6, border=2)
-        qr.seek(0)
-        pdf.image(qr, x=pdf.w - 20 - 45, y=y, w=45, h=45)
-        pdf.set_right_margin(20 + 50)
-        pdf.para("Zo stemt u:", style="B", gap=1)
-        pdf.para(
-            f"1. Scan de QR-code met uw telefoon, of ga naar {start}\n"
-            "2. Typ uw stemcode. Hoofdletters en streepjes maken niet uit.\n"
-            "3. Kies de ideeën die u goed vindt en bevestig uw keuze.\n"
-            "4. U krijgt een ontvangstcode. Daarmee ziet u later dat uw stem is meegeteld.",
-            gap=3,
-        )
-        pdf.set_right_margin(20)
-        pdf.set_y(max(pdf.get_y(), y + 50))
-        pdf.para(
-            "Gebruik de code één keer. Wilt u uw keuze veranderen? Typ de code opnieuw in zolang de stemming "
-            "open is. De laatste keuze telt. Stemt u liever op papier? Vraag de bewonerscommissie om een "
-            "papieren stembiljet en schrijf deze code erop. "
-            "Een code telt maar één keer: op papier of online.",
-        )
-        pdf.para(
-            "Hulp nodig? Vraag het de bewonerscommissie, een buurman of buurvrouw, of het buurthuis. "
-            "Bent u de brief kwijt of heeft iemand anders uw code gezien? Meld het bij de bewonerscommissie.",
-        )
-        if contact := _contact(round):
-            pdf.para(f"De bewonerscommissie bereikt u zo: {contact}", style="B")
-        pdf.para(_english(round, start), size=10, style="")
-        _ideas_page(pdf, round)
+def _shaping_available() -> bool:
+    try:
+        import uharfbuzz  # noqa: F401
+    except ImportError:  # letters still print; Arabic letters would not join
+        return False
+    return True
+
+
+def letters_pdf(*, round, codes: list[str], base_url: str, language: str = "nl") -> bytes:  # noqa: A002
+    language = letter_language(language)
+    with override(language):
+        pdf = _Letter(language)
+        pdf.set_lang(language)
+        pdf.set_title(_("Voting codes %(round)s") % {"round": round.title})
+        pdf.set_creator("Wijkgeld")
+        for code in codes:
+            _letter_page(pdf, round, code, base_url, language)
+            _ideas_page(pdf, round, language)
     return bytes(pdf.output())
+
+
+def _letter_page(pdf: _Letter, round_, code: str, base_url: str, language: str) -> None:
+    pdf.add_page()
+    pdf.para(_("Resident fund %(area)s") % {"area": round_.fund.area.name}, size=11)
+    pdf.para(_("Vote: %(round)s") % {"round": round_.title}, size=20, style="B", gap=4)
+    pdf.para(
+        _(
+            "Dear resident,\nYou may help decide about money for your neighbourhood. Residents have come up "
+            "with ideas. Choose which ideas get money. Voting is secret: nobody knows which code you have."
+        ),
+    )
+    pdf.para(_period(round_), style="B", gap=4)
+    pdf.para(_("Your voting code:"), size=12, style="B", gap=1)
+    pdf.set_font(pdf.code_family, "", 26)
+    pdf.cell(0, 16, format_code(code), border=1, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    y = pdf.get_y()
+    qr = io.BytesIO()
+    segno.make(ballot_url(base_url, code, language), error="m").save(qr, kind="png", scale=6, border=2)
+    qr.seek(0)
+    # The QR code sits where a line ends: on the right, or on the left in a right-to-left letter.
+    pdf.image(qr, x=20 if pdf.rtl else pdf.w - 20 - 45, y=y, w=45, h=45)
+    if pdf.rtl:
+        pdf.set_left_margin(20 + 50)
+        pdf.set_x(20 + 50)
+    else:
+        pdf.set_right_margin(20 + 50)
+    pdf.para(_("How to vote:"), style="B", gap=1)
+    pdf.para(
+        _(
+            "1. Scan the QR code with your phone, or go to %(url)s\n"
+            "2. Type your voting code. Capital letters and dashes do not matter.\n"
+            "3. Choose the ideas you like and confirm your choice.\n"
+            "4. You get a receipt code. With it you can later see that your vote was counted."
+        )
+        % {"url": entry_url(base_url, language)},
+        gap=3,
+    )
+    pdf.set_margins(20, 20, 20)
+    pdf.set_y(max(pdf.get_y(), y + 50))
+    pdf.para(
+        _(
+            "Use the code once. Want to change your choice? Type the code again while voting is open. The last "
+            "choice counts. Would you rather vote on paper? Ask the resident committee for a paper ballot and "
+            "write this code on it. A code counts only once: on paper or online."
+        ),
+    )
+    pdf.para(
+        _(
+            "Need help? Ask the resident committee, a neighbour, or the community centre. Lost the letter, or "
+            "did someone else see your code? Tell the resident committee."
+        ),
+    )
+    if contact := _contact(round_):
+        pdf.para(
+            _("You can reach the resident committee like this: %(contact)s") % {"contact": contact}, style="B"
+        )
+    for code_language, line in _every_language(base_url):
+        # Each line in its own language and direction, whatever the language of the letter.
+        pdf.para(line, size=9, gap=0.5, align="R" if code_language in settings.LANGUAGES_BIDI else "L")
 
 
 def _contact(round_) -> str:
@@ -152,61 +232,87 @@ def _ideas(round_):
     return list(round_.proposals.filter(status=Proposal.Status.ADMITTED).order_by("number"))
 
 
-def _ideas_page(pdf: _Letter, round_) -> None:
+def _ideas_page(pdf: _Letter, round_, language: str) -> None:
     """The back of the letter: the ideas on the ballot, so residents can choose before they go online."""
     ideas = _ideas(round_)
     if not ideas:
         return
     pdf.add_page()
-    pdf.para(f"De ideeën van {round_.title}", size=16, style="B", gap=3)
-    pdf.para(f"Er is € {round_.budget_cents // 100:,} te verdelen.".replace(",", "."), gap=3)
+    pdf.para(_("The ideas of %(round)s") % {"round": round_.title}, size=16, style="B", gap=3)
+    pdf.para(
+        _("There is %(amount)s to share out.") % {"amount": _whole_euros(round_.budget_cents, language)},
+        gap=3,
+    )
     for idea in ideas:
-        cost = f"€ {idea.cost_cents // 100:,}".replace(",", ".")
-        pdf.para(f"{idea.title} – {cost}", size=11, style="B", gap=0)
+        # Each idea stays in the language it was written in; it is set on the side of the page (and of the
+        # box) where the letter's lines start, and HarfBuzz orders its words in their own direction.
+        pdf.para(idea.title, size=11, style="B", gap=0)
+        pdf.para(_whole_euros(idea.cost_cents, language), size=11, style="B", gap=0)
         pdf.para(idea.summary, size=10, gap=2)
 
 
-def paper_ballot_pdf(*, round) -> bytes:  # noqa: A002
+def paper_ballot_pdf(*, round, language: str = "nl") -> bytes:  # noqa: A002
     """A printable paper ballot (the same for everyone): the voter writes their own code on it."""
-    pdf = _Letter()
-    pdf.set_title(f"Papieren stembiljet {round.title}")
-    pdf.set_creator("Wijkgeld")
-    pdf.add_page()
-    pdf.para(f"Bewonersfonds {round.fund.area.name}", size=11)
-    pdf.para(f"Stembiljet: {round.title}", size=18, style="B", gap=3)
-    pdf.para(_period(round), style="B", gap=2)
-    rules = "Zet een kruisje bij de ideeën die u geld wilt geven."
-    if round.max_projects:
-        rules += f" Kies er hoogstens {round.max_projects}."
-    if round.limit_to_budget:
-        rules += f" Samen mogen ze hoogstens € {round.budget_cents // 100:,} kosten.".replace(",", ".")
-    pdf.para(rules, gap=3)
-    pdf.para("Uw stemcode (van uw brief):", style="B", gap=1)
-    pdf.cell(0, 12, "", border=1, new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(4)
-    for idea in _ideas(round):
-        cost = f"€ {idea.cost_cents // 100:,}".replace(",", ".")
-        y = pdf.get_y()
-        pdf.rect(pdf.l_margin, y + 0.5, 6, 6)
-        pdf.set_x(pdf.l_margin + 10)
-        pdf.set_font(pdf.family, "B", 11)
-        pdf.multi_cell(0, 5.5, pdf.text(f"{idea.title} – {cost}"), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_x(pdf.l_margin + 10)
-        pdf.set_font(pdf.family, "", 10)
-        pdf.multi_cell(0, 5, pdf.text(idea.summary), new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(2)
-    pdf.ln(2)
-    pdf.para(
-        "Geef het stembiljet af bij de bewonerscommissie. Een code telt maar één keer: op papier of online. "
-        "Twee commissieleden voeren elk stembiljet apart in.",
-        size=10,
-    )
-    if contact := _contact(round):
-        pdf.para(f"De bewonerscommissie bereikt u zo: {contact}", size=10, style="B")
+    language = letter_language(language)
+    with override(language):
+        pdf = _Letter(language)
+        pdf.set_lang(language)
+        pdf.set_title(_("Paper ballot %(round)s") % {"round": round.title})
+        pdf.set_creator("Wijkgeld")
+        _paper_ballot(pdf, round, language)
     return bytes(pdf.output())
 
 
-def letters_csv(*, round, codes: list[str], base_url: str) -> str:  # noqa: A002
+def _paper_ballot(pdf: _Letter, round_, language: str) -> None:
+    pdf.add_page()
+    pdf.para(_("Resident fund %(area)s") % {"area": round_.fund.area.name}, size=11)
+    pdf.para(_("Ballot: %(round)s") % {"round": round_.title}, size=18, style="B", gap=3)
+    pdf.para(_period(round_), style="B", gap=2)
+    rules = [_("Put a cross next to the ideas you want to give money.")]
+    if round_.max_projects:
+        rules.append(_("Choose at most %(number)s.") % {"number": round_.max_projects})
+    if round_.limit_to_budget:
+        rules.append(
+            _("Together they may cost at most %(amount)s.")
+            % {"amount": _whole_euros(round_.budget_cents, language)}
+        )
+    pdf.para(" ".join(rules), gap=3)
+    pdf.para(_("Your voting code (from your letter):"), style="B", gap=1)
+    pdf.cell(0, 12, "", border=1, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    box_x = pdf.w - pdf.r_margin - 6 if pdf.rtl else pdf.l_margin
+    for idea in _ideas(round_):
+        y = pdf.get_y()
+        pdf.rect(box_x, y + 0.5, 6, 6)
+        # The text runs beside the box: after it, or before it in a right-to-left ballot.
+        if pdf.rtl:
+            pdf.set_right_margin(20 + 10)
+        else:
+            pdf.set_left_margin(20 + 10)
+        pdf.set_x(pdf.l_margin)
+        # Each idea stays in the language it was written in; it is set on the side of the page (and of the
+        # box) where the letter's lines start, and HarfBuzz orders its words in their own direction.
+        pdf.para(idea.title, size=11, style="B", gap=0)
+        pdf.para(_whole_euros(idea.cost_cents, language), size=11, style="B", gap=0)
+        pdf.para(idea.summary, size=10, gap=2)
+        pdf.set_margins(20, 20, 20)
+    pdf.ln(2)
+    pdf.para(
+        _(
+            "Hand in the ballot to the resident committee. A code counts only once: on paper or online. "
+            "Two committee members enter each ballot separately."
+        ),
+        size=10,
+    )
+    if contact := _contact(round_):
+        pdf.para(
+            _("You can reach the resident committee like this: %(contact)s") % {"contact": contact},
+            size=10,
+            style="B",
+        )
+
+
+def letters_csv(*, round, codes: list[str], base_url: str, language: str = "nl") -> str:  # noqa: A002
     """One row per code: code, ballot URL with the code, round, area, voting start and end (for mail merge)."""
     out = io.StringIO()
     writer = csv_writer(out, lineterminator="\n")
@@ -215,23 +321,31 @@ def letters_csv(*, round, codes: list[str], base_url: str) -> str:  # noqa: A002
         writer.writerow(
             [
                 format_code(code),
-                ballot_url(base_url, code),
+                ballot_url(base_url, code, letter_language(language)),
                 round.title,
                 round.fund.area.name,
-                _when(round.voting_start),
-                _when(round.voting_end),
+                _when_nl(round.voting_start),
+                _when_nl(round.voting_end),
             ]
         )
     return out.getvalue()
 
 
-def letters_zip(*, round, codes: list[str], base_url: str) -> bytes:  # noqa: A002
+def _when_nl(value) -> str:
+    """The mail-merge CSV has Dutch column names and Dutch dates, whatever the letter's language."""
+    with override("nl"):
+        return _when(value)
+
+
+def letters_zip(*, round, codes: list[str], base_url: str, language: str = "nl") -> bytes:  # noqa: A002
     """Both files in one download, so the committee gets them in the one response that has the codes."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("brieven.pdf", letters_pdf(round=round, codes=codes, base_url=base_url))
-        zf.writestr("codes.csv", letters_csv(round=round, codes=codes, base_url=base_url))
-        zf.writestr("stembiljet.pdf", paper_ballot_pdf(round=round))
+        zf.writestr(
+            "brieven.pdf", letters_pdf(round=round, codes=codes, base_url=base_url, language=language)
+        )
+        zf.writestr("codes.csv", letters_csv(round=round, codes=codes, base_url=base_url, language=language))
+        zf.writestr("stembiljet.pdf", paper_ballot_pdf(round=round, language=language))
         zf.writestr(
             "LEESMIJ.txt",
             "Deze codes staan nergens anders. Wijkgeld bewaart alleen een versleutelde vingerafdruk.\n"

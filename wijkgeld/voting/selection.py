@@ -28,6 +28,7 @@ class Project:
     title: str
     summary: str
     cost_cents: int
+    content_language: str = "nl"  # the language the idea was written in (templates mark it with lang=)
 
 
 def admitted_projects(round_) -> list[Project]:
@@ -35,8 +36,10 @@ def admitted_projects(round_) -> list[Project]:
 
     rows = Proposal.objects.filter(round=round_, status=Proposal.Status.ADMITTED).order_by("number")
     return [
-        Project(str(p.number), p.title, p.summary, p.cost_cents)
-        for p in rows.only("number", "title", "summary", "estimated_cost_cents", "final_cost_cents")
+        Project(str(p.number), p.title, p.summary, p.cost_cents, p.content_language)
+        for p in rows.only(
+            "number", "title", "summary", "estimated_cost_cents", "final_cost_cents", "content_language"
+        )
     ]
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
+from wijkgeld.core.languages import content_language as language_of_text
 from wijkgeld.fund.models import Photo, Proposal, Round
 from wijkgeld.fund.photos import MAX_PHOTOS, clean_photo
 from wijkgeld.fund.services.common import Phase, locked_round, now_or, require_phase
@@ -68,9 +69,12 @@ def idea_submit(
     theme: str = "",
     on_behalf_of=None,
     photos: Sequence = (),
+    content_language: str | None = None,
     now: dt.datetime | None = None,
 ) -> tuple[Proposal, str]:
-    """Store a new idea; return it with the private edit token (shown once, never stored)."""
+    """Store a new idea; return it with the private edit token (shown once, never stored).
+
+    The idea keeps the language it was written in: `content_language`, else the language of the form."""
     round_ = locked_round(round)
     require_phase(round_, Phase.IDEAS)
     if estimated_cost_cents is None or estimated_cost_cents <= 0:
@@ -94,6 +98,7 @@ def idea_submit(
         description=description,
         estimated_cost_cents=estimated_cost_cents,
         location=location,
+        content_language=language_of_text(content_language),
         theme=theme,
         on_behalf_of=on_behalf_of,
         contact_name=contact_name,

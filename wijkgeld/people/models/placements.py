@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wijkgeld.core.languages import CONTENT_LANGUAGE_CHOICES
+
 
 class WorkRole(models.Model):
     """A role a verified bewonersbedrijf offers (the issue calls it a role; not an account role)."""
@@ -16,6 +18,10 @@ class WorkRole(models.Model):
     area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="work_roles")
     title = models.CharField(_("title"), max_length=150)
     tasks = models.TextField(_("tasks"))
+    # The language the person wrote the text in (WCAG 3.1.2: pages mark it with lang=...).
+    content_language = models.CharField(
+        _("language of the text"), max_length=8, choices=CONTENT_LANGUAGE_CHOICES, default="nl"
+    )
     hours_min = models.PositiveSmallIntegerField(_("at least hours a week"))
     hours_max = models.PositiveSmallIntegerField(_("at most hours a week"))
     is_paid = models.BooleanField(_("paid"), default=False)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from wijkgeld.areas.models import Organisation
 from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
+from wijkgeld.core.languages import content_language as language_of_text
 from wijkgeld.core.money import cents_to_str, format_euros
 from wijkgeld.people import conf
 from wijkgeld.people.models import (
@@ -67,6 +68,7 @@ def work_role_create(
     hours_max: int,
     is_paid: bool = False,
     theme=None,
+    content_language: str | None = None,
     now: dt.datetime | None = None,
 ) -> WorkRole:
     """A coordinator publishes a role of their (verified) bewonersbedrijf."""
@@ -83,6 +85,7 @@ def work_role_create(
         area=enterprise.area,
         title=title,
         tasks=tasks,
+        content_language=language_of_text(content_language),
         hours_min=hours_min,
         hours_max=hours_max,
         is_paid=is_paid,
