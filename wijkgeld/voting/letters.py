@@ -88,7 +88,15 @@ class _Letter(FPDF):
         self.ln(gap)
 
 
-def letters_pdf(*, round, codes: list[str], base_url: str) -> bytes:  # noqa: A002
+def _where(sub_area) -> str:
+    """The neighbourhood a letter is for: the committee sends it to the addresses with these postcodes."""
+    if sub_area is None:
+        return ""
+    postcodes = f" (postcodes {sub_area.postcodes})" if sub_area.postcodes else ""
+    return f"Voor bewoners van {sub_area.name}{postcodes}. U stemt op de ideeën voor uw eigen buurt."
+
+
+def letters_pdf(*, round, codes: list[str], base_url: str, sub_area=None) -> bytes:  # noqa: A002
     pdf = _Letter()
     pdf.set_title(f"Stemcodes {round.title}")
     pdf.set_creator("Wijkgeld")
@@ -104,6 +112,8 @@ def letters_pdf(*, round, codes: list[str], base_url: str) -> bytes:  # noqa: A0
             "Beste bewoner,\nU mag meebeslissen over geld voor uw wijk. Bewoners hebben ideeën bedacht. "
             "Kies welke ideeën geld krijgen. Stemmen is geheim: niemand weet welke code u heeft.",
         )
+        if sub_area is not None:
+            pdf.para(_where(sub_area), style="B", gap=2)
         pdf.para(_period(round), style="B", gap=4)
         pdf.para("Uw stemcode:", size=12, style="B", gap=1)
         pdf.set_font(pdf.code_family, "", 26)
@@ -138,7 +148,7 @@ def letters_pdf(*, round, codes: list[str], base_url: str) -> bytes:  # noqa: A0
         if contact := _contact(round):
             pdf.para(f"De bewonerscommissie bereikt u zo: {contact}", style="B")
         pdf.para(_english(round, start), size=10, style="")
-        _ideas_page(pdf, round)
+        _ideas_page(pdf, round, sub_area)
     return bytes(pdf.output())
 
 
@@ -146,45 +156,57 @@ def _contact(round_) -> str:
     return (getattr(round_.fund, "contact", "") or "").strip()
 
 
-def _ideas(round_):
+def _ideas(round_, sub_area=None):
     from wijkgeld.fund.models import Proposal
 
-    return list(round_.proposals.filter(status=Proposal.Status.ADMITTED).order_by("number"))
+    ideas = round_.proposals.filter(status=Proposal.Status.ADMITTED)
+    if sub_area is not None:
+        ideas = ideas.filter(sub_area=sub_area)
+    return list(ideas.order_by("number"))
 
 
-def _ideas_page(pdf: _Letter, round_) -> None:
+def _budget_cents(round_, sub_area) -> int:
+    return sub_area.budget_cents if sub_area is not None else round_.budget_cents
+
+
+def _ideas_page(pdf: _Letter, round_, sub_area=None) -> None:
     """The back of the letter: the ideas on the ballot, so residents can choose before they go online."""
-    ideas = _ideas(round_)
+    ideas = _ideas(round_, sub_area)
     if not ideas:
         return
     pdf.add_page()
-    pdf.para(f"De ideeën van {round_.title}", size=16, style="B", gap=3)
-    pdf.para(f"Er is € {round_.budget_cents // 100:,} te verdelen.".replace(",", "."), gap=3)
+    where = f" in {sub_area.name}" if sub_area is not None else ""
+    pdf.para(f"De ideeën van {round_.title}{where}", size=16, style="B", gap=3)
+    budget = _budget_cents(round_, sub_area)
+    pdf.para(f"Er is € {budget // 100:,} te verdelen.".replace(",", "."), gap=3)
     for idea in ideas:
         cost = f"€ {idea.cost_cents // 100:,}".replace(",", ".")
         pdf.para(f"{idea.title} – {cost}", size=11, style="B", gap=0)
         pdf.para(idea.summary, size=10, gap=2)
 
 
-def paper_ballot_pdf(*, round) -> bytes:  # noqa: A002
-    """A printable paper ballot (the same for everyone): the voter writes their own code on it."""
+def paper_ballot_pdf(*, round, sub_area=None) -> bytes:  # noqa: A002
+    """A printable paper ballot (the same for everyone, or per neighbourhood): the voter writes their code on it."""
     pdf = _Letter()
     pdf.set_title(f"Papieren stembiljet {round.title}")
     pdf.set_creator("Wijkgeld")
     pdf.add_page()
     pdf.para(f"Bewonersfonds {round.fund.area.name}", size=11)
     pdf.para(f"Stembiljet: {round.title}", size=18, style="B", gap=3)
+    if sub_area is not None:
+        pdf.para(_where(sub_area), style="B", gap=2)
     pdf.para(_period(round), style="B", gap=2)
     rules = "Zet een kruisje bij de ideeën die u geld wilt geven."
     if round.max_projects:
         rules += f" Kies er hoogstens {round.max_projects}."
     if round.limit_to_budget:
-        rules += f" Samen mogen ze hoogstens € {round.budget_cents // 100:,} kosten.".replace(",", ".")
+        budget = _budget_cents(round, sub_area)
+        rules += f" Samen mogen ze hoogstens € {budget // 100:,} kosten.".replace(",", ".")
     pdf.para(rules, gap=3)
     pdf.para("Uw stemcode (van uw brief):", style="B", gap=1)
     pdf.cell(0, 12, "", border=1, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
-    for idea in _ideas(round):
+    for idea in _ideas(round, sub_area):
         cost = f"€ {idea.cost_cents // 100:,}".replace(",", ".")
         y = pdf.get_y()
         pdf.rect(pdf.l_margin, y + 0.5, 6, 6)
@@ -206,11 +228,13 @@ def paper_ballot_pdf(*, round) -> bytes:  # noqa: A002
     return bytes(pdf.output())
 
 
-def letters_csv(*, round, codes: list[str], base_url: str) -> str:  # noqa: A002
-    """One row per code: code, ballot URL with the code, round, area, voting start and end (for mail merge)."""
+def letters_csv(*, round, codes: list[str], base_url: str, sub_area=None) -> str:  # noqa: A002
+    """One row per code: code, ballot URL with the code, round, area, voting start and end (for mail merge);
+    for a neighbourhood also its name and postcodes, to address the letters."""
     out = io.StringIO()
     writer = csv_writer(out, lineterminator="\n")
-    writer.writerow(["code", "url", "ronde", "gebied", "stemmen_vanaf", "stemmen_tot"])
+    header = ["code", "url", "ronde", "gebied", "stemmen_vanaf", "stemmen_tot"]
+    writer.writerow(header + (["buurt", "postcodes"] if sub_area is not None else []))
     for code in codes:
         writer.writerow(
             [
@@ -220,18 +244,21 @@ def letters_csv(*, round, codes: list[str], base_url: str) -> str:  # noqa: A002
                 round.fund.area.name,
                 _when(round.voting_start),
                 _when(round.voting_end),
+                *([sub_area.name, sub_area.postcodes] if sub_area is not None else []),
             ]
         )
     return out.getvalue()
 
 
-def letters_zip(*, round, codes: list[str], base_url: str) -> bytes:  # noqa: A002
+def letters_zip(*, round, codes: list[str], base_url: str, sub_area=None) -> bytes:  # noqa: A002
     """Both files in one download, so the committee gets them in the one response that has the codes."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("brieven.pdf", letters_pdf(round=round, codes=codes, base_url=base_url))
-        zf.writestr("codes.csv", letters_csv(round=round, codes=codes, base_url=base_url))
-        zf.writestr("stembiljet.pdf", paper_ballot_pdf(round=round))
+        zf.writestr(
+            "brieven.pdf", letters_pdf(round=round, codes=codes, base_url=base_url, sub_area=sub_area)
+        )
+        zf.writestr("codes.csv", letters_csv(round=round, codes=codes, base_url=base_url, sub_area=sub_area))
+        zf.writestr("stembiljet.pdf", paper_ballot_pdf(round=round, sub_area=sub_area))
         zf.writestr(
             "LEESMIJ.txt",
             "Deze codes staan nergens anders. Wijkgeld bewaart alleen een versleutelde vingerafdruk.\n"

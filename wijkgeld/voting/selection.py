@@ -30,10 +30,17 @@ class Project:
     cost_cents: int
 
 
-def admitted_projects(round_) -> list[Project]:
+ALL = "all"
+
+
+def admitted_projects(round_, sub_area_id: int | None | str = ALL) -> list[Project]:
+    """The ideas on the ballot; with `sub_area_id`, in a round with a budget per neighbourhood, those of
+    that neighbourhood (the voter's own)."""
     from wijkgeld.fund.models import Proposal
 
     rows = Proposal.objects.filter(round=round_, status=Proposal.Status.ADMITTED).order_by("number")
+    if round_.is_split and sub_area_id != ALL:
+        rows = rows.filter(sub_area_id=sub_area_id)
     return [
         Project(str(p.number), p.title, p.summary, p.cost_cents)
         for p in rows.only("number", "title", "summary", "estimated_cost_cents", "final_cost_cents")
@@ -62,6 +69,14 @@ def project_costs(round_) -> dict[str, int]:
         _COSTS.clear()
     _COSTS[key] = (now + COSTS_TTL, costs)
     return costs
+
+
+def sub_area_projects(round_, sub_area_id: int | None) -> list[str]:
+    """The project ids of one neighbourhood's ideas (none for a code without a neighbourhood)."""
+    from wijkgeld.fund.models import Proposal
+
+    rows = Proposal.objects.filter(round=round_, status=Proposal.Status.ADMITTED, sub_area_id=sub_area_id)
+    return [str(n) for n in rows.values_list("number", flat=True)] if sub_area_id else []
 
 
 def _project_costs(round_) -> dict[str, int]:

@@ -29,7 +29,13 @@ from wijkgeld.core.errors import DomainError
 from wijkgeld.fund.models import Round
 from wijkgeld.voting import throttle
 from wijkgeld.voting.selection import Selection, admitted_projects, euros, validate
-from wijkgeld.voting.services import ballot_cast, ballot_current, code_lookup, voting_state
+from wijkgeld.voting.services import (
+    ballot_cast,
+    ballot_current,
+    code_lookup,
+    require_own_sub_area,
+    voting_state,
+)
 from wijkgeld.voting.summary import ballot_summary, idea_photos
 
 RECEIPT_COOKIE = "wg_receipt"
@@ -168,8 +174,8 @@ def _selection_from_post(request, round_: Round) -> tuple[list[str] | None, dict
     return [p[:12] for p in request.POST.getlist("projects")[:200]], None
 
 
-def _summary(round_: Round, projects, selection: Selection) -> dict:
-    return ballot_summary(round_, projects, selection)
+def _summary(round_: Round, projects, selection: Selection, sub_area=None) -> dict:
+    return ballot_summary(round_, projects, selection, sub_area.budget_cents if sub_area else None)
 
 
 def _ballot_page(
@@ -184,7 +190,12 @@ def _ballot_page(
     showing_earlier=False,
     status=200,
 ):
-    projects = admitted_projects(round_)
+    sub_area = _sub_area(round_, code)
+    projects = (
+        admitted_projects(round_, sub_area.pk if sub_area else None)
+        if round_.is_split
+        else admitted_projects(round_)
+    )
     context = {
         "round": round_,
         "area": round_.fund.area,
@@ -192,19 +203,31 @@ def _ballot_page(
         "projects": projects,
         "selection": selection,
         "points": selection.points or {},
-        "summary": _summary(round_, projects, selection),
+        "summary": _summary(round_, projects, selection, sub_area),
         "error": error,
         "checked": checked,
         "changing": changing,
         "showing_earlier": showing_earlier,
         "cumulative": round_.ballot_type == Round.BallotType.CUMULATIVE,
         "min_projects": max(round_.min_projects or 1, 1),
-        "budget_text": euros(round_.budget_cents),
+        "budget_text": euros(sub_area.budget_cents if sub_area else round_.budget_cents),
+        "sub_area": sub_area,
         "voting_end": round_.voting_end,
         "step": request.POST.get("step", ""),
         "photos": idea_photos(round_),
     }
     return render(request, "voting/ballot.html", context, status=status)
+
+
+def _sub_area(round_, code: str):
+    """The neighbourhood of this code in a round with a budget per neighbourhood (else None)."""
+    if not round_.is_split:
+        return None
+    try:
+        vc = code_lookup(code, round_id=round_.pk)
+    except DomainError:
+        return None
+    return vc.sub_area
 
 
 def _loose_selection(round_, approvals, points) -> Selection:
@@ -269,10 +292,11 @@ def ballot(request, round_id: int):
             current = ballot_current(round=round_, code=code) or Selection((), None)
             return _ballot_page(request, round_, code, current, changing=True, showing_earlier=True)
         selection = validate(round_, _costs(round_), approvals=approvals, points=points)
+        require_own_sub_area(round_, vc.sub_area_id, selection)
     except DomainError as exc:
         return _step_error(request, round_, code, exc, approvals, points)
     if action == "confirm":
-        projects = admitted_projects(round_)
+        projects = admitted_projects(round_, vc.sub_area_id) if round_.is_split else admitted_projects(round_)
         return render(
             request,
             "voting/confirm.html",
@@ -281,7 +305,7 @@ def ballot(request, round_id: int):
                 "area": round_.fund.area,
                 "code": code,
                 "selection": selection,
-                "summary": _summary(round_, projects, selection),
+                "summary": _summary(round_, projects, selection, vc.sub_area if round_.is_split else None),
                 "cumulative": round_.ballot_type == Round.BallotType.CUMULATIVE,
                 "step": request.POST.get("step", ""),
             },
