@@ -208,7 +208,7 @@ def test_ballot_page_shows_only_the_own_neighbourhood(client, split_round, commi
     # Ticking an idea of the other neighbourhood by hand (no JS, tampered form) changes nothing.
     url = f"/stemmen/ronde/{round_.pk}/"
     refused = client.post(url, {"code": code, "projects": ["1"], "action": "confirm"})
-    assert "own neighbourhood" in refused.content.decode()
+    assert "U kunt alleen stemmen op de ideeën van uw eigen buurt" in refused.content.decode()
     assert not round_.ballots.exists()
 
 
