@@ -211,6 +211,11 @@ def parts(result, round_, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for part in e.get("parts", []):
         mine = [r for r in rows if e["projects"].get(r["number"], {}).get("sub_area") == part["name"]]
         budget_cents = to_cents(part["budget"])
+        # The bar shows the neighbourhood's own budget: ideas paid from the pooled money left are not in it.
+        own = [r | {"selected": r["number"] in part["selected"]} for r in mine]
+        chart = result_chart(own, budget_cents)
+        for bar, row in zip(chart["bars"], mine, strict=True):
+            bar["selected"] = row["selected"]
         sub = subs.get(part["name"])
         sections.append(
             {
@@ -222,7 +227,7 @@ def parts(result, round_, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "voters": voters_text(part["num_voters"]),
                 "text": part["summary"][_lang()],
                 "rows": mine,
-                "chart": result_chart(mine, budget_cents),
+                "chart": chart,
             }
         )
     return sections
