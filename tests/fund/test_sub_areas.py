@@ -394,3 +394,34 @@ def test_variants_that_do_not_fit_the_rule_are_refused(make_round, area, committ
     assert exc.value.field == field
     round_.refresh_from_db()
     assert round_.min_votes is None and not round_.comparison
+
+
+def test_committee_result_page_of_a_split_round_has_no_whole_area_comparison(client, published, committee):
+    round_, _result = published
+    login(client, committee)
+    page = client.get(f"/gebieden/{round_.area.slug}/bewonersfonds/beheer/ronde/{round_.pk}/uitslag/")
+    assert page.status_code == 200 and page.context["comparison"] is None
+
+
+def test_pages_of_a_variant_round_explain_with_the_city_rule(client, voting_round, committee):
+    from tests.fund.conftest import cast
+
+    Round.objects.filter(pk=voting_round.pk).update(
+        rule=Round.Rule.GREEDY, completion=Round.Completion.NONE, min_votes=5
+    )
+    voting_round.refresh_from_db()
+    cast(voting_round, committee, [("1", "3")] * 6 + [("2",)] * 4)
+    voting_round.phase = Round.Phase.RESULTS
+    voting_round.save()
+    result_count(actor=committee, round=voting_round, now=NOW)
+    result_publish(actor=committee, round=voting_round, now=NOW)
+    base = f"/gebieden/{voting_round.area.slug}/bewonersfonds/ronde/{voting_round.pk}/"
+    results = client.get(base + "uitslag/")
+    assert results.status_code == 200
+    rows = {r["number"]: r for r in results.context["rows"]}
+    assert not rows["2"]["selected"]  # 4 votes: below the minimum of 5, although it fits
+    assert "5" in rows["2"]["text"]
+    assert client.get(base).status_code == 200
+    assert client.get(base + "ideeen/2/").status_code == 200
+    rules = client.get(base).content.decode()
+    assert "minstens 5 stemmen nodig" in rules
