@@ -425,3 +425,36 @@ def test_pages_of_a_variant_round_explain_with_the_city_rule(client, voting_roun
     assert client.get(base + "ideeen/2/").status_code == 200
     rules = client.get(base).content.decode()
     assert "minstens 5 stemmen nodig" in rules
+
+
+def test_letters_are_asked_for_and_issued_per_neighbourhood(split_round, committee, make_user, area):
+    import csv
+    import io
+    import zipfile
+
+    from wijkgeld.voting.batches import code_batch_issue, code_batch_request
+    from wijkgeld.voting.models import VotingCode
+
+    other = make_user("fund_committee", area)
+    with pytest.raises(DomainError, match="neighbourhood"):
+        code_batch_request(actor=committee, round=split_round, count=2, now=NOW)
+    south = split_round.sub_areas.get(name="Zuid")
+    batch = code_batch_request(actor=committee, round=split_round, count=2, sub_area=south, now=NOW)
+    issued = code_batch_issue(actor=other, batch=batch, now=NOW)
+    with zipfile.ZipFile(io.BytesIO(issued.data)) as zf:
+        rows = list(csv.DictReader(io.StringIO(zf.read("codes.csv").decode())))
+    assert {(r["buurt"], r["postcodes"]) for r in rows} == {("Zuid", "3083")}
+    assert set(VotingCode.objects.values_list("sub_area__name", flat=True)) == {"Zuid"}
+    # A replacement keeps the neighbourhood of the code it replaces.
+    replace = code_batch_request(actor=committee, round=split_round, replace_code=rows[0]["code"], now=NOW)
+    assert replace.sub_area == south
+    code_batch_issue(actor=other, batch=replace, now=NOW)
+    assert VotingCode.objects.filter(revoked=False, sub_area=south).count() == 2
+
+
+def test_a_round_with_one_budget_refuses_codes_for_a_neighbourhood(make_round, area, committee, hoods):
+    round_ = make_round(area, phase=Round.Phase.PREPARATION)
+    other_round = make_round(area, phase=Round.Phase.PREPARATION)
+    [north, _south] = _split(other_round, committee, hoods)
+    with pytest.raises(DomainError, match="one budget"):
+        codes_generate(actor=committee, round=round_, count=1, sub_area=north, now=NOW)
