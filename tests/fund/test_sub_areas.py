@@ -458,3 +458,17 @@ def test_a_round_with_one_budget_refuses_codes_for_a_neighbourhood(make_round, a
     [north, _south] = _split(other_round, committee, hoods)
     with pytest.raises(DomainError, match="one budget"):
         codes_generate(actor=committee, round=round_, count=1, sub_area=north, now=NOW)
+
+
+def test_a_resident_names_the_neighbourhood_of_an_idea(client, make_round, area, committee, hoods):
+    from tests.fund.test_ideas import VALID, url
+
+    round_ = make_round(area)
+    _split(round_, committee, hoods)
+    missing = client.post(url(round_), VALID)
+    assert missing.status_code == 200 and "sub_area" in missing.context["form"].errors
+    assert not Proposal.objects.exists()
+    south = round_.sub_areas.get(name="Zuid")
+    done = client.post(url(round_), {**VALID, "sub_area": south.pk})
+    assert done.status_code == 302
+    assert Proposal.objects.get().sub_area == south

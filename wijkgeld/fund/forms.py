@@ -186,8 +186,17 @@ class IdeaForm(forms.Form):
     )
     confirm_plain = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, area=None, editing: bool = False, **kwargs):
+    def __init__(self, *args, area=None, editing: bool = False, round=None, **kwargs):  # noqa: A002
         super().__init__(*args, **kwargs)
+        if round is not None and round.is_split and not editing:
+            # A round with a budget per neighbourhood: residents of that neighbourhood vote on the idea.
+            self.fields["sub_area"] = forms.ModelChoiceField(
+                label=_("For which neighbourhood is your idea?"),
+                queryset=round.sub_areas.all(),
+                help_text=_(
+                    "Each neighbourhood has its own budget. Residents of that neighbourhood vote on it."
+                ),
+            )
         if area is not None:
             self.fields["on_behalf_of"].queryset = Organisation.objects.filter(
                 local_areas=area,
