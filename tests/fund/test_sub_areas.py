@@ -472,3 +472,13 @@ def test_a_resident_names_the_neighbourhood_of_an_idea(client, make_round, area,
     done = client.post(url(round_), {**VALID, "sub_area": south.pk})
     assert done.status_code == 302
     assert Proposal.objects.get().sub_area == south
+
+
+def test_open_data_lists_the_neighbourhood_budgets(client, published):
+    round_, _result = published
+    data = client.get(f"/api/v1/rounds/{round_.pk}/").json()
+    assert data["neighbourhoods"] == [
+        {"name": "Noord", "postcodes": "3081–3082", "budget": "6000.00"},
+        {"name": "Zuid", "postcodes": "3083", "budget": "4000.00"},
+    ]
+    assert data["leftover"] == "pooled" and "--rule from-file" in data["tally_command"]
