@@ -348,6 +348,7 @@ def tally_by_neighborhood(election: Election, *, tie_break: str = "id") -> Split
     selected = [pid for part in parts for pid in part.result.selected]
     spent = total_cost(profile, [index[pid] for pid in selected])
     extra: list[str] = []
+    turns: dict[str, tuple[int, Number]] = {}  # pooled walk: place in its order, money left at its turn
     if "leftover_budget" in election.meta:
         scores = project_scores(election)
         grouped = {
@@ -361,9 +362,10 @@ def tally_by_neighborhood(election: Election, *, tie_break: str = "id") -> Split
             (p for p, pid in enumerate(profile.pids) if pid in eligible and pid not in selected),
             key=lambda p: (-scores[profile.pids[p]], ranks[p]),
         )
-        for p in order:
+        for rank, p in enumerate(order, start=1):
             if profile.costs[p] <= left and profile.costs[p] != WITHDRAWN_COST:
                 extra.append(profile.pids[p])
+                turns[profile.pids[p]] = (rank, left)
                 left -= profile.costs[p]
     chosen = selected + extra
     result = Result(
@@ -380,4 +382,29 @@ def tally_by_neighborhood(election: Election, *, tie_break: str = "id") -> Split
         ranks=ranks,
         parameters={k: election.meta[k] for k in PARAMETER_KEYS if k in election.meta},
     )
+    result._explanation = _split_explanation(result, parts, turns)
     return SplitCount(parts, tuple(extra), result)
+
+
+def _split_explanation(
+    result: Result, parts: tuple[NeighborhoodCount, ...], turns: dict[str, tuple[int, Number]]
+):
+    """The explanation of the whole file: each project as its own neighbourhood's count explains it;
+    a project funded from the pooled money as ``leftover-funded`` (its place in the pooled walk)."""
+    from .explain import build_explanation
+
+    base = build_explanation(result)
+    position = {pid: i for i, pid in enumerate(result.selected, start=1)}
+    projects = {}
+    for part in parts:
+        spent = part.result.total_cost
+        for pid, pe in part.result.explanation.projects.items():
+            if pid in turns:
+                rank, left = turns[pid]
+                group = ((f"neighborhood:{part.name}", part.budget - spent),)
+                pe = replace(
+                    pe, funded=True, reason="leftover-funded", rank=rank, budget_left=left, group_left=group
+                )
+            projects[pid] = replace(pe, position=position.get(pid))
+    merged = {pid: projects.get(pid, base.projects[pid]) for pid in result.profile.pids}
+    return replace(base, projects=merged)
