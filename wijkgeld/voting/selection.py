@@ -34,8 +34,8 @@ ALL = "all"
 
 
 def admitted_projects(round_, sub_area_id: int | None | str = ALL) -> list[Project]:
-    """The ideas on the ballot; with `sub_area_id`, in a round with a budget per neighbourhood, those of
-    that neighbourhood (the voter's own)."""
+    """The ideas on the ballot; in a round with a budget per neighbourhood, those of neighbourhood
+    `sub_area_id` (the voter's own; none for a code without one) unless ALL are asked for."""
     from wijkgeld.fund.models import Proposal
 
     rows = Proposal.objects.filter(round=round_, status=Proposal.Status.ADMITTED).order_by("number")

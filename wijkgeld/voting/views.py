@@ -191,11 +191,7 @@ def _ballot_page(
     status=200,
 ):
     sub_area = _sub_area(round_, code)
-    projects = (
-        admitted_projects(round_, sub_area.pk if sub_area else None)
-        if round_.is_split
-        else admitted_projects(round_)
-    )
+    projects = admitted_projects(round_, sub_area.pk if sub_area else None)
     context = {
         "round": round_,
         "area": round_.fund.area,
@@ -296,7 +292,7 @@ def ballot(request, round_id: int):
     except DomainError as exc:
         return _step_error(request, round_, code, exc, approvals, points)
     if action == "confirm":
-        projects = admitted_projects(round_, vc.sub_area_id) if round_.is_split else admitted_projects(round_)
+        projects = admitted_projects(round_, vc.sub_area_id)
         return render(
             request,
             "voting/confirm.html",
