@@ -152,10 +152,30 @@ def test_a_round_with_a_budget_per_neighbourhood(browser, live_server, world):
     assert_accessible(committee)
     for number, hood in ((1, "Noordkant"), (2, "Noordkant"), (3, "Zuidkant"), (4, "Zuidkant")):
         committee.select_option(f"#sub-area-{number}", label=hood)
-        committee.click(f"form[action$='buurten/idee/{number}/'] button")
-        committee.wait_for_load_state()
+        with committee.expect_navigation():
+            committee.click(f"form[action$='buurten/idee/{number}/'] button")
         assert "hoort nu bij" in committee.inner_text("main")
     assert_no_horizontal_scroll(committee)
+    # The same page on a 320 px phone, by keyboard: the other member moves idea 4 and back.
+    phone_ctx, phone = new_page(browser, live_server, viewport={"width": 320, "height": 640})
+    login_in_browser(phone, "henk", PASSWORD)
+    phone.goto(f"{manage}buurten/")
+    assert_no_horizontal_scroll(phone)
+    assert_accessible(phone)
+    if SHOTS:
+        phone.screenshot(path=f"{SHOTS}/sub-areas-committee-320.png", full_page=True)
+    phone.focus("#sub-area-4")
+    phone.select_option("#sub-area-4", label="Noordkant")
+    phone.keyboard.press("Tab")
+    with phone.expect_navigation():
+        phone.keyboard.press("Enter")
+    assert "hoort nu bij Noordkant" in phone.inner_text("main")
+    phone.select_option("#sub-area-4", label="Zuidkant")
+    phone.focus("form[action$='buurten/idee/4/'] button")
+    with phone.expect_navigation():
+        phone.keyboard.press("Enter")
+    assert "hoort nu bij Zuidkant" in phone.inner_text("main")
+    phone_ctx.close()
 
     # 2. Voting opens (rules locked); letters per neighbourhood.
     round_ = round_advance(actor=world["c1"], round=round_)
