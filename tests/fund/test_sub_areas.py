@@ -482,3 +482,21 @@ def test_open_data_lists_the_neighbourhood_budgets(client, published):
         {"name": "Zuid", "postcodes": "3083", "budget": "4000.00"},
     ]
     assert data["leftover"] == "pooled" and "--rule from-file" in data["tally_command"]
+
+
+def test_winners_of_each_neighbourhood_are_awarded_as_any_winner(published, committee, funded_line):
+    """The ledger needs nothing new: each winner (also one paid from pooled money) is one commitment."""
+    from wijkgeld.fund.services.execution import award_create
+    from wijkgeld.money.models import Commitment
+    from wijkgeld.money.services import line_available_cents
+
+    round_, result = published
+    round_ = round_advance(actor=committee, round=round_, now=NOW + dt.timedelta(days=7))
+    total = 0
+    for pid in result.selected:  # 1 (Noord), 4 (Zuid), 2 (Noord, from the pooled money)
+        award = award_create(actor=committee, proposal=round_.proposals.get(number=int(pid)), now=NOW)
+        assert Commitment.objects.get(pk=award.commitment_id).amount_cents == award.amount_cents
+        total += award.amount_cents
+    assert total == 900_000 and line_available_cents(funded_line) == 5_000_000 - total
+    with pytest.raises(DomainError):  # not chosen
+        award_create(actor=committee, proposal=round_.proposals.get(number=3), now=NOW)
