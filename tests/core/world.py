@@ -133,7 +133,8 @@ def build_world() -> World:
     for slug in (OWN, OTHER):
         area = Area.objects.get(slug=slug)
         rounds = Round.objects.filter(fund__area=area)
-        done = _first(rounds.filter(phase__in=["results", "execution"])) or _round(
+        # The demo's round with a budget per neighbourhood (Overvecht) is not the one the matrix walks.
+        done = _first(rounds.filter(phase__in=["results", "execution"], split=Round.Split.NONE)) or _round(
             area, Round.Phase.RESULTS, "Afgerond", locked_at=timezone.now()
         )
         round_ideas = _round(area, Round.Phase.IDEAS, "Ideeënronde")

@@ -42,7 +42,7 @@ def test_demo_has_a_voting_round_with_usable_codes(demo, client):
 
 
 def test_demo_published_round_recounts_in_under_a_second(demo):
-    published = demo.get(published_at__isnull=False)
+    published = demo.get(published_at__isnull=False, split=Round.Split.NONE)
     result = published.result
     assert 150 <= result.num_ballots <= 250
     started = time.perf_counter()
@@ -67,3 +67,16 @@ def test_demo_is_idempotent(demo):
     before = (Round.objects.count(), Award.objects.count())
     call_command("demo", quiet=True)
     assert (Round.objects.count(), Award.objects.count()) == before
+
+
+def test_demo_has_a_published_round_per_neighbourhood_that_recounts_from_file(demo, client):
+    from wijkgeld.pb.fromfile import tally_from_file
+
+    split = demo.get(split=Round.Split.NEIGHBOURHOOD)
+    assert split.is_published and split.fund.area.slug == "utrecht-overvecht"
+    assert split.sub_areas.count() == 3
+    result = split.result
+    election = counting.parse(result.pb_text)
+    assert sorted(tally_from_file(election, tie_break=result.tie_break).selected) == sorted(result.selected)
+    page = client.get(f"{split.get_absolute_url()}uitslag/")
+    assert [p["name"] for p in page.context["parts"]] == [s.name for s in split.sub_areas.all()]

@@ -38,6 +38,13 @@ def _round(request, round_: Round, *, detail: bool) -> dict:
         "rule": round_.rule,
         "completion": round_.completion,
         "tie_break": round_.tie_break_option,
+        "min_votes": round_.min_votes,
+        "comparison": round_.comparison,
+        "neighbourhoods": [
+            {"name": s.name, "postcodes": s.postcodes, "budget": cents_to_str(s.budget_cents)}
+            for s in round_.sub_areas.all()
+        ],
+        "leftover": round_.leftover,
         "rules_locked": round_.is_locked,
         "published_at": result.published_at.isoformat() if result else None,
         "selected_projects": list(result.selected) if result else None,

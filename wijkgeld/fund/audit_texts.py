@@ -10,6 +10,9 @@ register_texts(
         "fund.round.locked": _(
             "{actor} locked the counting rules of {object}: {rule}, {completion}, {tie_break}"
         ),
+        "fund.round.sub_areas_set": _("{actor} set a budget per neighbourhood for the round {object}"),
+        "fund.round.sub_areas_cleared": _("{actor} went back to one budget for the round {object}"),
+        "fund.idea.sub_area_set": _("{actor} put the idea {object} in the neighbourhood {sub_area}"),
         "fund.idea.submitted": _("A resident submitted the idea {object}"),
         "fund.idea.edited": _("The proposer changed the idea {object}"),
         "fund.idea.revised": _("The proposer revised the idea {object}"),

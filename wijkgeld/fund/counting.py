@@ -30,6 +30,7 @@ from wijkgeld.pb import (
     voter_text,
     write_pb,
 )
+from wijkgeld.pb.fromfile import tally_from_file
 
 LANGUAGES = ("nl", "en")
 
@@ -39,6 +40,7 @@ class ProjectInput:
     project_id: str
     name: str
     cost_cents: int
+    neighborhood: str = ""  # the sub-area whose budget this project counts against ("" for none)
 
 
 @dataclass(frozen=True)
@@ -69,16 +71,27 @@ def build(
 
     Each ballot has `voter_id`, `approvals` (project ids) and, for cumulative ballots, `points`.
     """
-    pb_projects = [Project(p.project_id, euros(p.cost_cents), {"name": p.name}) for p in projects]
+    pb_projects = [
+        Project(
+            p.project_id,
+            euros(p.cost_cents),
+            {"name": p.name} | ({"neighborhood": p.neighborhood} if p.neighborhood else {}),
+        )
+        for p in projects
+    ]
     pb_ballots = []
     for ballot in sorted(ballots, key=lambda b: str(b.voter_id)):
         chosen = tuple(str(pid) for pid in ballot.approvals)
+        group = getattr(ballot, "neighborhood", "")
+        extra = {"neighborhood": group} if group else {}
         if vote_type == "cumulative":
             points_map = {str(k): int(v) for k, v in (ballot.points or {}).items() if int(v) > 0}
             chosen = tuple(sorted(points_map, key=_pid_key))
-            pb_ballots.append(Ballot(str(ballot.voter_id), chosen, tuple(points_map[p] for p in chosen)))
+            pb_ballots.append(
+                Ballot(str(ballot.voter_id), chosen, tuple(points_map[p] for p in chosen), extra)
+            )
         else:
-            pb_ballots.append(Ballot(str(ballot.voter_id), tuple(sorted(chosen, key=_pid_key))))
+            pb_ballots.append(Ballot(str(ballot.voter_id), tuple(sorted(chosen, key=_pid_key)), None, extra))
     return build_election(
         budget=euros(budget_cents),
         vote_type=vote_type,
@@ -109,7 +122,13 @@ def utility_for(vote_type: str) -> str:
     return "points" if vote_type == "cumulative" else "cost"
 
 
+#: The rule stored with a result counted with the file's own city rule (`wijkgeld.fund.cityrule`).
+FROM_FILE = "from-file"
+
+
 def tally_result(election: Election, *, rule: str, completion: str, tie_break: str) -> Result:
+    if rule == FROM_FILE:
+        return tally_from_file(election, tie_break=tie_break)
     return tally(
         election,
         rule=rule,
@@ -122,6 +141,11 @@ def tally_result(election: Election, *, rule: str, completion: str, tie_break: s
 def count(election: Election, *, rule: str, completion: str, tie_break: str) -> CountOutcome:
     """Count with the engine's `tally`; keep its explanation as data and as text in both languages."""
     result = tally_result(election, rule=rule, completion=completion, tie_break=tie_break)
+    return CountOutcome(list(result.selected), explanation_data(result))
+
+
+def explanation_data(result: Result) -> dict[str, Any]:
+    """The engine's explanation of a count, kept as data and as text in both languages."""
     ex = result.explanation
     projects: dict[str, dict[str, Any]] = {}
     for pid, p in ex.projects.items():
@@ -146,7 +170,7 @@ def count(election: Election, *, rule: str, completion: str, tie_break: str) -> 
         "summary": {lang: summary_text(ex, lang) for lang in LANGUAGES},
         "projects": projects,
     }
-    return CountOutcome(list(result.selected), explanation)
+    return explanation
 
 
 def compare_with_greedy(election: Election, *, selected: Sequence[str], tie_break: str) -> dict[str, Any]:
@@ -225,6 +249,8 @@ def tally_command(
 ) -> str:
     """The command anyone can run to recount the published file (the same options `count` uses)."""
     parts = ["wijkgeld", "tally", filename, "--rule", rule]
+    if rule == FROM_FILE:
+        return " ".join([*parts, "--tie-break", tie_break])
     if rule == "mes":
         parts += ["--completion", completion]
         if utility_for(vote_type) == "points":

@@ -4,6 +4,8 @@
 - Utrecht Overvecht: also a second round open for ideas (so the home page shows "send your idea before").
 - Rotterdam-Zuid: a published round with about 200 ballots, its result, and a project in execution
   with a paid tranche and a progress update.
+- Utrecht Overvecht: a published round with a budget per neighbourhood (three neighbourhoods, money
+  left pooled), about 60 ballots cast with codes per neighbourhood.
 
 Idempotent: a round that exists is left alone; the fixed demo codes are only added once.
 """
@@ -22,6 +24,45 @@ from wijkgeld.core.demo import DemoContext, register_demo
 VOTING_TITLE = "Buurtbudget Overvecht 2026"
 IDEAS_TITLE = "Jongerenbudget Overvecht 2026"
 PUBLISHED_TITLE = "Wijkbudget Zuid 2026"
+SPLIT_TITLE = "Buurtenbudget Overvecht 2026"
+# (neighbourhood of Overvecht, budget in cents, ideas: title, summary, cost, theme)
+SPLIT_OVERVECHT = [
+    (
+        "Zambesidreef en omgeving",
+        400_000,
+        [
+            (
+                "Bankjes bij de Zambesidreef",
+                "Vijf bankjes langs het pad naar de winkels.",
+                200_000,
+                "ontmoeten",
+            ),
+            ("Buurtbibliotheekkastjes", "Drie kastjes waar buren boeken ruilen.", 90_000, "leren"),
+            ("Speelplek opknappen", "Een nieuwe wip en een zandbak bij de flats.", 300_000, "spelen"),
+        ],
+    ),
+    (
+        "Wolga- en Donaudreef",
+        400_000,
+        [
+            ("Bloembakken Wolgadreef", "Bloembakken met vaste planten voor de portieken.", 150_000, "groen"),
+            ("Kookavond voor buren", "Elke maand samen koken in de ontmoetingsruimte.", 180_000, "ontmoeten"),
+        ],
+    ),
+    (
+        "Vechtzoom",
+        400_000,
+        [
+            (
+                "Hondenuitlaatveld met hek",
+                "Een omheind veld zodat honden los kunnen lopen.",
+                350_000,
+                "groen",
+            ),
+            ("Fietsreparatiedag", "Twee keer per jaar gratis fietsen repareren.", 60_000, "leren"),
+        ],
+    ),
+]
 YEAR = 2026
 DEMO_CODES = 5
 NUM_BALLOTS = 200
@@ -166,8 +207,10 @@ def _ensure_line(area, finance, now):
     return line
 
 
-def _round_with_ideas(*, area, committee, members, ideas, budget, start, title, voting_days):
-    """A round moved through ideas and assessment into voting, each step at its own (past) moment."""
+def _round_with_ideas(*, area, committee, members, ideas, budget, start, title, voting_days, prepare=None):
+    """A round moved through ideas and assessment into voting, each step at its own (past) moment.
+
+    `prepare(round, proposals, moment)` runs just before voting opens (to set neighbourhood budgets)."""
     from wijkgeld.fund.models import Assessment
     from wijkgeld.fund.services.assessment import assessment_record, idea_decide
     from wijkgeld.fund.services.ideas import idea_submit
@@ -210,6 +253,8 @@ def _round_with_ideas(*, area, committee, members, ideas, budget, start, title, 
         for member in members:
             assessment_record(actor=member, proposal=proposal, **criteria, now=start + 16 * day)
         idea_decide(actor=committee, proposal=proposal, admitted=True, now=start + 18 * day)
+    if prepare is not None:
+        prepare(round_, proposals, start + 20 * day)
     return round_advance(actor=committee, round=round_, now=start + 28 * day), proposals
 
 
@@ -321,6 +366,70 @@ def load_published_round(ctx: DemoContext, now: dt.datetime) -> None:
     )
 
 
+def load_split_round(ctx: DemoContext, now: dt.datetime) -> None:
+    """A published round of Overvecht with a budget per neighbourhood; each code votes in its own."""
+    from wijkgeld.areas.models import Neighbourhood
+    from wijkgeld.fund.models import Round
+    from wijkgeld.fund.services.results import result_count, result_publish
+    from wijkgeld.fund.services.rounds import round_advance
+    from wijkgeld.fund.services.subareas import idea_sub_area_set, sub_areas_set
+    from wijkgeld.voting.services import ballot_cast, codes_generate
+
+    area = ctx.objects["overvecht"]
+    committee, finance = _users("overvecht-commissie", "overvecht-financien")
+    round_ = Round.objects.filter(fund__area=area, title=SPLIT_TITLE).first()
+    if round_ is None:
+        day = dt.timedelta(days=1)
+        start = now - 90 * day
+        _ensure_line(area, finance, start - 30 * day)
+        ideas = [idea for _name, _budget, group in SPLIT_OVERVECHT for idea in group]
+        hoods = {n.name: n for n in Neighbourhood.objects.filter(area=area)}
+
+        def prepare(round_, proposals, moment):
+            sub_areas_set(
+                actor=committee,
+                round=round_,
+                budgets={hoods[name].pk: budget for name, budget, _group in SPLIT_OVERVECHT},
+                leftover=Round.Leftover.POOLED,
+                now=moment,
+            )
+            subs = {s.name: s for s in round_.sub_areas.all()}
+            numbered = iter(proposals)
+            for name, _budget, group in SPLIT_OVERVECHT:
+                for _idea in group:
+                    idea_sub_area_set(
+                        actor=committee, proposal=next(numbered), sub_area=subs[name], now=moment
+                    )
+
+        round_, proposals = _round_with_ideas(
+            area=area,
+            committee=committee,
+            members=[committee],
+            ideas=ideas,
+            budget=sum(budget for _name, budget, _group in SPLIT_OVERVECHT),
+            start=start,
+            title=SPLIT_TITLE,
+            voting_days=14,
+            prepare=prepare,
+        )
+        vote_at = start + 30 * day
+        rng = random.Random(2027)  # noqa: S311 - invented, reproducible demo votes
+        for sub, voters in zip(round_.sub_areas.all(), (24, 20, 16), strict=True):
+            ids = [p.project_id for p in proposals if p.pk in set(sub.proposals.values_list("pk", flat=True))]
+            for code in codes_generate(
+                actor=committee, round=round_, count=voters, sub_area=sub, now=vote_at
+            ):
+                chosen = set(rng.sample(ids, rng.choice([1, 1, 2])))
+                ballot_cast(round=round_, code=code, approvals=sorted(chosen), now=vote_at)
+        round_ = round_advance(actor=committee, round=round_, now=start + 42 * day)
+        result_count(actor=committee, round=round_, now=start + 43 * day)
+        result_publish(actor=committee, round=round_, now=start + 44 * day)
+    ctx.notes.append(
+        f"Bewonersfonds {area.name}: published result with a budget per neighbourhood at "
+        f"{round_.get_absolute_url()}uitslag/ ."
+    )
+
+
 def load_ideas_round(ctx: DemoContext, now: dt.datetime) -> None:
     """A round open for ideas, with one idea sent in, so residents see how to take part."""
     from wijkgeld.fund.models import Round
@@ -370,6 +479,7 @@ def load(ctx: DemoContext) -> None:
     load_voting_round(ctx, now)
     load_ideas_round(ctx, now)
     load_published_round(ctx, now)
+    load_split_round(ctx, now)
     # Invented contact details for the letters and paper ballots.
     Fund.objects.filter(area__slug="utrecht-overvecht", contact="").update(
         contact="bewonersfonds-overvecht@example.org, 030 000 0000 (di en do 10-12 uur)"

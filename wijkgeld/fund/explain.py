@@ -38,7 +38,12 @@ explanation_language = _lang
 
 
 def _engine(result) -> pb.Explanation | None:
-    """The engine's explanation of the published count, or None if it cannot be counted again here."""
+    """The engine's explanation of the published count, or None if it cannot be counted again here.
+
+    A round with a budget per neighbourhood is explained per neighbourhood, from the stored words.
+    """
+    if result.explanation.get("parts"):
+        return None
     try:
         return counting.published_tally(
             result.pb_text,
@@ -149,7 +154,7 @@ def summary(result) -> dict[str, Any]:
     e = result.explanation
     n = e["num_voters"]
     comparison = result.comparison.get("rule", {})
-    share = Fraction(comparison.get("share_with_a_project", "0"))
+    share = Fraction(comparison.get("share_with_a_project", e.get("share_with_a_project", "0")))
     return {
         "budget": money(e["budget"]),
         "spent": money(e["spent"]),
@@ -161,8 +166,10 @@ def summary(result) -> dict[str, Any]:
     }
 
 
-def comparison_rows(result, round_) -> dict[str, Any]:
+def comparison_rows(result, round_) -> dict[str, Any] | None:
     c = result.comparison
+    if not c:
+        return None  # a budget per neighbourhood: most votes over the whole area is no fair comparison
     titles = _titles(round_)
 
     def side(data):
@@ -193,3 +200,54 @@ def project_text(result, proposal) -> dict[str, Any] | None:
 
 def unknown_receipt_message() -> str:
     return _("We do not know this receipt code for this round. Check the code and try again.")
+
+
+def voters_text(n: int) -> str:
+    """A number of voters in one neighbourhood; under 5 it is not shown exactly (privacy)."""
+    if 0 < n < 5:
+        return _("fewer than 5")
+    return str(n)
+
+
+def parts(result, round_, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A round with a budget per neighbourhood: per neighbourhood its budget, count and ideas."""
+    from wijkgeld.fund.chart import result_chart
+
+    e = result.explanation
+    subs = {s.name: s for s in round_.sub_areas.all()}
+    sections = []
+    for part in e.get("parts", []):
+        mine = [r for r in rows if e["projects"].get(r["number"], {}).get("sub_area") == part["name"]]
+        budget_cents = to_cents(part["budget"])
+        # The bar shows the neighbourhood's own budget: ideas paid from the pooled money left are not in it.
+        own = [r | {"selected": r["number"] in part["selected"]} for r in mine]
+        chart = result_chart(own, budget_cents)
+        for bar, row in zip(chart["bars"], mine, strict=True):
+            bar["selected"] = row["selected"]
+        sub = subs.get(part["name"])
+        sections.append(
+            {
+                "name": part["name"],
+                "postcodes": sub.postcodes if sub else "",
+                "budget_cents": budget_cents,
+                "spent_cents": to_cents(part["spent"]),
+                "left_cents": budget_cents - to_cents(part["spent"]),
+                "voters": voters_text(part["num_voters"]),
+                "text": part["summary"][_lang()],
+                "rows": mine,
+                "chart": chart,
+            }
+        )
+    return sections
+
+
+def leftover(result) -> dict[str, Any] | None:
+    """What happened to the money the neighbourhoods left (None for one budget for the whole area)."""
+    data = result.explanation.get("leftover")
+    if data is None:
+        return None
+    return {
+        "pooled": data["pooled"],
+        "left_cents": to_cents(data["left_after_neighbourhoods"]),
+        "selected": data["selected"],
+    }

@@ -78,7 +78,17 @@ class RoundForm(forms.ModelForm):
             "completion",
             "tie_break",
             "lottery_seed",
+            "min_votes",
+            "comparison",
         ]
+        help_texts = {
+            "min_votes": _(
+                "Only with “most votes”: an idea with fewer votes is not chosen, even if it fits."
+            ),
+            "comparison": _(
+                "Only with equal shares: if most voters prefer the outcome of “most votes”, that outcome counts."
+            ),
+        }
         widgets = {
             name: DateTimeInput()
             for name in (
@@ -90,6 +100,28 @@ class RoundForm(forms.ModelForm):
                 "execution_end",
             )
         }
+
+
+class SubAreasForm(forms.Form):
+    """A budget per neighbourhood of the area (0 or empty: no budget), and what happens to money left."""
+
+    leftover = forms.ChoiceField(
+        label=_("Money that a neighbourhood does not spend"),
+        choices=Round.Leftover.choices,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, neighbourhoods=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.neighbourhoods = list(neighbourhoods)
+        for n in self.neighbourhoods:
+            label = f"{n.name} ({n.postcode_range})" if n.postcode_range else n.name
+            self.fields[f"budget-{n.pk}"] = EuroField(
+                label=_("Budget for %(name)s in euros") % {"name": label}, required=False, allow_zero=True
+            )
+
+    def budgets(self) -> dict[int, int]:
+        return {n.pk: self.cleaned_data.get(f"budget-{n.pk}") or 0 for n in self.neighbourhoods}
 
 
 class ContactForm(forms.Form):
@@ -154,8 +186,17 @@ class IdeaForm(forms.Form):
     )
     confirm_plain = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, area=None, editing: bool = False, **kwargs):
+    def __init__(self, *args, area=None, editing: bool = False, round=None, **kwargs):  # noqa: A002
         super().__init__(*args, **kwargs)
+        if round is not None and round.is_split and not editing:
+            # A round with a budget per neighbourhood: residents of that neighbourhood vote on the idea.
+            self.fields["sub_area"] = forms.ModelChoiceField(
+                label=_("For which neighbourhood is your idea?"),
+                queryset=round.sub_areas.all(),
+                help_text=_(
+                    "Each neighbourhood has its own budget. Residents of that neighbourhood vote on it."
+                ),
+            )
         if area is not None:
             self.fields["on_behalf_of"].queryset = Organisation.objects.filter(
                 local_areas=area,

@@ -64,7 +64,16 @@ class Round(models.Model):
     class Completion(models.TextChoices):
         NONE = "none", _("None")
         ADD1 = "add1", _("Raise voter budget step by step (add1), then most votes")
+        ADD1_ONLY = "add1-only", _("Raise voter budget step by step (add1), nothing after")
         BUDGET_INCREASE = "budget-increase", _("Raise the budget, then most votes")
+
+    class Split(models.TextChoices):
+        NONE = "none", _("One budget for the whole area")
+        NEIGHBOURHOOD = "neighbourhood", _("A budget per neighbourhood: residents vote in their own")
+
+    class Leftover(models.TextChoices):
+        FUND = "fund", _("Money left in a neighbourhood stays in the fund")
+        POOLED = "pooled", _("Money left goes to the ideas with most votes that still fit")
 
     class TieBreak(models.TextChoices):
         COST_THEN_VOTES = "cost-then-votes", _("Lowest cost first, then most votes")
@@ -104,6 +113,14 @@ class Round(models.Model):
         _("tie-breaking"), max_length=16, choices=TieBreak.choices, default=TieBreak.COST_THEN_VOTES
     )
     lottery_seed = models.CharField(_("lottery seed"), max_length=64, blank=True)
+    # Rule variants real cities use (docs/algorithms/city-rules.md); locked with the other rules.
+    min_votes = models.PositiveIntegerField(_("minimum number of votes for an idea"), null=True, blank=True)
+    comparison = models.BooleanField(_("compare with most votes first"), default=False)
+    # Sub-area budgets (`SubArea`); the split and what happens to money left are locked with the rules.
+    split = models.CharField(_("budget split"), max_length=16, choices=Split.choices, default=Split.NONE)
+    leftover = models.CharField(
+        _("money left in a neighbourhood"), max_length=8, choices=Leftover.choices, default=Leftover.FUND
+    )
     locked_at = models.DateTimeField(_("rules locked at"), null=True, blank=True)
     published_at = models.DateTimeField(_("results published at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -131,6 +148,20 @@ class Round(models.Model):
         return self.fund.area
 
     @property
+    def is_split(self) -> bool:
+        return self.split != self.Split.NONE
+
+    @property
+    def uses_city_rule(self) -> bool:
+        """Counted with a Pabulib city rule (`wijkgeld tally --rule from-file`), see `fund.cityrule`."""
+        return (
+            self.is_split
+            or self.min_votes is not None
+            or self.comparison
+            or self.completion == self.Completion.ADD1_ONLY
+        )
+
+    @property
     def is_locked(self) -> bool:
         return self.locked_at is not None
 
@@ -144,6 +175,34 @@ class Round(models.Model):
         if self.tie_break == self.TieBreak.LOTTERY:
             return f"lottery:{self.lottery_seed}"
         return self.tie_break
+
+
+class SubArea(models.Model):
+    """A neighbourhood of the area with its own part of a round's budget.
+
+    Residents vote in their own sub-area only (their voting code carries it), each sub-area is counted
+    on its own budget with the round's rule. Set by the committee before voting opens, then locked.
+    """
+
+    round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="sub_areas")
+    neighbourhood = models.ForeignKey("areas.Neighbourhood", on_delete=models.PROTECT, related_name="+")
+    # The name as published (in the .pb file and on the results page); fixed when the budget is set.
+    name = models.CharField(_("name"), max_length=120)
+    postcodes = models.CharField(_("postcodes"), max_length=20, blank=True)
+    budget_cents = models.BigIntegerField(_("budget"))
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["round", "position", "id"]
+        verbose_name = _("sub-area")
+        verbose_name_plural = _("sub-areas")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "neighbourhood"], name="sub_area_unique_per_round"),
+            models.CheckConstraint(condition=models.Q(budget_cents__gt=0), name="sub_area_budget_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Proposal(models.Model):
@@ -170,6 +229,15 @@ class Proposal(models.Model):
         _("language of the text"), max_length=8, choices=CONTENT_LANGUAGE_CHOICES, default="nl"
     )
     theme = models.CharField(_("theme"), max_length=64, blank=True)
+    # For a round with a budget per neighbourhood: the neighbourhood whose residents vote on this idea.
+    sub_area = models.ForeignKey(
+        SubArea,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="proposals",
+        verbose_name=_("neighbourhood"),
+    )
     on_behalf_of = models.ForeignKey(
         "areas.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="fund_proposals"
     )

@@ -22,7 +22,30 @@ _ROUND = {
         "budget": {"type": "string", "example": "25000.00", "description": "euros, two decimals"},
         "ballot_type": {"type": "string", "enum": ["approval", "cumulative"]},
         "rule": {"type": "string", "enum": ["mes", "greedy", "phragmen"]},
-        "completion": {"type": "string", "enum": ["none", "add1", "budget-increase"]},
+        "completion": {"type": "string", "enum": ["none", "add1", "add1-only", "budget-increase"]},
+        "min_votes": {
+            "type": ["integer", "null"],
+            "description": "minimum number of votes an idea needs to be chosen (rule greedy only)",
+        },
+        "comparison": {"type": "boolean", "description": "equal shares: the comparison step with greedy"},
+        "neighbourhoods": {
+            "type": "array",
+            "description": "a budget per neighbourhood (empty: one budget for the whole area)",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "name": {"type": "string"},
+                    "postcodes": {"type": "string", "example": "3081–3082"},
+                    "budget": {"type": "string", "example": "6000.00"},
+                },
+            },
+        },
+        "leftover": {
+            "type": "string",
+            "enum": ["fund", "pooled"],
+            "description": "money a neighbourhood does not spend: stays in the fund, or pooled for the ideas "
+            "with most votes that still fit",
+        },
         "tie_break": {"type": "string", "example": "cost-then-votes"},
         "rules_locked": {"type": "boolean"},
         "published_at": {"type": ["string", "null"], "format": "date-time"},

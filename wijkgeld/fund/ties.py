@@ -49,7 +49,9 @@ def equal_votes(result) -> list[dict[str, Any]]:
         if lost["selected"] or not lost["votes"]:
             continue
         for won_id, won in projects.items():
-            if won["selected"] and won["votes"] == lost["votes"]:
+            # Ideas of different neighbourhoods never competed for the same money.
+            same_part = won.get("sub_area") == lost.get("sub_area")
+            if won["selected"] and won["votes"] == lost["votes"] and same_part:
                 pairs.append({"won": won_id, "lost": lost_id, "votes": lost["votes"]})
     return sorted(pairs, key=lambda p: (_key(p["lost"]), _key(p["won"])))
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wijkgeld.fund.views import assessment, execution, ideas, public, results, rounds
+from wijkgeld.fund.views import assessment, execution, ideas, public, results, rounds, subareas
 
 app_name = "fund"
 R = "gebieden/<slug:slug>/bewonersfonds/ronde/<int:round_id>/"
@@ -20,6 +20,8 @@ urlpatterns = [
     path("gebieden/<slug:slug>/bewonersfonds/beheer/contact/", rounds.contact, name="contact"),
     path(M, rounds.manage_round, name="manage_round"),
     path(M + "fase/", rounds.advance, name="advance"),
+    path(M + "buurten/", subareas.manage_sub_areas, name="manage_sub_areas"),
+    path(M + "buurten/idee/<int:number>/", subareas.idea_sub_area, name="idea_sub_area"),
     path(M + "ideeen/<int:number>/", assessment.assess_idea, name="assess"),
     path(M + "uitslag/", results.manage_results, name="manage_results"),
     path(M + "uitslag/tellen/", results.count, name="count"),

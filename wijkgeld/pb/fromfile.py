@@ -10,8 +10,11 @@ META keys read (Pabulib's, plus three Wijkgeld extensions marked *):
 * ``rule``: ``greedy``, ``greedy-threshold``, ``greedy-no-skip``, ``greedy-exclusive``,
   ``equalshares``, ``equalshares-comparison``, ``equalshares/add1``, ``equalshares/add1-comparison``
 * ``min_project_score_threshold`` (greedy rules)
-* ``budget_per_category`` with ``categories``, ``budget_per_neighborhood`` with ``neighborhoods``
-  (greedy rules; project columns ``category`` / ``neighborhood``), ``leftover_budget``
+* ``budget_per_category`` with ``categories`` (greedy rules), ``budget_per_neighborhood`` with
+  ``neighborhoods`` (project columns ``category`` / ``neighborhood``), ``leftover_budget``. Greedy
+  rules walk all projects once with a budget per group; equal-shares rules count each neighbourhood
+  as an election of its own (its projects, and the voters whose ``neighborhood`` column names it, or
+  who chose one of its projects when the votes have no such column), see ``tally_by_neighborhood``
 * ``max_length`` (ordinal ballots without points: points per rank)
 * ``comparison_measure``\\*: ``satisfaction`` (default, as the Pabulib checker) or ``exclusion``
 * ``add1_exhaustive``\\*: ``true`` to stop Add1 once the outcome is exhaustive (equalshares.net's
@@ -25,10 +28,10 @@ withdrawn after the vote: never funded, and they do not stop ``greedy-no-skip``.
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .errors import RuleError
-from .model import Election
+from .model import Election, build_election
 from .numbers import Number, parse_number
 from .profile import compile_profile, total_cost
 from .rules.equalshares import COMPARISONS, count_equal_shares
@@ -81,6 +84,8 @@ def file_rule(election: Election) -> str:
 def tally_from_file(election: Election, *, tie_break: str = "id") -> Result:
     """Count ``election`` with the rule and parameters of its own META."""
     rule = file_rule(election)
+    if rule in EQUAL_SHARES_RULES and "budget_per_neighborhood" in election.meta:
+        return tally_by_neighborhood(election, tie_break=tie_break).result
     policy = TieBreak.parse(tie_break)
     collecting = gc.isenabled()
     gc.disable()  # as tally(): the count makes many short-lived tuples and no cycles
@@ -258,3 +263,148 @@ def agreement(result: Result) -> Agreement | None:
         in_file = None if cell == "2" else cell == "1"
         rows.append(ProjectAgreement(pid, in_file, pid in funded))
     return Agreement(tuple(rows))
+
+
+# --- equal shares per neighbourhood ------------------------------------------------------------------
+
+_GROUP_KEYS = ("neighborhoods", "budget_per_neighborhood", "leftover_budget")
+
+
+@dataclass(frozen=True, slots=True)
+class NeighborhoodCount:
+    """One neighbourhood counted on its own budget: its own election and the count of it."""
+
+    name: str
+    budget: Number
+    result: Result
+
+
+@dataclass(frozen=True, slots=True)
+class SplitCount:
+    """A file with ``budget_per_neighborhood`` counted neighbourhood by neighbourhood.
+
+    ``leftover_selected``: projects funded afterwards from what all neighbourhoods left together
+    (``leftover_budget``), in order of votes (ties by the tie-break), each if it still fitted.
+    """
+
+    parts: tuple[NeighborhoodCount, ...]
+    leftover_selected: tuple[str, ...]
+    result: Result
+
+
+def neighborhood_elections(election: Election) -> list[tuple[str, Number, Election]]:
+    """The file split by neighbourhood: (name, budget, election of its projects and voters)."""
+    meta = election.meta
+    names = [n.strip() for n in meta.get("neighborhoods", "").split(",") if n.strip()]
+    amounts = [
+        _number(a, "budget_per_neighborhood") for a in meta["budget_per_neighborhood"].split(",") if a.strip()
+    ]
+    if not names or len(names) != len(amounts):
+        raise RuleError(
+            f"META budget_per_neighborhood has {len(amounts)} amounts but neighborhoods names {len(names)} groups"
+        )
+    by_voter_column = "neighborhood" in election.vote_columns
+    sub_meta = {k: v for k, v in meta.items() if k not in _GROUP_KEYS}
+    parts = []
+    for name, amount in zip(names, amounts, strict=True):
+        projects = [p for p in election.projects.values() if p.extra.get("neighborhood", "").strip() == name]
+        mine = {p.project_id for p in projects}
+        if by_voter_column:
+            ballots = [b for b in election.ballots if b.extra.get("neighborhood", "").strip() == name]
+        else:
+            ballots = [b for b in election.ballots if mine.intersection(b.projects)]
+        stray = [b.voter_id for b in ballots if not mine.issuperset(b.projects)]
+        if stray:
+            raise RuleError(f"voter {stray[0]!r} of neighbourhood {name!r} chose a project of another one")
+        sub = build_election(
+            budget=amount,
+            vote_type=election.vote_type,
+            projects=projects,
+            ballots=[replace(b, extra={}) for b in ballots],
+            meta=sub_meta,
+        )
+        parts.append((name, amount, sub))
+    return parts
+
+
+def tally_by_neighborhood(election: Election, *, tie_break: str = "id") -> SplitCount:
+    """Count each neighbourhood of the file with the file's rule on its own budget, then the leftover.
+
+    With ``leftover_budget`` in META, the money all neighbourhoods left together funds further
+    projects in one pooled walk: every project not yet funded (and not below
+    ``min_project_score_threshold``), by votes (most first, ties by the tie-break), if it fits what is
+    left. Without it, money left stays unspent. For greedy rules this is the same outcome as the one
+    walk with group budgets of ``tally_from_file`` (the fund checks both agree).
+    """
+    rule = file_rule(election)
+    policy = TieBreak.parse(tie_break)
+    parts = tuple(
+        NeighborhoodCount(name, amount, tally_from_file(sub, tie_break=tie_break))
+        for name, amount, sub in neighborhood_elections(election)
+    )
+    profile = compile_profile(election)
+    ranks = policy.ranks(profile)
+    index = {pid: i for i, pid in enumerate(profile.pids)}
+    selected = [pid for part in parts for pid in part.result.selected]
+    spent = total_cost(profile, [index[pid] for pid in selected])
+    extra: list[str] = []
+    turns: dict[str, tuple[int, Number]] = {}  # pooled walk: place in its order, money left at its turn
+    if "leftover_budget" in election.meta:
+        scores = project_scores(election)
+        grouped = {
+            p.project_id for p in election.projects.values() if p.extra.get("neighborhood", "").strip()
+        }
+        left = profile.budget - spent
+        threshold = election.meta.get("min_project_score_threshold")
+        floor = _number(threshold, "min_project_score_threshold") if threshold is not None else None
+        eligible = {pid for pid in grouped if floor is None or scores[pid] >= floor}
+        order = sorted(
+            (p for p, pid in enumerate(profile.pids) if pid in eligible and pid not in selected),
+            key=lambda p: (-scores[profile.pids[p]], ranks[p]),
+        )
+        for rank, p in enumerate(order, start=1):
+            if profile.costs[p] <= left and profile.costs[p] != WITHDRAWN_COST:
+                extra.append(profile.pids[p])
+                turns[profile.pids[p]] = (rank, left)
+                left -= profile.costs[p]
+    chosen = selected + extra
+    result = Result(
+        rule=rule,
+        completion=parts[0].result.completion if parts else "none",
+        utility="cost",
+        tie_break=str(policy),
+        budget=profile.budget,
+        selected=chosen,
+        total_cost=total_cost(profile, [index[pid] for pid in chosen]),
+        voters=profile.num_voters,
+        profile=profile,
+        election=election,
+        ranks=ranks,
+        parameters={k: election.meta[k] for k in PARAMETER_KEYS if k in election.meta},
+    )
+    result._explanation = _split_explanation(result, parts, turns)
+    return SplitCount(parts, tuple(extra), result)
+
+
+def _split_explanation(
+    result: Result, parts: tuple[NeighborhoodCount, ...], turns: dict[str, tuple[int, Number]]
+):
+    """The explanation of the whole file: each project as its own neighbourhood's count explains it;
+    a project funded from the pooled money as ``leftover-funded`` (its place in the pooled walk)."""
+    from .explain import build_explanation
+
+    base = build_explanation(result)
+    position = {pid: i for i, pid in enumerate(result.selected, start=1)}
+    projects = {}
+    for part in parts:
+        spent = part.result.total_cost
+        for pid, pe in part.result.explanation.projects.items():
+            if pid in turns:
+                rank, left = turns[pid]
+                group = ((f"neighborhood:{part.name}", part.budget - spent),)
+                pe = replace(
+                    pe, funded=True, reason="leftover-funded", rank=rank, budget_left=left, group_left=group
+                )
+            projects[pid] = replace(pe, position=position.get(pid))
+    merged = {pid: projects.get(pid, base.projects[pid]) for pid in result.profile.pids}
+    return replace(base, projects=merged)

@@ -382,6 +382,13 @@ def _city_reason_text(ex: Explanation, p: ProjectExplanation, language: str) -> 
 def _ran_out_text(ex: Explanation, p: ProjectExplanation, language: str) -> str:
     m = _money_for(ex.currency, language)
     top = ", ".join(f"{_name(ex, pid)} ({m(x)})" for pid, x in p.went_to[:3])
+    if p.round is None:  # out of reach from the start (for example: nobody voted for it)
+        if language == "nl":
+            return (
+                f"niet gekozen met gelijke delen: de stemmers voor dit idee hadden samen maar "
+                f"{m(p.supporters_money or 0)}: te weinig."
+            )
+        return f"not funded by equal shares: its voters together held only {m(p.supporters_money or 0)}: not enough."
     if language == "nl":
         text = (
             f"niet gekozen met gelijke delen. Vanaf stap {p.round} hadden de stemmers voor dit idee samen nog "

@@ -37,6 +37,7 @@ from wijkgeld.voting.services import (
     code_lookup,
     require_code_phase,
     require_revocable,
+    require_sub_area,
     store_codes,
 )
 
@@ -59,9 +60,14 @@ def code_batch_request(
     round: Round,  # noqa: A002
     count: int | None = None,
     replace_code: str | None = None,
+    sub_area=None,
     now: dt.datetime | None = None,
 ) -> CodeBatch:
-    """Ask for `count` new codes, or for a replacement of `replace_code`. Makes no code yet."""
+    """Ask for `count` new codes, or for a replacement of `replace_code`. Makes no code yet.
+
+    In a round with a budget per neighbourhood, new letters are for one `sub_area` (its postcodes are
+    printed on them); a replacement keeps the neighbourhood of the code it replaces.
+    """
     _require(actor, round)
     moment = now or timezone.now()
     with transaction.atomic():
@@ -75,7 +81,9 @@ def code_batch_request(
                     _("A replacement for this code was already asked for."), field="code", code="pending"
                 )
             kind, count, replaces = CodeBatch.Kind.REPLACEMENT, 1, vc
+            sub_area = vc.sub_area
         else:
+            require_sub_area(round_, sub_area)
             if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= MAX_CODES_PER_CALL:
                 raise DomainError(
                     _("Choose a number of codes from 1 to %(max)d.") % {"max": MAX_CODES_PER_CALL},
@@ -84,7 +92,13 @@ def code_batch_request(
                 )
             kind, replaces = CodeBatch.Kind.LETTERS, None
         batch = CodeBatch.objects.create(
-            round=round_, kind=kind, count=count, replaces=replaces, requested_by=actor, requested_at=moment
+            round=round_,
+            kind=kind,
+            count=count,
+            replaces=replaces,
+            sub_area=sub_area,
+            requested_by=actor,
+            requested_at=moment,
         )
         audit_record(
             actor=actor,
@@ -120,11 +134,12 @@ def _files(
     """The download and the hashes of every file in it (letters link to SITE_URL, never the Host header)."""
     base_url = settings.SITE_URL
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    sub_area = batch.sub_area
     if batch.kind == CodeBatch.Kind.REPLACEMENT:
-        pdf = letters_pdf(round=round_, codes=plain, base_url=base_url, language=language)
+        pdf = letters_pdf(round=round_, codes=plain, base_url=base_url, sub_area=sub_area, language=language)
         name = f"nieuwe-stemcode-ronde-{round_.pk}-{batch.pk}.pdf"
         return IssuedFile(name, "application/pdf", pdf), {name: hashlib.sha256(pdf).hexdigest()}
-    data = letters_zip(round=round_, codes=plain, base_url=base_url, language=language)
+    data = letters_zip(round=round_, codes=plain, base_url=base_url, sub_area=sub_area, language=language)
     name = f"stemcodes-ronde-{round_.pk}-{batch.pk}-{stamp}.zip"
     hashes = {name: hashlib.sha256(data).hexdigest()}
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -158,7 +173,7 @@ def code_batch_issue(
                 require_revocable(vc)
                 vc.revoked = True
                 vc.save(update_fields=["revoked"])
-            store_codes(round_, plain)
+            store_codes(round_, plain, sub_area=current.sub_area)
             current.status = CodeBatch.Status.ISSUED
             current.decided_by = actor
             current.decided_at = moment

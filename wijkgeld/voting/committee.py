@@ -57,13 +57,13 @@ def _overview(request, area, round_, *, generate_form=None, revoke_form=None, st
             "area": area,
             "round": round_,
             "turnout": turnout(round=round_),
-            "generate_form": generate_form or GenerateCodesForm(),
+            "generate_form": generate_form or GenerateCodesForm(round=round_),
             "revoke_form": revoke_form or CodeForm(),
             "may_manage": can(user, "voting.manage_codes", area),
             "may_enter": can(user, "voting.enter_paper", area),
             "letter_languages": settings.LANGUAGES,
             "batches": CodeBatch.objects.filter(round=round_).select_related(
-                "requested_by", "decided_by", "replaces"
+                "requested_by", "decided_by", "replaces", "sub_area"
             ),
         },
         status=status,
@@ -86,10 +86,15 @@ def _batch(round_, batch_id: int) -> CodeBatch:
 def generate(request, area, round_id: int):
     """Ask for a batch of codes: a different committee member issues it (two-person rule)."""
     round_ = _round(area, round_id)
-    form = GenerateCodesForm(request.POST)
+    form = GenerateCodesForm(request.POST, round=round_)
     if form.is_valid():
         try:
-            code_batch_request(actor=request.user, round=round_, count=form.cleaned_data["count"])
+            code_batch_request(
+                actor=request.user,
+                round=round_,
+                count=form.cleaned_data["count"],
+                sub_area=form.cleaned_data.get("sub_area"),
+            )
         except DomainError as exc:
             form.add_error("count", exc.message)
         else:

@@ -12,6 +12,17 @@ class GenerateCodesForm(forms.Form):
         help_text=_("One code for each resident who may vote. At most 1000 at a time; make more in batches."),
     )
 
+    def __init__(self, *args, round=None, **kwargs):  # noqa: A002
+        super().__init__(*args, **kwargs)
+        if round is not None and round.is_split:
+            self.fields["sub_area"] = forms.ModelChoiceField(
+                label=_("For which neighbourhood?"),
+                queryset=round.sub_areas.all(),
+                help_text=_(
+                    "The letters show the neighbourhood and its postcodes. Send them to those addresses."
+                ),
+            )
+
 
 class CodeForm(forms.Form):
     code = forms.CharField(

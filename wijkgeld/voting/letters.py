@@ -148,7 +148,27 @@ def _shaping_available() -> bool:
     return True
 
 
-def letters_pdf(*, round, codes: list[str], base_url: str, language: str = "nl") -> bytes:  # noqa: A002
+def _where(sub_area) -> str:
+    """The neighbourhood a letter is for: the committee sends it to the addresses with these postcodes."""
+    if sub_area is None:
+        return ""
+    if sub_area.postcodes:
+        return _(
+            "For residents of %(name)s (postcodes %(postcodes)s). You vote on the ideas for your own "
+            "neighbourhood."
+        ) % {"name": sub_area.name, "postcodes": sub_area.postcodes}
+    return _("For residents of %(name)s. You vote on the ideas for your own neighbourhood.") % {
+        "name": sub_area.name
+    }
+
+
+def _budget_cents(round_, sub_area) -> int:
+    return sub_area.budget_cents if sub_area is not None else round_.budget_cents
+
+
+def letters_pdf(  # noqa: A002
+    *, round, codes: list[str], base_url: str, language: str = "nl", sub_area=None
+) -> bytes:
     language = letter_language(language)
     with override(language):
         pdf = _Letter(language)
@@ -156,12 +176,12 @@ def letters_pdf(*, round, codes: list[str], base_url: str, language: str = "nl")
         pdf.set_title(_("Voting codes %(round)s") % {"round": round.title})
         pdf.set_creator("Wijkgeld")
         for code in codes:
-            _letter_page(pdf, round, code, base_url, language)
-            _ideas_page(pdf, round, language)
+            _letter_page(pdf, round, code, base_url, language, sub_area)
+            _ideas_page(pdf, round, language, sub_area)
     return bytes(pdf.output())
 
 
-def _letter_page(pdf: _Letter, round_, code: str, base_url: str, language: str) -> None:
+def _letter_page(pdf: _Letter, round_, code: str, base_url: str, language: str, sub_area=None) -> None:
     pdf.add_page()
     pdf.para(_("Resident fund %(area)s") % {"area": round_.fund.area.name}, size=11)
     pdf.para(_("Vote: %(round)s") % {"round": round_.title}, size=20, style="B", gap=4)
@@ -171,6 +191,8 @@ def _letter_page(pdf: _Letter, round_, code: str, base_url: str, language: str) 
             "with ideas. Choose which ideas get money. Voting is secret: nobody knows which code you have."
         ),
     )
+    if sub_area is not None:
+        pdf.para(_where(sub_area), style="B", gap=2)
     pdf.para(_period(round_), style="B", gap=4)
     pdf.para(_("Your voting code:"), size=12, style="B", gap=1)
     pdf.set_font(pdf.code_family, "", 26)
@@ -226,23 +248,28 @@ def _contact(round_) -> str:
     return (getattr(round_.fund, "contact", "") or "").strip()
 
 
-def _ideas(round_):
+def _ideas(round_, sub_area=None):
     from wijkgeld.fund.models import Proposal
 
-    return list(round_.proposals.filter(status=Proposal.Status.ADMITTED).order_by("number"))
+    ideas = round_.proposals.filter(status=Proposal.Status.ADMITTED)
+    if sub_area is not None:
+        ideas = ideas.filter(sub_area=sub_area)
+    return list(ideas.order_by("number"))
 
 
-def _ideas_page(pdf: _Letter, round_, language: str) -> None:
+def _ideas_page(pdf: _Letter, round_, language: str, sub_area=None) -> None:
     """The back of the letter: the ideas on the ballot, so residents can choose before they go online."""
-    ideas = _ideas(round_)
+    ideas = _ideas(round_, sub_area)
     if not ideas:
         return
     pdf.add_page()
-    pdf.para(_("The ideas of %(round)s") % {"round": round_.title}, size=16, style="B", gap=3)
-    pdf.para(
-        _("There is %(amount)s to share out.") % {"amount": _whole_euros(round_.budget_cents, language)},
-        gap=3,
-    )
+    if sub_area is not None:
+        heading = _("The ideas of %(round)s in %(name)s") % {"round": round_.title, "name": sub_area.name}
+    else:
+        heading = _("The ideas of %(round)s") % {"round": round_.title}
+    pdf.para(heading, size=16, style="B", gap=3)
+    budget = _budget_cents(round_, sub_area)
+    pdf.para(_("There is %(amount)s to share out.") % {"amount": _whole_euros(budget, language)}, gap=3)
     for idea in ideas:
         # Each idea stays in the language it was written in; it is set on the side of the page (and of the
         # box) where the letter's lines start, and HarfBuzz orders its words in their own direction.
@@ -251,22 +278,24 @@ def _ideas_page(pdf: _Letter, round_, language: str) -> None:
         pdf.para(idea.summary, size=10, gap=2)
 
 
-def paper_ballot_pdf(*, round, language: str = "nl") -> bytes:  # noqa: A002
-    """A printable paper ballot (the same for everyone): the voter writes their own code on it."""
+def paper_ballot_pdf(*, round, language: str = "nl", sub_area=None) -> bytes:  # noqa: A002
+    """A printable paper ballot (the same for everyone, or per neighbourhood): the voter writes their code on it."""
     language = letter_language(language)
     with override(language):
         pdf = _Letter(language)
         pdf.set_lang(language)
         pdf.set_title(_("Paper ballot %(round)s") % {"round": round.title})
         pdf.set_creator("Wijkgeld")
-        _paper_ballot(pdf, round, language)
+        _paper_ballot(pdf, round, language, sub_area)
     return bytes(pdf.output())
 
 
-def _paper_ballot(pdf: _Letter, round_, language: str) -> None:
+def _paper_ballot(pdf: _Letter, round_, language: str, sub_area=None) -> None:
     pdf.add_page()
     pdf.para(_("Resident fund %(area)s") % {"area": round_.fund.area.name}, size=11)
     pdf.para(_("Ballot: %(round)s") % {"round": round_.title}, size=18, style="B", gap=3)
+    if sub_area is not None:
+        pdf.para(_where(sub_area), style="B", gap=2)
     pdf.para(_period(round_), style="B", gap=2)
     rules = [_("Put a cross next to the ideas you want to give money.")]
     if round_.max_projects:
@@ -274,14 +303,14 @@ def _paper_ballot(pdf: _Letter, round_, language: str) -> None:
     if round_.limit_to_budget:
         rules.append(
             _("Together they may cost at most %(amount)s.")
-            % {"amount": _whole_euros(round_.budget_cents, language)}
+            % {"amount": _whole_euros(_budget_cents(round_, sub_area), language)}
         )
     pdf.para(" ".join(rules), gap=3)
     pdf.para(_("Your voting code (from your letter):"), style="B", gap=1)
     pdf.cell(0, 12, "", border=1, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     box_x = pdf.w - pdf.r_margin - 6 if pdf.rtl else pdf.l_margin
-    for idea in _ideas(round_):
+    for idea in _ideas(round_, sub_area):
         y = pdf.get_y()
         pdf.rect(box_x, y + 0.5, 6, 6)
         # The text runs beside the box: after it, or before it in a right-to-left ballot.
@@ -312,11 +341,15 @@ def _paper_ballot(pdf: _Letter, round_, language: str) -> None:
         )
 
 
-def letters_csv(*, round, codes: list[str], base_url: str, language: str = "nl") -> str:  # noqa: A002
-    """One row per code: code, ballot URL with the code, round, area, voting start and end (for mail merge)."""
+def letters_csv(  # noqa: A002
+    *, round, codes: list[str], base_url: str, language: str = "nl", sub_area=None
+) -> str:
+    """One row per code: code, ballot URL with the code, round, area, voting start and end (for mail merge);
+    for a neighbourhood also its name and postcodes, to address the letters."""
     out = io.StringIO()
     writer = csv_writer(out, lineterminator="\n")
-    writer.writerow(["code", "url", "ronde", "gebied", "stemmen_vanaf", "stemmen_tot"])
+    header = ["code", "url", "ronde", "gebied", "stemmen_vanaf", "stemmen_tot"]
+    writer.writerow(header + (["buurt", "postcodes"] if sub_area is not None else []))
     for code in codes:
         writer.writerow(
             [
@@ -326,6 +359,7 @@ def letters_csv(*, round, codes: list[str], base_url: str, language: str = "nl")
                 round.fund.area.name,
                 _when_nl(round.voting_start),
                 _when_nl(round.voting_end),
+                *([sub_area.name, sub_area.postcodes] if sub_area is not None else []),
             ]
         )
     return out.getvalue()
@@ -337,15 +371,21 @@ def _when_nl(value) -> str:
         return _when(value)
 
 
-def letters_zip(*, round, codes: list[str], base_url: str, language: str = "nl") -> bytes:  # noqa: A002
+def letters_zip(  # noqa: A002
+    *, round, codes: list[str], base_url: str, language: str = "nl", sub_area=None
+) -> bytes:
     """Both files in one download, so the committee gets them in the one response that has the codes."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(
-            "brieven.pdf", letters_pdf(round=round, codes=codes, base_url=base_url, language=language)
+            "brieven.pdf",
+            letters_pdf(round=round, codes=codes, base_url=base_url, language=language, sub_area=sub_area),
         )
-        zf.writestr("codes.csv", letters_csv(round=round, codes=codes, base_url=base_url, language=language))
-        zf.writestr("stembiljet.pdf", paper_ballot_pdf(round=round, language=language))
+        zf.writestr(
+            "codes.csv",
+            letters_csv(round=round, codes=codes, base_url=base_url, language=language, sub_area=sub_area),
+        )
+        zf.writestr("stembiljet.pdf", paper_ballot_pdf(round=round, language=language, sub_area=sub_area))
         zf.writestr(
             "LEESMIJ.txt",
             "Deze codes staan nergens anders. Wijkgeld bewaart alleen een versleutelde vingerafdruk.\n"

@@ -30,6 +30,11 @@ class VotingCode(models.Model):
     # Set by whichever ballot counts first: an online ballot, or a paper ballot once two entries agree
     # (or a difference was resolved). A single paper entry never sets it (docs/voting.md).
     used_channel = models.CharField(max_length=8, choices=Channel.choices, blank=True)
+    # In a round with a budget per neighbourhood: the neighbourhood this code votes in. Letters are
+    # printed per neighbourhood (its postcodes on the letter), so a code says where, never who.
+    sub_area = models.ForeignKey(
+        "fund.SubArea", null=True, blank=True, on_delete=models.PROTECT, related_name="voting_codes"
+    )
 
     class Meta:
         verbose_name = _("voting code")
@@ -135,6 +140,10 @@ class CodeBatch(models.Model):
     # For a replacement: the code that stops working when the batch is issued.
     replaces = models.ForeignKey(
         VotingCode, null=True, blank=True, on_delete=models.PROTECT, related_name="replacement_batches"
+    )
+    # Letters for one neighbourhood of a round with a budget per neighbourhood.
+    sub_area = models.ForeignKey(
+        "fund.SubArea", null=True, blank=True, on_delete=models.PROTECT, related_name="code_batches"
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.REQUESTED)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -31,10 +31,17 @@ class Project:
     content_language: str = "nl"  # the language the idea was written in (templates mark it with lang=)
 
 
-def admitted_projects(round_) -> list[Project]:
+ALL = "all"
+
+
+def admitted_projects(round_, sub_area_id: int | None | str = ALL) -> list[Project]:
+    """The ideas on the ballot; in a round with a budget per neighbourhood, those of neighbourhood
+    `sub_area_id` (the voter's own; none for a code without one) unless ALL are asked for."""
     from wijkgeld.fund.models import Proposal
 
     rows = Proposal.objects.filter(round=round_, status=Proposal.Status.ADMITTED).order_by("number")
+    if round_.is_split and sub_area_id != ALL:
+        rows = rows.filter(sub_area_id=sub_area_id)
     return [
         Project(str(p.number), p.title, p.summary, p.cost_cents, p.content_language)
         for p in rows.only(
@@ -92,6 +99,14 @@ def round_for_ballot(round_id: int):
             _ROUNDS.clear()
         _ROUNDS[round_id] = (now + COSTS_TTL, round_)
     return round_
+
+
+def sub_area_projects(round_, sub_area_id: int | None) -> list[str]:
+    """The project ids of one neighbourhood's ideas (none for a code without a neighbourhood)."""
+    from wijkgeld.fund.models import Proposal
+
+    rows = Proposal.objects.filter(round=round_, status=Proposal.Status.ADMITTED, sub_area_id=sub_area_id)
+    return [str(n) for n in rows.values_list("number", flat=True)] if sub_area_id else []
 
 
 def _project_costs(round_) -> dict[str, int]:

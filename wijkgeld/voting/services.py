@@ -23,7 +23,7 @@ from wijkgeld.fund.models import Round
 from wijkgeld.voting import codes as codelib
 from wijkgeld.voting.fastcast import first_cast
 from wijkgeld.voting.models import INVALID_ENTRY, Ballot, Channel, PaperBallot, VotingCode
-from wijkgeld.voting.selection import Selection, project_costs, validate
+from wijkgeld.voting.selection import Selection, project_costs, sub_area_projects, validate
 from wijkgeld.voting.writelock import sqlite_writer
 
 MAX_CODES_PER_CALL = 50_000
@@ -38,6 +38,7 @@ class CountedBallot:
     voter_id: str  # an anonymous number in the published file: never the receipt, never the code
     approvals: tuple[str, ...]
     points: dict[str, int] | None
+    neighborhood: str = ""  # the sub-area of the code, in a round with a budget per neighbourhood
 
 
 # --- helpers ---------------------------------------------------------------------------------------
@@ -103,14 +104,29 @@ def code_lookup(code: str, *, round_id: int | None = None, for_update: bool = Fa
     return vc
 
 
-def _new_codes(round_: Round, count: int) -> list[str]:
-    return store_codes(round_, [codelib.generate_code() for _ in range(count)])
+def _new_codes(round_: Round, count: int, sub_area=None) -> list[str]:
+    return store_codes(round_, [codelib.generate_code() for _ in range(count)], sub_area=sub_area)
 
 
-def store_codes(round_: Round, plain: list[str]) -> list[str]:
+def require_sub_area(round_: Round, sub_area) -> None:
+    """In a round with a budget per neighbourhood every code belongs to one of its neighbourhoods."""
+    if round_.is_split and (sub_area is None or sub_area.round_id != round_.pk):
+        raise DomainError(
+            _("This round has a budget per neighbourhood. Choose the neighbourhood of these letters."),
+            field="sub_area",
+            code="sub_area",
+        )
+    if not round_.is_split and sub_area is not None:
+        raise DomainError(
+            _("This round has one budget for the whole area."), field="sub_area", code="sub_area"
+        )
+
+
+def store_codes(round_: Round, plain: list[str], *, sub_area=None) -> list[str]:
     """Store the HMACs of these new codes; returns them formatted. The caller holds the round's lock."""
     VotingCode.objects.bulk_create(
-        [VotingCode(round=round_, code_hash=codelib.code_hash(c)) for c in plain], batch_size=2000
+        [VotingCode(round=round_, code_hash=codelib.code_hash(c), sub_area=sub_area) for c in plain],
+        batch_size=2000,
     )
     return [codelib.format_code(c) for c in plain]
 
@@ -125,7 +141,9 @@ def require_code_phase(round_: Round, now: dt.datetime | None) -> None:
 # --- codes -----------------------------------------------------------------------------------------
 
 
-def codes_generate(*, actor, round: Round, count: int, now: dt.datetime | None = None) -> list[str]:  # noqa: A002
+def codes_generate(  # noqa: A002
+    *, actor, round: Round, count: int, sub_area=None, now: dt.datetime | None = None
+) -> list[str]:
     """Make `count` new letter codes; returns the plaintext codes once (only their HMAC is kept)."""
     _require(actor, "voting.manage_codes", round)
     if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= MAX_CODES_PER_CALL:
@@ -137,10 +155,11 @@ def codes_generate(*, actor, round: Round, count: int, now: dt.datetime | None =
     with transaction.atomic():
         round_ = Round.objects.select_for_update().get(pk=round.pk)
         require_code_phase(round_, now)
+        require_sub_area(round_, sub_area)
         for _attempt in range(3):
             try:
                 with transaction.atomic():
-                    plain = _new_codes(round_, count)
+                    plain = _new_codes(round_, count, sub_area)
                 break
             except IntegrityError:  # a hash collision: astronomically unlikely, so simply try again
                 continue
@@ -186,7 +205,7 @@ def code_revoke_and_replace(*, actor, round: Round, code: str, now: dt.datetime 
         require_revocable(vc)
         vc.revoked = True
         vc.save(update_fields=["revoked"])
-        [new] = _new_codes(round_, 1)
+        [new] = _new_codes(round_, 1, vc.sub_area)
         audit_record(
             actor=actor,
             action="voting.code.replaced",
@@ -225,14 +244,17 @@ def ballot_cast(
     digest = codelib.code_hash(normalised)
     # PostgreSQL: a first ballot for a fresh code in one statement (fastcast.py); anything else
     # (a change of vote, or any reason to refuse) comes back as None and takes the path below.
-    receipt = first_cast(
-        round_id=round.pk,
-        code_hash=digest,
-        receipt=codelib.generate_receipt(),
-        approvals=selection.approvals,
-        points=selection.points,
-        now=now,
-    )
+    # A round with a budget per neighbourhood checks the code's neighbourhood there, so it skips this.
+    receipt = None
+    if not round.is_split:
+        receipt = first_cast(
+            round_id=round.pk,
+            code_hash=digest,
+            receipt=codelib.generate_receipt(),
+            approvals=selection.approvals,
+            points=selection.points,
+            now=now,
+        )
     if receipt is not None:
         return codelib.format_receipt(receipt)
     with sqlite_writer(), transaction.atomic():
@@ -240,11 +262,14 @@ def ballot_cast(
         rows = list(
             VotingCode.objects.select_for_update(of=("self",))
             .filter(code_hash=digest)
-            .values_list("pk", "round_id", "revoked", "used_channel", "ballot__receipt", *ROUND_STATE)[:1]
+            .values_list(
+                "pk", "round_id", "revoked", "used_channel", "ballot__receipt", "sub_area_id", *ROUND_STATE
+            )[:1]
         )
         if not rows or rows[0][1] != round.pk:
             raise code_error("unknown")
-        code_id, _round_id, revoked, used_channel, receipt, *state = rows[0]
+        code_id, _round_id, revoked, used_channel, receipt, sub_area_id, *state = rows[0]
+        require_own_sub_area(round, sub_area_id, selection)
         _require_open(Round(**dict(zip(ROUND_FIELDS, state, strict=True))), now)
         if revoked:
             raise code_error("revoked")
@@ -270,6 +295,30 @@ def ballot_cast(
             )
             VotingCode.objects.filter(pk=code_id).update(used_channel=Channel.ONLINE)
     return codelib.format_receipt(receipt)
+
+
+def require_own_sub_area(round_: Round, sub_area_id: int | None, selection: Selection) -> None:
+    """In a round with a budget per neighbourhood a code chooses among its own neighbourhood's ideas only."""
+    if not round_.is_split:
+        return
+    chosen = set(selection.approvals) | set((selection.points or {}).keys())
+    if chosen - set(sub_area_projects(round_, sub_area_id)):
+        raise DomainError(
+            _(
+                "You can only vote on the ideas of your own neighbourhood. Choose from the ideas on your ballot."
+            ),
+            code="sub_area",
+        )
+    if round_.limit_to_budget and sub_area_id:
+        from wijkgeld.fund.models import SubArea
+
+        budget = SubArea.objects.values_list("budget_cents", flat=True).get(pk=sub_area_id)
+        costs = project_costs(round_)
+        if sum(costs.get(pid, 0) for pid in selection.approvals) > budget:
+            raise DomainError(
+                _("Your choice costs more than the budget of your neighbourhood. Remove an idea."),
+                code="over_budget",
+            )
 
 
 def _store_paper_ballot(round_: Round, vc: VotingCode, selection: Selection) -> str:
@@ -341,6 +390,10 @@ def paper_ballot_enter(
         if vc.revoked:
             raise code_error("revoked")
         entry = _paper_entry(round_, approvals=approvals, points=points, invalid=invalid)
+        if entry != INVALID_ENTRY:
+            require_own_sub_area(
+                round_, vc.sub_area_id, Selection(tuple(entry["approvals"]), entry["points"])
+            )
         paper = PaperBallot.objects.filter(code=vc).first()
         area = round_.fund.area
         if paper is None:
@@ -473,6 +526,10 @@ def paper_ballot_resolve(
                 code="other_code",
             )
         entry = _paper_entry(round_, approvals=approvals, points=points, invalid=invalid)
+        if entry != INVALID_ENTRY:
+            require_own_sub_area(
+                round_, vc.sub_area_id, Selection(tuple(entry["approvals"]), entry["points"])
+            )
         paper.status, action = _paper_confirm(round_, vc, entry, matched=False)
         paper.resolved_by = actor
         paper.save(update_fields=["status", "resolved_by"])
@@ -502,8 +559,8 @@ def ballots_for_count(*, round: Round) -> list[CountedBallot]:  # noqa: A002
     nothing about receipts, codes or casting order. Receipts are published as a separate list.
     """
     rows = sorted(
-        Ballot.objects.filter(round=round).values_list("approvals", "points"),
-        key=lambda row: _content_key(*row),
+        Ballot.objects.filter(round=round).values_list("approvals", "points", "code__sub_area__name"),
+        key=lambda row: (row[2] or "", _content_key(row[0], row[1])),
     )
     width = len(str(len(rows)))
     return [
@@ -511,8 +568,9 @@ def ballots_for_count(*, round: Round) -> list[CountedBallot]:  # noqa: A002
             voter_id=f"{number:0{width}d}",
             approvals=tuple(approvals),
             points=dict(points) if points is not None else None,
+            neighborhood=group or "",
         )
-        for number, (approvals, points) in enumerate(rows, start=1)
+        for number, (approvals, points, group) in enumerate(rows, start=1)
     ]
 
 

@@ -33,12 +33,13 @@ def patterns() -> dict[str, str]:
     return {key: _(text) for key, text in names.items()}
 
 
-def ballot_summary(round_, projects, selection: Selection) -> dict:
+def ballot_summary(round_, projects, selection: Selection, budget_cents: int | None = None) -> dict:
+    """`budget_cents`: the voter's neighbourhood budget in a round with a budget per neighbourhood."""
     chosen = [p for p in projects if p.id in selection.approvals]
     total_cost = sum(p.cost_cents for p in chosen)
     points_used = sum((selection.points or {}).values())
     points_total = round_.points_total or 0
-    budget = round_.budget_cents
+    budget = budget_cents if budget_cents is not None else round_.budget_cents
     cumulative = round_.ballot_type == "cumulative"
     warnings = []
     if cumulative:

@@ -34,7 +34,13 @@ from wijkgeld.fund.models import Round
 from wijkgeld.voting import throttle
 from wijkgeld.voting.ballot_state import BallotState, state_clear, state_read, state_write
 from wijkgeld.voting.selection import Selection, admitted_projects, euros, round_for_ballot, validate
-from wijkgeld.voting.services import ballot_cast, ballot_current, code_lookup, voting_state
+from wijkgeld.voting.services import (
+    ballot_cast,
+    ballot_current,
+    code_lookup,
+    require_own_sub_area,
+    voting_state,
+)
 from wijkgeld.voting.summary import ballot_summary, idea_photos
 
 RECEIPT_COOKIE = "wg_receipt"
@@ -186,8 +192,8 @@ def _selection_from_post(request, round_: Round) -> tuple[list[str] | None, dict
     return [p[:12] for p in request.POST.getlist("projects")[:200]], None
 
 
-def _summary(round_: Round, projects, selection: Selection) -> dict:
-    return ballot_summary(round_, projects, selection)
+def _summary(round_: Round, projects, selection: Selection, sub_area=None) -> dict:
+    return ballot_summary(round_, projects, selection, sub_area.budget_cents if sub_area else None)
 
 
 def _ballot_page(
@@ -203,7 +209,8 @@ def _ballot_page(
     status=200,
     step=None,
 ):
-    projects = admitted_projects(round_)
+    sub_area = _sub_area(round_, code)
+    projects = admitted_projects(round_, sub_area.pk if sub_area else None)
     context = {
         "round": round_,
         "area": round_.fund.area,
@@ -211,19 +218,31 @@ def _ballot_page(
         "projects": projects,
         "selection": selection,
         "points": selection.points or {},
-        "summary": _summary(round_, projects, selection),
+        "summary": _summary(round_, projects, selection, sub_area),
         "error": error,
         "checked": checked,
         "changing": changing,
         "showing_earlier": showing_earlier,
         "cumulative": round_.ballot_type == Round.BallotType.CUMULATIVE,
         "min_projects": max(round_.min_projects or 1, 1),
-        "budget_text": euros(round_.budget_cents),
+        "budget_text": euros(sub_area.budget_cents if sub_area else round_.budget_cents),
+        "sub_area": sub_area,
         "voting_end": round_.voting_end,
         "step": request.POST.get("step", "") if step is None else step,
         "photos": idea_photos(round_),
     }
     return render(request, "voting/ballot.html", context, status=status)
+
+
+def _sub_area(round_, code: str):
+    """The neighbourhood of this code in a round with a budget per neighbourhood (else None)."""
+    if not round_.is_split:
+        return None
+    try:
+        vc = code_lookup(code, round_id=round_.pk)
+    except DomainError:
+        return None
+    return vc.sub_area
 
 
 def _loose_selection(round_, approvals, points) -> Selection:
@@ -234,7 +253,8 @@ def _loose_selection(round_, approvals, points) -> Selection:
 
 
 def _confirm_page(request, round_: Round, code: str, selection: Selection, step: str):
-    projects = admitted_projects(round_)
+    sub_area = _sub_area(round_, code)
+    projects = admitted_projects(round_, sub_area.pk if sub_area else None)
     return render(
         request,
         "voting/confirm.html",
@@ -243,7 +263,7 @@ def _confirm_page(request, round_: Round, code: str, selection: Selection, step:
             "area": round_.fund.area,
             "code": code,
             "selection": selection,
-            "summary": _summary(round_, projects, selection),
+            "summary": _summary(round_, projects, selection, sub_area),
             "cumulative": round_.ballot_type == Round.BallotType.CUMULATIVE,
             "step": step,
         },
@@ -274,6 +294,9 @@ def _ballot_get(request, round_id: int):
     approvals = None if state.points is not None else list(state.approvals)
     try:
         selection = validate(round_, _costs(round_), approvals=approvals, points=state.points)
+        if round_.is_split:
+            sub_area = _sub_area(round_, state.code)
+            require_own_sub_area(round_, sub_area.pk if sub_area else None, selection)
     except DomainError as exc:  # the ideas changed since the check: show the ballot with why
         loose = _loose_selection(round_, approvals, state.points)
         return _ballot_page(request, round_, state.code, loose, error=exc.message, step=state.step)
@@ -354,6 +377,7 @@ def ballot(request, round_id: int):
             )
             return _to_step(round_, state)
         selection = validate(round_, _costs(round_), approvals=approvals, points=points)
+        require_own_sub_area(round_, vc.sub_area_id, selection)
     except DomainError as exc:
         return _step_error(request, round_, code, exc, approvals, points)
     state = BallotState(round_.pk, code, step, tuple(selection.approvals), selection.points)

@@ -70,13 +70,17 @@ def idea_submit(
     on_behalf_of=None,
     photos: Sequence = (),
     content_language: str | None = None,
+    sub_area=None,
     now: dt.datetime | None = None,
 ) -> tuple[Proposal, str]:
     """Store a new idea; return it with the private edit token (shown once, never stored).
 
-    The idea keeps the language it was written in: `content_language`, else the language of the form."""
+    The idea keeps the language it was written in: `content_language`, else the language of the form.
+    In a round with a budget per neighbourhood the proposer names its neighbourhood (`sub_area`)."""
     round_ = locked_round(round)
     require_phase(round_, Phase.IDEAS)
+    if sub_area is not None and (not round_.is_split or sub_area.round_id != round_.pk):
+        raise DomainError(_("Choose a neighbourhood of this round."), field="sub_area")
     if estimated_cost_cents is None or estimated_cost_cents <= 0:
         raise DomainError(_("The amount must be more than zero."), field="estimated_cost_cents")
     if estimated_cost_cents > round_.budget_cents:
@@ -101,6 +105,7 @@ def idea_submit(
         content_language=language_of_text(content_language),
         theme=theme,
         on_behalf_of=on_behalf_of,
+        sub_area=sub_area,
         contact_name=contact_name,
         contact_email=contact_email,
         contact_phone=contact_phone,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from wijkgeld import __version__
 from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
-from wijkgeld.fund import counting, integrations, notify
+from wijkgeld.fund import cityrule, counting, integrations, notify
 from wijkgeld.fund.models import Proposal, Round, RoundResult
 from wijkgeld.fund.services.common import Phase, locked_round, now_or, require_phase
 from wijkgeld.pb.errors import PbError
@@ -21,10 +21,27 @@ def pb_filename(round_: Round) -> str:
     return f"wijkgeld-{round_.area.slug}-ronde-{round_.pk}.pb"
 
 
+def city_settings(round_: Round) -> cityrule.Settings:
+    return cityrule.Settings(
+        rule=round_.rule,
+        completion=round_.completion,
+        ballot_type=round_.ballot_type,
+        min_votes=round_.min_votes,
+        comparison=round_.comparison,
+        split=round_.is_split,
+        pooled=round_.leftover == Round.Leftover.POOLED,
+    )
+
+
+def count_rule(round_: Round) -> str:
+    """The rule stored with the result: the round's own, or `from-file` for a city rule."""
+    return counting.FROM_FILE if round_.uses_city_rule else round_.rule
+
+
 def tally_command(round_: Round) -> str:
     return counting.tally_command(
         filename=pb_filename(round_),
-        rule=round_.rule,
+        rule=count_rule(round_),
         completion=round_.completion,
         tie_break=round_.tie_break_option,
         vote_type=round_.ballot_type,
@@ -32,8 +49,22 @@ def tally_command(round_: Round) -> str:
 
 
 def _projects(round_: Round) -> list[counting.ProjectInput]:
-    admitted = round_.proposals.filter(status=Proposal.Status.ADMITTED).order_by("number")
-    return [counting.ProjectInput(p.project_id, p.title, p.cost_cents) for p in admitted]
+    admitted = (
+        round_.proposals.filter(status=Proposal.Status.ADMITTED).select_related("sub_area").order_by("number")
+    )
+    return [
+        counting.ProjectInput(
+            p.project_id, p.title, p.cost_cents, p.sub_area.name if round_.is_split and p.sub_area else ""
+        )
+        for p in admitted
+    ]
+
+
+def _rule_meta(round_: Round) -> dict[str, str]:
+    if not round_.uses_city_rule:
+        return {"rule": round_.rule, "completion": round_.completion}
+    sub_areas = [(s.name, s.budget_cents) for s in round_.sub_areas.all()] if round_.is_split else []
+    return cityrule.meta(city_settings(round_), sub_areas)
 
 
 def election_for(round_: Round):
@@ -53,8 +84,7 @@ def election_for(round_: Round):
             "country": "Netherlands",
             "unit": round_.area.name,
             "instance": str(round_.year),
-            "rule": round_.rule,
-            "completion": round_.completion,
+            **_rule_meta(round_),
             "tie_break": round_.tie_break_option,
             "wijkgeld_version": __version__,
         },
@@ -72,19 +102,27 @@ def result_count(*, actor, round: Round, now: dt.datetime | None = None) -> Roun
     try:
         election = election_for(round_)
         text = counting.pb_text(election)
-        outcome = counting.count(
-            counting.parse(text),
-            rule=round_.rule,
-            completion=round_.completion,
-            tie_break=round_.tie_break_option,
-        )
-        comparison = counting.compare_with_greedy(
-            election, selected=outcome.selected, tie_break=round_.tie_break_option
+        if round_.uses_city_rule:
+            # The very file that is published, counted with its own rule (`--rule from-file`).
+            outcome = cityrule.count(counting.parse(text), tie_break=round_.tie_break_option)
+        else:
+            outcome = counting.count(
+                counting.parse(text),
+                rule=round_.rule,
+                completion=round_.completion,
+                tie_break=round_.tie_break_option,
+            )
+        comparison = (
+            {}  # most votes over the whole area ignores the neighbourhood budgets: no fair comparison
+            if round_.is_split
+            else counting.compare_with_greedy(
+                election, selected=outcome.selected, tie_break=round_.tie_break_option
+            )
         )
     except PbError as exc:
         raise DomainError(_("The ballots could not be counted: %(error)s") % {"error": exc}) from exc
     values: dict[str, Any] = {
-        "rule": round_.rule,
+        "rule": count_rule(round_),
         "completion": round_.completion,
         "tie_break": round_.tie_break_option,
         "engine_version": __version__,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from wijkgeld.accounts.permissions import require
 from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
-from wijkgeld.fund import integrations
+from wijkgeld.fund import cityrule, integrations
 from wijkgeld.fund.models import Fund, Proposal, Round
 from wijkgeld.fund.services.common import Phase, locked_round, next_phase, now_or, require_phase
 
@@ -35,6 +35,8 @@ SETTINGS_FIELDS = (
     "completion",
     "tie_break",
     "lottery_seed",
+    "min_votes",
+    "comparison",
 )
 # Dates of later phases may still move after voting opened; the counting settings may not.
 DATE_FIELDS = ("voting_end", "results_date", "execution_end")
@@ -52,6 +54,17 @@ def _check_settings(values: dict[str, Any]) -> None:
         raise DomainError(_("A lottery needs a published seed."), field="lottery_seed")
     if values.get("rule") != Round.Rule.MES and values.get("completion") not in (None, Round.Completion.NONE):
         raise DomainError(_("Only the Method of Equal Shares uses a completion."), field="completion")
+    cityrule.check(
+        cityrule.Settings(
+            rule=values.get("rule", Round.Rule.MES),
+            completion=values.get("completion", Round.Completion.ADD1),
+            ballot_type=values.get("ballot_type", Round.BallotType.APPROVAL),
+            min_votes=values.get("min_votes"),
+            comparison=bool(values.get("comparison")),
+            split=values.get("split", Round.Split.NONE) != Round.Split.NONE,
+            pooled=values.get("leftover") == Round.Leftover.POOLED,
+        )
+    )
     order = ["ideas_start", "assessment_start", "voting_start", "voting_end", "results_date", "execution_end"]
     dates = [(name, values.get(name)) for name in order if values.get(name)]
     for (_name_a, a), (name_b, b) in zip(dates, dates[1:], strict=False):
@@ -107,6 +120,12 @@ def round_update(*, actor, round: Round, now: dt.datetime | None = None, **value
         )
     require_phase(round_, Phase.PREPARATION, Phase.IDEAS, Phase.ASSESSMENT, Phase.VOTING)
     merged = {name: getattr(round_, name) for name in SETTINGS_FIELDS} | values
+    merged |= {"split": round_.split, "leftover": round_.leftover}  # set on the neighbourhood page
+    if round_.is_split and "budget_cents" in changed:
+        raise DomainError(
+            _("This round has a budget per neighbourhood. Go back to one budget first, then change it."),
+            field="budget_cents",
+        )
     _check_settings(merged)
     if "budget_cents" in changed or "year" in changed:
         _check_budget(fund=round_.fund, year=merged["year"], budget_cents=merged["budget_cents"])
@@ -132,6 +151,10 @@ def _check_can_enter(round_: Round, phase: str) -> None:
             raise DomainError(_("Every idea must be assessed before voting opens."), code="not_assessed")
         if not round_.proposals.filter(status=Proposal.Status.ADMITTED).exists():
             raise DomainError(_("At least one idea must be admitted before voting opens."), code="empty")
+        if round_.is_split:
+            from wijkgeld.fund.services.subareas import check_ready_for_voting
+
+            check_ready_for_voting(round_)
     if phase == Phase.EXECUTION and not round_.is_published:
         raise DomainError(_("Publish the results before execution starts."), code="not_published")
 
@@ -177,7 +200,16 @@ def round_advance(
             action="fund.round.locked",
             area=round_.area,
             obj=round_,
-            data={"rule": round_.rule, "completion": round_.completion, "tie_break": round_.tie_break_option},
+            data={
+                "rule": round_.rule,
+                "completion": round_.completion,
+                "tie_break": round_.tie_break_option,
+                "min_votes": round_.min_votes,
+                "comparison": round_.comparison,
+                "split": round_.split,
+                "leftover": round_.leftover,
+                "sub_areas": {s.name: s.budget_cents for s in round_.sub_areas.all()},
+            },
             now=moment,
         )
     return round_

@@ -29,7 +29,7 @@ def idea_new(request, slug: str, round_id: int):
     round_ = round_by_slug(slug, round_id)
     if round_.phase != Phase.IDEAS:
         return render(request, "fund/idea_closed.html", {"round": round_, "area": round_.area})
-    form = IdeaForm(request.POST or None, request.FILES or None, area=round_.area)
+    form = IdeaForm(request.POST or None, request.FILES or None, area=round_.area, round=round_)
     warnings: list[str] = []
     if request.method == "POST" and form.is_valid():
         warnings = _warnings(form)

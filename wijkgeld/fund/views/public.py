@@ -110,6 +110,8 @@ def results(request, slug: str, round_id: int):
             "chart": result_chart(rows, round_.budget_cents),
             "ties": explain.tie_notes(result, round_),
             "summary": explain.summary(result),
+            "parts": explain.parts(result, round_, rows),
+            "leftover": explain.leftover(result),
             "invalid_paper": integrations.invalid_paper_ballots(round=round_),
             "filename": pb_filename(round_),
             "command": tally_command(round_),
