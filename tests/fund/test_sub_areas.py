@@ -201,7 +201,7 @@ def test_ballot_page_shows_only_the_own_neighbourhood(client, split_round, commi
     round_.refresh_from_db()
     south = round_.sub_areas.get(name="Zuid")
     [code] = codes_generate(actor=committee, round=round_, count=1, sub_area=south)
-    page = client.post("/stemmen/", {"code": code})
+    page = client.post("/stemmen/", {"code": code}, follow=True)
     assert page.status_code == 200
     assert [p.id for p in page.context["projects"]] == ["3", "4"]
     assert "Zuid" in page.content.decode()
