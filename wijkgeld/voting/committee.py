@@ -59,6 +59,7 @@ def _overview(request, area, round_, *, generate_form=None, revoke_form=None, st
             "revoke_form": revoke_form or CodeForm(),
             "may_manage": can(user, "voting.manage_codes", area),
             "may_enter": can(user, "voting.enter_paper", area),
+            "may_desk": can(user, "voting.help_desk", area),
             "batches": CodeBatch.objects.filter(round=round_).select_related(
                 "requested_by", "decided_by", "replaces"
             ),

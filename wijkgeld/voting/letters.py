@@ -88,17 +88,19 @@ class _Letter(FPDF):
         self.ln(gap)
 
 
-def letters_pdf(*, round, codes: list[str], base_url: str) -> bytes:  # noqa: A002
+def letters_pdf(*, round, codes: list[str], base_url: str, first_letter: int | None = None) -> bytes:  # noqa: A002
+    """One page per code. With `first_letter`, each letter shows its letter number (see VotingCode)."""
     pdf = _Letter()
     pdf.set_title(f"Stemcodes {round.title}")
     pdf.set_creator("Wijkgeld")
     area = round.fund.area.name
     start = entry_url(base_url)
-    for code in codes:
+    for index, code in enumerate(codes):
         pretty = format_code(code)
         url = ballot_url(base_url, code)
         pdf.add_page()
-        pdf.para(f"Bewonersfonds {area}", size=11)
+        number = "" if first_letter is None else f" · Briefnummer {first_letter + index}"
+        pdf.para(f"Bewonersfonds {area}{number}", size=11)
         pdf.para(f"Stem mee: {round.title}", size=20, style="B", gap=4)
         pdf.para(
             "Beste bewoner,\nU mag meebeslissen over geld voor uw wijk. Bewoners hebben ideeën bedacht. "
@@ -206,12 +208,15 @@ def paper_ballot_pdf(*, round) -> bytes:  # noqa: A002
     return bytes(pdf.output())
 
 
-def letters_csv(*, round, codes: list[str], base_url: str) -> str:  # noqa: A002
-    """One row per code: code, ballot URL with the code, round, area, voting start and end (for mail merge)."""
+def letters_csv(*, round, codes: list[str], base_url: str, first_letter: int | None = None) -> str:  # noqa: A002
+    """One row per code: letter number, code, ballot URL with the code, round, area, voting start and end.
+
+    For mail merge: the committee keeps which letter number went to which address on its own list,
+    outside Wijkgeld, to find a lost letter again (docs/voting.md, "Replacement code")."""
     out = io.StringIO()
     writer = csv_writer(out, lineterminator="\n")
-    writer.writerow(["code", "url", "ronde", "gebied", "stemmen_vanaf", "stemmen_tot"])
-    for code in codes:
+    writer.writerow(["code", "url", "ronde", "gebied", "stemmen_vanaf", "stemmen_tot", "briefnummer"])
+    for index, code in enumerate(codes):
         writer.writerow(
             [
                 format_code(code),
@@ -220,17 +225,19 @@ def letters_csv(*, round, codes: list[str], base_url: str) -> str:  # noqa: A002
                 round.fund.area.name,
                 _when(round.voting_start),
                 _when(round.voting_end),
+                "" if first_letter is None else first_letter + index,
             ]
         )
     return out.getvalue()
 
 
-def letters_zip(*, round, codes: list[str], base_url: str) -> bytes:  # noqa: A002
+def letters_zip(*, round, codes: list[str], base_url: str, first_letter: int | None = None) -> bytes:  # noqa: A002
     """Both files in one download, so the committee gets them in the one response that has the codes."""
     buf = io.BytesIO()
+    numbered = {"round": round, "codes": codes, "base_url": base_url, "first_letter": first_letter}
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("brieven.pdf", letters_pdf(round=round, codes=codes, base_url=base_url))
-        zf.writestr("codes.csv", letters_csv(round=round, codes=codes, base_url=base_url))
+        zf.writestr("brieven.pdf", letters_pdf(**numbered))
+        zf.writestr("codes.csv", letters_csv(**numbered))
         zf.writestr("stembiljet.pdf", paper_ballot_pdf(round=round))
         zf.writestr(
             "LEESMIJ.txt",
