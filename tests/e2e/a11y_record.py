@@ -10,6 +10,7 @@ on that page is typed in by hand.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -37,10 +38,8 @@ def record_scan(page, response: dict) -> None:
     engine = response.get("testEngine") or {}
     if engine.get("version"):
         _versions["axe-core"] = engine["version"]
-    try:
+    with contextlib.suppress(Exception):  # a version is nice to have, never a reason to fail a test
         _versions.setdefault("chromium", page.context.browser.version)
-    except Exception:  # noqa: BLE001 - a version is nice to have, never a reason to fail a test
-        pass
     viewport = page.viewport_size or {}
     _scans.append(
         {
