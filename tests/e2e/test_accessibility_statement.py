@@ -3,11 +3,14 @@ violations, fits 320 px, the list of scanned pages opens without JavaScript."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests.e2e.browser import assert_accessible, assert_no_horizontal_scroll
 
 pytestmark = pytest.mark.django_db(transaction=True)
+SHOTS = os.environ.get("WIJKGELD_SCREENSHOTS")  # a folder: save screenshots there to look at them
 
 
 def test_statement_from_the_footer_by_keyboard(small_page):
@@ -25,6 +28,10 @@ def test_statement_from_the_footer_by_keyboard(small_page):
     assert "Nalevingsstatus" in page.inner_text("main")
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
+    if SHOTS:
+        page.screenshot(path=os.path.join(SHOTS, "accessibility-320.png"), full_page=True)
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.screenshot(path=os.path.join(SHOTS, "accessibility-1280.png"), full_page=True)
 
 
 def test_statement_without_javascript(nojs_page):
