@@ -310,8 +310,9 @@ def _count_assisted(round_id: int) -> None:
     """One more ballot cast with help: a counter on the round, never a mark on the ballot."""
     from django.db.models import F
 
-    if not HelpDeskTally.objects.filter(round_id=round_id).update(ballots=F("ballots") + 1):
-        HelpDeskTally.objects.create(round_id=round_id, ballots=1)
+    # The row is made when a desk opens; get_or_create (in a savepoint) covers a race without one.
+    HelpDeskTally.objects.get_or_create(round_id=round_id)
+    HelpDeskTally.objects.filter(round_id=round_id).update(ballots=F("ballots") + 1)
 
 
 def _store_paper_ballot(round_: Round, vc: VotingCode, selection: Selection) -> str:
