@@ -75,9 +75,14 @@ def scan(page, js: bool) -> None:
         assert_accessible(page)
 
 
+def log_in(page, username: str) -> None:
+    login_in_browser(page, username)
+    page.wait_for_url(lambda url: "/account/login/" not in url)  # the login POST has landed
+
+
 def open_desk(page, round_, js: bool) -> None:
     user = volunteer(round_)
-    login_in_browser(page, user.username)
+    log_in(page, user.username)
     page.goto(f"/gebieden/{round_.fund.area.slug}/stemmen/balie/")
     scan(page, js)
     if js:
@@ -85,7 +90,8 @@ def open_desk(page, round_, js: bool) -> None:
         page.keyboard.press("Enter")
     else:
         page.click("form[action$='/openen/'] button")
-    page.wait_for_url("**/stemmen/balie/")
+    # The desk device's page, not the helper's page (/gebieden/…/stemmen/balie/) we came from.
+    page.wait_for_url(lambda url: url.endswith("/stemmen/balie/") and "/gebieden/" not in url)
     scan(page, js)
     assert "Hulpbalie" in page.inner_text(".desk-banner") or "Help desk" in page.inner_text(".desk-banner")
 
@@ -194,7 +200,7 @@ def test_help_desk_pages_for_the_helper_and_committee_are_accessible(page, votin
     area = round_.fund.area
     member = User.objects.create_user(username="lid-desk", password="correct horse battery")
     Role.objects.create(user=member, area=area, name="fund_committee")
-    login_in_browser(page, member.username)
+    log_in(page, member.username)
     page.goto(f"/gebieden/{area.slug}/stemmen/balie/")
     assert_accessible(page)
     shot(page, "home-1280")
