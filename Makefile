@@ -70,9 +70,12 @@ test-sqlite: venv static messages fonts
 test-postgres: venv static messages fonts
 	scripts/with-postgres.sh $(BIN)/pytest -m "not e2e" -q -p no:cacheprovider --ignore=tests/pb
 
+# Also records what was checked (pages, axe-core violations, date, commit) for the accessibility
+# statement at /toegankelijkheid/; commit the updated file with the release.
+A11Y_RESULTS ?= wijkgeld/public/data/accessibility-results.json
 test-e2e: venv static messages
 	scripts/ensure-chromium.sh
-	$(BIN)/pytest -m e2e tests/e2e -q -p no:cacheprovider
+	WIJKGELD_A11Y_RESULTS=$(A11Y_RESULTS) $(BIN)/pytest -m e2e tests/e2e -q -p no:cacheprovider
 
 test: lint checks test-sqlite test-postgres test-e2e
 	@echo "make test: all suites passed"

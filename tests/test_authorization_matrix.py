@@ -198,6 +198,15 @@ ARGS = {
     "voting:replace": _round(),
     "voting:paper": _round(),
     "voting:mismatches": _round(),
+    "voting:desk": None,
+    "voting:desk_next": None,
+    "voting:desk_close": None,
+    "voting:desk_home": _slug,
+    "voting:desk_open": _round(),
+    "voting:desk_replace": _round(),
+    "voting:desk_close_remote": lambda o: {"slug": o.area.slug, "desk_id": 0},
+    "voting:desk_volunteers": _slug,
+    "voting:desk_volunteer_revoke": lambda o: {"slug": o.area.slug, "role_id": 0},
     "public:home": None,
     "public:accessibility": None,
     "public:area": _slug,
@@ -413,6 +422,18 @@ EXPECTED: dict[str, dict[str, tuple[int, ...]]] = {
     "voting:replace": {"own": POST_ONLY, "other": POST_ONLY},
     "voting:paper": {"own": COMMITTEE_ONLY, "other": OTHER_WRITE},
     "voting:mismatches": {"own": COMMITTEE_ONLY, "other": OTHER_WRITE},
+    # The desk device's pages need no account: without a desk cookie they say "this device is no desk".
+    "voting:desk": {"own": PUBLIC},
+    "voting:desk_next": {"own": POST_ONLY},
+    "voting:desk_close": {"own": POST_ONLY},
+    # Committee and help-desk volunteers (no volunteer among these demo roles); the committee alone
+    # gives the volunteer role.
+    "voting:desk_home": {"own": COMMITTEE_ONLY, "other": OTHER_WRITE},
+    "voting:desk_open": {"own": POST_ONLY, "other": POST_ONLY},
+    "voting:desk_replace": {"own": POST_ONLY, "other": POST_ONLY},
+    "voting:desk_close_remote": {"own": POST_ONLY, "other": POST_ONLY},
+    "voting:desk_volunteers": {"own": COMMITTEE_ONLY, "other": OTHER_WRITE},
+    "voting:desk_volunteer_revoke": {"own": POST_ONLY, "other": POST_ONLY},
     # Home, area page, and the area's audit log (members only).
     "public:home": {"own": PUBLIC},
     "public:accessibility": {"own": PUBLIC},
@@ -522,6 +543,11 @@ WRITERS: dict[str, set[str]] = {
     "voting:generate": {"committee"},
     "voting:replace": {"committee"},
     "voting:paper": {"committee"},
+    "voting:desk_open": {"committee"},
+    "voting:desk_replace": {"committee"},
+    "voting:desk_close_remote": {"committee"},
+    "voting:desk_volunteers": {"committee"},
+    "voting:desk_volunteer_revoke": {"committee"},
 }
 
 

@@ -14,6 +14,9 @@ def axe_violations(page) -> list[dict]:
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    from tests.e2e.a11y_record import record_scan
+
+    record_scan(page, results.response)  # for the accessibility statement (make test-e2e)
     return results.response["violations"]
 
 

@@ -23,6 +23,24 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    if "/e2e/" in str(item.fspath):
+        from tests.e2e.a11y_record import record_test
+
+        record_test(item, outcome.get_result())
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """`make test-e2e` sets WIJKGELD_A11Y_RESULTS: the accessibility statement reads this file."""
+    target = os.environ.get("WIJKGELD_A11Y_RESULTS")
+    if target:
+        from tests.e2e.a11y_record import write
+
+        write(target)
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "/e2e/" in str(item.fspath):

@@ -337,3 +337,28 @@ def test_explanations_are_marked_with_the_language_they_are_written_in(
     page = client.get(base)
     assert all(row["lang"] == explained_in for row in page.context["rows"])
     assert f'lang="{explained_in}" dir="auto"' in page.content.decode()
+    ("helped", "public", "committee_text"),
+    [
+        (3, "Minder dan 5 stemmen zijn met hulp uitgebracht", "3 stemmen zijn met hulp uitgebracht"),
+        (6, "6 stemmen zijn met hulp uitgebracht", "6 stemmen zijn met hulp uitgebracht"),
+    ],
+)
+def test_ballots_cast_with_help_are_a_count_under_five_withheld_in_public(
+    client, voting_round, committee, helped, public, committee_text
+):
+    from wijkgeld.voting.models import HelpDeskTally
+
+    cast(voting_round, committee, SELECTIONS)
+    HelpDeskTally.objects.create(round=voting_round, ballots=helped)  # as the help desk counts them
+    round_ = round_advance(actor=committee, round=voting_round, now=NOW)
+    result_count(actor=committee, round=round_, now=NOW)
+    result_publish(actor=committee, round=round_, now=NOW)
+    client.cookies["django_language"] = "nl"
+    html = client.get(
+        f"/gebieden/{round_.area.slug}/bewonersfonds/ronde/{round_.pk}/uitslag/"
+    ).content.decode()
+    assert public in html and (helped >= 5 or f"{helped} stemmen" not in html)
+    login(client, committee)
+    client.cookies["django_language"] = "nl"
+    manage = f"/gebieden/{round_.area.slug}/bewonersfonds/beheer/ronde/{round_.pk}/uitslag/"
+    assert committee_text in client.get(manage).content.decode()

@@ -50,6 +50,9 @@ class Role(models.Model):
         OBSERVER = "observer", _("Observer (read-only)")
         # A person who speaks for an alliance partner (corporation, police, school...) in this area.
         PARTNER = "alliance_partner", _("Alliance partner")
+        # Helps residents vote at a table in the buurthuis (docs/voting.md, "Help desk"). Given by the
+        # area's fund committee, never by the volunteer to themselves.
+        HELP_DESK = "help_desk", _("Help-desk volunteer")
         ADMIN = "site_admin", _("Site administrator")
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")

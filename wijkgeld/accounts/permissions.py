@@ -22,7 +22,8 @@ FINANCE = "finance"
 OBSERVER = "observer"
 ADMIN = "site_admin"
 PARTNER = "alliance_partner"
-ALL_ROLES = (R, DELEGATE, COMMITTEE, STAFF, FINANCE, OBSERVER, ADMIN, PARTNER)
+HELP_DESK = "help_desk"
+ALL_ROLES = (R, DELEGATE, COMMITTEE, STAFF, FINANCE, OBSERVER, ADMIN, PARTNER, HELP_DESK)
 MEMBERS = frozenset(ALL_ROLES)
 
 _ACTIONS: dict[str, frozenset[str]] = {}
@@ -48,6 +49,8 @@ register_actions(
         "area.view_audit": {DELEGATE, COMMITTEE, STAFF, FINANCE, OBSERVER},
         "area.edit": {STAFF},
         "area.manage_roles": {STAFF},
+        # Help-desk volunteers help residents vote: the committee that runs the vote chooses them.
+        "area.manage_help_desk": {COMMITTEE},
         # Who holds which role, how residents chose their delegates, every grant and removal.
         "area.view_roles": {DELEGATE, COMMITTEE, STAFF},
         "organisation.edit": {STAFF},

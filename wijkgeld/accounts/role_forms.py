@@ -16,6 +16,7 @@ def grantable_roles(actor) -> list[tuple[str, str]]:
         for name, label in Role.Name.choices
         if name not in (Role.Name.ADMIN, Role.Name.OBSERVER)
         and (admin or name not in role_rules.GRANTED_BY_SITE_ADMIN)
+        and (admin or name not in role_rules.GRANTED_BY_COMMITTEE)
     ]
 
 

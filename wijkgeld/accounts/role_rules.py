@@ -10,6 +10,9 @@ not combine in one area because one of them checks the other (separation of duti
   paid by finance.
 - Finance's "four eyes" are two finance people: `money.services.payment_confirm` refuses the person
   (or the e-mail address) who entered the payment.
+- Help-desk volunteers are chosen by the area's fund committee (it runs the vote); programme staff
+  do not hand out this role, and a volunteer cannot also hold a role of the programme organisation
+  in that area: the vote is the residents' own, so nobody from the organisation sits at the table.
 - Delegates and committee members are chosen by residents: their grant records how (nominated by the
   residents' platform or the wijkraad, or elected), a reference to that decision, and when the term ends.
 """
@@ -21,16 +24,28 @@ import datetime as dt
 from django.utils.translation import gettext as _
 
 from wijkgeld.accounts.models import Role, User
-from wijkgeld.accounts.permissions import ADMIN, COMMITTEE, DELEGATE, FINANCE, OBSERVER, STAFF, can, roles_in
+from wijkgeld.accounts.permissions import (
+    ADMIN,
+    COMMITTEE,
+    DELEGATE,
+    FINANCE,
+    HELP_DESK,
+    OBSERVER,
+    STAFF,
+    can,
+    roles_in,
+)
 from wijkgeld.core.errors import DomainError
 
 # Only a site administrator grants or takes away these.
 GRANTED_BY_SITE_ADMIN = frozenset({STAFF, FINANCE, OBSERVER, ADMIN})
+# Given by the area's fund committee (action "area.manage_help_desk"), not by programme staff.
+GRANTED_BY_COMMITTEE = frozenset({HELP_DESK})
 # Chosen by residents: the grant records the residents' process and the end of the term.
 CHOSEN_BY_RESIDENTS = frozenset({DELEGATE, COMMITTEE})
 # Pairs of role groups that check each other: one person may not hold one of each in the same area.
 CONFLICTS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
-    (frozenset({STAFF, FINANCE, ADMIN}), frozenset({DELEGATE, COMMITTEE})),
+    (frozenset({STAFF, FINANCE, ADMIN}), frozenset({DELEGATE, COMMITTEE, HELP_DESK})),
 )
 
 
@@ -82,6 +97,11 @@ def _require_granting_right(actor, area, name: str) -> None:
     if name in GRANTED_BY_SITE_ADMIN:
         if not is_site_admin(actor):
             raise DomainError(_("Only the site administrator can give or take away this role."), field="role")
+    elif name in GRANTED_BY_COMMITTEE:
+        if area is None or not can(actor, "area.manage_help_desk", area):
+            raise DomainError(
+                _("Only the fund committee of this area can give or take away this role."), field="role"
+            )
     elif area is None or not can(actor, "area.manage_roles", area):
         raise DomainError(_("You may not give or take away roles in this area."), field="role")
 

@@ -74,6 +74,8 @@ PEOPLE = [
     ("overvecht-commissie", "Lotte Commissie", "fund_committee", "utrecht-overvecht"),
     ("overvecht-programma", "Pieter Programma", "programme_staff", "utrecht-overvecht"),
     ("overvecht-financien", "Anouk Financien", "finance", "utrecht-overvecht"),
+    # Helps residents vote at the buurthuis table in Overvecht, where voting is open (docs/voting.md).
+    ("overvecht-balie", "Yasmin Balie", "help_desk", "utrecht-overvecht"),
     ("rijk", "Waarnemer Rijk", "observer", None),
     ("beheer", "Beheerder", "site_admin", None),
 ]

@@ -73,6 +73,14 @@ def invalid_paper_ballots(*, round) -> int:
     return module.turnout(round=round).paper_invalid
 
 
+def ballots_with_help(*, round) -> int:
+    """How many ballots were cast at a help desk (a count; no ballot says it was helped)."""
+    module = _module("wijkgeld.voting.services")
+    if module is None or not hasattr(module, "turnout"):
+        return 0
+    return getattr(module.turnout(round=round), "assisted", 0)
+
+
 def voting_available() -> bool:
     module = _module("wijkgeld.voting.services")
     return module is not None and hasattr(module, "ballots_for_count")

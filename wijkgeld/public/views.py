@@ -28,4 +28,12 @@ def api_openapi(request):
 
 
 def accessibility(request):
-    return render(request, "public/accessibility.html")
+    """The toegankelijkheidsverklaring: status and figures from the last recorded browser-test run."""
+    from wijkgeld.public.accessibility import narrow_gaps, statement
+
+    current = statement()
+    return render(
+        request,
+        "public/accessibility.html",
+        {"statement": current, "results": current.results, "narrow_only": narrow_gaps(current.results)},
+    )

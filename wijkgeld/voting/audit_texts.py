@@ -11,6 +11,8 @@ register_texts(
         ),
         "voting.batch.cancelled": _("{actor} cancelled a request for {count} voting codes for {object}"),
         "voting.code.replaced": _("{actor} revoked a voting code for {object} and made a new one"),
+        "voting.desk.opened": _("{actor} opened a help desk for {object}"),
+        "voting.desk.closed": _("{actor} closed a help desk for {object}"),
         "voting.paper.first": _("{actor} entered paper ballot {number} for the first time"),
         "voting.paper.matched": _("{actor} entered paper ballot {number} a second time; both entries match"),
         "voting.paper.mismatch": _("{actor} entered paper ballot {number} a second time; the entries differ"),

@@ -6,6 +6,12 @@ only asks for a batch (`code_batch_request`); another member of the same area's 
 the SHA-256 hashes of those files are kept, so the committee can later show which files were printed,
 but nobody (not even the two members) can download the codes again. Every step is audit-logged.
 
+Letters get numbers (1, 2, … per round, printed on the letter and in codes.csv). A resident who lost
+their letter gets a replacement at the help desk: the committee checks outside Wijkgeld that they may
+vote and finds their letter number on its own address list; a help-desk volunteer or committee member
+asks for the replacement by that number, and a committee member who did not ask issues it (the old
+code stops working; one that already voted is refused). Nobody can make a working code alone.
+
 The files are built *before* the transaction that stores the codes (building 1,000 letters takes
 seconds; on SQLite a transaction holds the write lock): if anything fails, nothing is stored and the
 files are thrown away with the error response.
@@ -26,6 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkgeld.accounts.permissions import can
+from wijkgeld.accounts.role_rules import same_person
 from wijkgeld.core.audit import audit_record
 from wijkgeld.core.errors import DomainError
 from wijkgeld.fund.models import Round
@@ -34,6 +41,7 @@ from wijkgeld.voting.letters import letters_pdf, letters_zip
 from wijkgeld.voting.models import CodeBatch, VotingCode
 from wijkgeld.voting.services import (
     MAX_CODES_PER_CALL,
+    code_for_letter,
     code_lookup,
     require_code_phase,
     require_revocable,
@@ -49,9 +57,17 @@ class IssuedFile:
     data: bytes
 
 
-def _require(actor, round_: Round) -> None:
-    if not can(actor, "voting.manage_codes", round_.fund.area_id):
-        raise PermissionDenied("voting.manage_codes")
+def _require(actor, round_: Round, action: str = "voting.manage_codes") -> None:
+    if not can(actor, action, round_.fund.area_id):
+        raise PermissionDenied(action)
+
+
+def next_letter_number(round_: Round) -> int:
+    """The number for the next letter of this round (the caller holds the round's lock)."""
+    issued = CodeBatch.objects.filter(round=round_, first_letter__isnull=False).values_list(
+        "first_letter", "count"
+    )
+    return max((first + count for first, count in issued), default=1)
 
 
 def code_batch_request(
@@ -61,20 +77,27 @@ def code_batch_request(
     count: int | None = None,
     replace_code: str | None = None,
     sub_area=None,
+    replace_letter: int | None = None,
     now: dt.datetime | None = None,
 ) -> CodeBatch:
-    """Ask for `count` new codes, or for a replacement of `replace_code`. Makes no code yet.
+    """Ask for `count` new codes, or for a replacement of `replace_code` or of letter `replace_letter`.
 
+    Makes no code yet. New codes: a committee member asks. A replacement may also be asked for by a
+    help-desk volunteer (`voting.request_replacement`); it is issued by a committee member only.
     In a round with a budget per neighbourhood, new letters are for one `sub_area` (its postcodes are
     printed on them); a replacement keeps the neighbourhood of the code it replaces.
     """
-    _require(actor, round)
+    replacing = replace_code is not None or replace_letter is not None
+    _require(actor, round, "voting.request_replacement" if replacing else "voting.manage_codes")
     moment = now or timezone.now()
     with transaction.atomic():
         round_ = Round.objects.select_for_update().select_related("fund__area").get(pk=round.pk)
         require_code_phase(round_, now)
-        if replace_code is not None:
-            vc = code_lookup(replace_code, round_id=round_.pk)
+        if replacing:
+            if replace_letter is not None:
+                vc = code_for_letter(round_id=round_.pk, number=replace_letter)
+            else:
+                vc = code_lookup(replace_code or "", round_id=round_.pk)
             require_revocable(vc)
             if CodeBatch.objects.filter(replaces=vc, status=CodeBatch.Status.REQUESTED).exists():
                 raise DomainError(
@@ -97,15 +120,18 @@ def code_batch_request(
             count=count,
             replaces=replaces,
             sub_area=sub_area,
+            replaces_letter=replace_letter,
             requested_by=actor,
             requested_at=moment,
         )
+        # The letter number, never the code: the number alone cannot vote.
+        letter = {"letter": replace_letter} if replace_letter is not None else {}
         audit_record(
             actor=actor,
             action="voting.batch.requested",
             area=round_.fund.area,
             obj=round_,
-            data={"batch": batch.pk, "count": count, "kind": kind},
+            data={"batch": batch.pk, "count": count, "kind": kind} | letter,
             now=moment,
         )
     return batch
@@ -121,7 +147,7 @@ def _check_open(batch: CodeBatch, actor) -> None:
             _("This batch was already issued or cancelled. Its codes cannot be downloaded again."),
             code="done",
         )
-    if batch.requested_by_id == actor.pk:
+    if batch.requested_by_id in same_person(actor):  # also a second account with the same e-mail
         raise DomainError(
             _("You asked for this batch yourself. Another committee member must issue it."),
             code="same_member",
@@ -129,17 +155,31 @@ def _check_open(batch: CodeBatch, actor) -> None:
 
 
 def _files(
-    round_: Round, batch: CodeBatch, plain: list[str], language: str = "nl"
+    round_: Round, batch: CodeBatch, plain: list[str], first_letter: int, language: str = "nl"
 ) -> tuple[IssuedFile, dict[str, str]]:
     """The download and the hashes of every file in it (letters link to SITE_URL, never the Host header)."""
     base_url = settings.SITE_URL
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     sub_area = batch.sub_area
     if batch.kind == CodeBatch.Kind.REPLACEMENT:
-        pdf = letters_pdf(round=round_, codes=plain, base_url=base_url, sub_area=sub_area, language=language)
+        pdf = letters_pdf(
+            round=round_,
+            codes=plain,
+            base_url=base_url,
+            sub_area=sub_area,
+            language=language,
+            first_letter=first_letter,
+        )
         name = f"nieuwe-stemcode-ronde-{round_.pk}-{batch.pk}.pdf"
         return IssuedFile(name, "application/pdf", pdf), {name: hashlib.sha256(pdf).hexdigest()}
-    data = letters_zip(round=round_, codes=plain, base_url=base_url, sub_area=sub_area, language=language)
+    data = letters_zip(
+        round=round_,
+        codes=plain,
+        base_url=base_url,
+        sub_area=sub_area,
+        language=language,
+        first_letter=first_letter,
+    )
     name = f"stemcodes-ronde-{round_.pk}-{batch.pk}-{stamp}.zip"
     hashes = {name: hashlib.sha256(data).hexdigest()}
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -161,24 +201,28 @@ def code_batch_issue(
     _check_open(current, actor)  # cheap checks first: building the files takes a while
     require_code_phase(round_, now)
     plain = [codelib.generate_code() for _ in range(current.count)]
-    issued, hashes = _files(round_, current, plain, language)
+    first_letter = next_letter_number(round_)
+    issued, hashes = _files(round_, current, plain, first_letter, language)
     try:
         with transaction.atomic():
             round_ = Round.objects.select_for_update().select_related("fund__area").get(pk=round_.pk)
             current = _locked_batch(current)
             _check_open(current, actor)
             require_code_phase(round_, now)
+            if next_letter_number(round_) != first_letter:  # another batch was issued meanwhile
+                raise DomainError(_("Something went wrong. Please try again."), code="retry")
             if current.replaces_id is not None:
                 vc = VotingCode.objects.select_for_update().get(pk=current.replaces_id)
                 require_revocable(vc)
                 vc.revoked = True
                 vc.save(update_fields=["revoked"])
-            store_codes(round_, plain, sub_area=current.sub_area)
+            store_codes(round_, plain, sub_area=current.sub_area, first_letter=first_letter)
             current.status = CodeBatch.Status.ISSUED
             current.decided_by = actor
             current.decided_at = moment
             current.file_hashes = hashes
-            current.save(update_fields=["status", "decided_by", "decided_at", "file_hashes"])
+            current.first_letter = first_letter
+            current.save(update_fields=["status", "decided_by", "decided_at", "file_hashes", "first_letter"])
             audit_record(
                 actor=actor,
                 action="voting.batch.issued",

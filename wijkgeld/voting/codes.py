@@ -93,6 +93,11 @@ def code_hash(code: str) -> str:
     return hmac.new(code_key(), normalise(code).encode(), hashlib.sha256).hexdigest()
 
 
+def letter_hash(round_id: int, number: int) -> str:
+    """HMAC of a letter number within its round: to find a lost letter's code by the printed number."""
+    return hmac.new(code_key(), f"letter:{round_id}:{number}".encode(), hashlib.sha256).hexdigest()
+
+
 def generate_receipt() -> str:
     return "".join(secrets.choice(ALPHABET) for _ in range(RECEIPT_LENGTH))
 

@@ -62,6 +62,7 @@ def _overview(request, area, round_, *, generate_form=None, revoke_form=None, st
             "may_manage": can(user, "voting.manage_codes", area),
             "may_enter": can(user, "voting.enter_paper", area),
             "letter_languages": settings.LANGUAGES,
+            "may_desk": can(user, "voting.help_desk", area),
             "batches": CodeBatch.objects.filter(round=round_).select_related(
                 "requested_by", "decided_by", "replaces", "sub_area"
             ),

@@ -167,23 +167,37 @@ def _budget_cents(round_, sub_area) -> int:
 
 
 def letters_pdf(  # noqa: A002
-    *, round, codes: list[str], base_url: str, language: str = "nl", sub_area=None
+    *,
+    round,
+    codes: list[str],
+    base_url: str,
+    language: str = "nl",
+    sub_area=None,
+    first_letter: int | None = None,
 ) -> bytes:
+    """One page per code (and the ideas on the back). With `first_letter`, each letter shows its letter
+    number (see VotingCode.letter_hash)."""
     language = letter_language(language)
     with override(language):
         pdf = _Letter(language)
         pdf.set_lang(language)
         pdf.set_title(_("Voting codes %(round)s") % {"round": round.title})
         pdf.set_creator("Wijkgeld")
-        for code in codes:
-            _letter_page(pdf, round, code, base_url, language, sub_area)
+        for index, code in enumerate(codes):
+            number = None if first_letter is None else first_letter + index
+            _letter_page(pdf, round, code, base_url, language, sub_area, number)
             _ideas_page(pdf, round, language, sub_area)
     return bytes(pdf.output())
 
 
-def _letter_page(pdf: _Letter, round_, code: str, base_url: str, language: str, sub_area=None) -> None:
+def _letter_page(
+    pdf: _Letter, round_, code: str, base_url: str, language: str, sub_area=None, number: int | None = None
+) -> None:
     pdf.add_page()
-    pdf.para(_("Resident fund %(area)s") % {"area": round_.fund.area.name}, size=11)
+    heading = _("Resident fund %(area)s") % {"area": round_.fund.area.name}
+    if number is not None:
+        heading += " · " + _("Letter number %(number)s") % {"number": number}
+    pdf.para(heading, size=11)
     pdf.para(_("Vote: %(round)s") % {"round": round_.title}, size=20, style="B", gap=4)
     pdf.para(
         _(
@@ -342,15 +356,24 @@ def _paper_ballot(pdf: _Letter, round_, language: str, sub_area=None) -> None:
 
 
 def letters_csv(  # noqa: A002
-    *, round, codes: list[str], base_url: str, language: str = "nl", sub_area=None
+    *,
+    round,
+    codes: list[str],
+    base_url: str,
+    language: str = "nl",
+    sub_area=None,
+    first_letter: int | None = None,
 ) -> str:
-    """One row per code: code, ballot URL with the code, round, area, voting start and end (for mail merge);
-    for a neighbourhood also its name and postcodes, to address the letters."""
+    """One row per code: code, ballot URL with the code, round, area, voting start and end, letter number;
+    for a neighbourhood also its name and postcodes, to address the letters.
+
+    For mail merge: the committee keeps which letter number went to which address on its own list,
+    outside Wijkgeld, to find a lost letter again (docs/voting.md, "Replacement code")."""
     out = io.StringIO()
     writer = csv_writer(out, lineterminator="\n")
-    header = ["code", "url", "ronde", "gebied", "stemmen_vanaf", "stemmen_tot"]
+    header = ["code", "url", "ronde", "gebied", "stemmen_vanaf", "stemmen_tot", "briefnummer"]
     writer.writerow(header + (["buurt", "postcodes"] if sub_area is not None else []))
-    for code in codes:
+    for index, code in enumerate(codes):
         writer.writerow(
             [
                 format_code(code),
@@ -359,6 +382,7 @@ def letters_csv(  # noqa: A002
                 round.fund.area.name,
                 _when_nl(round.voting_start),
                 _when_nl(round.voting_end),
+                "" if first_letter is None else first_letter + index,
                 *([sub_area.name, sub_area.postcodes] if sub_area is not None else []),
             ]
         )
@@ -372,19 +396,30 @@ def _when_nl(value) -> str:
 
 
 def letters_zip(  # noqa: A002
-    *, round, codes: list[str], base_url: str, language: str = "nl", sub_area=None
+    *,
+    round,
+    codes: list[str],
+    base_url: str,
+    language: str = "nl",
+    sub_area=None,
+    first_letter: int | None = None,
 ) -> bytes:
     """Both files in one download, so the committee gets them in the one response that has the codes."""
+    numbered = {
+        "round": round,
+        "codes": codes,
+        "base_url": base_url,
+        "language": language,
+        "sub_area": sub_area,
+        "first_letter": first_letter,
+    }
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(
             "brieven.pdf",
-            letters_pdf(round=round, codes=codes, base_url=base_url, language=language, sub_area=sub_area),
+            letters_pdf(**numbered),
         )
-        zf.writestr(
-            "codes.csv",
-            letters_csv(round=round, codes=codes, base_url=base_url, language=language, sub_area=sub_area),
-        )
+        zf.writestr("codes.csv", letters_csv(**numbered))
         zf.writestr("stembiljet.pdf", paper_ballot_pdf(round=round, language=language, sub_area=sub_area))
         zf.writestr(
             "LEESMIJ.txt",

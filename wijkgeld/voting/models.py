@@ -35,6 +35,11 @@ class VotingCode(models.Model):
     sub_area = models.ForeignKey(
         "fund.SubArea", null=True, blank=True, on_delete=models.PROTECT, related_name="voting_codes"
     )
+    # HMAC of "letter:<round>:<letter number>": the number printed on the letter and in codes.csv, so a
+    # lost letter can be found again from the committee's own address list (kept outside Wijkgeld).
+    # Keyed like the code hash: a copy of the database plus that list cannot link ballots to addresses.
+    # Blank for codes made without letters.
+    letter_hash = models.CharField(max_length=64, blank=True, default="", db_index=True)
 
     class Meta:
         verbose_name = _("voting code")
@@ -154,6 +159,10 @@ class CodeBatch(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     # {"stemcodes.zip": sha256, "brieven.pdf": sha256, "codes.csv": sha256}; never the codes themselves.
     file_hashes = models.JSONField(default=dict, blank=True)
+    # The letter number of the batch's first code once issued; its codes have the next `count` numbers.
+    first_letter = models.PositiveIntegerField(null=True, blank=True)
+    # A replacement asked for at the help desk names the lost letter by its number (never its code).
+    replaces_letter = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["-requested_at", "-id"]
@@ -176,3 +185,42 @@ class CodeBatch(models.Model):
 
     def __str__(self) -> str:
         return f"code batch {self.pk}"
+
+
+class HelpDesk(models.Model):
+    """One tablet at a buurthuis table that is in help-desk mode for one round.
+
+    A committee member or help-desk volunteer opens it; the device is then logged out and carries only
+    a random token in a cookie (its HMAC is stored here). Residents vote on it one after another. This
+    row says who opened the desk and when (accountability), never which ballots were cast on it: the
+    round keeps only a count (`HelpDeskTally`).
+    """
+
+    round = models.ForeignKey("fund.Round", on_delete=models.PROTECT, related_name="help_desks")
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    opened_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    closed_at = models.DateTimeField(null=True, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["-opened_at", "-id"]
+        verbose_name = _("help desk")
+        verbose_name_plural = _("help desks")
+
+    def __str__(self) -> str:
+        return f"help desk {self.pk}"
+
+
+class HelpDeskTally(models.Model):
+    """How many ballots of a round were cast at a help desk: one number, no link to any ballot."""
+
+    round = models.OneToOneField("fund.Round", on_delete=models.PROTECT, related_name="help_desk_tally")
+    ballots = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("help-desk count")
+        verbose_name_plural = _("help-desk counts")
+
+    def __str__(self) -> str:
+        return f"{self.ballots} ballots with help"

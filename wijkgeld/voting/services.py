@@ -22,7 +22,7 @@ from wijkgeld.core.errors import DomainError
 from wijkgeld.fund.models import Round
 from wijkgeld.voting import codes as codelib
 from wijkgeld.voting.fastcast import first_cast
-from wijkgeld.voting.models import INVALID_ENTRY, Ballot, Channel, PaperBallot, VotingCode
+from wijkgeld.voting.models import INVALID_ENTRY, Ballot, Channel, HelpDeskTally, PaperBallot, VotingCode
 from wijkgeld.voting.selection import Selection, project_costs, sub_area_projects, validate
 from wijkgeld.voting.writelock import sqlite_writer
 
@@ -122,13 +122,38 @@ def require_sub_area(round_: Round, sub_area) -> None:
         )
 
 
-def store_codes(round_: Round, plain: list[str], *, sub_area=None) -> list[str]:
-    """Store the HMACs of these new codes; returns them formatted. The caller holds the round's lock."""
+def store_codes(
+    round_: Round, plain: list[str], *, sub_area=None, first_letter: int | None = None
+) -> list[str]:
+    """Store the HMACs of these new codes; returns them formatted. The caller holds the round's lock.
+
+    With `first_letter`, the codes get the letter numbers first_letter, first_letter + 1, … (kept as
+    HMACs too, see `VotingCode.letter_hash`)."""
+
+    def letter(i: int) -> str:
+        return "" if first_letter is None else codelib.letter_hash(round_.pk, first_letter + i)
+
     VotingCode.objects.bulk_create(
-        [VotingCode(round=round_, code_hash=codelib.code_hash(c), sub_area=sub_area) for c in plain],
+        [
+            VotingCode(round=round_, code_hash=codelib.code_hash(c), sub_area=sub_area, letter_hash=letter(i))
+            for i, c in enumerate(plain)
+        ],
         batch_size=2000,
     )
     return [codelib.format_code(c) for c in plain]
+
+
+def code_for_letter(*, round_id: int, number: int, for_update: bool = False) -> VotingCode:
+    """The code that was printed on letter `number` of this round, or DomainError."""
+    qs = VotingCode.objects.select_for_update() if for_update else VotingCode.objects.all()
+    vc = qs.filter(round_id=round_id, letter_hash=codelib.letter_hash(round_id, number)).first()
+    if vc is None:
+        raise DomainError(
+            _("There is no letter with this number in this round. Check the number on the address list."),
+            field="letter",
+            code="unknown_letter",
+        )
+    return vc
 
 
 def require_code_phase(round_: Round, now: dt.datetime | None) -> None:
@@ -227,11 +252,15 @@ def ballot_cast(
     approvals: list[str] | None = None,
     points: dict[str, int] | None = None,
     now: dt.datetime | None = None,
+    assisted: bool = False,
 ) -> str:
     """Store an online ballot; returns the receipt code (formatted, e.g. "ABCDE-FGHJK").
 
     Voting again with the same code replaces the selection (the last one counts) and keeps the same
     receipt, so a voter who checks their receipt always sees the ballot that counts.
+
+    `assisted=True` (only the help-desk device sets it, docs/voting.md "Help desk"): a new ballot also
+    adds one to the round's help-desk count, in the same transaction. Nothing on the ballot says so.
     """
     now = now or timezone.now()
     _require_open(round, now)
@@ -244,9 +273,10 @@ def ballot_cast(
     digest = codelib.code_hash(normalised)
     # PostgreSQL: a first ballot for a fresh code in one statement (fastcast.py); anything else
     # (a change of vote, or any reason to refuse) comes back as None and takes the path below.
-    # A round with a budget per neighbourhood checks the code's neighbourhood there, so it skips this.
+    # A round with a budget per neighbourhood checks the code's neighbourhood there, so it skips this;
+    # so does a ballot cast with help (its counter is added in the same transaction).
     receipt = None
-    if not round.is_split:
+    if not round.is_split and not assisted:
         receipt = first_cast(
             round_id=round.pk,
             code_hash=digest,
@@ -294,6 +324,8 @@ def ballot_cast(
                 points=selection.points,
             )
             VotingCode.objects.filter(pk=code_id).update(used_channel=Channel.ONLINE)
+            if assisted:
+                _count_assisted(round.pk)
     return codelib.format_receipt(receipt)
 
 
@@ -319,6 +351,15 @@ def require_own_sub_area(round_: Round, sub_area_id: int | None, selection: Sele
                 _("Your choice costs more than the budget of your neighbourhood. Remove an idea."),
                 code="over_budget",
             )
+
+
+def _count_assisted(round_id: int) -> None:
+    """One more ballot cast with help: a counter on the round, never a mark on the ballot."""
+    from django.db.models import F
+
+    # The row is made when a desk opens; get_or_create (in a savepoint) covers a race without one.
+    HelpDeskTally.objects.get_or_create(round_id=round_id)
+    HelpDeskTally.objects.filter(round_id=round_id).update(ballots=F("ballots") + 1)
 
 
 def _store_paper_ballot(round_: Round, vc: VotingCode, selection: Selection) -> str:
@@ -595,6 +636,7 @@ class Turnout:
     paper_mismatch: int
     paper_set_aside: int = 0
     paper_invalid: int = 0  # confirmed invalid paper ballots: they used a code but are not in the count
+    assisted: int = 0  # ballots cast at a help desk (a count for the round, not a mark on any ballot)
 
     @property
     def counted(self) -> int:
@@ -631,4 +673,5 @@ def turnout(*, round: Round) -> Turnout:  # noqa: A002
         paper_mismatch=papers["mismatch"],
         paper_set_aside=papers["aside"],
         paper_invalid=papers["invalid"],
+        assisted=HelpDeskTally.objects.filter(round=round).values_list("ballots", flat=True).first() or 0,
     )

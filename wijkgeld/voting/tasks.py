@@ -70,3 +70,36 @@ def voting_difference_tasks(user):
             row["round__fund__area__name"],
             row["n"],
         )
+
+
+@register_task_provider
+def voting_replacement_tasks(user):
+    """A new code for a lost letter, asked for at the help desk, waits for a committee member who did not ask."""
+    from wijkgeld.voting.models import CodeBatch
+
+    rows = (
+        CodeBatch.objects.filter(
+            status=CodeBatch.Status.REQUESTED,
+            kind=CodeBatch.Kind.REPLACEMENT,
+            round__fund__area__in=areas_where(user, "voting.manage_codes"),
+        )
+        .exclude(requested_by=user)
+        .values("round_id", "round__title", "round__fund__area__slug", "round__fund__area__name")
+        .annotate(n=Count("id"))
+    )
+    for row in rows:
+        yield Task(
+            "voting.code.replace",
+            ngettext(
+                "%(n)d new code for a lost letter in %(round)s waits for you to issue it.",
+                "%(n)d new codes for lost letters in %(round)s wait for you to issue them.",
+                row["n"],
+            )
+            % {"n": row["n"], "round": row["round__title"]},
+            reverse(
+                "voting:committee",
+                kwargs={"slug": row["round__fund__area__slug"], "round_id": row["round_id"]},
+            ),
+            row["round__fund__area__name"],
+            row["n"],
+        )

@@ -33,6 +33,7 @@ from wijkgeld.core.errors import DomainError
 from wijkgeld.fund.models import Round
 from wijkgeld.voting import throttle
 from wijkgeld.voting.ballot_state import BallotState, state_clear, state_read, state_write
+from wijkgeld.voting.helpdesk import help_desk_for_token
 from wijkgeld.voting.selection import Selection, admitted_projects, euros, round_for_ballot, validate
 from wijkgeld.voting.services import (
     ballot_cast,
@@ -50,6 +51,12 @@ THROTTLED_REASONS = {"length", "character", "check", "unknown", "revoked"}
 DONE_COOKIE = "wg_done"
 STEP_SALT = "wijkgeld.voting.step"
 STEP_MAX_AGE = 3 * 3600  # a ballot left open longer than this starts again at the code
+DESK_COOKIE = "wg_desk"
+
+
+def desk_of(request):
+    """The open help desk this device is, or None."""
+    return help_desk_for_token(request.COOKIES.get(DESK_COOKIE))
 
 
 def _now_ms() -> int:
@@ -110,6 +117,11 @@ def _failed(request, page):
 
 
 def _start_page(request, *, code: str = "", error: str | None = None, area=None, status: int = 200):
+    desk = desk_of(request)
+    if desk is not None:  # a help-desk device always goes back to its own start page
+        from wijkgeld.voting.desk import desk_start_page
+
+        return desk_start_page(request, desk, error=error, status=status)
     rounds = []
     if area is not None:
         rounds = list(Round.objects.filter(fund__area=area, phase=Round.Phase.VOTING))
@@ -131,24 +143,26 @@ def start(request, slug: str | None = None):
     if _is_stale(request):
         return _expired(request, area)
     typed = request.POST.get("code", "")[:40]
+    return code_step(request, typed, lambda error: _start_page(request, code=typed, error=error, area=area))
+
+
+def code_step(request, typed: str, page, *, round_id: int | None = None):
+    """The code was typed: open the ballot, or show `page(error)` (wrong codes count towards the throttle).
+
+    `round_id` limits the code to one round (the help desk is open for one round only)."""
     try:
-        vc = code_lookup(typed)
+        vc = code_lookup(typed, round_id=round_id)
     except DomainError as exc:
         error = exc.message
-        return _failed(request, lambda: _start_page(request, code=typed, error=error, area=area))
+        return _failed(request, lambda: page(error))
     if vc.revoked:
         message = _("This code is no longer valid. Use the code from your new letter.")
-        return _failed(request, lambda: _start_page(request, code=typed, error=message, area=area))
+        return _failed(request, lambda: page(message))
     round_ = Round.objects.select_related("fund__area").get(pk=vc.round_id)
     if (message := _not_open_message(round_)) is not None:
-        return _start_page(request, code=typed, error=message, area=area)
+        return page(message)
     if vc.used_channel == "paper":
-        return _start_page(
-            request,
-            code=typed,
-            error=_("This code was already used on a paper ballot. You cannot also vote online with it."),
-            area=area,
-        )
+        return page(_("This code was already used on a paper ballot. You cannot also vote online with it."))
     # An earlier choice is shown only when the voter asks for it (someone may be watching).
     voted_before = ballot_current(round=round_, code=typed) is not None
     state = BallotState(
@@ -333,8 +347,16 @@ def ballot(request, round_id: int):
     except DomainError as exc:
         return _ballot_page(request, round_, code, Selection((), None), error=exc.message, status=400)
     if action == "cast":
+        # On a help-desk device (its cookie, never a form field) the round's help-desk count goes up.
+        desk = desk_of(request)
         try:
-            receipt = ballot_cast(round=round_, code=code, approvals=approvals, points=points)
+            receipt = ballot_cast(
+                round=round_,
+                code=code,
+                approvals=approvals,
+                points=points,
+                assisted=desk is not None and desk.round_id == round_.pk,
+            )
         except DomainError as exc:
             return _step_error(request, round_, code, exc, approvals, points)
         response = redirect("voting:receipt")  # POST, redirect, GET: reloading never votes again
@@ -437,7 +459,13 @@ def receipt(request):
             "chosen": [(projects[pid], (points or {}).get(pid)) for pid in approvals if pid in projects],
             "cumulative": isinstance(points, dict),
         }
-    return render(request, "voting/receipt.html", context)
+    desk = desk_of(request)
+    context["desk"] = desk
+    response = render(request, "voting/receipt.html", context)
+    if desk is not None:
+        # Shown once: Back or reload on the desk device shows nothing of this voter any more.
+        response.delete_cookie(RECEIPT_COOKIE, samesite="Lax")
+    return response
 
 
 @require_POST

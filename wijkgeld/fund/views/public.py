@@ -113,6 +113,7 @@ def results(request, slug: str, round_id: int):
             "parts": explain.parts(result, round_, rows),
             "leftover": explain.leftover(result),
             "invalid_paper": integrations.invalid_paper_ballots(round=round_),
+            "with_help": integrations.ballots_with_help(round=round_),
             "filename": pb_filename(round_),
             "command": tally_command(round_),
             "source_url": SOURCE_URL,

@@ -31,6 +31,7 @@ def manage_results(request, area, round_id: int):
             "comparison": explain.comparison_rows(result, round_) if result else None,
             "summary": explain.summary(result) if result else None,
             "invalid_paper": integrations.invalid_paper_ballots(round=round_),
+            "with_help": integrations.ballots_with_help(round=round_),
             "command": tally_command(round_),
             "may_manage": can(request.user, "fund.manage", area),
         },
