@@ -337,6 +337,9 @@ def test_explanations_are_marked_with_the_language_they_are_written_in(
     page = client.get(base)
     assert all(row["lang"] == explained_in for row in page.context["rows"])
     assert f'lang="{explained_in}" dir="auto"' in page.content.decode()
+
+
+@pytest.mark.parametrize(
     ("helped", "public", "committee_text"),
     [
         (3, "Minder dan 5 stemmen zijn met hulp uitgebracht", "3 stemmen zijn met hulp uitgebracht"),
