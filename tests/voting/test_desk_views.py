@@ -41,7 +41,7 @@ def _open_desk(client, user, area, round_):
 def _vote(client, round_, code, projects):
     page = client.get("/stemmen/balie/").content.decode()
     step = _step(page)
-    ballot = client.post("/stemmen/balie/", {"code": code, "step": step})
+    ballot = client.post("/stemmen/balie/", {"code": code, "step": step}, follow=True)
     assert ballot.status_code == 200 and 'name="projects"' in ballot.content.decode()
     data = {"code": code, "step": step, "projects": projects, "action": "cast"}
     cast = client.post(f"/stemmen/ronde/{round_.pk}/", data)
