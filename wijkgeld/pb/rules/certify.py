@@ -35,6 +35,7 @@ is a true bound; anything too close to call (exact ties among them) ends the pro
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Sequence
 from fractions import Fraction
 from itertools import repeat
@@ -340,7 +341,11 @@ class _RunMoney(dict[int, float]):
 
     def __init__(self, proof: _Proof, val: Sequence[Val], offset: int) -> None:
         super().__init__()
-        self.proof, self.val, self.offset = proof, val, offset
+        # A weak reference: the proof holds these dicts, and a strong reference back would make a
+        # cycle, which tally() (it pauses the cyclic collector) would keep until the count ends:
+        # on Budapest 2024, hundreds of proofs' bounds, over 1 GB.
+        self.proof = weakref.proxy(proof)
+        self.val, self.offset = val, offset
 
     def __missing__(self, k: int) -> float:
         proof = self.proof
