@@ -15,6 +15,7 @@ import os
 from collections.abc import Iterator
 from itertools import chain, repeat, starmap
 from operator import itemgetter
+from typing import Any
 
 from .errors import PbParseError
 from .model import POINT_VOTE_TYPES, VOTE_TYPES, Ballot, Election, Project, make_ballots
@@ -290,10 +291,10 @@ class _Parser:
             extras = repeat({})
         else:
             columns = [cells[i::width] for i in self.extra_at]
-            rows = list(zip(*columns, strict=True)) if len(columns) > 1 else columns[0]
+            rows: list[Any] = list(zip(*columns, strict=True)) if len(columns) > 1 else columns[0]
             made: dict[object, dict[str, str]] = {}
             for found in set(rows):
-                values = found if len(columns) > 1 else (found,)
+                values: tuple[str, ...] = found if len(columns) > 1 else (found,)
                 if any(v.strip() != v for v in values):
                     return None
                 made[found] = {
