@@ -30,6 +30,10 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+# Measure the engine of this checkout: run as a script, Python puts bench/ first on the path and
+# would import whatever `wijkgeld` is installed (in a worktree: the main checkout's editable install).
+# Spawned workers get the same path.
+sys.path.insert(0, str(REPO))
 # As the tests find it: $WIJKGELD_PABULIB_DATA, else shared/pabulib/data next to the repository or one
 # of its parents (a worktree under /work/wt/NAME finds /work/shared as /work/main does).
 DATA = next(
@@ -184,7 +188,9 @@ def measure_largest(path: Path) -> dict[str, float]:
         "print(json.dumps({'read': t4-t3, 'count': t5-t4, 'total': t5-t3, 'traced_peak_mb': peak/2**20,"
         " 'max_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024, 'selected': len(r.selected)}))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True, cwd=REPO
+    )
     result: dict[str, float] = json.loads(out.stdout)
     return result
 
