@@ -437,7 +437,10 @@ def certify_span(
         # winner's payers (supporters with money) all surely hold its equal share on the whole
         # range, its key is exactly 1 / payers; a project with fewer payers cannot get as low, and
         # one with as many ties at best and loses on the tie-break if it comes later.
-        equal = proof.equal_share_payers(node, w)
+        equal: float | None = (
+            None  # the winner's payers if it pays the equal share (looked up once, if needed)
+        )
+        equal_known = False
         rank_w = engine.ranks[w]
         for p in list(alive):
             # Most projects lose by far: their kept lower bound lies above the winner's upper bound
@@ -445,11 +448,15 @@ def certify_span(
             kept = lows[p][0]
             if kept[0] > upper[0] and kept[1] > upper[1]:
                 continue
-            if equal is not None:
-                payers = proof.payers(node, p)[0]
-                if payers < equal or (payers == equal and engine.ranks[p] > rank_w):
-                    continue
             reach = proof.loses(node, p, upper, dropped.get(p, rnd + 1) <= rnd)
+            if reach < 1:
+                # Only where the bounds fail: these look at every class of the winner and of p.
+                if not equal_known:
+                    equal, equal_known = proof.equal_share_payers(node, w), True
+                if equal is not None:
+                    payers = proof.payers(node, p)[0]
+                    if payers < equal or (payers == equal and engine.ranks[p] > rank_w):
+                        continue
             if reach > 1:
                 alive.discard(p)
             elif reach < 1:
