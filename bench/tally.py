@@ -30,7 +30,21 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-DATA = REPO.parent / "shared" / "pabulib" / "data"
+# Measure the engine of this checkout: run as a script, Python puts bench/ first on the path and
+# would import whatever `wijkgeld` is installed (in a worktree: the main checkout's editable install).
+# Spawned workers get the same path.
+sys.path.insert(0, str(REPO))
+# As the tests find it: $WIJKGELD_PABULIB_DATA, else shared/pabulib/data next to the repository or one
+# of its parents (a worktree under /work/wt/NAME finds /work/shared as /work/main does).
+DATA = next(
+    (
+        p
+        for p in [Path(os.environ.get("WIJKGELD_PABULIB_DATA", "/nonexistent"))]
+        + [base / "shared" / "pabulib" / "data" for base in REPO.parents]
+        if p.is_dir()
+    ),
+    REPO.parent / "shared" / "pabulib" / "data",
+)
 RULES = {
     # name: (rule, completion, utility)
     "greedy": ("greedy", None, "cost"),
@@ -51,14 +65,21 @@ def applies(rule: str, vote_type: str) -> bool:
     return True
 
 
-def run_ours(path: Path, rule: str) -> tuple[float, list[str]]:
+def run_ours(path: Path, rule: str) -> tuple[float, list[str], float, float]:
+    """(count seconds, winners, read seconds, max RSS in MB) of one count, read from the file."""
+    import resource
+
     from wijkgeld.pb import read_pb, tally
 
+    start = time.perf_counter()
     election = read_pb(path)
+    read = time.perf_counter() - start
     r, completion, utility = RULES[rule]
     start = time.perf_counter()
     result = tally(election, rule=r, completion=completion, utility=utility)
-    return time.perf_counter() - start, sorted(result.selected)
+    count = time.perf_counter() - start
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return count, sorted(result.selected), read, rss
 
 
 def _our_worker(path: str, rule: str, out: Any) -> None:
@@ -120,6 +141,34 @@ def run_jobs(
     return results
 
 
+def jobs_of(jobs: list[tuple[Path, str]], rule: str) -> list[Path]:
+    return [path for path, r in jobs if r == rule]
+
+
+OTHER_RULES = ("mes", "mes+budget-increase", "phragmen")
+
+
+def other_rules(files: list[Path], done: list[str]) -> None:
+    """The other rules on the three largest files, read + count, each in a fresh process."""
+    from wijkgeld.pb import read_pb
+
+    largest = sorted(files, key=lambda p: p.stat().st_size)[-3:]
+    print("  other rules on the largest files (read + count, fresh process):")
+    for rule in OTHER_RULES:
+        if rule in done:
+            continue
+        parts = []
+        for path in largest:
+            if not applies(rule, read_pb(path).vote_type):
+                continue
+            found = run_jobs([(path, rule)], 240.0, 1, _our_worker, "Wijkgeld")[(path.name, rule)]
+            if isinstance(found, tuple):
+                parts.append(f"{path.name} {found[2] + found[0]:.2f} s (count {found[0]:.2f})")
+            else:
+                parts.append(f"{path.name} DNF")
+        print(f"    {rule}: " + "; ".join(parts), flush=True)
+
+
 def _ref_text(ref: Any) -> str:
     if isinstance(ref, tuple):
         return f"{ref[0]:11.3f}"
@@ -139,7 +188,9 @@ def measure_largest(path: Path) -> dict[str, float]:
         "print(json.dumps({'read': t4-t3, 'count': t5-t4, 'total': t5-t3, 'traced_peak_mb': peak/2**20,"
         " 'max_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024, 'selected': len(r.selected)}))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True, cwd=REPO
+    )
     result: dict[str, float] = json.loads(out.stdout)
     return result
 
@@ -179,6 +230,11 @@ def main() -> int:
     parser.add_argument("--our-timeout", type=float, default=240.0, help="Wijkgeld time limit per count (s)")
     parser.add_argument("--workers", type=int, default=2, help="reference processes at a time")
     parser.add_argument("--no-largest", action="store_true", help="skip the largest-file measurement")
+    parser.add_argument(
+        "--no-other-rules",
+        action="store_true",
+        help="skip plain MES, budget-increase, Phragmén on the largest files",
+    )
     parser.add_argument("--save-reference", metavar="FILE", help="save pabutools' times and winners as JSON")
     parser.add_argument(
         "--reference", metavar="FILE", help="reuse pabutools' results saved by --save-reference"
@@ -211,7 +267,11 @@ def main() -> int:
     ours = run_jobs(jobs, args.our_timeout, 1, _our_worker, "Wijkgeld")
     refs = _reference_results(args, jobs, timeout)
 
-    print(f"\n{'file':58} {'rule':20} {'wijkgeld s':>10} {'pabutools s':>11} {'ratio':>9} identical")
+    print(
+        f"\n{'file':58} {'rule':20} {'wijkgeld s':>10} {'pabutools s':>11} {'ratio':>9} identical "
+        f"{'read s':>7} {'MB RSS':>6}"
+    )
+    totals: dict[str, list[tuple[float, float, float, str]]] = {r: [] for r in rules}
     ratios: dict[str, list[float]] = {r: [] for r in rules}
     finished: dict[str, list[float]] = {r: [] for r in rules}
     all_identical = True
@@ -221,7 +281,8 @@ def main() -> int:
         if not isinstance(mine, tuple):
             print(f"{path.name[:58]:58} {rule:20} {'DNF':>10} {_ref_text(ref):>11} {'':>9} n/a", flush=True)
             continue
-        t_ours, sel_ours = mine
+        t_ours, sel_ours, t_read, rss = mine
+        totals[rule].append((t_read + t_ours, t_read, rss, path.name))
         t_ours_safe = max(t_ours, 1e-6)
         if isinstance(ref, tuple):
             t_ref, sel_ref = ref
@@ -235,7 +296,8 @@ def main() -> int:
             ratio_text, same_text = f">{ratio:7.0f}x", "n/a"
         ratios[rule].append(ratio)
         print(
-            f"{path.name[:58]:58} {rule:20} {t_ours:10.3f} {_ref_text(ref):>11} {ratio_text:>9} {same_text}",
+            f"{path.name[:58]:58} {rule:20} {t_ours:10.3f} {_ref_text(ref):>11} {ratio_text:>9} {same_text:9} "
+            f"{t_read:7.3f} {rss:6.0f}",
             flush=True,
         )
 
@@ -248,6 +310,19 @@ def main() -> int:
                 f"pabutools finished: {statistics.median(finished[rule]) if finished[rule] else float('nan'):.1f}x"
             )
     print(f"  identical winners on every file pabutools finished: {'yes' if all_identical else 'NO'}")
+    for rule in rules:
+        done = sorted(totals[rule], reverse=True)
+        if not done:
+            continue
+        over = [name for total, _read, _rss, name in done if total >= 3.0]
+        print(
+            f"  {rule}, read + count in a fresh process: {len(done) - len(over)} of {len(jobs_of(jobs, rule))} "
+            f"files under 3 s; largest max RSS {max(rss for _t, _r, rss, _n in done):.0f} MB"
+        )
+        slowest = ", ".join(f"{name} {total:.2f} s (read {read:.2f})" for total, read, _rss, name in done[:5])
+        print(f"  {rule}, slowest five (read + count): {slowest}")
+    if not args.no_other_rules:
+        other_rules(files, rules)
     if not args.no_largest:
         largest = max(DATA.glob("*.pb"), key=lambda p: p.stat().st_size)
         most_voters = max(DATA.glob("*.pb"), key=lambda p: len(read_pb(p).ballots))

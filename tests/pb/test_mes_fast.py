@@ -97,8 +97,18 @@ def quick_price_changes_no_run(profile: Profile, runs: int) -> bool:
     return scan(profile, runs) == without("quick_price", None, profile, runs)
 
 
+def equal_share_rho_changes_no_run(profile: Profile, runs: int) -> bool:
+    return scan(profile, runs) == without("equal_share_rho", None, profile, runs)
+
+
 # Each checks one property of the float run over a scan of parametric runs.
-CHECKS = [surely_short_changes_no_run, quick_price_changes_no_run, error_bounds_held, derived_classes_match]
+CHECKS = [
+    surely_short_changes_no_run,
+    quick_price_changes_no_run,
+    equal_share_rho_changes_no_run,
+    error_bounds_held,
+    derived_classes_match,
+]
 
 
 @settings(max_examples=200, deadline=None)
@@ -116,6 +126,33 @@ def test_float_run_check_on_real_files(
     check: Callable[[Profile, int], bool], name: str, real_profile: Callable[[str], Profile]
 ) -> None:
     assert check(real_profile(name), 40)
+
+
+def test_exact_ties_at_the_equal_share_need_no_exact_walk(real_profile: Callable[[str], Profile]) -> None:
+    """Toulouse 2022 is full of exact ties between projects whose supporters all pay the equal
+    share; they are priced from ``cost / weight`` without the Fraction walk, with the same runs."""
+    profile = real_profile("France_Toulouse_2022.pb")
+    walks = {"on": 0, "off": 0}
+    for state in walks:
+        with pytest.MonkeyPatch.context() as m:
+            original = FastRun.exact_walk
+
+            def counted(self: FastRun, *args: Any, _state: str = state, **kwargs: Any) -> Any:
+                walks[_state] += 1
+                return original(self, *args, **kwargs)
+
+            m.setattr(FastRun, "exact_walk", counted)
+            if state == "off":
+                m.setattr(FastRun, "equal_share_rho", lambda self, *args: None)
+            engine, b = _engine(profile)
+            found = []
+            for k in range(110, 120):  # the ties start some 60 to 120 steps up
+                run = engine.run(b + k, 1, parametric=True)
+                found.append((run.selected, sorted(run.dropped.items()), run.steps_same))
+        if state == "on":
+            expected = found
+    assert found == expected
+    assert walks["on"] * 4 < walks["off"], walks
 
 
 def test_parametric_runs_with_step_zero_do_not_resume_or_fail() -> None:

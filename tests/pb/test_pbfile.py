@@ -229,3 +229,71 @@ def test_build_election_checks_and_writes() -> None:
         )
     with pytest.raises(ElectionError, match="negative cost"):
         build_election(budget=1, vote_type="approval", projects=[Project("a", -1)], ballots=[])
+
+
+def _row_by_row(text: str) -> object:
+    """Parse with the whole-section fast path of VOTES switched off (the reference for it)."""
+    from wijkgeld.pb import pbfile
+
+    original = pbfile._Parser.read_votes_at_once
+    pbfile._Parser.read_votes_at_once = lambda self: None  # type: ignore[method-assign]
+    try:
+        return parse_pb(text)
+    finally:
+        pbfile._Parser.read_votes_at_once = original  # type: ignore[method-assign]
+
+
+def _same(a: object, b: object) -> bool:
+    fields = ("meta", "projects", "ballots", "project_columns", "vote_columns")
+    return all(getattr(a, f) == getattr(b, f) for f in fields)
+
+
+def test_fast_votes_path_reads_every_shared_file_as_row_by_row(pb_path: Path) -> None:
+    text = pb_path.read_bytes().decode("utf-8-sig")
+    assert _same(parse_pb(text), _row_by_row(text))
+
+
+PLAIN = """META
+key;value
+budget;100
+vote_type;approval
+PROJECTS
+project_id;cost
+a;10
+b;20
+VOTES
+voter_id;vote;age;district
+"""
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["1", "2", "3", "x 1", " 4", "none", "NONE", "votes", "", "5", "6", "7"]),
+            st.sampled_from(["a", "b", "a,b", "b,a", "", "none", "a, b", " a", "c", "a,,b"]),
+            st.sampled_from(["30", "none", "", " 41", "x"]),
+            st.sampled_from(["Noord", "Oost West", "none", "", "Zuid "]),
+        ),
+        max_size=8,
+    ),
+    st.sampled_from(["\n", "\r\n"]),
+    st.sampled_from(["", ";", ";x", "\n", '"q";a;1;2']),
+)
+def test_fast_votes_path_matches_row_by_row_or_fails_the_same(
+    rows: list[tuple[str, str, str, str]], newline: str, odd: str
+) -> None:
+    # Odd lines (a missing or extra cell, a blank line, a quoted cell) anywhere must send the section
+    # back to the row-by-row path, which then reports what it always did.
+    lines = [";".join(row) for row in rows]
+    lines.insert(len(lines) // 2, odd) if odd and lines else None
+    text = (PLAIN + newline.join(lines) + newline).replace("\n", newline)
+    outcomes = []
+    for parse in (parse_pb, _row_by_row):
+        try:
+            outcomes.append(("ok", parse(text)))
+        except PbParseError as exc:
+            outcomes.append(("error", str(exc)))
+    (kind_a, a), (kind_b, b) = outcomes
+    assert kind_a == kind_b
+    assert a == b if kind_a == "error" else _same(a, b)

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from wijkgeld.pb import read_pb, tally
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "pabulib" / "data"
+from .conftest import DATA  # found from a worktree too
 
 SMALL = [
     "Canada_Stanford_Dataset_PB_Dieppe_2018_vote_approvals",

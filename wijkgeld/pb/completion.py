@@ -29,6 +29,8 @@ from .rules.greedy import GreedyOutcome, greedy
 from .rules.mes import MesEngine, MesRun
 
 COMPLETIONS = ("none", "add1", "budget-increase")
+# Nodes (bought sets with their cached classes) an engine keeps along a scan; see MesEngine.trim_nodes.
+NODE_CACHE = 256
 
 
 @dataclass(slots=True)
@@ -240,6 +242,7 @@ def _scan(
         started = perf_counter()
         run = engine.run(base + step * k, step, parametric=True, at=k)
         runs += 1
+        engine.trim_nodes(NODE_CACHE)
         if progress is not None:
             progress(runs, k)
         chosen = free + run.selected

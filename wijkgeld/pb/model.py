@@ -7,8 +7,10 @@ is the way to make one from Python objects (the fund app builds elections from d
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from .errors import ElectionError
 from .numbers import Number, format_number, normalize, parse_number
@@ -44,6 +46,29 @@ class Ballot:
     projects: tuple[str, ...]
     points: tuple[Number, ...] | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
+
+
+def make_ballots(
+    voter_ids: Iterable[str],
+    projects: Iterable[tuple[str, ...]],
+    points: Iterable[tuple[Number, ...] | None],
+    extras: Iterable[Mapping[str, str]],
+    count: int,
+) -> list[Ballot]:
+    """``count`` ballots from their fields, column by column: what ``Ballot(...)`` gives, in about half
+    the time (the reader makes 130,000 of them for one file). A frozen dataclass sets each field in
+    its ``__init__`` through ``object.__setattr__``; this sets them through the same slot descriptors,
+    one C-level pass per field.
+    """
+    ballots: list[Ballot] = list(map(object.__new__, repeat(Ballot, count)))
+    for name, values in (
+        ("voter_id", voter_ids),
+        ("projects", projects),
+        ("points", points),
+        ("extra", extras),
+    ):
+        deque(map(getattr(Ballot, name).__set__, ballots, values), maxlen=0)
+    return ballots
 
 
 @dataclass(slots=True)

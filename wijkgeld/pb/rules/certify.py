@@ -35,6 +35,7 @@ is a true bound; anything too close to call (exact ties among them) ends the pro
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Sequence
 from fractions import Fraction
 from itertools import repeat
@@ -246,6 +247,31 @@ class _Proof:
             return -1.0, d0 / (d0 - d1) * (1 + MARGIN) + MARGIN
         return -1.0, 2.0
 
+    def payers(self, node: _Node, p: int) -> tuple[float, list[int]]:
+        """The weight of p's supporters who may hold money somewhere on the range, and their classes.
+
+        The others surely hold none: both ends of their upper bound are 0, and money is >= 0. Since
+        ``sum(w * min(money, q)) = cost`` only counts these, p's price per supporter is at least
+        ``cost / payers`` for every t: its key (price / cost) at least ``1 / payers``.
+        Weights are whole numbers, so the sum is exact.
+        """
+        keys, weights = self.e.ids(node, p)
+        high0, high1 = self.high0, self.high1
+        found = [(k, w) for k, w in zip(keys, weights, strict=True) if high0[k] > 0.0 or high1[k] > 0.0]
+        return sum(w for _k, w in found), [k for k, _w in found]
+
+    def equal_share_payers(self, node: _Node, p: int) -> float | None:
+        """``payers`` if each of them surely holds ``cost / payers`` on the whole range: then p's key is
+        exactly ``1 / payers`` for every t (the others pay nothing, and nobody else is poor). The money
+        bounds are straight lines in t, so both ends decide; the share is rounded up past its error."""
+        weight, keys = self.payers(node, p)
+        if not weight:
+            return None
+        share = _up(self.cost[p] / weight, 2)
+        if min(map(self.low0.__getitem__, keys)) >= share and min(map(self.low1.__getitem__, keys)) >= share:
+            return weight
+        return None
+
     # ----- paying ------------------------------------------------------------------------------
     def pay(self, node: _Node, s: int, upper_key: Line, lower_key: Line) -> None:
         """Supporters of s pay its price: new bounds for every class they are in."""
@@ -315,7 +341,11 @@ class _RunMoney(dict[int, float]):
 
     def __init__(self, proof: _Proof, val: Sequence[Val], offset: int) -> None:
         super().__init__()
-        self.proof, self.val, self.offset = proof, val, offset
+        # A weak reference: the proof holds these dicts, and a strong reference back would make a
+        # cycle, which tally() (it pauses the cyclic collector) would keep until the count ends:
+        # on Budapest 2024, hundreds of proofs' bounds, over 1 GB.
+        self.proof = weakref.proxy(proof)
+        self.val, self.offset = val, offset
 
     def __missing__(self, k: int) -> float:
         proof = self.proof
@@ -403,6 +433,15 @@ def certify_span(
         upper, poor = found
         alive.discard(w)
         lows = proof.lows
+        # Exact ties (often: equal vote counts, everybody rich) no bound can separate. When the
+        # winner's payers (supporters with money) all surely hold its equal share on the whole
+        # range, its key is exactly 1 / payers; a project with fewer payers cannot get as low, and
+        # one with as many ties at best and loses on the tie-break if it comes later.
+        equal: float | None = (
+            None  # the winner's payers if it pays the equal share (looked up once, if needed)
+        )
+        equal_known = False
+        rank_w = engine.ranks[w]
         for p in list(alive):
             # Most projects lose by far: their kept lower bound lies above the winner's upper bound
             # at both ends (loses() would say so too, after three calls).
@@ -410,6 +449,14 @@ def certify_span(
             if kept[0] > upper[0] and kept[1] > upper[1]:
                 continue
             reach = proof.loses(node, p, upper, dropped.get(p, rnd + 1) <= rnd)
+            if reach < 1:
+                # Only where the bounds fail: these look at every class of the winner and of p.
+                if not equal_known:
+                    equal, equal_known = proof.equal_share_payers(node, w), True
+                if equal is not None:
+                    payers = proof.payers(node, p)[0]
+                    if payers < equal or (payers == equal and engine.ranks[p] > rank_w):
+                        continue
             if reach > 1:
                 alive.discard(p)
             elif reach < 1:

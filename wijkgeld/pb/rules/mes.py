@@ -195,6 +195,23 @@ class MesEngine:
             found = self.nodes[new_sel] = _Node(new_sel)
         return found
 
+    def trim_nodes(self, keep_at_most: int) -> None:
+        """Forget the cached nodes off the last run's path once there are more than ``keep_at_most``.
+
+        A node caches every project's classes it was asked for: on Budapest 2024 (thousands of classes
+        per project, hundreds of outcomes along the scan) the cache grew past 1 GB. A node holds
+        nothing but what follows from its bought set (class ids are the engine's), so a forgotten
+        node is simply built again when needed; the last run's path stays, as the next run resumes
+        from it.
+        """
+        if len(self.nodes) <= keep_at_most:
+            return
+        kept = {0: self.root}
+        if self.last_fast is not None:
+            for _s, node in self.last_fast.rounds:
+                kept[node.sel] = node
+        self.nodes = kept
+
     def intern(self, key: int) -> int:
         """The id of class ``key``, given on first sight."""
         found = self.class_id.get(key)

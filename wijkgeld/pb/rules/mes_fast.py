@@ -277,6 +277,34 @@ class FastRun:
                 self.keep_exact(rho[0] * u - a, rho[1] * u - s, strict=False)
         return rho
 
+    def equal_share_rho(self, node: _Node, p: int) -> tuple[Q, Q] | None:
+        """p's exact price when every supporter with money surely holds more than an equal share of
+        the cost among them (the others hold exactly none: ``_ZERO``); None otherwise.
+
+        Then each of them pays ``cost / W`` (W their weight) and the others nothing, whatever t: the
+        price is ``(cost / W, 0)``, as ``exact_walk`` would find it, without its Fraction arithmetic
+        over every class. Exact ties between such projects (equal votes, nobody poor) are common
+        (Toulouse 2022: most of the exact walks). The check is walk()'s own "everybody can pay the
+        equal share" test: low ends are proven lower bounds, and the share is rounded up past its
+        error.
+        """
+        keys, weights = self.ids_of(node, p)
+        val, low = self.val, self.low
+        weight = 0.0
+        lowest = math.inf
+        for k, w in zip(keys, weights, strict=True):
+            if val[k] is _ZERO:
+                continue
+            weight += w  # whole numbers: exact
+            if low[k] < lowest:
+                lowest = low[k]
+        if not weight:
+            return None
+        share = self.e.cost_f[p] / weight
+        if lowest > share * (1 + 4 * EPS):
+            return Fraction(self.e.profile.costs[p]) / int(weight), 0
+        return None
+
     def ids_of(self, node: _Node, p: int) -> tuple[list[int], list[float]]:
         """p's classes at ``node`` as class ids and their weights as floats (whole numbers, exact),
         cached on the node, so shared by all runs.
@@ -653,6 +681,7 @@ class FastRun:
                 break
             contenders = [x for x in evaluated if x[0] <= best_high]
             exact_keys: dict[int, tuple[Q, Q]] = {}
+            shared: set[int] = set()  # contenders priced exactly by equal_share_rho
             if len(contenders) == 1:
                 win = contenders[0]
             else:
@@ -660,8 +689,12 @@ class FastRun:
                 for x in contenders:
                     p = x[5]
                     if p not in exact_rhos:
-                        rho_x = self.exact_walk(node, p)
-                        assert rho_x is not None
+                        rho_x = self.equal_share_rho(node, p)
+                        if rho_x is None:
+                            rho_x = self.exact_walk(node, p)
+                            assert rho_x is not None
+                        else:
+                            shared.add(p)
                         exact_rhos[p] = rho_x
                     exact_keys[p] = (
                         Fraction(exact_rhos[p][0]) / costs[p],
@@ -674,9 +707,9 @@ class FastRun:
                 if x is not win:
                     heapq.heappush(heap, x)
             if self.parametric and self.limit != 0:
-                if s in exact_rhos:
+                if s in exact_rhos and s not in shared:
                     self.exact_walk(node, s, winner=True)
-                else:
+                else:  # (an equal-share winner has no poor class with money to keep poor)
                     self.keep_poor(rho_of[s], poor_of[s])
                 before = self.limit
                 self.certify(win, heap, exact_keys)

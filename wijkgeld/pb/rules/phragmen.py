@@ -67,10 +67,25 @@ def phragmen(profile: Profile, ranks: Sequence[int]) -> PhragmenOutcome:
         cost += profile.costs[chosen]
         steps.append(PhragmenStep(chosen, best))
         if best is not None:
+            # The supporters' loads rise to ``best``: each project q gains (best - load) * weight
+            # per supporter it shares with the one bought. Summed per old load first, in ints: a
+            # load is the ``best`` of the round that last set it, one object per round, so grouping
+            # by object is grouping by round (and equal values in two groups add up the same). Then
+            # one Fraction product per project and group, instead of one per type and project.
+            groups: dict[int, tuple[Fraction, dict[int, int]]] = {}
             for t in profile.supporters[chosen]:
-                delta = (best - loads[t]) * weights[t]
-                if delta:
-                    for q in profile.type_projects[t]:
-                        load_sum[q] += delta
+                old = loads[t]
+                group = groups.get(id(old))
+                if group is None:
+                    group = groups[id(old)] = (old, {})
+                shared = group[1]
+                w = weights[t]
+                for q in profile.type_projects[t]:
+                    shared[q] = shared.get(q, 0) + w
                 loads[t] = best
+            for old, shared in groups.values():
+                rise = best - old
+                if rise:
+                    for q, w in shared.items():
+                        load_sum[q] += rise * w
     return PhragmenOutcome(selected, steps, stopped_by, loads)
