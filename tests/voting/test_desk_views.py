@@ -230,3 +230,16 @@ def test_a_new_volunteer_account_needs_an_email_address(client, make_user, area)
         f"/gebieden/{area.slug}/stemmen/balie/vrijwilligers/", {"username": "nieuw", "until": until}
     )
     assert response.status_code == 400 and not Role.objects.filter(name="help_desk").exists()
+
+
+def test_the_desk_page_speaks_the_residents_language(client, make_user, area, round_, timezone_now):
+    from django.conf import settings
+    from django.utils import translation
+
+    helper = make_user("help_desk", area)
+    _open_desk(client, helper, area, round_)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "tr"
+    page = client.get("/stemmen/balie/")
+    with translation.override("tr"):
+        heading = translation.gettext("Vote with your code")
+    assert '<html lang="tr"' in page.content.decode() and heading in page.content.decode()

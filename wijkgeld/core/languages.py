@@ -41,6 +41,7 @@ RESIDENT_PAGES = frozenset(
         "voting:ballot",
         "voting:receipt",
         "voting:receipt_done",
+        "voting:desk",  # the help-desk tablet: a resident types the code there
         "community:list",
         "community:register",
         "people:overview",
