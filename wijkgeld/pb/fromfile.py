@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from .errors import RuleError
 from .model import Election, build_election
@@ -39,6 +40,9 @@ from .rules.variants import WITHDRAWN_COST, VariantOptions, greedy_variant
 from .scoring import project_scores
 from .tally import Result
 from .tiebreak import TieBreak
+
+if TYPE_CHECKING:
+    from .explain import Explanation
 
 GREEDY_RULES = ("greedy", "greedy-threshold", "greedy-no-skip", "greedy-exclusive")
 EQUAL_SHARES_RULES = (
@@ -388,7 +392,7 @@ def tally_by_neighborhood(election: Election, *, tie_break: str = "id") -> Split
 
 def _split_explanation(
     result: Result, parts: tuple[NeighborhoodCount, ...], turns: dict[str, tuple[int, Number]]
-):
+) -> Explanation:
     """The explanation of the whole file: each project as its own neighbourhood's count explains it;
     a project funded from the pooled money as ``leftover-funded`` (its place in the pooled walk)."""
     from .explain import build_explanation
