@@ -49,6 +49,8 @@ import time
 import urllib.parse
 from pathlib import Path
 
+import cpu_split
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
 
@@ -250,15 +252,17 @@ def client_process(port, round_id, shares, n_projects, stop_at, start, queue) ->
     results: list = []
     threads = [Voter(port, round_id, share, n_projects, stop_at, results) for share in shares]
     start.wait()
+    cpu0 = time.process_time()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    queue.put(results)
+    queue.put((results, time.process_time() - cpu0))
 
 
-def run_clients(port, round_id, per_client, n_projects, seconds) -> tuple[list, float]:
-    """Start the client processes together; returns every cast's result and the wall time."""
+def run_clients(port, round_id, per_client, n_projects, seconds) -> tuple[list, float, float]:
+    """Start the client processes together; returns every cast's result, the wall time and the
+    clients' CPU seconds."""
     ctx = multiprocessing.get_context("fork")  # the children need no Django, only the codes
     queue, start = ctx.Queue(), ctx.Event()
     stop_at = time.time() + seconds
@@ -271,12 +275,15 @@ def run_clients(port, round_id, per_client, n_projects, seconds) -> tuple[list, 
     t0 = time.perf_counter()
     start.set()
     results: list = []
+    client_cpu = 0.0
     for _ in procs:  # read before join: a child cannot exit while its results sit in the pipe
-        results.extend(queue.get())
+        part, cpu = queue.get()
+        results.extend(part)
+        client_cpu += cpu
     elapsed = time.perf_counter() - t0
     for proc in procs:
         proc.join()
-    return results, elapsed
+    return results, elapsed, client_cpu
 
 
 DURABLE = ("fsync", "synchronous_commit", "full_page_writes")
@@ -326,8 +333,10 @@ def run_benchmark(args, database_url: str | None, label: str) -> bool:
             f" up to {voters} voters or {args.seconds} s ...",
             flush=True,
         )
-        results, elapsed = run_clients(port, round_id, per_client, args.projects, args.seconds)
-        return report(label, results, elapsed, round_id)
+        before = cpu_split.snapshot(proc.pid)
+        results, elapsed, client_cpu = run_clients(port, round_id, per_client, args.projects, args.seconds)
+        cpu = cpu_split.describe(before, cpu_split.snapshot(proc.pid), client_cpu, len(results))
+        return report(label, results, elapsed, round_id, cpu)
     finally:
         if proc is not None:
             proc.terminate()
@@ -335,7 +344,7 @@ def run_benchmark(args, database_url: str | None, label: str) -> bool:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def report(label: str, results: list, elapsed: float, round_id: int) -> bool:
+def report(label: str, results: list, elapsed: float, round_id: int, cpu: str) -> bool:
     from django.db import connections
 
     from wijkgeld.voting.codes import code_hash, format_receipt
@@ -375,6 +384,7 @@ def report(label: str, results: list, elapsed: float, round_id: int) -> bool:
         f"[{label}] ballots acknowledged: {len(acked)}  stored: {total_rows}  lost: {len(lost)}"
         f"  duplicates: {duplicates}  stored but not acknowledged: {unexpected}"
     )
+    print(f"[{label}] {cpu}")
     if failures:
         print(f"[{label}] first failure statuses: {sorted({r[5] for r in failures})}")
     good = not lost and duplicates == 0 and unexpected == 0 and not failures

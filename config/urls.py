@@ -13,6 +13,9 @@ handler500 = "wijkgeld.core.views.server_error"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    # The vote first: Django tries the patterns in order, and casting a ballot is the busiest request
+    # (docs/voting.md, bench/ballots.py). No other app's path starts with stemmen/ or gebieden/<slug>/stemmen/.
+    path("", include("wijkgeld.voting.urls")),
     path("favicon.ico", core_views.favicon, name="favicon"),
     path("account/taken-mail/", task_views.task_mail, name="task_mail"),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -27,7 +30,6 @@ urlpatterns = [
     path("", include("wijkgeld.money.urls")),
     path("", include("wijkgeld.alliance.urls")),
     path("", include("wijkgeld.fund.urls")),
-    path("", include("wijkgeld.voting.urls")),
     path("", include("wijkgeld.people.urls")),
     path("", include("wijkgeld.public.urls")),
 ]
