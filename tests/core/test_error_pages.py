@@ -62,3 +62,38 @@ def test_permission_denied_is_left_to_django(client, debug):
 def test_favicon_ico_points_to_the_svg(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
+
+
+# --- the API answers errors in JSON ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("debug_on", [True, False])
+def test_an_unknown_api_address_is_json(client, settings, debug_on):
+    settings.DEBUG = debug_on
+    response = client.get("/api/v1/bestaat-niet/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"error": "not found"}
+
+
+@pytest.mark.parametrize("debug_on", [True, False])
+def test_a_bug_in_the_api_is_json_without_details(client, settings, debug_on):
+    settings.DEBUG = debug_on
+    client.raise_request_exception = False
+    response = client.get("/api/v1/boom/")
+    assert response.status_code == 500
+    assert response.json() == {"error": "server error"}
+    assert "a bug" not in response.content.decode()
+
+
+def test_an_unreadable_body_sent_to_the_api_is_json(client):
+    response = client.post(
+        "/api/v1/areas/", b"x=1", content_type="application/x-www-form-urlencoded; charset=utf-16"
+    )
+    assert response.status_code == 400
+    assert response.json() == {"error": "bad request"}
+
+
+def test_site_pages_keep_their_html_error_pages(client):
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404 and "text/html" in response["Content-Type"]

@@ -2,23 +2,40 @@
 
 import posixpath
 
+from django.http import JsonResponse
 from django.shortcuts import render
 
 
+# Under /api/ an error is JSON in the API's documented shape ({"error": ...}, see openapi.json), so that a
+# program reading the API never has to parse an HTML page; everywhere else it is the site's own page.
+API_ERRORS = {
+    400: "bad request",
+    403: "forbidden",
+    404: "not found",
+    500: "server error",
+}
+
+
+def _error(request, template: str, status: int):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": API_ERRORS[status]}, status=status)
+    return render(request, template, status=status)
+
+
 def bad_request(request, exception=None):
-    return render(request, "400.html", status=400)
+    return _error(request, "400.html", 400)
 
 
 def not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    return _error(request, "404.html", 404)
 
 
 def forbidden(request, exception=None):
-    return render(request, "403.html", status=403)
+    return _error(request, "403.html", 403)
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    return _error(request, "500.html", 500)
 
 
 def favicon(request):
@@ -36,7 +53,6 @@ def csrf_failure(request, reason=""):
 def healthz(request):
     """For load balancers and monitoring: the app answers and the database responds."""
     from django.db import connection
-    from django.http import JsonResponse
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
