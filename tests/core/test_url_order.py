@@ -23,14 +23,11 @@ def _patterns(resolver=None, namespace=""):
 
 
 def _sample_kwargs(pattern: URLPattern) -> dict:
-    kinds = {
-        "IntConverter": "int",
-        "SlugConverter": "slug",
-        "StringConverter": "str",
-        "PathConverter": "path",
-    }
+    kinds = {"IntConverter": "int", "SlugConverter": "slug", "StringConverter": "str", "PathConverter": "path"}
     converters = getattr(pattern.pattern, "converters", {})
-    return {key: SAMPLE[kinds[type(c).__name__]] for key, c in converters.items()}
+    kwargs = {key: SAMPLE[kinds[type(c).__name__]] for key, c in converters.items()}
+    # A regular-expression pattern (the development media route) has groups, not converters.
+    return kwargs | {g: "voorbeeld" for g in pattern.pattern.regex.groupindex if g not in kwargs}
 
 
 def test_every_named_url_resolves_to_its_own_view():
