@@ -23,7 +23,12 @@ def _patterns(resolver=None, namespace=""):
 
 
 def _sample_kwargs(pattern: URLPattern) -> dict:
-    kinds = {"IntConverter": "int", "SlugConverter": "slug", "StringConverter": "str", "PathConverter": "path"}
+    kinds = {
+        "IntConverter": "int",
+        "SlugConverter": "slug",
+        "StringConverter": "str",
+        "PathConverter": "path",
+    }
     converters = getattr(pattern.pattern, "converters", {})
     kwargs = {key: SAMPLE[kinds[type(c).__name__]] for key, c in converters.items()}
     # A regular-expression pattern (the development media route) has groups, not converters.

@@ -5,7 +5,6 @@ import posixpath
 from django.http import JsonResponse
 from django.shortcuts import render
 
-
 # Under /api/ an error is JSON in the API's documented shape ({"error": ...}, see openapi.json), so that a
 # program reading the API never has to parse an HTML page; everywhere else it is the site's own page.
 API_ERRORS = {
