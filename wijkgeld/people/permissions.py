@@ -118,3 +118,13 @@ def may_see_personal_data(user, placement) -> bool:
 def may_work_with_placements(user, area) -> bool:
     """Sees the coordinator pages: a coordinator or a municipal contact in this area."""
     return bool(coordinated_enterprises(user, area)) or is_municipal_contact(user, area)
+
+
+def may_see_builder_names(user, area) -> bool:
+    """The residents who commission and employ community builders see their names: the area's delegates
+    and the representatives of its collectives (and each builder their own entry). Programme staff,
+    finance, the observer and the fund committee see "community builder 12": the work and the money,
+    not the person; payments go to the employing collective, so nobody paying needs the name."""
+    if user is None or not user.is_authenticated:
+        return False
+    return is_delegate(user, area) or bool(represented_collectives(user, area))

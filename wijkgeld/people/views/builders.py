@@ -27,7 +27,12 @@ from wijkgeld.people.forms import (
     VoteForm,
 )
 from wijkgeld.people.models import Commission, CommunityBuilder, Report
-from wijkgeld.people.permissions import is_delegate, is_representative_of, represented_collectives
+from wijkgeld.people.permissions import (
+    is_delegate,
+    is_representative_of,
+    may_see_builder_names,
+    represented_collectives,
+)
 from wijkgeld.people.views.members import lines_for
 from wijkgeld.people.views.util import area_login_required, deny_unless
 
@@ -68,7 +73,12 @@ def register(request, area):
     return render(
         request,
         "people/builders.html",
-        {"area": area, "builders": builders, "form": form},
+        {
+            "area": area,
+            "builders": builders,
+            "form": form,
+            "names": may_see_builder_names(request.user, area),
+        },
         status=400 if form is not None and form.errors else 200,
     )
 
@@ -87,6 +97,7 @@ def _builder_page(request, area, builder, *, profile_form=None, training_form=No
         {
             "area": area,
             "builder": builder,
+            "names": may_see_builder_names(request.user, area) or is_self,
             "trainings": builder.trainings.all(),
             "commissions": builder.commissions.all(),
             "profile_form": (profile_form or ProfileForm(initial=initial)) if may_edit or is_self else None,
@@ -252,6 +263,7 @@ def _commission_page(request, area, commission, **forms):
         {
             "area": area,
             "commission": commission,
+            "names": may_see_builder_names(user, area) or commission.builder.user_id == user.pk,
             "approvals": commission.approvals.select_related("delegate"),
             "reports": reports,
             "vote_form": forms.get("vote") or VoteForm() if may_vote else None,
