@@ -146,6 +146,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+# Failures are counted in the cache (shared by the workers, see CACHES), never in the database: django-axes'
+# default handler would store every login's IP address and browser for good (docs/privacy.md).
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 AXES_VERBOSE = False
 # The same client address as the voting throttle: X-Forwarded-For only through TRUSTED_PROXIES.
 AXES_CLIENT_IP_CALLABLE = "wijkgeld.core.client_ip.client_ip"
