@@ -146,9 +146,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
-# Failures are counted in the cache (shared by the workers, see CACHES), never in the database: django-axes'
-# default handler would store every login's IP address and browser for good (docs/privacy.md).
-AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+# No log of successful logins (it would keep every login's IP address and browser for good); a failed
+# attempt is kept only for the lockout: deleted on success, at the next login after the cool-off, and by
+# `manage.py retention` (docs/privacy.md).
+AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
 # The same client address as the voting throttle: X-Forwarded-For only through TRUSTED_PROXIES.
 AXES_CLIENT_IP_CALLABLE = "wijkgeld.core.client_ip.client_ip"

@@ -61,11 +61,23 @@ def test_a_role_that_ended_more_than_a_year_ago_does_not_keep_the_data(make_user
     assert list(retention.due(now=NOW)) == [user]
 
 
-def test_failed_and_successful_logins_store_no_ip_address(client, make_user, settings):
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+def test_logins_leave_no_ip_address_behind(client, make_user, settings):
+    from axes.models import AccessAttempt, AccessLog
 
     settings.AXES_ENABLED = True
     make_user(username="anna")
     client.post(reverse("accounts:login"), {"username": "anna", "password": "wrong"})
+    assert AccessAttempt.objects.count() == 1  # kept for the lockout only
     client.post(reverse("accounts:login"), {"username": "anna", "password": "correct horse battery"})
-    assert AccessAttempt.objects.count() == AccessLog.objects.count() == AccessFailureLog.objects.count() == 0
+    assert AccessAttempt.objects.count() == AccessLog.objects.count() == 0
+
+
+def test_a_failed_attempt_is_deleted_after_its_lockout(client, make_user, settings):
+    from axes.models import AccessAttempt
+
+    settings.AXES_ENABLED = True
+    client.post(reverse("accounts:login"), {"username": "iemand", "password": "wrong"})
+    assert run_purge_steps(now=timezone.now())["accounts.login_attempts"] == 0
+    later = timezone.now() + dt.timedelta(hours=settings.AXES_COOLOFF_TIME, minutes=1)
+    assert run_purge_steps(now=later)["accounts.login_attempts"] == 1
+    assert not AccessAttempt.objects.exists()

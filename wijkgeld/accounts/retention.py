@@ -75,6 +75,22 @@ def purge(*, now: dt.datetime) -> dict[str, int]:
     return {"accounts.inactive": count}
 
 
+def purge_login_attempts(*, now: dt.datetime) -> dict[str, int]:
+    """Failed logins (username, IP address, browser) once their lockout is over."""
+    from axes.models import AccessAttempt, AccessFailureLog
+    from django.conf import settings
+
+    cutoff = now - dt.timedelta(hours=settings.AXES_COOLOFF_TIME)
+    attempts, _ = AccessAttempt.objects.filter(attempt_time__lt=cutoff).delete()
+    failures, _ = AccessFailureLog.objects.filter(attempt_time__lt=cutoff).delete()
+    return {"accounts.login_attempts": attempts + failures}
+
+
+@register_purge_step("accounts.logins", "Failed login attempts, once their lockout period is over.")
+def _logins(now: dt.datetime) -> dict[str, int]:
+    return purge_login_attempts(now=now)
+
+
 @register_purge_step(
     "accounts",
     "Account holders' names, e-mail, username, password and two-step devices, one year after their last "
