@@ -297,7 +297,7 @@ def test_results_page_shows_each_theme_with_budget_chosen_and_left(client, publi
     ]
     assert sorted(r["number"] for r in parts[1]["rows"]) == ["3", "4"]
     body = page.content.decode()
-    assert "budget per thema" in body and "Gekozen ideeën" in body
+    assert "budget per thema" in body and "Stemmers die een idee in dit thema kozen" in body
     assert "Samen hielden de thema's" in body or "Samen hielden de thema&#x27;s" in body
     assert "--rule from-file" in body
     rules = client.get(f"/gebieden/{round_.area.slug}/bewonersfonds/ronde/{round_.pk}/")
