@@ -17,7 +17,7 @@ from wijkgeld.core.audit import AuditEntry
 from wijkgeld.core.errors import DomainError
 from wijkgeld.fund.models import Proposal, Round, SubArea
 from wijkgeld.fund.services.results import result_count, result_publish
-from wijkgeld.fund.services.rounds import round_advance
+from wijkgeld.fund.services.rounds import round_advance, round_update
 from wijkgeld.fund.services.subareas import (
     category_budgets_set,
     idea_sub_area_set,
@@ -183,6 +183,13 @@ def test_nobody_changes_theme_budgets_or_themes_after_lock(theme_round, committe
     assert round_.proposals.get(number=1).theme == "groen"
     round_.refresh_from_db()
     assert round_.split == Round.Split.CATEGORY and round_.leftover == Round.Leftover.POOLED
+
+
+def test_round_budget_cannot_change_under_the_themes(theme_round, committee):
+    with pytest.raises(DomainError, match="budget per theme"):
+        round_update(actor=committee, round=theme_round, budget_cents=2_000_000)
+    theme_round.refresh_from_db()
+    assert theme_round.budget_cents == 1_000_000
 
 
 def test_voting_does_not_open_with_an_idea_whose_theme_has_no_budget(theme_round, committee, make_idea):

@@ -95,4 +95,8 @@ def test_demo_has_a_published_round_per_theme_that_recounts_from_file(demo, clie
     for part in tally_by_group(election, tie_break=result.tie_break).parts:
         assert part.result.selected and part.result.total_cost <= part.budget
     page = client.get(f"{themes.get_absolute_url()}uitslag/")
-    assert [p["name"] for p in page.context["parts"]] == ["Groen en natuur", "Spelen en sport", "Elkaar ontmoeten"]
+    assert [p["name"] for p in page.context["parts"]] == [
+        "Groen en natuur",
+        "Spelen en sport",
+        "Elkaar ontmoeten",
+    ]

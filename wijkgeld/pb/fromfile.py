@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .errors import RuleError
-from .model import Election, build_election
+from .model import Ballot, Election, Project, build_election
 from .numbers import Number, parse_number
 from .profile import compile_profile, total_cost
 from .rules.equalshares import COMPARISONS, count_equal_shares
@@ -379,11 +379,11 @@ def group_elections(election: Election, kind: str) -> list[tuple[str, Number, El
     return parts
 
 
-def _groups_of(project, kind: str) -> str:
-    return project.extra.get(kind, "").strip()
+def _groups_of(project: Project, kind: str) -> str:
+    return str(project.extra.get(kind, "")).strip()
 
 
-def _cut(ballot, mine: set[str]):
+def _cut(ballot: Ballot, mine: set[str]) -> Ballot:
     """The ballot with only the projects in ``mine`` (their points too; ranks keep their order)."""
     keep = [i for i, pid in enumerate(ballot.projects) if pid in mine]
     points = None if ballot.points is None else tuple(ballot.points[i] for i in keep)
