@@ -336,3 +336,16 @@ def test_finance_cannot_post_the_theme_page(client, make_round, make_user, make_
     assert not SubArea.objects.exists()
     idea.refresh_from_db()
     assert idea.theme == "groen"
+
+
+def test_a_part_is_a_neighbourhood_or_a_theme_never_both_nor_neither(make_round, area):
+    from django.db import IntegrityError, transaction
+
+    round_ = make_round(area)
+    hood = Neighbourhood.objects.create(area=area, name="Noord", postcode_from="3081")
+    for values in ({"neighbourhood": hood, "theme": "groen"}, {"theme": ""}):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            SubArea.objects.create(round=round_, name="x", budget_cents=100, **values)
+    SubArea.objects.create(round=round_, name="Groen", theme="groen", budget_cents=100)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SubArea.objects.create(round=round_, name="Groen 2", theme="groen", budget_cents=100)
