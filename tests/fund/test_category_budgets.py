@@ -349,3 +349,14 @@ def test_a_part_is_a_neighbourhood_or_a_theme_never_both_nor_neither(make_round,
     SubArea.objects.create(round=round_, name="Groen", theme="groen", budget_cents=100)
     with pytest.raises(IntegrityError), transaction.atomic():
         SubArea.objects.create(round=round_, name="Groen 2", theme="groen", budget_cents=100)
+
+
+def test_open_data_lists_the_theme_budgets(client, published):
+    round_, _result = published
+    data = client.get(f"/api/v1/rounds/{round_.pk}/").json()
+    assert data["split"] == "category" and data["neighbourhoods"] == []
+    assert data["themes"] == [
+        {"theme": "groen", "name": "Groen en natuur", "budget": "6000.00"},
+        {"theme": "spelen", "name": "Spelen en sport", "budget": "4000.00"},
+    ]
+    assert data["leftover"] == "pooled" and "--rule from-file" in data["tally_command"]
