@@ -80,3 +80,23 @@ def test_demo_has_a_published_round_per_neighbourhood_that_recounts_from_file(de
     assert sorted(tally_from_file(election, tie_break=result.tie_break).selected) == sorted(result.selected)
     page = client.get(f"{split.get_absolute_url()}uitslag/")
     assert [p["name"] for p in page.context["parts"]] == [s.name for s in split.sub_areas.all()]
+
+
+def test_demo_has_a_published_round_per_theme_that_recounts_from_file(demo, client):
+    from wijkgeld.pb.fromfile import tally_by_group, tally_from_file
+
+    themes = demo.get(split=Round.Split.CATEGORY)
+    assert themes.is_published and themes.fund.area.slug == "rotterdam-zuid"
+    assert [s.theme for s in themes.sub_areas.all()] == ["groen", "spelen", "ontmoeten"]
+    result = themes.result
+    election = counting.parse(result.pb_text)
+    assert election.meta["categories"] == "Groen en natuur,Spelen en sport,Elkaar ontmoeten"
+    assert sorted(tally_from_file(election, tie_break=result.tie_break).selected) == sorted(result.selected)
+    for part in tally_by_group(election, tie_break=result.tie_break).parts:
+        assert part.result.selected and part.result.total_cost <= part.budget
+    page = client.get(f"{themes.get_absolute_url()}uitslag/")
+    assert [p["name"] for p in page.context["parts"]] == [
+        "Groen en natuur",
+        "Spelen en sport",
+        "Elkaar ontmoeten",
+    ]

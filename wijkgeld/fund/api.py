@@ -40,9 +40,16 @@ def _round(request, round_: Round, *, detail: bool) -> dict:
         "tie_break": round_.tie_break_option,
         "min_votes": round_.min_votes,
         "comparison": round_.comparison,
+        "split": round_.split,
         "neighbourhoods": [
             {"name": s.name, "postcodes": s.postcodes, "budget": cents_to_str(s.budget_cents)}
             for s in round_.sub_areas.all()
+            if not s.theme
+        ],
+        "themes": [
+            {"theme": s.theme, "name": s.name, "budget": cents_to_str(s.budget_cents)}
+            for s in round_.sub_areas.all()
+            if s.theme
         ],
         "leftover": round_.leftover,
         "rules_locked": round_.is_locked,

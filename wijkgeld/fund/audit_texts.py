@@ -12,6 +12,8 @@ register_texts(
         ),
         "fund.round.sub_areas_set": _("{actor} set a budget per neighbourhood for the round {object}"),
         "fund.round.sub_areas_cleared": _("{actor} went back to one budget for the round {object}"),
+        "fund.round.category_budgets_set": _("{actor} set a budget per theme for the round {object}"),
+        "fund.idea.theme_set": _("{actor} changed the theme of the idea {object} to {to}"),
         "fund.idea.sub_area_set": _("{actor} put the idea {object} in the neighbourhood {sub_area}"),
         "fund.idea.submitted": _("A resident submitted the idea {object}"),
         "fund.idea.edited": _("The proposer changed the idea {object}"),

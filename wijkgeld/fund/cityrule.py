@@ -15,6 +15,8 @@ Round settings → META:
 * a budget per neighbourhood → `neighborhoods`, `budget_per_neighborhood` (euros, in the same order),
   project and vote column `neighborhood`; money left goes to the ideas with most votes that still fit
   → `leftover_budget`
+* a budget per theme → `categories`, `budget_per_category` (as Amsterdam), project column `category`;
+  no vote column: everyone votes on all ideas, each theme counted on its own (`tally_by_group`)
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from django.utils.translation import gettext as _
 from wijkgeld.core.errors import DomainError
 from wijkgeld.fund import counting
 from wijkgeld.pb import Election
-from wijkgeld.pb.fromfile import tally_by_neighborhood, tally_from_file
+from wijkgeld.pb.fromfile import group_kind, tally_by_group, tally_from_file
 from wijkgeld.pb.numbers import format_number
 
 
@@ -42,6 +44,7 @@ class Settings:
     comparison: bool
     split: bool
     pooled: bool
+    by_category: bool = False  # the split is per theme (Pabulib's categories), not per neighbourhood
 
 
 def check(settings: Settings) -> None:
@@ -94,21 +97,28 @@ def meta(settings: Settings, sub_areas: Sequence[tuple[str, int]]) -> dict[str, 
     if settings.comparison:
         values["comparison_measure"] = "satisfaction"
     if settings.split:
-        values["neighborhoods"] = ",".join(name for name, _cents in sub_areas)
-        values["budget_per_neighborhood"] = ",".join(
-            format_number(counting.euros(cents)) for _name, cents in sub_areas
+        names_key, budget_key = (
+            ("categories", "budget_per_category")
+            if settings.by_category
+            else (
+                "neighborhoods",
+                "budget_per_neighborhood",
+            )
         )
+        values[names_key] = ",".join(name for name, _cents in sub_areas)
+        values[budget_key] = ",".join(format_number(counting.euros(cents)) for _name, cents in sub_areas)
         if settings.pooled:
             values["leftover_budget"] = "true"
     return values
 
 
 def count(election: Election, *, tie_break: str) -> counting.CountOutcome:
-    """Count the published file with its own rule; per neighbourhood, each with its own explanation."""
+    """Count the published file with its own rule; per neighbourhood or per theme, each part with its
+    own explanation."""
     whole = tally_from_file(election, tie_break=tie_break)
-    if "budget_per_neighborhood" not in election.meta:
+    if group_kind(election) is None:
         return counting.CountOutcome(list(whole.selected), counting.explanation_data(whole))
-    split = tally_by_neighborhood(election, tie_break=tie_break)
+    split = tally_by_group(election, tie_break=tie_break)
     if set(split.result.selected) != set(whole.selected):  # pragma: no cover - the engine's own check
         raise DomainError(_("The count per neighbourhood does not match the count of the whole file."))
     return counting.CountOutcome(list(whole.selected), _split_explanation(election, split, whole))
@@ -126,12 +136,7 @@ def _split_explanation(election: Election, split, whole) -> dict[str, Any]:
                 info["selected"] = True
                 info["order"] = None
                 info["reason"] = "leftover-funded"
-                info["text"] = {
-                    "nl": "Gekozen met het geld dat in de buurten overbleef: dit idee had daarna de meeste "
-                    "stemmen en paste nog.",
-                    "en": "Funded with the money the neighbourhoods had left: this idea then had the most "
-                    "votes and still fitted.",
-                }
+                info["text"] = _leftover_text(split.kind)
             projects[pid] = info
         parts.append(
             {
@@ -159,15 +164,40 @@ def _split_explanation(election: Election, split, whole) -> dict[str, Any]:
         "voter_budget": "",
         "increments": 0,
         "share_with_a_project": str(Fraction(happy, len(election.ballots))) if election.ballots else "0",
-        "summary": {
-            "nl": f"Elke buurt is apart geteld, met een eigen budget ({whole.rule}).",
-            "en": f"Each neighbourhood was counted on its own, with its own budget ({whole.rule}).",
-        },
+        "summary": _split_summary(split.kind, whole.rule),
         "projects": projects,
         "parts": parts,
+        "split": "category" if split.kind == "category" else "neighbourhood",
         "leftover": {
             "pooled": "leftover_budget" in election.meta,
             "left_after_neighbourhoods": str(whole.budget - spent_first),
             "selected": list(split.leftover_selected),
         },
+    }
+
+
+def _split_summary(kind: str, rule: str) -> dict[str, str]:
+    if kind == "category":
+        return {
+            "nl": f"Elk thema is apart geteld, met een eigen budget ({rule}). Iedereen stemde op alle ideeën.",
+            "en": f"Each theme was counted on its own, with its own budget ({rule}). Everyone voted on all ideas.",
+        }
+    return {
+        "nl": f"Elke buurt is apart geteld, met een eigen budget ({rule}).",
+        "en": f"Each neighbourhood was counted on its own, with its own budget ({rule}).",
+    }
+
+
+def _leftover_text(kind: str) -> dict[str, str]:
+    if kind == "category":
+        return {
+            "nl": "Gekozen met het geld dat bij de thema's overbleef: dit idee had daarna de meeste stemmen en "
+            "paste nog.",
+            "en": "Funded with the money the themes had left: this idea then had the most votes and still "
+            "fitted.",
+        }
+    return {
+        "nl": "Gekozen met het geld dat in de buurten overbleef: dit idee had daarna de meeste stemmen en paste nog.",
+        "en": "Funded with the money the neighbourhoods had left: this idea then had the most votes and still "
+        "fitted.",
     }

@@ -41,6 +41,7 @@ class ProjectInput:
     name: str
     cost_cents: int
     neighborhood: str = ""  # the sub-area whose budget this project counts against ("" for none)
+    category: str = ""  # or the theme whose budget it counts against (a round with a budget per theme)
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,9 @@ def build(
         Project(
             p.project_id,
             euros(p.cost_cents),
-            {"name": p.name} | ({"neighborhood": p.neighborhood} if p.neighborhood else {}),
+            {"name": p.name}
+            | ({"neighborhood": p.neighborhood} if p.neighborhood else {})
+            | ({"category": p.category} if p.category else {}),
         )
         for p in projects
     ]

@@ -25,6 +25,35 @@ VOTING_TITLE = "Buurtbudget Overvecht 2026"
 IDEAS_TITLE = "Jongerenbudget Overvecht 2026"
 PUBLISHED_TITLE = "Wijkbudget Zuid 2026"
 SPLIT_TITLE = "Buurtenbudget Overvecht 2026"
+THEMES_TITLE = "Themabudget Zuid 2026"
+# (theme, budget in cents, ideas: title, summary, cost): a budget per theme, everyone votes on all ideas.
+THEMES_ZUID = [
+    (
+        "groen",
+        500_000,
+        [
+            ("Geveltuintjes Tarwewijk", "Tegels eruit, planten erin: twintig geveltuinen.", 250_000),
+            ("Bomen op het Mijnkintplein", "Vier bomen met een bankje eromheen.", 300_000),
+            ("Moestuin bij de school", "Een moestuin waar kinderen en buren samen kweken.", 150_000),
+        ],
+    ),
+    (
+        "spelen",
+        300_000,
+        [
+            ("Voetbalkooi opknappen", "Nieuwe netten en doelen in de kooi aan de Brede Hilledijk.", 200_000),
+            ("Speelkist op het plein", "Een kist met buitenspeelgoed die buren beheren.", 60_000),
+        ],
+    ),
+    (
+        "ontmoeten",
+        200_000,
+        [
+            ("Buurtmaaltijd op vrijdag", "Elke vrijdag samen eten in het buurthuis.", 120_000),
+            ("Taalcafé", "Wekelijks praten in het Nederlands, met koffie.", 70_000),
+        ],
+    ),
+]
 # (neighbourhood of Overvecht, budget in cents, ideas: title, summary, cost, theme)
 SPLIT_OVERVECHT = [
     (
@@ -430,6 +459,59 @@ def load_split_round(ctx: DemoContext, now: dt.datetime) -> None:
     )
 
 
+def load_theme_round(ctx: DemoContext, now: dt.datetime) -> None:
+    """A published round of Rotterdam-Zuid with a budget per theme: everyone votes on all ideas,
+    each theme is counted on its own budget (as Amsterdam does), money left is pooled."""
+    from wijkgeld.fund.models import Round
+    from wijkgeld.fund.services.results import result_count, result_publish
+    from wijkgeld.fund.services.rounds import round_advance
+    from wijkgeld.fund.services.subareas import category_budgets_set
+    from wijkgeld.voting.services import ballot_cast, codes_generate
+
+    area = ctx.objects["rotterdam"]
+    committee, member2, finance = _users("commissie", "commissie2", "financien")
+    round_ = Round.objects.filter(fund__area=area, title=THEMES_TITLE).first()
+    if round_ is None:
+        day = dt.timedelta(days=1)
+        start = now - 100 * day
+        _ensure_line(area, finance, start - 30 * day)
+        ideas = [(*idea, theme) for theme, _budget, group in THEMES_ZUID for idea in group]
+
+        def prepare(round_, _proposals, moment):
+            category_budgets_set(
+                actor=committee,
+                round=round_,
+                budgets={theme: budget for theme, budget, _group in THEMES_ZUID},
+                leftover=Round.Leftover.POOLED,
+                now=moment,
+            )
+
+        round_, proposals = _round_with_ideas(
+            area=area,
+            committee=committee,
+            members=[committee, member2],
+            ideas=ideas,
+            budget=sum(budget for _theme, budget, _group in THEMES_ZUID),
+            start=start,
+            title=THEMES_TITLE,
+            voting_days=14,
+            prepare=prepare,
+        )
+        vote_at = start + 30 * day
+        rng = random.Random(2028)  # noqa: S311 - invented, reproducible demo votes
+        ids = [p.project_id for p in proposals]
+        weights = [8, 5, 4, 7, 6, 3, 5]
+        for code in codes_generate(actor=committee, round=round_, count=60, now=vote_at):
+            chosen = {rng.choices(ids, weights)[0] for _ in range(rng.choice([1, 2, 3]))}
+            ballot_cast(round=round_, code=code, approvals=sorted(chosen), now=vote_at)
+        round_ = round_advance(actor=committee, round=round_, now=start + 42 * day)
+        result_count(actor=committee, round=round_, now=start + 43 * day)
+        result_publish(actor=committee, round=round_, now=start + 44 * day)
+    ctx.notes.append(
+        f"Bewonersfonds {area.name}: published result with a budget per theme at {round_.get_absolute_url()}uitslag/ ."
+    )
+
+
 def load_ideas_round(ctx: DemoContext, now: dt.datetime) -> None:
     """A round open for ideas, with one idea sent in, so residents see how to take part."""
     from wijkgeld.fund.models import Round
@@ -480,6 +562,7 @@ def load(ctx: DemoContext) -> None:
     load_ideas_round(ctx, now)
     load_published_round(ctx, now)
     load_split_round(ctx, now)
+    load_theme_round(ctx, now)
     # Invented contact details for the letters and paper ballots.
     Fund.objects.filter(area__slug="utrecht-overvecht", contact="").update(
         contact="bewonersfonds-overvecht@example.org, 030 000 0000 (di en do 10-12 uur)"

@@ -210,7 +210,7 @@ def voters_text(n: int) -> str:
 
 
 def parts(result, round_, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A round with a budget per neighbourhood: per neighbourhood its budget, count and ideas."""
+    """A round with a budget per neighbourhood or per theme: per part its budget, count and ideas."""
     from wijkgeld.fund.chart import result_chart
 
     e = result.explanation
@@ -227,7 +227,8 @@ def parts(result, round_, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         sub = subs.get(part["name"])
         sections.append(
             {
-                "name": part["name"],
+                "name": sub.label if sub else part["name"],
+                "by_theme": bool(sub and sub.theme),
                 "postcodes": sub.postcodes if sub else "",
                 "budget_cents": budget_cents,
                 "spent_cents": to_cents(part["spent"]),

@@ -23,6 +23,11 @@ THEMES = [
 SUMMARY_MAX = 300
 
 
+def theme_label(code: str) -> str:
+    """The theme's label in the active language (the code itself for an unknown one)."""
+    return str(dict(THEMES).get(code, code))
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -124,6 +129,31 @@ class SubAreasForm(forms.Form):
         return {n.pk: self.cleaned_data.get(f"budget-{n.pk}") or 0 for n in self.neighbourhoods}
 
 
+LEFTOVER_PER_THEME = [
+    (Round.Leftover.FUND, _("Money left in a theme stays in the fund")),
+    (Round.Leftover.POOLED, _("Money left goes to the ideas with most votes that still fit, of any theme")),
+]
+
+
+class CategoryBudgetsForm(forms.Form):
+    """A budget per idea theme (0 or empty: no budget), and what happens to money left."""
+
+    leftover = forms.ChoiceField(
+        label=_("Money that a theme does not spend"), choices=LEFTOVER_PER_THEME, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, label in THEMES:
+            if code:
+                self.fields[f"budget-{code}"] = EuroField(
+                    label=_("Budget for %(name)s in euros") % {"name": label}, required=False, allow_zero=True
+                )
+
+    def budgets(self) -> dict[str, int]:
+        return {code: self.cleaned_data.get(f"budget-{code}") or 0 for code, _label in THEMES if code}
+
+
 class ContactForm(forms.Form):
     contact = forms.CharField(
         label=_("How residents reach the committee"),
@@ -188,7 +218,7 @@ class IdeaForm(forms.Form):
 
     def __init__(self, *args, area=None, editing: bool = False, round=None, **kwargs):  # noqa: A002
         super().__init__(*args, **kwargs)
-        if round is not None and round.is_split and not editing:
+        if round is not None and round.by_neighbourhood and not editing:
             # A round with a budget per neighbourhood: residents of that neighbourhood vote on the idea.
             self.fields["sub_area"] = forms.ModelChoiceField(
                 label=_("For which neighbourhood is your idea?"),

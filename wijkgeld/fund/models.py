@@ -70,6 +70,7 @@ class Round(models.Model):
     class Split(models.TextChoices):
         NONE = "none", _("One budget for the whole area")
         NEIGHBOURHOOD = "neighbourhood", _("A budget per neighbourhood: residents vote in their own")
+        CATEGORY = "category", _("A budget per theme: residents vote on all ideas")
 
     class Leftover(models.TextChoices):
         FUND = "fund", _("Money left in a neighbourhood stays in the fund")
@@ -149,7 +150,18 @@ class Round(models.Model):
 
     @property
     def is_split(self) -> bool:
+        """The budget is split (per neighbourhood or per theme), each part counted on its own."""
         return self.split != self.Split.NONE
+
+    @property
+    def by_neighbourhood(self) -> bool:
+        """Residents vote in their own neighbourhood only (their voting code carries it)."""
+        return self.split == self.Split.NEIGHBOURHOOD
+
+    @property
+    def by_category(self) -> bool:
+        """A budget per theme: everyone votes on all ideas, each theme is counted on its own budget."""
+        return self.split == self.Split.CATEGORY
 
     @property
     def uses_city_rule(self) -> bool:
@@ -178,14 +190,24 @@ class Round(models.Model):
 
 
 class SubArea(models.Model):
-    """A neighbourhood of the area with its own part of a round's budget.
+    """A part of a round's budget: a neighbourhood of the area, or a theme (category) of the ideas.
 
-    Residents vote in their own sub-area only (their voting code carries it), each sub-area is counted
-    on its own budget with the round's rule. Set by the committee before voting opens, then locked.
+    Per neighbourhood, residents vote in their own sub-area only (their voting code carries it); per
+    theme, everyone votes on all ideas and an idea counts against the budget of its own theme
+    (`Proposal.theme`). Either way each part is counted on its own budget with the round's rule.
+    Set by the committee before voting opens, then locked.
+
+    One model for both kinds, not a second `CategoryBudget`: the count, the `.pb` export, the
+    results page and the lock treat a part the same whatever it is (a name, a budget, a position),
+    so one table keeps one code path; the kind is which of `neighbourhood` / `theme` is set.
     """
 
     round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="sub_areas")
-    neighbourhood = models.ForeignKey("areas.Neighbourhood", on_delete=models.PROTECT, related_name="+")
+    neighbourhood = models.ForeignKey(
+        "areas.Neighbourhood", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    # The idea theme (`forms.THEMES` code) whose ideas this budget pays for; "" for a neighbourhood.
+    theme = models.CharField(_("theme"), max_length=64, blank=True)
     # The name as published (in the .pb file and on the results page); fixed when the budget is set.
     name = models.CharField(_("name"), max_length=120)
     postcodes = models.CharField(_("postcodes"), max_length=20, blank=True)
@@ -198,10 +220,29 @@ class SubArea(models.Model):
         verbose_name_plural = _("sub-areas")
         constraints = [
             models.UniqueConstraint(fields=["round", "neighbourhood"], name="sub_area_unique_per_round"),
+            models.UniqueConstraint(
+                fields=["round", "theme"],
+                condition=~models.Q(theme=""),
+                name="sub_area_theme_unique_per_round",
+            ),
             models.CheckConstraint(condition=models.Q(budget_cents__gt=0), name="sub_area_budget_positive"),
+            models.CheckConstraint(
+                condition=(models.Q(neighbourhood__isnull=False) & models.Q(theme=""))
+                | (models.Q(neighbourhood__isnull=True) & ~models.Q(theme="")),
+                name="sub_area_neighbourhood_or_theme",
+            ),
         ]
 
     def __str__(self) -> str:
+        return self.name
+
+    @property
+    def label(self) -> str:
+        """The name to show: a theme in the reader's language, a neighbourhood as it is called."""
+        if self.theme:
+            from wijkgeld.fund.forms import theme_label
+
+            return theme_label(self.theme)
         return self.name
 
 

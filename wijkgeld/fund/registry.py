@@ -40,6 +40,19 @@ _ROUND = {
                 },
             },
         },
+        "split": {"type": "string", "enum": ["none", "neighbourhood", "category"]},
+        "themes": {
+            "type": "array",
+            "description": "a budget per idea theme, Pabulib's categories (empty: no split per theme)",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "theme": {"type": "string", "example": "groen"},
+                    "name": {"type": "string", "example": "Groen en natuur"},
+                    "budget": {"type": "string", "example": "6000.00"},
+                },
+            },
+        },
         "leftover": {
             "type": "string",
             "enum": ["fund", "pooled"],

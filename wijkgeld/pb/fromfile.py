@@ -10,11 +10,13 @@ META keys read (Pabulib's, plus three Wijkgeld extensions marked *):
 * ``rule``: ``greedy``, ``greedy-threshold``, ``greedy-no-skip``, ``greedy-exclusive``,
   ``equalshares``, ``equalshares-comparison``, ``equalshares/add1``, ``equalshares/add1-comparison``
 * ``min_project_score_threshold`` (greedy rules)
-* ``budget_per_category`` with ``categories`` (greedy rules), ``budget_per_neighborhood`` with
-  ``neighborhoods`` (project columns ``category`` / ``neighborhood``), ``leftover_budget``. Greedy
-  rules walk all projects once with a budget per group; equal-shares rules count each neighbourhood
-  as an election of its own (its projects, and the voters whose ``neighborhood`` column names it, or
-  who chose one of its projects when the votes have no such column), see ``tally_by_neighborhood``
+* ``budget_per_category`` with ``categories``, ``budget_per_neighborhood`` with ``neighborhoods``
+  (project columns ``category`` / ``neighborhood``), ``leftover_budget``. Greedy rules walk all
+  projects once with a budget per group; equal-shares rules count each group as an election of its
+  own, see ``tally_by_group``: a neighbourhood with its projects and the voters whose
+  ``neighborhood`` column names it (or who chose one of its projects when the votes have no such
+  column); a category with its projects and every voter who chose one of them, their ballot cut
+  down to that category's projects (everyone votes on all categories, as in Amsterdam)
 * ``max_length`` (ordinal ballots without points: points per rank)
 * ``comparison_measure``\\*: ``satisfaction`` (default, as the Pabulib checker) or ``exclusion``
 * ``add1_exhaustive``\\*: ``true`` to stop Add1 once the outcome is exhaustive (equalshares.net's
@@ -32,7 +34,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .errors import RuleError
-from .model import Election, build_election
+from .model import Ballot, Election, Project, build_election
 from .numbers import Number, parse_number
 from .profile import compile_profile, total_cost
 from .rules.equalshares import COMPARISONS, count_equal_shares
@@ -88,8 +90,8 @@ def file_rule(election: Election) -> str:
 def tally_from_file(election: Election, *, tie_break: str = "id") -> Result:
     """Count ``election`` with the rule and parameters of its own META."""
     rule = file_rule(election)
-    if rule in EQUAL_SHARES_RULES and "budget_per_neighborhood" in election.meta:
-        return tally_by_neighborhood(election, tie_break=tie_break).result
+    if rule in EQUAL_SHARES_RULES and group_kind(election) is not None:
+        return tally_by_group(election, tie_break=tie_break).result
     policy = TieBreak.parse(tie_break)
     collecting = gc.isenabled()
     gc.disable()  # as tally(): the count makes many short-lived tuples and no cycles
@@ -269,14 +271,35 @@ def agreement(result: Result) -> Agreement | None:
     return Agreement(tuple(rows))
 
 
-# --- equal shares per neighbourhood ------------------------------------------------------------------
+# --- equal shares per neighbourhood or per category ---------------------------------------------------
 
-_GROUP_KEYS = ("neighborhoods", "budget_per_neighborhood", "leftover_budget")
+#: The kinds of group a file's budget can be split over: (project column, names key, budgets key).
+GROUP_KINDS = {
+    "neighborhood": ("neighborhoods", "budget_per_neighborhood"),
+    "category": ("categories", "budget_per_category"),
+}
+_GROUP_KEYS = (
+    "neighborhoods",
+    "budget_per_neighborhood",
+    "categories",
+    "budget_per_category",
+    "leftover_budget",
+)
+
+
+def group_kind(election: Election) -> str | None:
+    """``neighborhood`` or ``category`` when META splits the budget that way; ``None`` for one budget."""
+    kinds = [kind for kind, (_names, key) in GROUP_KINDS.items() if key in election.meta]
+    if len(kinds) > 1:
+        raise RuleError(
+            "META has both budget_per_neighborhood and budget_per_category: count one split at a time"
+        )
+    return kinds[0] if kinds else None
 
 
 @dataclass(frozen=True, slots=True)
-class NeighborhoodCount:
-    """One neighbourhood counted on its own budget: its own election and the count of it."""
+class GroupCount:
+    """One group (neighbourhood or category) counted on its own budget: its election and the count."""
 
     name: str
     budget: Number
@@ -285,38 +308,63 @@ class NeighborhoodCount:
 
 @dataclass(frozen=True, slots=True)
 class SplitCount:
-    """A file with ``budget_per_neighborhood`` counted neighbourhood by neighbourhood.
+    """A file with ``budget_per_neighborhood`` or ``budget_per_category`` counted group by group.
 
     ``leftover_selected``: projects funded afterwards from what all neighbourhoods left together
     (``leftover_budget``), in order of votes (ties by the tie-break), each if it still fitted.
+    ``kind``: ``neighborhood`` or ``category``.
     """
 
-    parts: tuple[NeighborhoodCount, ...]
+    parts: tuple[GroupCount, ...]
     leftover_selected: tuple[str, ...]
     result: Result
+    kind: str = "neighborhood"
+
+
+NeighborhoodCount = GroupCount  # the name before categories were split too
 
 
 def neighborhood_elections(election: Election) -> list[tuple[str, Number, Election]]:
     """The file split by neighbourhood: (name, budget, election of its projects and voters)."""
+    return group_elections(election, "neighborhood")
+
+
+def group_elections(election: Election, kind: str) -> list[tuple[str, Number, Election]]:
+    """The file split by ``kind`` (``neighborhood`` or ``category``): (name, budget, election).
+
+    A neighbourhood's voters live there (the votes' ``neighborhood`` column) or, without that
+    column, chose only its projects; a voter who chose projects of another neighbourhood is an
+    error. A category's voters are all who chose one of its projects, each ballot cut down to the
+    category's projects: every resident votes on all categories, and each category is an election
+    of its own. A project must belong to one group only (or to none: then no group counts it).
+    """
     meta = election.meta
-    names = [n.strip() for n in meta.get("neighborhoods", "").split(",") if n.strip()]
-    amounts = [
-        _number(a, "budget_per_neighborhood") for a in meta["budget_per_neighborhood"].split(",") if a.strip()
-    ]
+    names_key, budget_key = GROUP_KINDS[kind]
+    names = [n.strip() for n in meta.get(names_key, "").split(",") if n.strip()]
+    amounts = [_number(a, budget_key) for a in meta[budget_key].split(",") if a.strip()]
     if not names or len(names) != len(amounts):
         raise RuleError(
-            f"META budget_per_neighborhood has {len(amounts)} amounts but neighborhoods names {len(names)} groups"
+            f"META {budget_key} has {len(amounts)} amounts but {names_key} names {len(names)} groups"
         )
-    by_voter_column = "neighborhood" in election.vote_columns
+    for project in election.projects.values():
+        cell = [c.strip() for c in project.extra.get(kind, "").split(",") if c.strip() in names]
+        if len(cell) > 1:
+            raise RuleError(
+                f"project {project.project_id!r} is in {len(cell)} of the {names_key}; with equal shares "
+                "each project must count against one budget"
+            )
+    by_voter_column = kind == "neighborhood" and "neighborhood" in election.vote_columns
     sub_meta = {k: v for k, v in meta.items() if k not in _GROUP_KEYS}
     parts = []
     for name, amount in zip(names, amounts, strict=True):
-        projects = [p for p in election.projects.values() if p.extra.get("neighborhood", "").strip() == name]
+        projects = [p for p in election.projects.values() if _groups_of(p, kind) == name]
         mine = {p.project_id for p in projects}
         if by_voter_column:
             ballots = [b for b in election.ballots if b.extra.get("neighborhood", "").strip() == name]
         else:
             ballots = [b for b in election.ballots if mine.intersection(b.projects)]
+        if kind == "category":
+            ballots = [_cut(b, mine) for b in ballots]
         stray = [b.voter_id for b in ballots if not mine.issuperset(b.projects)]
         if stray:
             raise RuleError(f"voter {stray[0]!r} of neighbourhood {name!r} chose a project of another one")
@@ -331,20 +379,40 @@ def neighborhood_elections(election: Election) -> list[tuple[str, Number, Electi
     return parts
 
 
-def tally_by_neighborhood(election: Election, *, tie_break: str = "id") -> SplitCount:
-    """Count each neighbourhood of the file with the file's rule on its own budget, then the leftover.
+def _groups_of(project: Project, kind: str) -> str:
+    return str(project.extra.get(kind, "")).strip()
 
-    With ``leftover_budget`` in META, the money all neighbourhoods left together funds further
+
+def _cut(ballot: Ballot, mine: set[str]) -> Ballot:
+    """The ballot with only the projects in ``mine`` (their points too; ranks keep their order)."""
+    keep = [i for i, pid in enumerate(ballot.projects) if pid in mine]
+    points = None if ballot.points is None else tuple(ballot.points[i] for i in keep)
+    return replace(ballot, projects=tuple(ballot.projects[i] for i in keep), points=points)
+
+
+def tally_by_neighborhood(election: Election, *, tie_break: str = "id") -> SplitCount:
+    """``tally_by_group`` for a file with ``budget_per_neighborhood``."""
+    return tally_by_group(election, tie_break=tie_break, kind="neighborhood")
+
+
+def tally_by_group(election: Election, *, tie_break: str = "id", kind: str | None = None) -> SplitCount:
+    """Count each group of the file (neighbourhood or category, ``kind``; default: the one META
+    splits by) with the file's rule on its own budget, then the leftover.
+
+    With ``leftover_budget`` in META, the money all groups left together funds further
     projects in one pooled walk: every project not yet funded (and not below
     ``min_project_score_threshold``), by votes (most first, ties by the tie-break), if it fits what is
     left. Without it, money left stays unspent. For greedy rules this is the same outcome as the one
     walk with group budgets of ``tally_from_file`` (the fund checks both agree).
     """
     rule = file_rule(election)
+    kind = kind or group_kind(election)
+    if kind not in GROUP_KINDS:
+        raise RuleError("META splits the budget neither by neighbourhood nor by category")
     policy = TieBreak.parse(tie_break)
     parts = tuple(
-        NeighborhoodCount(name, amount, tally_from_file(sub, tie_break=tie_break))
-        for name, amount, sub in neighborhood_elections(election)
+        GroupCount(name, amount, tally_from_file(sub, tie_break=tie_break))
+        for name, amount, sub in group_elections(election, kind)
     )
     profile = compile_profile(election)
     ranks = policy.ranks(profile)
@@ -355,9 +423,7 @@ def tally_by_neighborhood(election: Election, *, tie_break: str = "id") -> Split
     turns: dict[str, tuple[int, Number]] = {}  # pooled walk: place in its order, money left at its turn
     if "leftover_budget" in election.meta:
         scores = project_scores(election)
-        grouped = {
-            p.project_id for p in election.projects.values() if p.extra.get("neighborhood", "").strip()
-        }
+        grouped = {pid for part in parts for pid in part.result.election.projects}
         left = profile.budget - spent
         threshold = election.meta.get("min_project_score_threshold")
         floor = _number(threshold, "min_project_score_threshold") if threshold is not None else None
@@ -386,14 +452,14 @@ def tally_by_neighborhood(election: Election, *, tie_break: str = "id") -> Split
         ranks=ranks,
         parameters={k: election.meta[k] for k in PARAMETER_KEYS if k in election.meta},
     )
-    result._explanation = _split_explanation(result, parts, turns)
-    return SplitCount(parts, tuple(extra), result)
+    result._explanation = _split_explanation(result, parts, turns, kind)
+    return SplitCount(parts, tuple(extra), result, kind)
 
 
 def _split_explanation(
-    result: Result, parts: tuple[NeighborhoodCount, ...], turns: dict[str, tuple[int, Number]]
+    result: Result, parts: tuple[GroupCount, ...], turns: dict[str, tuple[int, Number]], kind: str
 ) -> Explanation:
-    """The explanation of the whole file: each project as its own neighbourhood's count explains it;
+    """The explanation of the whole file: each project as its own group's count explains it;
     a project funded from the pooled money as ``leftover-funded`` (its place in the pooled walk)."""
     from .explain import build_explanation
 
@@ -405,7 +471,7 @@ def _split_explanation(
         for pid, pe in part.result.explanation.projects.items():
             if pid in turns:
                 rank, left = turns[pid]
-                group = ((f"neighborhood:{part.name}", part.budget - spent),)
+                group = ((f"{kind}:{part.name}", part.budget - spent),)
                 pe = replace(
                     pe, funded=True, reason="leftover-funded", rank=rank, budget_left=left, group_left=group
                 )

@@ -14,7 +14,7 @@ class GenerateCodesForm(forms.Form):
 
     def __init__(self, *args, round=None, **kwargs):  # noqa: A002
         super().__init__(*args, **kwargs)
-        if round is not None and round.is_split:
+        if round is not None and round.by_neighbourhood:
             self.fields["sub_area"] = forms.ModelChoiceField(
                 label=_("For which neighbourhood?"),
                 queryset=round.sub_areas.all(),

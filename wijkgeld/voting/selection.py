@@ -40,7 +40,7 @@ def admitted_projects(round_, sub_area_id: int | None | str = ALL) -> list[Proje
     from wijkgeld.fund.models import Proposal
 
     rows = Proposal.objects.filter(round=round_, status=Proposal.Status.ADMITTED).order_by("number")
-    if round_.is_split and sub_area_id != ALL:
+    if round_.by_neighbourhood and sub_area_id != ALL:
         rows = rows.filter(sub_area_id=sub_area_id)
     return [
         Project(str(p.number), p.title, p.summary, p.cost_cents, p.content_language)

@@ -110,13 +110,13 @@ def _new_codes(round_: Round, count: int, sub_area=None) -> list[str]:
 
 def require_sub_area(round_: Round, sub_area) -> None:
     """In a round with a budget per neighbourhood every code belongs to one of its neighbourhoods."""
-    if round_.is_split and (sub_area is None or sub_area.round_id != round_.pk):
+    if round_.by_neighbourhood and (sub_area is None or sub_area.round_id != round_.pk):
         raise DomainError(
             _("This round has a budget per neighbourhood. Choose the neighbourhood of these letters."),
             field="sub_area",
             code="sub_area",
         )
-    if not round_.is_split and sub_area is not None:
+    if not round_.by_neighbourhood and sub_area is not None:
         raise DomainError(
             _("This round has one budget for the whole area."), field="sub_area", code="sub_area"
         )
@@ -276,7 +276,7 @@ def ballot_cast(
     # A round with a budget per neighbourhood checks the code's neighbourhood there, so it skips this;
     # so does a ballot cast with help (its counter is added in the same transaction).
     receipt = None
-    if not round.is_split and not assisted:
+    if not round.by_neighbourhood and not assisted:
         receipt = first_cast(
             round_id=round.pk,
             code_hash=digest,
@@ -331,7 +331,7 @@ def ballot_cast(
 
 def require_own_sub_area(round_: Round, sub_area_id: int | None, selection: Selection) -> None:
     """In a round with a budget per neighbourhood a code chooses among its own neighbourhood's ideas only."""
-    if not round_.is_split:
+    if not round_.by_neighbourhood:
         return
     chosen = set(selection.approvals) | set((selection.points or {}).keys())
     if chosen - set(sub_area_projects(round_, sub_area_id)):

@@ -250,7 +250,7 @@ def _ballot_page(
 
 def _sub_area(round_, code: str):
     """The neighbourhood of this code in a round with a budget per neighbourhood (else None)."""
-    if not round_.is_split:
+    if not round_.by_neighbourhood:
         return None
     try:
         vc = code_lookup(code, round_id=round_.pk)
@@ -308,7 +308,7 @@ def _ballot_get(request, round_id: int):
     approvals = None if state.points is not None else list(state.approvals)
     try:
         selection = validate(round_, _costs(round_), approvals=approvals, points=state.points)
-        if round_.is_split:
+        if round_.by_neighbourhood:
             sub_area = _sub_area(round_, state.code)
             require_own_sub_area(round_, sub_area.pk if sub_area else None, selection)
     except DomainError as exc:  # the ideas changed since the check: show the ballot with why

@@ -79,7 +79,7 @@ def idea_submit(
     In a round with a budget per neighbourhood the proposer names its neighbourhood (`sub_area`)."""
     round_ = locked_round(round)
     require_phase(round_, Phase.IDEAS)
-    if sub_area is not None and (not round_.is_split or sub_area.round_id != round_.pk):
+    if sub_area is not None and (not round_.by_neighbourhood or sub_area.round_id != round_.pk):
         raise DomainError(_("Choose a neighbourhood of this round."), field="sub_area")
     if estimated_cost_cents is None or estimated_cost_cents <= 0:
         raise DomainError(_("The amount must be more than zero."), field="estimated_cost_cents")

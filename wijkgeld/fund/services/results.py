@@ -30,6 +30,7 @@ def city_settings(round_: Round) -> cityrule.Settings:
         comparison=round_.comparison,
         split=round_.is_split,
         pooled=round_.leftover == Round.Leftover.POOLED,
+        by_category=round_.by_category,
     )
 
 
@@ -52,9 +53,18 @@ def _projects(round_: Round) -> list[counting.ProjectInput]:
     admitted = (
         round_.proposals.filter(status=Proposal.Status.ADMITTED).select_related("sub_area").order_by("number")
     )
+    if round_.by_category:  # an idea counts against the budget of its own theme
+        names = {s.theme: s.name for s in round_.sub_areas.all()}
+        return [
+            counting.ProjectInput(p.project_id, p.title, p.cost_cents, category=names.get(p.theme, ""))
+            for p in admitted
+        ]
     return [
         counting.ProjectInput(
-            p.project_id, p.title, p.cost_cents, p.sub_area.name if round_.is_split and p.sub_area else ""
+            p.project_id,
+            p.title,
+            p.cost_cents,
+            p.sub_area.name if round_.by_neighbourhood and p.sub_area else "",
         )
         for p in admitted
     ]

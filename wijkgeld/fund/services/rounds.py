@@ -121,7 +121,12 @@ def round_update(*, actor, round: Round, now: dt.datetime | None = None, **value
     require_phase(round_, Phase.PREPARATION, Phase.IDEAS, Phase.ASSESSMENT, Phase.VOTING)
     merged = {name: getattr(round_, name) for name in SETTINGS_FIELDS} | values
     merged |= {"split": round_.split, "leftover": round_.leftover}  # set on the neighbourhood page
-    if round_.is_split and "budget_cents" in changed:
+    if round_.by_category and "budget_cents" in changed:
+        raise DomainError(
+            _("This round has a budget per theme. Go back to one budget first, then change it."),
+            field="budget_cents",
+        )
+    if round_.by_neighbourhood and "budget_cents" in changed:
         raise DomainError(
             _("This round has a budget per neighbourhood. Go back to one budget first, then change it."),
             field="budget_cents",

@@ -1,4 +1,5 @@
-"""Sub-area budgets: a round's budget split over neighbourhoods of the area, each counted on its own.
+"""Sub-area budgets: a round's budget split over neighbourhoods of the area, or over idea themes
+(categories), each part counted on its own.
 
 Only the area's committee sets them (`fund.manage`), only before voting opens; from then on they are
 locked with the other rules, for everyone (docs/fund.md "Een budget per buurt").
@@ -10,6 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from wijkgeld.accounts.permissions import require
@@ -178,6 +180,9 @@ def idea_sub_area_set(
 
 def check_ready_for_voting(round_: Round) -> None:
     """Before voting opens: budgets add up, every idea has a neighbourhood, every neighbourhood ideas."""
+    if round_.by_category:
+        check_categories_ready(round_)
+        return
     subs = list(round_.sub_areas.all())
     if sum(s.budget_cents for s in subs) != round_.budget_cents:
         raise DomainError(
@@ -203,3 +208,146 @@ def check_ready_for_voting(round_: Round) -> None:
         raise DomainError(
             _("Some voting codes have no neighbourhood. Make letters per neighbourhood."), code="sub_areas"
         )
+
+
+# --- a budget per theme (category) ------------------------------------------------------------------
+
+
+@transaction.atomic
+def category_budgets_set(
+    *,
+    actor,
+    round: Round,  # noqa: A002
+    budgets: Mapping[str, int],
+    leftover: str,
+    now: dt.datetime | None = None,
+) -> list[SubArea]:
+    """Split the round's budget over idea themes: {theme code: cents}; themes left out get no budget.
+
+    Everyone votes on all ideas; each idea counts against the budget of its own theme. The budgets
+    must add up to the round's budget exactly. An empty `budgets` goes back to one budget. Replaces a
+    budget per neighbourhood, unless ideas or voting codes already belong to a neighbourhood.
+    """
+    from wijkgeld.fund.forms import THEMES, theme_label
+
+    require(actor, "fund.manage", round.fund.area)
+    round_ = locked_round(round)
+    _require_open(round_)
+    if leftover not in Round.Leftover.values:
+        raise DomainError(_("Choose what happens to money that is left."), field="leftover")
+    if any(not isinstance(c, int) or isinstance(c, bool) or c < 0 for c in budgets.values()):
+        raise DomainError(_("A budget is an amount of 0 or more."), field="budgets")
+    known = [code for code, _label in THEMES if code]
+    wanted = {code: cents for code, cents in budgets.items() if cents > 0}
+    if set(wanted) - set(known):
+        raise DomainError(_("Choose themes from the list only."), field="budgets")
+    for sub in round_.sub_areas.select_for_update().filter(neighbourhood__isnull=False):
+        if sub.proposals.exists() or sub.voting_codes.exists():
+            raise DomainError(
+                _("The neighbourhood “%(name)s” already has ideas or voting codes; it keeps a budget.")
+                % {"name": sub.name},
+                field="budgets",
+            )
+    moment = now_or(now)
+    if not wanted:
+        SubArea.objects.filter(round=round_).delete()
+        round_.split, round_.leftover = Round.Split.NONE, Round.Leftover.FUND
+        round_.save(update_fields=["split", "leftover"])
+        audit_record(
+            actor=actor, action="fund.round.sub_areas_cleared", area=round_.area, obj=round_, now=moment
+        )
+        return []
+    if len(wanted) < 2:
+        raise DomainError(_("Choose at least two themes, each with a budget."), field="budgets")
+    total = sum(wanted.values())
+    if total != round_.budget_cents:
+        raise DomainError(
+            _("The theme budgets add up to %(total)s, but the round's budget is %(budget)s.")
+            % {"total": format_euros(total), "budget": format_euros(round_.budget_cents)},
+            field="budgets",
+        )
+    cityrule.check(
+        cityrule.Settings(
+            rule=round_.rule,
+            completion=round_.completion,
+            ballot_type=round_.ballot_type,
+            min_votes=round_.min_votes,
+            comparison=round_.comparison,
+            split=True,
+            pooled=leftover == Round.Leftover.POOLED,
+        )
+    )
+    SubArea.objects.filter(round=round_).delete()
+    result = []
+    for position, code in enumerate(c for c in known if c in wanted):
+        # The published name (in the .pb file) is the Dutch label, as a neighbourhood's is its name.
+        with translation.override("nl"):
+            name = theme_label(code)
+        result.append(
+            SubArea.objects.create(
+                round=round_, theme=code, name=name, budget_cents=wanted[code], position=position
+            )
+        )
+    round_.split, round_.leftover = Round.Split.CATEGORY, leftover
+    round_.save(update_fields=["split", "leftover"])
+    audit_record(
+        actor=actor,
+        action="fund.round.category_budgets_set",
+        area=round_.area,
+        obj=round_,
+        data={"budgets": {s.theme: s.budget_cents for s in result}, "leftover": leftover},
+        now=moment,
+    )
+    return result
+
+
+@transaction.atomic
+def idea_theme_set(*, actor, proposal: Proposal, theme: str, now: dt.datetime | None = None) -> Proposal:
+    """The committee puts an idea under a theme (before voting opens): in a round with a budget per
+    theme, that is the budget the idea counts against."""
+    from wijkgeld.fund.forms import THEMES
+
+    require(actor, "fund.manage", proposal.round.fund.area)
+    round_ = locked_round(proposal.round)
+    _require_open(round_)
+    if theme not in [code for code, _label in THEMES if code]:
+        raise DomainError(_("Choose themes from the list only."), field="theme")
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    before = proposal.theme
+    proposal.theme = theme
+    proposal.save(update_fields=["theme"])
+    audit_record(
+        actor=actor,
+        action="fund.idea.theme_set",
+        area=round_.area,
+        obj=proposal,
+        data={"number": proposal.number, "from": before, "to": theme},
+        now=now_or(now),
+    )
+    return proposal
+
+
+def check_categories_ready(round_: Round) -> None:
+    """Before voting opens with a budget per theme: budgets add up, every admitted idea has a theme
+    with a budget, and every theme with a budget has admitted ideas."""
+    subs = list(round_.sub_areas.all())
+    if sum(s.budget_cents for s in subs) != round_.budget_cents:
+        raise DomainError(
+            _("The theme budgets no longer add up to the round's budget. Set them again."), code="sub_areas"
+        )
+    themes = {s.theme for s in subs}
+    admitted = list(round_.proposals.filter(status=Proposal.Status.ADMITTED).order_by("number"))
+    for idea in admitted:
+        if idea.theme not in themes:
+            raise DomainError(
+                _("The idea “%(title)s” has a theme without a budget. Choose another theme for it.")
+                % {"title": idea.title},
+                code="sub_areas",
+            )
+    for sub in subs:
+        if not any(idea.theme == sub.theme for idea in admitted):
+            raise DomainError(
+                _("The theme “%(name)s” has no admitted ideas. Its budget could not be spent.")
+                % {"name": sub.label},
+                code="sub_areas",
+            )
