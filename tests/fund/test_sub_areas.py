@@ -327,6 +327,10 @@ def test_results_page_shows_each_neighbourhood(client, published):
     body = page.content.decode()
     assert "Noord" in body and "Zuid" in body and "3081–3082" in body
     assert "--rule from-file" in body
+    # Idea 2 was paid from the money left over together: its bar says so (it is not in Noord's total).
+    pooled = [r["number"] for p in parts for r in p["rows"] if r["pooled"]]
+    assert pooled == ["2"]
+    assert body.count("Gekozen met het geld dat samen over was, niet van dit budget") == 1
 
 
 def test_committee_page_sets_budgets_and_shows_errors(client, make_round, area, committee, hoods):

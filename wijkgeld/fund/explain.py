@@ -222,8 +222,10 @@ def parts(result, round_, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         # The bar shows the neighbourhood's own budget: ideas paid from the pooled money left are not in it.
         own = [r | {"selected": r["number"] in part["selected"]} for r in mine]
         chart = result_chart(own, budget_cents)
+        # An idea chosen with the money left over together is not in this part's total: its bar says so.
+        mine = [r | {"pooled": r["selected"] and r["number"] not in part["selected"]} for r in mine]
         for bar, row in zip(chart["bars"], mine, strict=True):
-            bar["selected"] = row["selected"]
+            bar["selected"], bar["pooled"] = row["selected"], row["pooled"]
         sub = subs.get(part["name"])
         sections.append(
             {
