@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 from fractions import Fraction
 
 import pytest
 
 from tests.pb.conftest import DATA, DATA_MISSING
 from wijkgeld.pb import Ballot, Project, RuleError, build_election, explain_text, money, read_pb, tally
+from wijkgeld.pb.cli import main
 from wijkgeld.pb.fromfile import tally_from_file
 from wijkgeld.pb.texts import (
     LANGUAGES,
@@ -173,3 +175,29 @@ def test_a_real_election_is_explained_in_every_language(language: str, count: st
         assert money(p.cost, ex.currency, language) in line and str(p.votes) in line
     for v in ex.voters.values():
         assert money(v.spent_on_supported, ex.currency, language) in voter_text(ex, v, language)
+
+
+@pytest.mark.skipif(not (DATA / REAL).is_file(), reason=DATA_MISSING)
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("tr", "Sayım kuralı"), ("ar", "العدّ بقاعدة"), ("pl", "Liczenie według zasady"), ("en", "Count with")],
+)
+def test_the_command_explains_in_every_language(
+    language: str, words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["tally", str(DATA / REAL), "--explain", "--language", language]) == 0
+    assert words in capsys.readouterr().out
+
+
+def test_the_command_refuses_another_language(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["tally", "x.pb", "--explain", "--language", "de"])
+    assert "invalid choice: 'de'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_each_translation_says_how_it_was_made_and_what_awaits_review(language: str) -> None:
+    doc = importlib.import_module(f"wijkgeld.pb.texts_{language}").__doc__ or ""
+    assert (
+        "Made: machine-assisted" in doc and "Review: every sentence awaits review by a native speaker" in doc
+    )
