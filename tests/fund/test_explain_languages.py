@@ -40,6 +40,7 @@ def test_a_turkish_visitor_reads_the_count_in_turkish(client, published):
     assert "Bütçe: €" in page.context["summary"]["text"]  # amounts as Turkish pages write them: "€1.234,50"
     assert "Count with the rule" not in html and "funded in step" not in html
     assert 'lang="en"' not in html.split("<main", 1)[1]  # nothing left in English inside the page
+    assert "--explain --language tr</code>" in html  # the command to recount explains in Turkish too
 
 
 def test_an_arabic_visitor_reads_amounts_left_to_right(client, published):
