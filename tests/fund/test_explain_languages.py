@@ -35,7 +35,7 @@ def test_a_turkish_visitor_reads_the_count_in_turkish(client, published):
     page = _page(client, round_, "tr")
     html = page.content.decode()
     assert page.context["summary"]["lang"] == "tr"
-    assert 'lang="tr" dir="auto">Sayım kuralı: eşit paylar' in html
+    assert 'lang="tr" dir="ltr">Sayım kuralı: eşit paylar' in html
     assert "adımda seçildi" in html  # "funded in step ..." per idea
     assert "Bütçe: €" in page.context["summary"]["text"]  # amounts as Turkish pages write them: "€1.234,50"
     assert "Count with the rule" not in html and "funded in step" not in html
@@ -46,7 +46,7 @@ def test_a_turkish_visitor_reads_the_count_in_turkish(client, published):
 def test_an_arabic_visitor_reads_amounts_left_to_right(client, published):
     round_, _result = published
     html = _page(client, round_, "ar").content.decode()
-    assert 'lang="ar" dir="auto">العدّ بقاعدة' in html
+    assert 'lang="ar" dir="rtl">العدّ بقاعدة' in html
     assert "\u2066€\u00a0" in html  # every amount isolated left to right, digits 0-9
 
 
@@ -69,6 +69,7 @@ def test_a_result_counted_before_the_translations_falls_back_to_marked_english(p
         assert explain.project_sentence(explanation, "1") == ("Count with the rule", "en")
     with translation.override("nl"):
         assert explain.summary_sentence(explanation) == ("Telling met de regel", "nl")
+    assert (explain.text_dir("en"), explain.text_dir("ar")) == ("ltr", "rtl")  # English on an Arabic page: ltr
     new = result.explanation  # counted now: every language stored
     assert set(new["summary"]) == {"nl", "en", "tr", "ar", "pl"}
     with translation.override("pl"):

@@ -336,7 +336,8 @@ def test_explanations_are_marked_with_the_language_they_are_written_in(
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     page = client.get(base)
     assert all(row["lang"] == explained_in for row in page.context["rows"])
-    assert f'lang="{explained_in}" dir="auto"' in page.content.decode()
+    direction = "rtl" if explained_in == "ar" else "ltr"
+    assert f'lang="{explained_in}" dir="{direction}"' in page.content.decode()
 
 
 @pytest.mark.parametrize(

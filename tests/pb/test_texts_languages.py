@@ -201,3 +201,12 @@ def test_each_translation_says_how_it_was_made_and_what_awaits_review(language: 
     assert (
         "Made: machine-assisted" in doc and "Review: every sentence awaits review by a native speaker" in doc
     )
+
+
+def test_arabic_isolates_names_so_that_a_latin_name_keeps_the_sentence_right_to_left() -> None:
+    ex = tally(_election(), rule="mes", completion="none").explanation
+    line = project_text(ex, ex.projects["A"], "ar")
+    assert line.startswith("\u2068Speeltuin\u2069 (")
+    assert project_text(ex, ex.projects["A"], "nl").startswith("Speeltuin (")  # Dutch as before
+    went_to = project_text(ex, ex.projects["B"], "ar")
+    assert "\u2068Speeltuin\u2069 (\u2066€" in went_to  # "their money went mostly to ..." names isolated too

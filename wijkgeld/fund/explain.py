@@ -10,7 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
 from wijkgeld import pb
@@ -45,6 +45,12 @@ def _stored(texts: dict[str, str]) -> tuple[str, str]:
 
 
 explanation_language = _lang
+
+
+def text_dir(lang: str) -> str:
+    """The direction of a text in ``lang``: an Arabic explanation is right to left even when it starts with an
+    idea's name in Latin letters (which would make ``dir="auto"`` guess left to right)."""
+    return "rtl" if get_language_info(lang)["bidi"] else "ltr"
 
 
 def _engine(result) -> pb.Explanation | None:
@@ -157,6 +163,7 @@ def result_rows(result, round_) -> list[dict[str, Any]]:
                 "order": info["order"],
                 "text": text,
                 "lang": lang,
+                "dir": text_dir(lang),
                 "tie": notes.get(pid, ""),
             }
         )
@@ -173,6 +180,7 @@ def summary(result) -> dict[str, Any]:
     return {
         "text": text,
         "lang": lang,
+        "dir": text_dir(lang),
         "budget": money(e["budget"]),
         "spent": money(e["spent"]),
         "ballots": n,
@@ -207,7 +215,12 @@ def project_text(result, proposal) -> dict[str, Any] | None:
     if proposal.project_id not in result.explanation["projects"]:
         return None
     text, lang = project_sentence(result.explanation, proposal.project_id, _engine(result))
-    return {"selected": proposal.project_id in result.selected, "text": text, "lang": lang}
+    return {
+        "selected": proposal.project_id in result.selected,
+        "text": text,
+        "lang": lang,
+        "dir": text_dir(lang),
+    }
 
 
 def unknown_receipt_message() -> str:
@@ -248,6 +261,7 @@ def parts(result, round_, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "voters": voters_text(part["num_voters"]),
                 "text": text,
                 "lang": lang,
+                "dir": text_dir(lang),
                 "rows": mine,
                 "chart": chart,
             }

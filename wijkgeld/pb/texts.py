@@ -71,6 +71,16 @@ def _t(language: str, key: str, **values: object) -> str:
     return template.format(**values)
 
 
+# Arabic runs right to left: a name in Latin letters (most idea names here) is isolated (FSI ... PDI) so that the
+# parentheses and punctuation around it stay where the Arabic sentence puts them.
+_NAME_ISOLATE = {"ar": ("\u2068", "\u2069")}
+
+
+def _named(language: str, name: str) -> str:
+    before, after = _NAME_ISOLATE.get(language, ("", ""))
+    return f"{before}{name}{after}"
+
+
 def rule_name(rule: str, language: str) -> str:
     return _t(language, f"rule.{rule}")
 
@@ -215,7 +225,9 @@ def project_text(ex: Explanation, p: ProjectExplanation, language: str = "nl") -
     points = ""
     if p.score is not None and ex.utility == "points":
         points = _t(language, "project.points", score=p.score)
-    head = _t(language, "project.head", name=p.name, cost=m(p.cost), votes=p.votes, points=points)
+    head = _t(
+        language, "project.head", name=_named(language, p.name), cost=m(p.cost), votes=p.votes, points=points
+    )
     r = p.reason
     left = m(p.budget_left or 0)
     if r == "mes-bought":
@@ -272,8 +284,10 @@ def _city_reason_text(ex: Explanation, p: ProjectExplanation, language: str) -> 
     if r == "not-reached":
         return _t(language, "city.not_reached")
     if r == "excluded":
-        return _t(language, "city.excluded", rival=p.rival)
-    groups = _t(language, "list.separator").join(f"{g.split(':', 1)[1]} ({m(x)})" for g, x in p.group_left)
+        return _t(language, "city.excluded", rival=_named(language, str(p.rival)))
+    groups = _t(language, "list.separator").join(
+        f"{_named(language, g.split(':', 1)[1])} ({m(x)})" for g, x in p.group_left
+    )
     text = _t(language, "city.group_full", rank=p.rank, groups=groups)
     if r == "leftover-funded":
         text += _t(language, "city.leftover_funded", left=left)
@@ -287,7 +301,9 @@ def _ran_out_text(ex: Explanation, p: ProjectExplanation, language: str) -> str:
     held = m(p.supporters_money or 0)
     if p.round is None:  # out of reach from the start (for example: nobody voted for it)
         return _t(language, "ran_out.never", money=held)
-    top = _t(language, "list.separator").join(f"{_name(ex, pid)} ({m(x)})" for pid, x in p.went_to[:3])
+    top = _t(language, "list.separator").join(
+        f"{_named(language, _name(ex, pid))} ({m(x)})" for pid, x in p.went_to[:3]
+    )
     text = _t(language, "ran_out.from_step", step=p.round, money=held)
     return text + (_t(language, "ran_out.went_to", top=top) if top else "")
 

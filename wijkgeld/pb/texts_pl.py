@@ -61,7 +61,7 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     # One project: the head, then why
     "project.head": "{name} ({cost}, głosy: {votes}{points}): ",
     "project.points": ", punkty: {score}",
-    "project.mes_bought.points": "wybrany w kroku {step}, za {price} za punkt.",
+    "project.mes_bought.points": "wybrany w kroku {step}, po {price} za punkt.",
     "project.mes_bought": "wybrany w kroku {step}. Każdy głosujący na ten pomysł zapłacił najwyżej {price} "
     "ze swojego udziału; kto miał mniej, zapłacił wszystko, co mu zostało.",
     # review: "uzupełnienie" for the fill-up
