@@ -69,7 +69,10 @@ def test_a_result_counted_before_the_translations_falls_back_to_marked_english(p
         assert explain.project_sentence(explanation, "1") == ("Count with the rule", "en")
     with translation.override("nl"):
         assert explain.summary_sentence(explanation) == ("Telling met de regel", "nl")
-    assert (explain.text_dir("en"), explain.text_dir("ar")) == ("ltr", "rtl")  # English on an Arabic page: ltr
+    assert (explain.text_dir("en"), explain.text_dir("ar")) == (
+        "ltr",
+        "rtl",
+    )  # English on an Arabic page: ltr
     new = result.explanation  # counted now: every language stored
     assert set(new["summary"]) == {"nl", "en", "tr", "ar", "pl"}
     with translation.override("pl"):
