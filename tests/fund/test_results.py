@@ -323,20 +323,21 @@ def test_invalid_paper_ballots_are_shown_with_the_result_but_not_counted(
 
 
 @pytest.mark.parametrize(
-    ("language", "explained_in"), [("nl", "nl"), ("en", "en"), ("tr", "en"), ("ar", "en")]
+    ("language", "explained_in"), [("nl", "nl"), ("en", "en"), ("tr", "tr"), ("ar", "ar"), ("pl", "pl")]
 )
 def test_explanations_are_marked_with_the_language_they_are_written_in(
     client, counted, committee, language, explained_in
 ):
-    """The counting engine explains in Dutch or English; on a Turkish or Arabic page its sentences are English
-    and marked so (WCAG 3.1.2), with their own direction inside a right-to-left page."""
+    """The counting engine explains in all five resident languages; its sentences are marked with their
+    language (WCAG 3.1.2), with their own direction inside a right-to-left page."""
     from django.conf import settings
 
     _round, _receipts, base = _published(client, counted, committee)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     page = client.get(base)
     assert all(row["lang"] == explained_in for row in page.context["rows"])
-    assert f'lang="{explained_in}" dir="auto"' in page.content.decode()
+    direction = "rtl" if explained_in == "ar" else "ltr"
+    assert f'lang="{explained_in}" dir="{direction}"' in page.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,7 @@ from wijkgeld.pb import (
 )
 from wijkgeld.pb.fromfile import tally_from_file
 
-LANGUAGES = ("nl", "en")
+LANGUAGES = ("nl", "en", "tr", "ar", "pl")  # every language the engine writes (wijkgeld/pb/texts.py)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
 from wijkgeld import pb
@@ -29,12 +29,28 @@ def _cents(cents: int) -> str:
 
 
 def _lang() -> str:
-    """The counting engine writes its sentences in Dutch and English only (wijkgeld/pb/texts.py): Dutch pages get
-    Dutch, every other language English. Pages mark these sentences with this language (WCAG 3.1.2)."""
-    return "nl" if (get_language() or "nl").startswith("nl") else "en"
+    """The visitor's language if the counting engine speaks it (wijkgeld/pb/texts.py: nl, en, tr, ar, pl);
+    English otherwise. Pages mark these sentences with the language they are in (WCAG 3.1.2)."""
+    code = (get_language() or "nl").split("-")[0].lower()
+    return code if code in pb.LANGUAGES else "en"
+
+
+def _stored(texts: dict[str, str]) -> tuple[str, str]:
+    """A sentence stored with a count, and its language: the visitor's, or English for a result counted before
+    the engine spoke Turkish, Arabic and Polish (those stored Dutch and English only)."""
+    lang = _lang()
+    if lang in texts:
+        return texts[lang], lang
+    return texts["en"], "en"
 
 
 explanation_language = _lang
+
+
+def text_dir(lang: str) -> str:
+    """The direction of a text in ``lang``: an Arabic explanation is right to left even when it starts with an
+    idea's name in Latin letters (which would make ``dir="auto"`` guess left to right)."""
+    return "rtl" if get_language_info(lang)["bidi"] else "ltr"
 
 
 def _engine(result) -> pb.Explanation | None:
@@ -56,20 +72,23 @@ def _engine(result) -> pb.Explanation | None:
         return None
 
 
-def project_sentence(explanation: dict[str, Any], pid: str, engine: pb.Explanation | None = None) -> str:
-    """Why one idea was (not) chosen, in the visitor's language."""
+def project_sentence(
+    explanation: dict[str, Any], pid: str, engine: pb.Explanation | None = None
+) -> tuple[str, str]:
+    """Why one idea was (not) chosen, and the language of that sentence (the visitor's where there is one)."""
     if engine is not None and pid in engine.projects:
-        return pb.project_text(engine, engine.projects[pid], _lang())
+        return pb.project_text(engine, engine.projects[pid], _lang()), _lang()
     info = explanation["projects"].get(pid)
     if info is None:
-        return ""
-    return info["text"][_lang()]
+        return "", _lang()
+    return _stored(info["text"])
 
 
-def summary_sentence(explanation: dict[str, Any], engine: pb.Explanation | None = None) -> str:
+def summary_sentence(explanation: dict[str, Any], engine: pb.Explanation | None = None) -> tuple[str, str]:
+    """The count in a few lines, and the language they are in."""
     if engine is not None:
-        return pb.summary_text(engine, _lang())
-    return explanation["summary"][_lang()]
+        return pb.summary_text(engine, _lang()), _lang()
+    return _stored(explanation["summary"])
 
 
 def _titles(round_) -> dict[str, str]:
@@ -131,6 +150,7 @@ def result_rows(result, round_) -> list[dict[str, Any]]:
     rows = []
     for pid, info in result.explanation["projects"].items():
         proposal = proposals.get(pid)
+        text, lang = project_sentence(result.explanation, pid, engine)
         rows.append(
             {
                 "idea": proposal,
@@ -141,8 +161,9 @@ def result_rows(result, round_) -> list[dict[str, Any]]:
                 "votes": info["votes"],
                 "selected": info["selected"],
                 "order": info["order"],
-                "text": project_sentence(result.explanation, pid, engine),
-                "lang": _lang(),
+                "text": text,
+                "lang": lang,
+                "dir": text_dir(lang),
                 "tie": notes.get(pid, ""),
             }
         )
@@ -155,13 +176,15 @@ def summary(result) -> dict[str, Any]:
     n = e["num_voters"]
     comparison = result.comparison.get("rule", {})
     share = Fraction(comparison.get("share_with_a_project", e.get("share_with_a_project", "0")))
+    text, lang = summary_sentence(e, _engine(result))
     return {
+        "text": text,
+        "lang": lang,
+        "dir": text_dir(lang),
         "budget": money(e["budget"]),
         "spent": money(e["spent"]),
         "ballots": n,
         "voter_budget": money(e["voter_budget"]) if e.get("voter_budget") else "",
-        "text": summary_sentence(e, _engine(result)),
-        "lang": _lang(),
         "percent_with_project": round(float(share) * 100),
     }
 
@@ -191,10 +214,12 @@ def comparison_rows(result, round_) -> dict[str, Any] | None:
 def project_text(result, proposal) -> dict[str, Any] | None:
     if proposal.project_id not in result.explanation["projects"]:
         return None
+    text, lang = project_sentence(result.explanation, proposal.project_id, _engine(result))
     return {
         "selected": proposal.project_id in result.selected,
-        "text": project_sentence(result.explanation, proposal.project_id, _engine(result)),
-        "lang": _lang(),
+        "text": text,
+        "lang": lang,
+        "dir": text_dir(lang),
     }
 
 
@@ -227,6 +252,7 @@ def parts(result, round_, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for bar, row in zip(chart["bars"], mine, strict=True):
             bar["selected"], bar["pooled"] = row["selected"], row["pooled"]
         sub = subs.get(part["name"])
+        text, lang = _stored(part["summary"])
         sections.append(
             {
                 "name": sub.label if sub else part["name"],
@@ -236,7 +262,9 @@ def parts(result, round_, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "spent_cents": to_cents(part["spent"]),
                 "left_cents": budget_cents - to_cents(part["spent"]),
                 "voters": voters_text(part["num_voters"]),
-                "text": part["summary"][_lang()],
+                "text": text,
+                "lang": lang,
+                "dir": text_dir(lang),
                 "rows": mine,
                 "chart": chart,
             }

@@ -19,10 +19,11 @@ from .model import Ballot, Election, Project, build_election
 from .numbers import Number
 from .pbfile import parse_pb, parse_pb_bytes, read_pb, write_pb
 from .tally import RULES, Result, tally
-from .texts import explain_text, money, project_text, summary_text, voter_text
+from .texts import LANGUAGES, explain_text, money, project_text, summary_text, voter_text
 from .tiebreak import TieBreak
 
 __all__ = [
+    "LANGUAGES",
     "RULES",
     "Ballot",
     "Election",

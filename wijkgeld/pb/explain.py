@@ -1,7 +1,7 @@
 """Explanations as data: for each project why it was (not) funded, for each voter how their share was used.
 
 ``build_explanation(result)`` is called by ``Result.explanation`` on first use. Amounts are exact
-(``int``/``Fraction``); ``wijkgeld.pb.texts`` turns them into plain Dutch or English.
+(``int``/``Fraction``); ``wijkgeld.pb.texts`` turns them into plain words in five languages.
 
 Reasons (``ProjectExplanation.reason``):
 
