@@ -1,0 +1,713 @@
+/* The compiled kernel of the MES float filter (optional; see wijkgeld/pb/rules/kernel.py).
+ *
+ * Each function here is a line-by-line transcription of a loop in mes_fast.py or certify.py, on the
+ * same Python objects (lists of float tuples, dicts of floats), doing the same IEEE double operations
+ * in the same order: the results are bit for bit those of the pure-Python path, which stays the
+ * reference (tests/pb/test_kernel.py compares both on every shared file and on generated elections).
+ * Nothing here decides anything exactly: these are the float filters, whose callers prove every
+ * decision as before. Built with -ffp-contract=off, so no fused multiply-add changes a rounding.
+ *
+ * Python's sum() of floats is a plain left-to-right sum up to 3.11 and a compensated (Neumaier) sum
+ * from 3.12 on: psum_* below follows the interpreter it is compiled for.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stdlib.h>
+
+#define EPS 4e-16          /* mes_fast.EPS */
+#define CEPS 2.220446049250313e-16 /* certify.EPS = 2**-52 */
+#define MARGIN 1e-9
+
+/* ----- Python's sum() of floats, as the running interpreter does it ------------------------- */
+typedef struct {
+    double f;
+    double c;
+    int started;
+} psum;
+
+static inline void psum_init(psum *s) { s->f = 0.0; s->c = 0.0; s->started = 0; }
+
+static inline void psum_add(psum *s, double x) {
+    if (!s->started) {
+        s->started = 1;
+        s->f = 0.0 + x; /* int 0 + float */
+        return;
+    }
+#if PY_VERSION_HEX >= 0x030C0000
+    double t = s->f + x;
+    if (fabs(s->f) >= fabs(x)) {
+        s->c += (s->f - t) + x;
+    } else {
+        s->c += (x - t) + s->f;
+    }
+    s->f = t;
+#else
+    s->f += x;
+#endif
+}
+
+static inline double psum_value(psum *s) {
+#if PY_VERSION_HEX >= 0x030C0000
+    if (s->c && isfinite(s->c)) return s->f + s->c;
+#endif
+    return s->f;
+}
+
+static inline double as_double(PyObject *o) {
+    if (PyFloat_CheckExact(o)) return PyFloat_AS_DOUBLE(o);
+    return PyFloat_AsDouble(o);
+}
+
+/* Python's float(x) // style helpers are not needed; math.floor/ceil of finite floats are. */
+
+/* A position with its sort key (walk's order: low end, then position, as a stable sort). */
+typedef struct {
+    double key;
+    Py_ssize_t pos;
+} keyed;
+
+/* ----- Money: FastRun's val and low lists, as C arrays ------------------------------------- */
+/* A Money object stands for FastRun.val (a list of (vf, ve, vs, vse) tuples, or the shared ZERO tuple
+ * for a class with no money) and its ``lows`` view for FastRun.low (a list of floats), indexed by
+ * class id. Python code reads and writes them as lists: ``val[k]`` gives ZERO itself when the class
+ * was set to ZERO (identity checks stay valid), else a new tuple of the stored floats; the kernel's
+ * loops read the arrays directly. */
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t n, cap;
+    double *vf, *ve, *vs, *vse, *low;
+    char *zero;
+    PyObject *ZERO;
+} Money;
+
+typedef struct {
+    PyObject_HEAD
+    Money *m;
+} LowView;
+
+static PyTypeObject MoneyType, LowViewType;
+
+static int money_reserve(Money *m, Py_ssize_t need) {
+    if (need <= m->cap) return 0;
+    Py_ssize_t cap = m->cap ? m->cap : 64;
+    while (cap < need) cap *= 2;
+    double **arrays[5] = {&m->vf, &m->ve, &m->vs, &m->vse, &m->low};
+    for (int a = 0; a < 5; a++) {
+        double *grown = PyMem_Realloc(*arrays[a], sizeof(double) * cap);
+        if (!grown) { PyErr_NoMemory(); return -1; }
+        *arrays[a] = grown;
+    }
+    char *z = PyMem_Realloc(m->zero, cap);
+    if (!z) { PyErr_NoMemory(); return -1; }
+    m->zero = z;
+    m->cap = cap;
+    return 0;
+}
+
+static void money_set_zero(Money *m, Py_ssize_t k) {
+    m->vf[k] = m->ve[k] = m->vs[k] = m->vse[k] = 0.0;
+    m->zero[k] = 1;
+}
+
+static int money_set(Money *m, Py_ssize_t k, PyObject *v) {
+    if (v == m->ZERO) { money_set_zero(m, k); return 0; }
+    if (!PyTuple_Check(v) || PyTuple_GET_SIZE(v) != 4) {
+        PyErr_SetString(PyExc_TypeError, "a money value is a tuple of 4 floats");
+        return -1;
+    }
+    double x[4];
+    for (int i = 0; i < 4; i++) {
+        x[i] = PyFloat_AsDouble(PyTuple_GET_ITEM(v, i));
+        if (x[i] == -1.0 && PyErr_Occurred()) return -1;
+    }
+    m->vf[k] = x[0]; m->ve[k] = x[1]; m->vs[k] = x[2]; m->vse[k] = x[3];
+    m->zero[k] = 0;
+    return 0;
+}
+
+static PyObject *money_get(Money *m, Py_ssize_t k) {
+    if (m->zero[k]) { Py_INCREF(m->ZERO); return m->ZERO; }
+    return Py_BuildValue("(dddd)", m->vf[k], m->ve[k], m->vs[k], m->vse[k]);
+}
+
+/* Money(ZERO, first_value, first_low) */
+static PyObject *money_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
+    PyObject *ZERO, *first;
+    double first_low;
+    if (!PyArg_ParseTuple(args, "O!Od", &PyTuple_Type, &ZERO, &first, &first_low)) return NULL;
+    Money *m = (Money *)type->tp_alloc(type, 0);
+    if (!m) return NULL;
+    Py_INCREF(ZERO);
+    m->ZERO = ZERO;
+    if (money_reserve(m, 1) < 0 || money_set(m, 0, first) < 0) { Py_DECREF(m); return NULL; }
+    m->low[0] = first_low;
+    m->n = 1;
+    return (PyObject *)m;
+}
+
+static void money_dealloc(Money *m) {
+    PyMem_Free(m->vf); PyMem_Free(m->ve); PyMem_Free(m->vs); PyMem_Free(m->vse); PyMem_Free(m->low);
+    PyMem_Free(m->zero);
+    Py_XDECREF(m->ZERO);
+    Py_TYPE(m)->tp_free((PyObject *)m);
+}
+
+static Py_ssize_t money_len(Money *m) { return m->n; }
+
+static int check_index(Py_ssize_t k, Py_ssize_t n) {
+    if (k < 0 || k >= n) { PyErr_SetString(PyExc_IndexError, "class id out of range"); return -1; }
+    return 0;
+}
+
+static PyObject *money_item(Money *m, Py_ssize_t k) {
+    if (check_index(k, m->n) < 0) return NULL;
+    return money_get(m, k);
+}
+
+static int money_ass_item(Money *m, Py_ssize_t k, PyObject *v) {
+    if (check_index(k, m->n) < 0) return -1;
+    if (!v) { PyErr_SetString(PyExc_TypeError, "cannot delete"); return -1; }
+    return money_set(m, k, v);
+}
+
+/* grow(count): append ``count`` classes with no money (placeholders, as extend(repeat(ZERO, count))) */
+static PyObject *money_grow(Money *m, PyObject *arg) {
+    Py_ssize_t count = PyLong_AsSsize_t(arg);
+    if (count == -1 && PyErr_Occurred()) return NULL;
+    if (count <= 0) Py_RETURN_NONE;
+    if (money_reserve(m, m->n + count) < 0) return NULL;
+    for (Py_ssize_t k = m->n; k < m->n + count; k++) { money_set_zero(m, k); m->low[k] = 0.0; }
+    m->n += count;
+    Py_RETURN_NONE;
+}
+
+/* shift(created, ft): resume_from's loop; returns (flat, err_max) */
+static PyObject *money_shift(Money *m, PyObject *args) {
+    PyObject *created;
+    double ft;
+    if (!PyArg_ParseTuple(args, "O!d", &PyList_Type, &created, &ft)) return NULL;
+    int flat = 0;
+    double err_max = 0.0, two_eps = 2 * EPS;
+    Py_ssize_t nc = PyList_GET_SIZE(created);
+    for (Py_ssize_t j = 0; j < nc; j++) {
+        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(created, j));
+        if (k == -1 && PyErr_Occurred()) return NULL;
+        if (check_index(k, m->n) < 0) return NULL;
+        if (m->zero[k]) continue;
+        double nf = m->vf[k] + m->vs[k] * ft;
+        double ne = m->ve[k] + m->vse[k] * ft + two_eps * nf;
+        m->vf[k] = nf;
+        m->ve[k] = ne;
+        double lo = m->low[k] = nf - ne;
+        if (lo <= 0.0) flat = 1;
+        if (ne > err_max) err_max = ne;
+    }
+    return Py_BuildValue("(Od)", flat ? Py_True : Py_False, err_max);
+}
+
+/* A new view each time: Money keeps no reference to it, so there is no reference cycle (tally()
+ * pauses the cyclic collector; a cycle would keep every run's arrays until the count ends). */
+static PyObject *money_get_lows(Money *m, void *closure) {
+    LowView *v = PyObject_New(LowView, &LowViewType);
+    if (!v) return NULL;
+    Py_INCREF(m);
+    v->m = m;
+    return (PyObject *)v;
+}
+
+static PySequenceMethods money_as_seq = {
+    .sq_length = (lenfunc)money_len,
+    .sq_item = (ssizeargfunc)money_item,
+    .sq_ass_item = (ssizeobjargproc)money_ass_item,
+};
+
+static PyMethodDef money_methods[] = {
+    {"grow", (PyCFunction)money_grow, METH_O, "Append classes with no money (placeholders)."},
+    {"shift", (PyCFunction)money_shift, METH_VARARGS, "FastRun.resume_from's shift of the prefix's classes."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyGetSetDef money_getset[] = {
+    {"lows", (getter)money_get_lows, NULL, "FastRun.low: the low ends, as a list-like view", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyTypeObject MoneyType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "wijkgeld.pb.rules._kernel.Money",
+    .tp_basicsize = sizeof(Money),
+    .tp_dealloc = (destructor)money_dealloc,
+    .tp_as_sequence = &money_as_seq,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "FastRun.val as C arrays (see _kernel.c).",
+    .tp_methods = money_methods,
+    .tp_getset = money_getset,
+    .tp_new = money_new,
+};
+
+static void lowview_dealloc(LowView *v) {
+    Py_XDECREF(v->m);
+    PyObject_Free(v);
+}
+
+static Py_ssize_t lowview_len(LowView *v) { return v->m->n; }
+
+static PyObject *lowview_item(LowView *v, Py_ssize_t k) {
+    if (check_index(k, v->m->n) < 0) return NULL;
+    return PyFloat_FromDouble(v->m->low[k]);
+}
+
+static int lowview_ass_item(LowView *v, Py_ssize_t k, PyObject *x) {
+    if (check_index(k, v->m->n) < 0) return -1;
+    if (!x) { PyErr_SetString(PyExc_TypeError, "cannot delete"); return -1; }
+    double d = PyFloat_AsDouble(x);
+    if (d == -1.0 && PyErr_Occurred()) return -1;
+    v->m->low[k] = d;
+    return 0;
+}
+
+static PySequenceMethods lowview_as_seq = {
+    .sq_length = (lenfunc)lowview_len,
+    .sq_item = (ssizeargfunc)lowview_item,
+    .sq_ass_item = (ssizeobjargproc)lowview_ass_item,
+};
+
+static PyTypeObject LowViewType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "wijkgeld.pb.rules._kernel.LowView",
+    .tp_basicsize = sizeof(LowView),
+    .tp_dealloc = (destructor)lowview_dealloc,
+    .tp_as_sequence = &lowview_as_seq,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "FastRun.low as a view of a Money object's low ends.",
+};
+
+/* ----- the classes of a walk in order of their low ends, made lazily --------------------------- */
+/* walk() sorts positions by low end (stable: ties keep list order) but mostly reads only the first
+ * few: a binary heap on (low, position) gives them in exactly that order, each on demand. */
+typedef struct {
+    keyed *h;       /* heap of the classes not yet taken */
+    Py_ssize_t hn;
+    keyed *out;     /* the classes taken so far, in order */
+    Py_ssize_t outn;
+} lazy_order;
+
+#define KLESS(a, b) ((a).key < (b).key || ((a).key == (b).key && (a).pos < (b).pos))
+
+static void lazy_init(lazy_order *o) {
+    for (Py_ssize_t i = o->hn / 2 - 1; i >= 0; i--) {
+        Py_ssize_t j = i;
+        keyed x = o->h[j];
+        for (;;) {
+            Py_ssize_t c = 2 * j + 1;
+            if (c >= o->hn) break;
+            if (c + 1 < o->hn && KLESS(o->h[c + 1], o->h[c])) c++;
+            if (!KLESS(o->h[c], x)) break;
+            o->h[j] = o->h[c];
+            j = c;
+        }
+        o->h[j] = x;
+    }
+}
+
+/* The position of the j-th class in order, or -1 past the end. */
+static inline Py_ssize_t lazy_get(lazy_order *o, Py_ssize_t j) {
+    while (o->outn <= j) {
+        if (o->hn == 0) return -1;
+        o->out[o->outn++] = o->h[0];
+        keyed x = o->h[--o->hn];
+        Py_ssize_t i = 0;
+        for (;;) {
+            Py_ssize_t c = 2 * i + 1;
+            if (c >= o->hn) break;
+            if (c + 1 < o->hn && KLESS(o->h[c + 1], o->h[c])) c++;
+            if (!KLESS(o->h[c], x)) break;
+            o->h[i] = o->h[c];
+            i = c;
+        }
+        if (o->hn) o->h[i] = x;
+    }
+    return o->out[j].pos;
+}
+
+/* ----- FastRun.walk ------------------------------------------------------------------------- */
+/* walk(money, keys, weights, cost, weight, flat, parametric, limit, err_max)
+ * Returns (0, None): unaffordable, nothing to keep; (1, (rem, rem_e, rem_s, rem_se)): unaffordable,
+ * keep(...) strict; (2, None): uncertain; (3, (rho, poor)): the price and the poor classes. */
+
+static PyObject *make_rho(double a, double b, double c, double d, PyObject *poor) {
+    PyObject *rho = Py_BuildValue("(dddd)", a, b, c, d);
+    if (!rho) { Py_DECREF(poor); return NULL; }
+    PyObject *pair = PyTuple_Pack(2, rho, poor);
+    Py_DECREF(rho);
+    Py_DECREF(poor);
+    if (!pair) return NULL;
+    return Py_BuildValue("(iN)", 3, pair);
+}
+
+static PyObject *k_walk(PyObject *self, PyObject *args) {
+    Money *mo;
+    PyObject *keys, *weights;
+    double cost, weight, limit, err_max;
+    int flat, parametric;
+    if (!PyArg_ParseTuple(args, "O!O!O!ddppdd", &MoneyType, &mo, &PyList_Type, &keys, &PyList_Type, &weights,
+                          &cost, &weight, &flat, &parametric, &limit, &err_max))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(keys);
+    if (PyList_GET_SIZE(weights) != n) {
+        PyErr_SetString(PyExc_ValueError, "keys and weights differ in length");
+        return NULL;
+    }
+    const double *VF = mo->vf, *VE = mo->ve, *VS = mo->vs, *VSE = mo->vse, *LOW = mo->low;
+    const char *Z = mo->zero;
+    PyObject *ZERO = mo->ZERO;
+    PyObject *result = NULL;
+    Py_ssize_t *kid = PyMem_Malloc(sizeof(Py_ssize_t) * (n + 1));
+    double *lows = PyMem_Malloc(sizeof(double) * (n + 1));
+    double *ws = PyMem_Malloc(sizeof(double) * (n + 1));
+    keyed *heap = PyMem_Malloc(sizeof(keyed) * (n + 1));
+    keyed *out = PyMem_Malloc(sizeof(keyed) * (n + 1));
+    PyObject *poor = NULL;
+    if (!kid || !lows || !ws || !heap || !out) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(keys, i));
+        if (k == -1 && PyErr_Occurred()) goto done;
+        if (check_index(k, mo->n) < 0) goto done;
+        kid[i] = k;
+        lows[i] = LOW[k];
+        ws[i] = as_double(PyList_GET_ITEM(weights, i));
+    }
+    if (PyErr_Occurred()) goto done;
+    /* screen = sum(map(mul, weights, lows)) */
+    psum ps;
+    psum_init(&ps);
+    for (Py_ssize_t i = 0; i < n; i++) psum_add(&ps, ws[i] * lows[i]);
+    double screen = psum_value(&ps);
+    double total = weight;
+    if (screen < cost) {
+        /* surely_short */
+        int short_ = 0;
+        if (!(parametric && limit == INFINITY)) {
+            double grow = 1 + (double)(n + 6) * EPS;
+            int need_slopes = parametric && limit != 0;
+            if (!need_slopes && !flat) {
+                double me_ = err_max * total * (1 + 2 * EPS);
+                if (cost * (1 - 2 * EPS) - (screen + 2 * me_) * grow * (1 + 2 * EPS) > 0) {
+                    short_ = 1;
+                } else {
+                    psum pe;
+                    psum_init(&pe);
+                    for (Py_ssize_t i = 0; i < n; i++) psum_add(&pe, ws[i] * VE[kid[i]]);
+                    me_ = psum_value(&pe);
+                    short_ = cost * (1 - 2 * EPS) - (screen + 2 * me_) * grow * (1 + 2 * EPS) > 0;
+                }
+            } else {
+                double m = 0.0, me = 0.0, ms = 0.0, mse = 0.0;
+                for (Py_ssize_t i = 0; i < n; i++) {
+                    Py_ssize_t k = kid[i];
+                    double w = ws[i];
+                    m += w * VF[k];
+                    me += w * VE[k];
+                    if (need_slopes) {
+                        ms += w * VS[k];
+                        mse += w * VSE[k];
+                    }
+                }
+                double sh = cost * (1 - 2 * EPS) - (m + me) * grow;
+                if (sh > 0) {
+                    if (!need_slopes) {
+                        short_ = 1;
+                    } else {
+                        double rem_e = (EPS * cost * (double)(n + 1) + me + EPS * m) * grow;
+                        double value_low = (sh - 2 * rem_e) * (1 - 2 * EPS);
+                        if (value_low > 0) {
+                            double fall = (ms + mse + EPS * (double)(n + 1) * ms) * grow * (1 + 2 * EPS);
+                            short_ = value_low > (limit + 1) * fall * (1 + 1e-9);
+                        }
+                    }
+                }
+            }
+        }
+        if (short_) { result = Py_BuildValue("(iO)", 0, Py_None); goto done; }
+    }
+    /* the order: positions by low end (without the money-less classes unless flat) */
+    lazy_order ord = {heap, 0, out, 0};
+    int drained = 0;
+    if (!flat) {
+        psum pw;
+        psum_init(&pw);
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (lows[i] != 0.0) { heap[ord.hn].key = lows[i]; heap[ord.hn].pos = i; ord.hn++; psum_add(&pw, ws[i]); }
+        if (ord.hn < n) {
+            weight = pw.started ? psum_value(&pw) : 0.0;
+            drained = 1;
+        }
+    } else {
+        for (Py_ssize_t i = 0; i < n; i++) { heap[i].key = lows[i]; heap[i].pos = i; }
+        ord.hn = n;
+    }
+    lazy_init(&ord);
+    if (!drained) {
+        Py_ssize_t first = lazy_get(&ord, 0);
+        if (first < 0) { PyErr_SetString(PyExc_IndexError, "list index out of range"); goto done; }
+        double q0 = cost / weight;
+        if (lows[first] > q0 * (1 + 4 * EPS)) {
+            poor = PyList_New(0);
+            if (!poor) goto done;
+            result = make_rho(q0, 2 * EPS * q0, 0.0, 0.0, poor);
+            poor = NULL;
+            goto done;
+        }
+    }
+    int slopes = parametric && limit != 0;
+    if (!flat && screen >= cost) {
+        /* quick_price */
+        double rem = cost, tot = weight, w = weight, rem_s = 0.0;
+        Py_ssize_t taken = -1, i;
+        for (Py_ssize_t j = 0; (i = lazy_get(&ord, j)) >= 0; j++) {
+            Py_ssize_t k = kid[i];
+            double vf = VF[k];
+            if (vf * w >= rem) { taken = j; break; }
+            double wf = ws[i];
+            rem -= wf * vf;
+            if (slopes) rem_s -= wf * VS[k];
+            w -= wf;
+        }
+        if (taken >= 0) {
+            i = ord.out[taken].pos;
+            double rem_e = (EPS * cost * (double)(taken + 1) + err_max * (tot - w)) * (1 + 4 * EPS);
+            double q = rem / w;
+            double q_e = rem_e / w + EPS * q;
+            int ok = !(lows[i] * (1 - 2 * EPS) <= (q + q_e) * (1 + 2 * EPS));
+            if (ok && taken &&
+                lows[ord.out[taken - 1].pos] * (1 + 2 * EPS) + 2 * err_max * (1 + 2 * EPS) >= (q - q_e) * (1 - 2 * EPS))
+                ok = 0;
+            if (ok) {
+                poor = PyList_New(0);
+                if (!poor) goto done;
+                if (!slopes) {
+                    if (drained && PyList_Append(poor, ZERO) < 0) goto done;
+                    result = make_rho(q, q_e, 0.0, 0.0, poor);
+                    poor = NULL;
+                    goto done;
+                }
+                psum pe;
+                psum_init(&pe);
+                for (Py_ssize_t j = 0; j < taken; j++) {
+                    Py_ssize_t pi = ord.out[j].pos;
+                    PyObject *v = money_get(mo, kid[pi]);
+                    if (!v || PyList_Append(poor, v) < 0) { Py_XDECREF(v); goto done; }
+                    Py_DECREF(v);
+                    psum_add(&pe, ws[pi] * VSE[kid[pi]]);
+                }
+                if (drained && PyList_Append(poor, ZERO) < 0) goto done;
+                double slope_e = psum_value(&pe);
+                double rem_se = (slope_e * (1 + (double)(taken + 2) * EPS) - EPS * (double)(taken + 1) * rem_s) *
+                                (1 + 4 * EPS);
+                double qs = rem_s / w;
+                result = make_rho(q, q_e, qs, rem_se / w + EPS * fabs(qs), poor);
+                poor = NULL;
+                goto done;
+            }
+        }
+    }
+    poor = PyList_New(0);
+    if (!poor) goto done;
+    {
+        double rem = cost, rem_e = EPS * cost, rem_s = 0.0, rem_se = 0.0;
+        int broke = 0;
+        Py_ssize_t i;
+        for (Py_ssize_t j = 0; (i = lazy_get(&ord, j)) >= 0; j++) {
+            Py_ssize_t k = kid[i];
+            if (Z[k]) {
+                weight -= ws[i];
+                drained = 1;
+                continue;
+            }
+            double vf = VF[k];
+            double ve = VE[k];
+            double vw = vf * weight;
+            double d = vw - rem;
+            double d_e = ve * weight + rem_e + EPS * (vw + rem);
+            if (d > d_e) { broke = 1; break; }
+            if (d >= -d_e) { result = Py_BuildValue("(iO)", 2, Py_None); goto done; }
+            double wf = ws[i];
+            double wvf = wf * vf;
+            if (slopes) {
+                PyObject *v = money_get(mo, k);
+                if (!v || PyList_Append(poor, v) < 0) { Py_XDECREF(v); goto done; }
+                Py_DECREF(v);
+                double vs = VS[k];
+                double vse = VSE[k];
+                double wvs = wf * vs;
+                rem_e += wf * ve + EPS * (rem + wvf);
+                rem -= wvf;
+                rem_se += wf * vse + EPS * (wvs - rem_s);
+                rem_s -= wvs;
+            } else {
+                rem_e += wf * ve + EPS * (rem + wvf);
+                rem -= wvf;
+            }
+            weight -= wf;
+        }
+        if (!broke) {
+            if (!slopes) result = Py_BuildValue("(iO)", 0, Py_None);
+            else result = Py_BuildValue("(i(dddd))", 1, rem, rem_e, rem_s, rem_se);
+            goto done;
+        }
+        double q = rem / weight;
+        double q_e = rem_e / weight + EPS * q;
+        double qs = rem_s / weight;
+        double qs_e = rem_se / weight + EPS * fabs(qs);
+        if (drained && PyList_Append(poor, ZERO) < 0) goto done;
+        result = make_rho(q, q_e, qs, qs_e, poor);
+        poor = NULL;
+    }
+done:
+    Py_XDECREF(poor);
+    PyMem_Free(kid);
+    PyMem_Free(lows);
+    PyMem_Free(ws);
+    PyMem_Free(heap);
+    PyMem_Free(out);
+    return result;
+}
+
+/* ----- FastRun.buy's loop ------------------------------------------------------------------- */
+/* buy(money, ids, children, q, q_e, qs, qs_e, zero_stays) -> list of the children whose money is a
+ * close call, which the caller settles exactly (in order). */
+static PyObject *k_buy(PyObject *self, PyObject *args) {
+    Money *mo;
+    PyObject *ids, *children;
+    double q, q_e, qs, qs_e;
+    int zero_stays;
+    if (!PyArg_ParseTuple(args, "O!O!O!ddddp", &MoneyType, &mo, &PyList_Type, &ids, &PyList_Type, &children, &q,
+                          &q_e, &qs, &qs_e, &zero_stays))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(ids);
+    if (PyList_GET_SIZE(children) != n) {
+        PyErr_SetString(PyExc_ValueError, "ids and children differ in length");
+        return NULL;
+    }
+    double aqs = fabs(qs);
+    PyObject *close = PyList_New(0);
+    if (!close) return NULL;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(ids, j));
+        Py_ssize_t nw = PyLong_AsSsize_t(PyList_GET_ITEM(children, j));
+        if ((k == -1 || nw == -1) && PyErr_Occurred()) goto fail;
+        if (check_index(k, mo->n) < 0 || check_index(nw, mo->n) < 0) goto fail;
+        if (mo->zero[k] && zero_stays) {
+            money_set_zero(mo, nw);
+            mo->low[nw] = 0.0;
+            continue;
+        }
+        double vf = mo->vf[k], ve = mo->ve[k];
+        double left = vf - q;
+        double left_e = ve + q_e + EPS * (vf + q);
+        if (left < -left_e) {
+            money_set_zero(mo, nw);
+            mo->low[nw] = 0.0;
+        } else if (left > left_e) {
+            double vs = mo->vs[k], vse = mo->vse[k];
+            mo->vf[nw] = left;
+            mo->ve[nw] = left_e;
+            mo->vs[nw] = vs - qs;
+            mo->vse[nw] = vse + qs_e + EPS * (vs + aqs);
+            mo->zero[nw] = 0;
+            mo->low[nw] = left - left_e;
+        } else {
+            PyObject *x = PyList_GET_ITEM(children, j);
+            if (PyList_Append(close, x) < 0) goto fail;
+        }
+    }
+    return close;
+fail:
+    Py_DECREF(close);
+    return NULL;
+}
+
+/* ----- FastRun.derived_ids's loop ----------------------------------------------------------- */
+/* derive(acc, steps, masks, weights, class_id): for each (child_map, sel, types) in steps, move the
+ * weight of each type t from its class class_id[masks[t] & sel] to that class's child. ``acc`` (a
+ * dict: class id -> float weight) is updated in place, in the same order as the Python loop. */
+static PyObject *k_derive(PyObject *self, PyObject *args) {
+    PyObject *acc, *steps, *masks, *weights, *class_id;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!", &PyDict_Type, &acc, &PyList_Type, &steps, &PyList_Type, &masks,
+                          &PyList_Type, &weights, &PyDict_Type, &class_id))
+        return NULL;
+    Py_ssize_t ns = PyList_GET_SIZE(steps);
+    for (Py_ssize_t j = 0; j < ns; j++) {
+        PyObject *st = PyList_GET_ITEM(steps, j);
+        PyObject *child, *sel, *types;
+        if (!PyArg_ParseTuple(st, "O!OO!", &PyDict_Type, &child, &sel, &PyList_Type, &types)) return NULL;
+        Py_ssize_t nt = PyList_GET_SIZE(types);
+        for (Py_ssize_t a = 0; a < nt; a++) {
+            Py_ssize_t t = PyLong_AsSsize_t(PyList_GET_ITEM(types, a));
+            if (t == -1 && PyErr_Occurred()) return NULL;
+            if (t < 0 || t >= PyList_GET_SIZE(masks) || t >= PyList_GET_SIZE(weights)) {
+                PyErr_SetString(PyExc_IndexError, "ballot type");
+                return NULL;
+            }
+            PyObject *key = PyNumber_And(PyList_GET_ITEM(masks, t), sel);
+            if (!key) return NULL;
+            PyObject *i = PyDict_GetItemWithError(class_id, key); /* borrowed */
+            Py_DECREF(key);
+            if (!i) {
+                if (!PyErr_Occurred()) PyErr_SetString(PyExc_KeyError, "class");
+                return NULL;
+            }
+            double w = as_double(PyList_GET_ITEM(weights, t));
+            PyObject *cur = PyDict_GetItemWithError(acc, i);
+            if (!cur) {
+                if (!PyErr_Occurred()) PyErr_SetString(PyExc_KeyError, "class");
+                return NULL;
+            }
+            double left = as_double(cur) - w;
+            Py_INCREF(i); /* i is borrowed from class_id, which the loop does not change; keep it safe */
+            if (left != 0.0) {
+                PyObject *lf = PyFloat_FromDouble(left);
+                if (!lf || PyDict_SetItem(acc, i, lf) < 0) { Py_XDECREF(lf); Py_DECREF(i); return NULL; }
+                Py_DECREF(lf);
+            } else if (PyDict_DelItem(acc, i) < 0) {
+                Py_DECREF(i);
+                return NULL;
+            }
+            PyObject *nw = PyDict_GetItemWithError(child, i); /* borrowed */
+            Py_DECREF(i);
+            if (!nw) {
+                if (!PyErr_Occurred()) PyErr_SetString(PyExc_KeyError, "child class");
+                return NULL;
+            }
+            PyObject *got = PyDict_GetItemWithError(acc, nw);
+            if (!got && PyErr_Occurred()) return NULL;
+            double base = got ? as_double(got) : 0.0;
+            PyObject *sf = PyFloat_FromDouble(base + w);
+            if (!sf || PyDict_SetItem(acc, nw, sf) < 0) { Py_XDECREF(sf); return NULL; }
+            Py_DECREF(sf);
+        }
+    }
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef methods[] = {
+    {"walk", k_walk, METH_VARARGS, "FastRun.walk after the class lists (see mes_fast.py)."},
+    {"buy", k_buy, METH_VARARGS, "FastRun.buy's loop over the winner's classes (see mes_fast.py)."},
+    {"derive", k_derive, METH_VARARGS, "FastRun.derived_ids's loop (see mes_fast.py)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_kernel",
+                                    "Compiled float filters of the MES engine (optional).", -1, methods};
+
+PyMODINIT_FUNC PyInit__kernel(void) {
+    if (PyType_Ready(&MoneyType) < 0 || PyType_Ready(&LowViewType) < 0) return NULL;
+    PyObject *mod = PyModule_Create(&module);
+    if (!mod) return NULL;
+    Py_INCREF(&MoneyType);
+    if (PyModule_AddObject(mod, "Money", (PyObject *)&MoneyType) < 0) {
+        Py_DECREF(&MoneyType);
+        Py_DECREF(mod);
+        return NULL;
+    }
+    return mod;
+}
