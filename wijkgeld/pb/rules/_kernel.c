@@ -330,9 +330,10 @@ static inline Py_ssize_t lazy_get(lazy_order *o, Py_ssize_t j) {
 }
 
 /* ----- FastRun.walk ------------------------------------------------------------------------- */
-/* walk(money, keys, weights, cost, weight, flat, parametric, limit, err_max)
+/* walk(money, packed, cost, weight, flat, parametric, limit, err_max), packed = pack(keys, weights)
  * Returns (0, None): unaffordable, nothing to keep; (1, (rem, rem_e, rem_s, rem_se)): unaffordable,
- * keep(...) strict; (2, None): uncertain; (3, (rho, poor)): the price and the poor classes. */
+ * keep(...) strict; (2, None): uncertain; (3, (rho, poor)): the price and the poor classes, as class
+ * ids (-1 for the money-less ones, which walk() lists as ZERO); keep_poor below reads them. */
 
 static PyObject *make_rho(double a, double b, double c, double d, PyObject *poor) {
     PyObject *rho = Py_BuildValue("(dddd)", a, b, c, d);
@@ -344,37 +345,52 @@ static PyObject *make_rho(double a, double b, double c, double d, PyObject *poor
     return Py_BuildValue("(iN)", 3, pair);
 }
 
-static PyObject *k_walk(PyObject *self, PyObject *args) {
-    Money *mo;
+/* pack(keys, weights) -> bytes: the class ids (Py_ssize_t) then the weights (double), for walk() */
+static PyObject *k_pack(PyObject *self, PyObject *args) {
     PyObject *keys, *weights;
-    double cost, weight, limit, err_max;
-    int flat, parametric;
-    if (!PyArg_ParseTuple(args, "O!O!O!ddppdd", &MoneyType, &mo, &PyList_Type, &keys, &PyList_Type, &weights,
-                          &cost, &weight, &flat, &parametric, &limit, &err_max))
-        return NULL;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &keys, &PyList_Type, &weights)) return NULL;
     Py_ssize_t n = PyList_GET_SIZE(keys);
     if (PyList_GET_SIZE(weights) != n) {
         PyErr_SetString(PyExc_ValueError, "keys and weights differ in length");
         return NULL;
     }
+    PyObject *out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)(sizeof(Py_ssize_t) + sizeof(double)));
+    if (!out) return NULL;
+    Py_ssize_t *ids = (Py_ssize_t *)PyBytes_AS_STRING(out);
+    double *ws = (double *)(ids + n);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        ids[i] = PyLong_AsSsize_t(PyList_GET_ITEM(keys, i));
+        ws[i] = as_double(PyList_GET_ITEM(weights, i));
+        if (PyErr_Occurred()) { Py_DECREF(out); return NULL; }
+        if (ids[i] < 0) { Py_DECREF(out); PyErr_SetString(PyExc_ValueError, "class id"); return NULL; }
+    }
+    return out;
+}
+
+static PyObject *k_walk(PyObject *self, PyObject *args) {
+    Money *mo;
+    PyObject *packed;
+    double cost, weight, limit, err_max;
+    int flat, parametric;
+    if (!PyArg_ParseTuple(args, "O!O!ddppdd", &MoneyType, &mo, &PyBytes_Type, &packed, &cost, &weight, &flat,
+                          &parametric, &limit, &err_max))
+        return NULL;
+    Py_ssize_t n = PyBytes_GET_SIZE(packed) / (Py_ssize_t)(sizeof(Py_ssize_t) + sizeof(double));
+    const Py_ssize_t *kid = (const Py_ssize_t *)PyBytes_AS_STRING(packed);
+    const double *ws = (const double *)(kid + n);
     const double *VF = mo->vf, *VE = mo->ve, *VS = mo->vs, *VSE = mo->vse, *LOW = mo->low;
     const char *Z = mo->zero;
-    PyObject *ZERO = mo->ZERO;
     PyObject *result = NULL;
-    Py_ssize_t *kid = PyMem_Malloc(sizeof(Py_ssize_t) * (n + 1));
     double *lows = PyMem_Malloc(sizeof(double) * (n + 1));
-    double *ws = PyMem_Malloc(sizeof(double) * (n + 1));
     keyed *heap = PyMem_Malloc(sizeof(keyed) * (n + 1));
     keyed *out = PyMem_Malloc(sizeof(keyed) * (n + 1));
     PyObject *poor = NULL;
-    if (!kid || !lows || !ws || !heap || !out) { PyErr_NoMemory(); goto done; }
+    PyObject *minus_one = PyLong_FromLong(-1);
+    if (!lows || !heap || !out || !minus_one) { PyErr_NoMemory(); goto done; }
     for (Py_ssize_t i = 0; i < n; i++) {
-        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(keys, i));
-        if (k == -1 && PyErr_Occurred()) goto done;
-        if (check_index(k, mo->n) < 0) goto done;
-        kid[i] = k;
+        Py_ssize_t k = kid[i];
+        if (k >= mo->n) { PyErr_SetString(PyExc_IndexError, "class id out of range"); goto done; }
         lows[i] = LOW[k];
-        ws[i] = as_double(PyList_GET_ITEM(weights, i));
     }
     if (PyErr_Occurred()) goto done;
     /* screen = sum(map(mul, weights, lows)) */
@@ -485,7 +501,7 @@ static PyObject *k_walk(PyObject *self, PyObject *args) {
                 poor = PyList_New(0);
                 if (!poor) goto done;
                 if (!slopes) {
-                    if (drained && PyList_Append(poor, ZERO) < 0) goto done;
+                    if (drained && PyList_Append(poor, minus_one) < 0) goto done;
                     result = make_rho(q, q_e, 0.0, 0.0, poor);
                     poor = NULL;
                     goto done;
@@ -494,12 +510,12 @@ static PyObject *k_walk(PyObject *self, PyObject *args) {
                 psum_init(&pe);
                 for (Py_ssize_t j = 0; j < taken; j++) {
                     Py_ssize_t pi = ord.out[j].pos;
-                    PyObject *v = money_get(mo, kid[pi]);
+                    PyObject *v = PyLong_FromSsize_t(kid[pi]);
                     if (!v || PyList_Append(poor, v) < 0) { Py_XDECREF(v); goto done; }
                     Py_DECREF(v);
                     psum_add(&pe, ws[pi] * VSE[kid[pi]]);
                 }
-                if (drained && PyList_Append(poor, ZERO) < 0) goto done;
+                if (drained && PyList_Append(poor, minus_one) < 0) goto done;
                 double slope_e = psum_value(&pe);
                 double rem_se = (slope_e * (1 + (double)(taken + 2) * EPS) - EPS * (double)(taken + 1) * rem_s) *
                                 (1 + 4 * EPS);
@@ -533,7 +549,7 @@ static PyObject *k_walk(PyObject *self, PyObject *args) {
             double wf = ws[i];
             double wvf = wf * vf;
             if (slopes) {
-                PyObject *v = money_get(mo, k);
+                PyObject *v = PyLong_FromSsize_t(k);
                 if (!v || PyList_Append(poor, v) < 0) { Py_XDECREF(v); goto done; }
                 Py_DECREF(v);
                 double vs = VS[k];
@@ -558,15 +574,14 @@ static PyObject *k_walk(PyObject *self, PyObject *args) {
         double q_e = rem_e / weight + EPS * q;
         double qs = rem_s / weight;
         double qs_e = rem_se / weight + EPS * fabs(qs);
-        if (drained && PyList_Append(poor, ZERO) < 0) goto done;
+        if (drained && PyList_Append(poor, minus_one) < 0) goto done;
         result = make_rho(q, q_e, qs, qs_e, poor);
         poor = NULL;
     }
 done:
     Py_XDECREF(poor);
-    PyMem_Free(kid);
+    Py_XDECREF(minus_one);
     PyMem_Free(lows);
-    PyMem_Free(ws);
     PyMem_Free(heap);
     PyMem_Free(out);
     return result;
@@ -689,10 +704,344 @@ static PyObject *k_derive(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+/* ----- certify.py: sums and bounds over a proof's money dicts ------------------------------- */
+/* A proof keeps its money bounds in dicts (class id -> float); a proof started from a run uses a
+ * dict subclass that makes missing entries on first use (certify._RunMoney.__missing__), which
+ * PyObject_GetItem calls as d[k] does. */
+static inline PyObject *dget(PyObject *d, PyObject *key) {
+    PyObject *v = PyDict_GetItemWithError(d, key);
+    if (v) { Py_INCREF(v); return v; }
+    if (PyErr_Occurred()) return NULL;
+    return PyObject_GetItem(d, key); /* KeyError, or __missing__ of a subclass */
+}
+
+static double dget_double(PyObject *d, PyObject *key, int *err) {
+    PyObject *v = dget(d, key);
+    if (!v) { *err = 1; return 0.0; }
+    double x = as_double(v);
+    Py_DECREF(v);
+    return x;
+}
+
+/* gather(d, keys) -> [d[k] for k in keys] */
+static PyObject *k_gather(PyObject *self, PyObject *args) {
+    PyObject *d, *keys;
+    if (!PyArg_ParseTuple(args, "OO!", &d, &PyList_Type, &keys)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(keys);
+    PyObject *out = PyList_New(n);
+    if (!out) return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *v = dget(d, PyList_GET_ITEM(keys, i));
+        if (!v) { Py_DECREF(out); return NULL; }
+        PyList_SET_ITEM(out, i, v);
+    }
+    return out;
+}
+
+/* dot(d, keys, weights) -> sum(map(mul, map(d.__getitem__, keys), weights)) */
+static PyObject *k_dot(PyObject *self, PyObject *args) {
+    PyObject *d, *keys, *weights;
+    if (!PyArg_ParseTuple(args, "OO!O!", &d, &PyList_Type, &keys, &PyList_Type, &weights)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(keys);
+    if (PyList_GET_SIZE(weights) < n) n = PyList_GET_SIZE(weights);
+    psum ps;
+    psum_init(&ps);
+    int err = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double x = dget_double(d, PyList_GET_ITEM(keys, i), &err);
+        if (err) return NULL;
+        psum_add(&ps, x * as_double(PyList_GET_ITEM(weights, i)));
+    }
+    if (!ps.started) return PyLong_FromLong(0);
+    return PyFloat_FromDouble(psum_value(&ps));
+}
+
+/* capped(money, weights, cand) -> sum(map(mul, map(min, money, repeat(cand)), weights)) */
+static PyObject *k_capped(PyObject *self, PyObject *args) {
+    PyObject *money, *weights;
+    double cand;
+    if (!PyArg_ParseTuple(args, "O!O!d", &PyList_Type, &money, &PyList_Type, &weights, &cand)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(money);
+    if (PyList_GET_SIZE(weights) < n) n = PyList_GET_SIZE(weights);
+    psum ps;
+    psum_init(&ps);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double m = as_double(PyList_GET_ITEM(money, i));
+        double c = cand < m ? cand : m; /* min(m, cand): the first unless the second is smaller */
+        psum_add(&ps, c * as_double(PyList_GET_ITEM(weights, i)));
+    }
+    if (!ps.started) return PyLong_FromLong(0);
+    return PyFloat_FromDouble(psum_value(&ps));
+}
+
+/* price(money, weights, cost, weight) -> certify._price: (q, poor positions) or None */
+static PyObject *k_price(PyObject *self, PyObject *args) {
+    PyObject *money, *weights;
+    double rem, weight;
+    if (!PyArg_ParseTuple(args, "O!O!dd", &PyList_Type, &money, &PyList_Type, &weights, &rem, &weight))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(money);
+    if (PyList_GET_SIZE(weights) < n) {
+        PyErr_SetString(PyExc_IndexError, "weights");
+        return NULL;
+    }
+    Py_ssize_t *pending = PyMem_Malloc(sizeof(Py_ssize_t) * (n + 1));
+    Py_ssize_t *fresh = PyMem_Malloc(sizeof(Py_ssize_t) * (n + 1));
+    double *mo = PyMem_Malloc(sizeof(double) * (n + 1));
+    double *ws = PyMem_Malloc(sizeof(double) * (n + 1));
+    PyObject *poor = NULL, *result = NULL;
+    if (!pending || !fresh || !mo || !ws) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        pending[i] = i;
+        mo[i] = as_double(PyList_GET_ITEM(money, i));
+        ws[i] = as_double(PyList_GET_ITEM(weights, i));
+    }
+    poor = PyList_New(0);
+    if (!poor) goto done;
+    Py_ssize_t np = n;
+    for (;;) {
+        double q = rem / weight;
+        Py_ssize_t nf = 0, keep = 0;
+        for (Py_ssize_t j = 0; j < np; j++) {
+            Py_ssize_t i = pending[j];
+            if (mo[i] < q) fresh[nf++] = i;
+            else pending[keep++] = i;
+        }
+        if (!nf) {
+            result = Py_BuildValue("(dO)", q, poor);
+            goto done;
+        }
+        for (Py_ssize_t j = 0; j < nf; j++) {
+            PyObject *x = PyLong_FromSsize_t(fresh[j]);
+            if (!x || PyList_Append(poor, x) < 0) { Py_XDECREF(x); goto done; }
+            Py_DECREF(x);
+        }
+        for (Py_ssize_t j = 0; j < nf; j++) {
+            Py_ssize_t i = fresh[j];
+            rem -= mo[i] * ws[i];
+            weight -= ws[i];
+        }
+        if (weight <= 0) { result = Py_NewRef(Py_None); goto done; }
+        np = keep;
+    }
+done:
+    Py_XDECREF(poor);
+    PyMem_Free(pending);
+    PyMem_Free(fresh);
+    PyMem_Free(mo);
+    PyMem_Free(ws);
+    return result;
+}
+
+/* pay(low0, low1, high0, high1, keys, new, u0, u1, l0, l1, m): _Proof.pay's lists and updates */
+static int pay_update(PyObject *d, PyObject *newids, double *xs, Py_ssize_t n) {
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *f = PyFloat_FromDouble(xs[i]);
+        if (!f || PyDict_SetItem(d, PyList_GET_ITEM(newids, i), f) < 0) { Py_XDECREF(f); return -1; }
+        Py_DECREF(f);
+    }
+    return 0;
+}
+
+static PyObject *k_pay(PyObject *self, PyObject *args) {
+    PyObject *low0, *low1, *high0, *high1, *keys, *newids;
+    double u0, u1, l0, l1, m;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!ddddd", &PyDict_Type, &low0, &PyDict_Type, &low1, &PyDict_Type,
+                          &high0, &PyDict_Type, &high1, &PyList_Type, &keys, &PyList_Type, &newids, &u0, &u1, &l0,
+                          &l1, &m))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(keys);
+    if (PyList_GET_SIZE(newids) < n) n = PyList_GET_SIZE(newids); /* zip() stops at the shorter */
+    Py_ssize_t nk = PyList_GET_SIZE(keys);
+    double *x0 = PyMem_Malloc(sizeof(double) * (nk + 1));
+    double *x1 = PyMem_Malloc(sizeof(double) * (nk + 1));
+    double *y = PyMem_Malloc(sizeof(double) * (nk + 1));
+    PyObject *result = NULL;
+    int err = 0;
+    if (!x0 || !x1 || !y) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t i = 0; i < nk; i++) {
+        double a = dget_double(low0, PyList_GET_ITEM(keys, i), &err);
+        if (err) goto done;
+        x0[i] = a - u0 - m * (fabs(a) + u0);
+    }
+    for (Py_ssize_t i = 0; i < nk; i++) {
+        double a = dget_double(low1, PyList_GET_ITEM(keys, i), &err);
+        if (err) goto done;
+        x1[i] = a - u1 - m * (fabs(a) + u1);
+    }
+    for (Py_ssize_t i = 0; i < n; i++) y[i] = x0[i] >= 0 ? x0[i] : 0.0;
+    if (pay_update(low0, newids, y, n) < 0) goto done;
+    for (Py_ssize_t i = 0; i < n; i++) y[i] = x0[i] >= 0 ? x1[i] : 0.0;
+    if (pay_update(low1, newids, y, n) < 0) goto done;
+    double e0 = m * fabs(l0), e1 = m * fabs(l1);
+    for (Py_ssize_t i = 0; i < nk; i++) {
+        double c = dget_double(high0, PyList_GET_ITEM(keys, i), &err);
+        if (err) goto done;
+        double v = c - l0 + m * c + e0;
+        y[i] = 0.0 > v ? 0.0 : v; /* max(v, 0.0) */
+    }
+    if (pay_update(high0, newids, y, n) < 0) goto done;
+    for (Py_ssize_t i = 0; i < nk; i++) {
+        double c = dget_double(high1, PyList_GET_ITEM(keys, i), &err);
+        if (err) goto done;
+        double v = c - l1 + m * c + e1;
+        y[i] = 0.0 > v ? 0.0 : v;
+    }
+    if (pay_update(high1, newids, y, n) < 0) goto done;
+    result = Py_NewRef(Py_None);
+done:
+    PyMem_Free(x0);
+    PyMem_Free(x1);
+    PyMem_Free(y);
+    return result;
+}
+
+/* cut(starts, ends, lam, m) -> [v0 + (v1 - v0) * lam + m * (abs(v0) + abs(v1)) for both dicts' values] */
+static PyObject *k_cut(PyObject *self, PyObject *args) {
+    PyObject *starts, *ends;
+    double lam, m;
+    if (!PyArg_ParseTuple(args, "O!O!dd", &PyDict_Type, &starts, &PyDict_Type, &ends, &lam, &m)) return NULL;
+    Py_ssize_t n = PyDict_GET_SIZE(starts);
+    if (PyDict_GET_SIZE(ends) != n) {
+        PyErr_SetString(PyExc_ValueError, "the two ends hold different classes");
+        return NULL;
+    }
+    PyObject *out = PyList_New(n);
+    if (!out) return NULL;
+    Py_ssize_t p0 = 0, p1 = 0, i = 0;
+    PyObject *k0, *v0, *k1, *v1;
+    while (PyDict_Next(starts, &p0, &k0, &v0) && PyDict_Next(ends, &p1, &k1, &v1)) {
+        double a = as_double(v0), b = as_double(v1);
+        PyObject *f = PyFloat_FromDouble(a + (b - a) * lam + m * (fabs(a) + fabs(b)));
+        if (!f) { Py_DECREF(out); return NULL; }
+        PyList_SET_ITEM(out, i++, f);
+    }
+    return out;
+}
+
+/* keep_poor(money, poor, q, q_e, qs, qs_e) -> -1.0 if a poor class's value bound is <= 0 (the limit
+ * becomes 0), else the lowest x (inf if none): FastRun.keep_poor's loop over class ids (-1: ZERO). */
+static PyObject *k_keep_poor(PyObject *self, PyObject *args) {
+    Money *mo;
+    PyObject *poor;
+    double q, q_e, qs, qs_e;
+    if (!PyArg_ParseTuple(args, "O!O!dddd", &MoneyType, &mo, &PyList_Type, &poor, &q, &q_e, &qs, &qs_e))
+        return NULL;
+    double aqs = fabs(qs), lowest = INFINITY;
+    Py_ssize_t n = PyList_GET_SIZE(poor);
+    for (Py_ssize_t j = 0; j < n; j++) {
+        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(poor, j));
+        if (k == -1 && PyErr_Occurred()) return NULL;
+        double vf = 0.0, ve = 0.0, vs = 0.0, vse = 0.0;
+        if (k >= 0) {
+            if (check_index(k, mo->n) < 0) return NULL;
+            vf = mo->vf[k]; ve = mo->ve[k]; vs = mo->vs[k]; vse = mo->vse[k];
+        }
+        double slope_low = (qs - vs) - (qs_e + vse + EPS * (aqs + vs));
+        if (slope_low >= 0) continue;
+        double value_low = (q - vf) - (q_e + ve + EPS * (q + vf));
+        if (value_low <= 0) return PyFloat_FromDouble(-1.0);
+        double x = value_low / -slope_low * (1 - 1e-12);
+        if (x < lowest) lowest = x;
+    }
+    return PyFloat_FromDouble(lowest);
+}
+
+/* pick_sum(weights, poor) -> sum(weights[i] for i in poor) */
+static PyObject *k_pick_sum(PyObject *self, PyObject *args) {
+    PyObject *weights, *poor;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &weights, &PyList_Type, &poor)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(poor), nw = PyList_GET_SIZE(weights);
+    psum ps;
+    psum_init(&ps);
+    for (Py_ssize_t j = 0; j < n; j++) {
+        Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(poor, j));
+        if (i == -1 && PyErr_Occurred()) return NULL;
+        if (check_index(i, nw) < 0) return NULL;
+        psum_add(&ps, as_double(PyList_GET_ITEM(weights, i)));
+    }
+    if (!ps.started) return PyLong_FromLong(0);
+    return PyFloat_FromDouble(psum_value(&ps));
+}
+
+/* dot_at(d, keys, weights, poor) -> dot(d, [keys[i] for i in poor], [weights[i] for i in poor]) */
+static PyObject *k_dot_at(PyObject *self, PyObject *args) {
+    PyObject *d, *keys, *weights, *poor;
+    if (!PyArg_ParseTuple(args, "OO!O!O!", &d, &PyList_Type, &keys, &PyList_Type, &weights, &PyList_Type, &poor))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(poor), nk = PyList_GET_SIZE(keys);
+    if (PyList_GET_SIZE(weights) < nk) nk = PyList_GET_SIZE(weights);
+    psum ps;
+    psum_init(&ps);
+    int err = 0;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(poor, j));
+        if (i == -1 && PyErr_Occurred()) return NULL;
+        if (check_index(i, nk) < 0) return NULL;
+        double x = dget_double(d, PyList_GET_ITEM(keys, i), &err);
+        if (err) return NULL;
+        psum_add(&ps, x * as_double(PyList_GET_ITEM(weights, i)));
+    }
+    if (!ps.started) return PyLong_FromLong(0);
+    return PyFloat_FromDouble(psum_value(&ps));
+}
+
+/* class_lists(types, masks, weights, sel) -> MesEngine.class_lists: (keys, summed weights) with the
+ * keys masks[t] & sel in order of first appearance (a dict, as the Python loop) */
+static PyObject *k_class_lists(PyObject *self, PyObject *args) {
+    PyObject *types, *masks, *weights, *sel;
+    if (!PyArg_ParseTuple(args, "O!O!O!O", &PyList_Type, &types, &PyList_Type, &masks, &PyList_Type, &weights, &sel))
+        return NULL;
+    PyObject *acc = PyDict_New();
+    if (!acc) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(types), nm = PyList_GET_SIZE(masks), nw = PyList_GET_SIZE(weights);
+    for (Py_ssize_t j = 0; j < n; j++) {
+        Py_ssize_t t = PyLong_AsSsize_t(PyList_GET_ITEM(types, j));
+        if (t == -1 && PyErr_Occurred()) goto fail;
+        if (check_index(t, nm) < 0 || check_index(t, nw) < 0) goto fail;
+        PyObject *k = PyNumber_And(PyList_GET_ITEM(masks, t), sel);
+        if (!k) goto fail;
+        PyObject *w = PyList_GET_ITEM(weights, t);
+        PyObject *cur = PyDict_GetItemWithError(acc, k);
+        PyObject *sum;
+        if (cur) {
+            sum = PyNumber_Add(cur, w);
+        } else if (PyErr_Occurred()) {
+            Py_DECREF(k);
+            goto fail;
+        } else {
+            PyObject *zero = PyLong_FromLong(0);
+            sum = zero ? PyNumber_Add(zero, w) : NULL; /* get(k, 0) + w */
+            Py_XDECREF(zero);
+        }
+        if (!sum || PyDict_SetItem(acc, k, sum) < 0) { Py_XDECREF(sum); Py_DECREF(k); goto fail; }
+        Py_DECREF(sum);
+        Py_DECREF(k);
+    }
+    PyObject *keys = PyDict_Keys(acc), *vals = PyDict_Values(acc);
+    Py_DECREF(acc);
+    if (!keys || !vals) { Py_XDECREF(keys); Py_XDECREF(vals); return NULL; }
+    return Py_BuildValue("(NN)", keys, vals);
+fail:
+    Py_DECREF(acc);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
+    {"pack", k_pack, METH_VARARGS, "A walk's class ids and weights, packed (see walk)."},
     {"walk", k_walk, METH_VARARGS, "FastRun.walk after the class lists (see mes_fast.py)."},
     {"buy", k_buy, METH_VARARGS, "FastRun.buy's loop over the winner's classes (see mes_fast.py)."},
     {"derive", k_derive, METH_VARARGS, "FastRun.derived_ids's loop (see mes_fast.py)."},
+    {"keep_poor", k_keep_poor, METH_VARARGS, "FastRun.keep_poor's loop (see mes_fast.py)."},
+    {"gather", k_gather, METH_VARARGS, "[d[k] for k in keys] (certify.py)."},
+    {"dot", k_dot, METH_VARARGS, "sum(map(mul, map(d.__getitem__, keys), weights)) (certify.py)."},
+    {"capped", k_capped, METH_VARARGS, "sum(map(mul, map(min, money, repeat(cand)), weights)) (certify.py)."},
+    {"pick_sum", k_pick_sum, METH_VARARGS, "sum(weights[i] for i in poor) (certify.py)."},
+    {"dot_at", k_dot_at, METH_VARARGS, "dot() over the positions poor (certify.py)."},
+    {"class_lists", k_class_lists, METH_VARARGS, "MesEngine.class_lists (mes.py)."},
+    {"price", k_price, METH_VARARGS, "certify._price."},
+    {"pay", k_pay, METH_VARARGS, "_Proof.pay's bounds (certify.py)."},
+    {"cut", k_cut, METH_VARARGS, "_Proof.shrink's cut of one bound's ends (certify.py)."},
     {NULL, NULL, 0, NULL},
 };
 

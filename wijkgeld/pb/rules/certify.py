@@ -42,6 +42,8 @@ from itertools import repeat
 from operator import mul
 from typing import TYPE_CHECKING
 
+from . import kernel
+
 if TYPE_CHECKING:
     from .mes import MesEngine, _Node
     from .mes_fast import FastRun, Val
@@ -69,6 +71,8 @@ def _price(
     Whoever holds less than the current price surely cannot pay the final one (removing a poor class
     only raises the price), so instead of sorting, take all of them at once and repeat.
     """
+    if kernel.active is not None:
+        return kernel.active.price(money, weights, cost, weight)  # this function, in C
     rem = cost
     poor: list[int] = []
     pending: list[int] | range = range(len(money))
@@ -101,6 +105,8 @@ class _Proof:
         self, engine: MesEngine, b: Fraction | int, step: Fraction | int, steps: int, least: int = 0
     ) -> None:
         self.e = engine
+        # The compiled kernel (kernel.py) or None: the sums and bounds below in C, the same floats.
+        self.k = kernel.active
         self.steps = steps
         # The proof gives up rather than shrink its range below this many steps.
         self.least = min(least, steps)
@@ -141,6 +147,9 @@ class _Proof:
             # _cut() of every class, inlined: a proof holds thousands. Both ends of a bound get
             # their classes together, so the two dicts list them in the same order.
             m = sign * 4 * EPS
+            if self.k is not None:
+                ends.update(zip(ends, self.k.cut(starts, ends, lam, m), strict=True))
+                continue
             cut = [
                 v0 + (v1 - v0) * lam + m * (abs(v0) + abs(v1))
                 for v0, v1 in zip(starts.values(), ends.values(), strict=True)
@@ -150,6 +159,12 @@ class _Proof:
         for p, (a, c) in self.lows.items():
             self.lows[p] = (_cut(a, lam, -1), _cut(c, lam, -1))
         return lam
+
+    def _dot(self, values: dict[int, float], keys: list[int], weights: list[float]) -> float:
+        """The money bound ``values`` of the classes ``keys``, times their weights, summed."""
+        if self.k is not None:
+            return self.k.dot(values, keys, weights)  # the same sum in C
+        return sum(map(mul, map(values.__getitem__, keys), weights))
 
     # ----- bounds on prices --------------------------------------------------------------------
     def upper_key(self, node: _Node, p: int) -> tuple[Line, list[int]] | None:
@@ -165,7 +180,7 @@ class _Proof:
             ends: list[float] = []
             poor: list[int] = []
             for values in (self.low0, self.low1):
-                money = list(map(values.__getitem__, keys))
+                money = self.k.gather(values, keys) if self.k else list(map(values.__getitem__, keys))
                 found = _price(money, weights, cost, self.e.total_f[p])
                 if found is None:
                     break
@@ -176,7 +191,11 @@ class _Proof:
                     cand = q * (1 + widen) + 1e-300
                     # An upper bound on the price if the supporters pay at least the cost with it
                     # (which also shows that they can afford it).
-                    if _down(sum(map(mul, map(min, money, repeat(cand)), weights)), n) >= need:
+                    if self.k is not None:
+                        paid = self.k.capped(money, weights, cand)
+                    else:
+                        paid = sum(map(mul, map(min, money, repeat(cand)), weights))
+                    if _down(paid, n) >= need:
                         ends.append(cand)
                         break
                 else:
@@ -190,10 +209,7 @@ class _Proof:
             # surely does not; else (or if that fails) try half the range, a quarter, ..., t = 0.
             share = 0.5 if _attempt < 3 else 0.0
             if _attempt == 0:
-                tot0, tot1 = (
-                    _down(sum(map(mul, map(values.__getitem__, keys), weights)), n)
-                    for values in (self.low0, self.low1)
-                )
+                tot0, tot1 = (_down(self._dot(values, keys, weights), n) for values in (self.low0, self.low1))
                 if tot1 < need <= tot0:
                     share = _positive_up_to(tot0 - need, tot1 - need)
             if self.shrink(share) is None and share >= 0:
@@ -212,19 +228,27 @@ class _Proof:
         total_w = self.e.total_f[p]  # with cost utilities, the supporters' weight
         if poor is None:
             values = self.high1 if at_end else self.high0
-            found = _price(list(map(values.__getitem__, keys)), weights, cost, total_w)
+            money = self.k.gather(values, keys) if self.k else list(map(values.__getitem__, keys))
+            found = _price(money, weights, cost, total_w)
             poor = found[1] if found is not None else []
-        rich_w = total_w - sum(weights[i] for i in poor)
+        if self.k is not None:
+            rich_w = total_w - self.k.pick_sum(weights, poor)
+        else:
+            rich_w = total_w - sum(weights[i] for i in poor)
         cp = _up(cost)
         if not poor or rich_w <= 0:
             q = _down(cost / total_w / cp, 4)
             return q, q
         n = 2 * len(poor) + 4
         ends = []
-        poor_keys = [keys[i] for i in poor]
-        poor_weights = [weights[i] for i in poor]
+        if self.k is None:
+            poor_keys = [keys[i] for i in poor]
+            poor_weights = [weights[i] for i in poor]
         for high in (self.high0, self.high1):
-            paid = _up(sum(map(mul, map(high.__getitem__, poor_keys), poor_weights)), n)
+            if self.k is not None:
+                paid = _up(self.k.dot_at(high, keys, weights, poor), n)  # the same sum, in C
+            else:
+                paid = _up(self._dot(high, poor_keys, poor_weights), n)
             rem = cost - paid - 4 * EPS * (cost + paid)
             # Not clipped at 0: max(line, 0) is convex, and the chord of its ends lies above it where
             # the line crosses 0, above the price itself (Hypothesis found such an election).
@@ -237,10 +261,7 @@ class _Proof:
         keys, weights = self.e.ids(node, p)
         cost = _down(self.cost[p])
         n = 2 * len(keys) + 4
-        d0, d1 = (
-            cost - _up(sum(map(mul, map(values.__getitem__, keys), weights)), n)
-            for values in (self.high0, self.high1)
-        )
+        d0, d1 = (cost - _up(self._dot(values, keys, weights), n) for values in (self.high0, self.high1))
         if d0 > 0:
             return _positive_up_to(d0, d1), 2.0
         if d1 > 0:  # holds near t = T only: for s > d0 / (d0 - d1)
@@ -283,6 +304,9 @@ class _Proof:
         m = 4 * EPS
         keys = self.e.ids(node, s)[0]
         new = self.e.child_ids(node, s)
+        if self.k is not None:
+            self.k.pay(low0, low1, high0, high1, keys, new, u0, u1, l0, l1, m)  # the lines below, in C
+            return
         # Lower bound: low - upper price, or 0 (both lie under max(0, .)); whichever is the larger
         # at t = 0, where the bounds must stay tight for the proof to start at all.
         x0 = [a - u0 - m * (abs(a) + u0) for a in map(low0.__getitem__, keys)]

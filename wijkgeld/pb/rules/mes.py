@@ -59,6 +59,8 @@ class _Node:
     child_ids: dict[int, list[int]] = field(default_factory=dict)
     #: per project s, child_ids[s] as a map from each of ids[s]'s classes to its child
     child_map: dict[int, dict[int, int]] = field(default_factory=dict)
+    #: the compiled kernel's copy of ids[p] (kernel.py), made on first use
+    packed: dict[int, bytes] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +252,8 @@ class MesEngine:
         """Cost utilities: p's supporter classes at ``node`` (keys) and their weights, from the ballot
         types (``ids`` caches them by class id; runs usually derive them from an earlier node)."""
         sel, masks, weights = node.sel, self.masks, self.profile.weights
+        if kernel.active is not None:
+            return kernel.active.class_lists(self.supp_types[p], masks, weights, sel)  # this, in C
         acc: dict[int, int] = {}
         get = acc.get
         for t in self.supp_types[p]:
@@ -441,4 +445,5 @@ class _Run:
 
 
 # At the end: mes_fast builds on the definitions above.
+from . import kernel  # noqa: E402
 from .mes_fast import FastRun  # noqa: E402

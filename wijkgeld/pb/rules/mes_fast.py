@@ -463,17 +463,14 @@ class FastRun:
         weight = self.e.total_f[p]
         keys, weights = self.ids_of(node, p)
         if self.k is not None:
-            # This method from here on, in C (the same operations, see _kernel.c).
+            # This method from here on, in C (the same operations, see _kernel.c), on the class lists
+            # packed into C arrays once per node.
+            packed = node.packed.get(p)
+            if packed is None:
+                packed = node.packed[p] = self.k.pack(keys, weights)
+            limit = float(self.limit)
             code, found = self.k.walk(
-                self.val,
-                keys,
-                weights,
-                cost,
-                weight,
-                self.flat,
-                self.parametric,
-                float(self.limit),
-                self.err_max,
+                self.val, packed, cost, weight, self.flat, self.parametric, limit, self.err_max
             )
             if code == 3:
                 return found
@@ -667,6 +664,14 @@ class FastRun:
         if not self.parametric or self.limit == 0:
             return
         q, q_e, qs, qs_e = rho
+        if self.k is not None:
+            # The loop below in C; the kernel's walk lists poor classes by id (see _kernel.c).
+            lowest = self.k.keep_poor(self.val, poor, q, q_e, qs, qs_e)
+            if lowest < 0:
+                self.limit = 0
+            elif lowest < self.limit:
+                self.limit = min(self.limit, math.floor(lowest))
+            return
         aqs = abs(qs)
         # min over the classes of floor(x) is floor of the min x: take floor once.
         lowest = math.inf
