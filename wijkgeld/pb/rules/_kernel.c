@@ -14,6 +14,7 @@
 #include <Python.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define EPS 4e-16          /* mes_fast.EPS */
 #define CEPS 2.220446049250313e-16 /* certify.EPS = 2**-52 */
@@ -704,6 +705,215 @@ static PyObject *k_derive(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+/* ----- Bounds: a proof's four money bounds as C arrays --------------------------------------- */
+/* certify._Proof keeps, per class id, lower and upper bounds on the money at both ends of its range
+ * (low0, low1, high0, high1), in dicts; a proof that starts from a run makes them from the run's
+ * money on first use (_RunMoney). With the kernel they are arrays here, and the four attributes
+ * are views (BoundView) that Python reads as those dicts; the kernel's functions below take either
+ * a dict or a view. The four bounds of a class are always set together. */
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t cap;
+    double *b[4]; /* low0, low1, high0, high1 */
+    char *has;
+    Money *run;   /* a run's money to make missing classes from, or NULL */
+    double offset, steps;
+} Bounds;
+
+typedef struct {
+    PyObject_HEAD
+    Bounds *bounds;
+    int which;
+} BoundView;
+
+static PyTypeObject BoundsType, BoundViewType;
+
+static int bounds_reserve(Bounds *b, Py_ssize_t need) {
+    if (need <= b->cap) return 0;
+    Py_ssize_t cap = b->cap ? b->cap : 64;
+    while (cap < need) cap *= 2;
+    for (int a = 0; a < 4; a++) {
+        double *grown = PyMem_Realloc(b->b[a], sizeof(double) * cap);
+        if (!grown) { PyErr_NoMemory(); return -1; }
+        b->b[a] = grown;
+    }
+    char *h = PyMem_Realloc(b->has, cap);
+    if (!h) { PyErr_NoMemory(); return -1; }
+    memset(h + b->cap, 0, cap - b->cap);
+    b->has = h;
+    b->cap = cap;
+    return 0;
+}
+
+/* Make class k's bounds present (from the run, as _RunMoney.__missing__); -1 with KeyError if it
+ * cannot be. */
+static int bounds_ensure(Bounds *b, Py_ssize_t k) {
+    if (k < 0) { PyErr_SetString(PyExc_KeyError, "class"); return -1; }
+    if (k < b->cap && b->has[k]) return 0;
+    if (!b->run || k >= b->run->n) {
+        PyObject *key = PyLong_FromSsize_t(k);
+        if (key) { PyErr_SetObject(PyExc_KeyError, key); Py_DECREF(key); }
+        return -1;
+    }
+    if (bounds_reserve(b, k + 1) < 0) return -1;
+    Money *m = b->run;
+    double vf = m->vf[k], ve = m->ve[k], vs = m->vs[k], vse = m->vse[k];
+    double ts[2] = {b->offset, b->offset + b->steps};
+    for (int e = 0; e < 2; e++) {
+        double t = ts[e];
+        double a = vs * t;
+        double x = vf + a;
+        double err = ve + vse * t;
+        double slack = 4 * CEPS * (fabs(vf) + fabs(a) + err);
+        double lo = x - err - slack;
+        b->b[e][k] = 0.0 > lo ? 0.0 : lo; /* max(lo, 0.0) */
+        b->b[2 + e][k] = x + err + slack;
+    }
+    b->has[k] = 1;
+    return 0;
+}
+
+static inline int bounds_get(Bounds *b, int which, PyObject *key, double *out) {
+    Py_ssize_t k = PyLong_AsSsize_t(key);
+    if (k == -1 && PyErr_Occurred()) return -1;
+    if (bounds_ensure(b, k) < 0) return -1;
+    *out = b->b[which][k];
+    return 0;
+}
+
+static int bounds_set(Bounds *b, Py_ssize_t k, double v[4]) {
+    if (k < 0) { PyErr_SetString(PyExc_KeyError, "class"); return -1; }
+    if (bounds_reserve(b, k + 1) < 0) return -1;
+    for (int a = 0; a < 4; a++) b->b[a][k] = v[a];
+    b->has[k] = 1;
+    return 0;
+}
+
+/* Bounds(low0, low1, high0, high1, steps): class 0's bounds (the proof's start) */
+static PyObject *bounds_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
+    double v[4], steps;
+    if (!PyArg_ParseTuple(args, "ddddd", &v[0], &v[1], &v[2], &v[3], &steps)) return NULL;
+    Bounds *b = (Bounds *)type->tp_alloc(type, 0);
+    if (!b) return NULL;
+    b->steps = steps;
+    if (bounds_set(b, 0, v) < 0) { Py_DECREF(b); return NULL; }
+    return (PyObject *)b;
+}
+
+static void bounds_dealloc(Bounds *b) {
+    for (int a = 0; a < 4; a++) PyMem_Free(b->b[a]);
+    PyMem_Free(b->has);
+    Py_XDECREF(b->run);
+    Py_TYPE(b)->tp_free((PyObject *)b);
+}
+
+/* attach(money, offset): forget every class; make them from the run's money, offset steps on */
+static PyObject *bounds_attach(Bounds *b, PyObject *args) {
+    Money *m;
+    double offset;
+    if (!PyArg_ParseTuple(args, "O!d", &MoneyType, &m, &offset)) return NULL;
+    if (b->cap) memset(b->has, 0, b->cap);
+    Py_INCREF(m);
+    Py_XSETREF(b->run, m);
+    b->offset = offset;
+    Py_RETURN_NONE;
+}
+
+/* cut(lam, steps): _Proof.shrink's cut of every present class's bounds at the far end */
+static PyObject *bounds_cut(Bounds *b, PyObject *args) {
+    double lam, steps;
+    if (!PyArg_ParseTuple(args, "dd", &lam, &steps)) return NULL;
+    double mlow = -1 * 4 * CEPS, mhigh = 1 * 4 * CEPS;
+    for (Py_ssize_t k = 0; k < b->cap; k++) {
+        if (!b->has[k]) continue;
+        double v0 = b->b[0][k], v1 = b->b[1][k];
+        b->b[1][k] = v0 + (v1 - v0) * lam + mlow * (fabs(v0) + fabs(v1));
+        v0 = b->b[2][k];
+        v1 = b->b[3][k];
+        b->b[3][k] = v0 + (v1 - v0) * lam + mhigh * (fabs(v0) + fabs(v1));
+    }
+    b->steps = steps;
+    Py_RETURN_NONE;
+}
+
+static PyObject *bounds_view(Bounds *b, PyObject *arg) {
+    long which = PyLong_AsLong(arg);
+    if (which == -1 && PyErr_Occurred()) return NULL;
+    if (which < 0 || which > 3) { PyErr_SetString(PyExc_ValueError, "0..3"); return NULL; }
+    BoundView *v = PyObject_New(BoundView, &BoundViewType);
+    if (!v) return NULL;
+    Py_INCREF(b);
+    v->bounds = b;
+    v->which = (int)which;
+    return (PyObject *)v;
+}
+
+/* payers(keys, weights) -> _Proof.payers: (weight, [k...]) of the classes whose upper bound is not 0
+ * at both ends */
+static PyObject *bounds_payers(Bounds *b, PyObject *args) {
+    PyObject *keys, *weights;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &keys, &PyList_Type, &weights)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(keys);
+    if (PyList_GET_SIZE(weights) != n) { PyErr_SetString(PyExc_ValueError, "zip() lengths differ"); return NULL; }
+    PyObject *found = PyList_New(0);
+    if (!found) return NULL;
+    psum ps;
+    psum_init(&ps);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *key = PyList_GET_ITEM(keys, i);
+        double h0, h1;
+        if (bounds_get(b, 2, key, &h0) < 0 || bounds_get(b, 3, key, &h1) < 0) { Py_DECREF(found); return NULL; }
+        if (h0 > 0.0 || h1 > 0.0) {
+            if (PyList_Append(found, key) < 0) { Py_DECREF(found); return NULL; }
+            psum_add(&ps, as_double(PyList_GET_ITEM(weights, i)));
+        }
+    }
+    if (!ps.started) return Py_BuildValue("(iN)", 0, found);
+    return Py_BuildValue("(dN)", psum_value(&ps), found);
+}
+
+static PyMethodDef bounds_methods[] = {
+    {"attach", (PyCFunction)bounds_attach, METH_VARARGS, "Make classes from a run's money (start_from)."},
+    {"cut", (PyCFunction)bounds_cut, METH_VARARGS, "_Proof.shrink's cut of every class's bounds."},
+    {"view", (PyCFunction)bounds_view, METH_O, "One of the four bounds as a dict-like view."},
+    {"payers", (PyCFunction)bounds_payers, METH_VARARGS, "_Proof.payers."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject BoundsType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "wijkgeld.pb.rules._kernel.Bounds",
+    .tp_basicsize = sizeof(Bounds),
+    .tp_dealloc = (destructor)bounds_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "A bounds proof's money bounds as C arrays (see _kernel.c).",
+    .tp_methods = bounds_methods,
+    .tp_new = bounds_new,
+};
+
+static void boundview_dealloc(BoundView *v) {
+    Py_XDECREF(v->bounds);
+    PyObject_Free(v);
+}
+
+static PyObject *boundview_subscript(BoundView *v, PyObject *key) {
+    double x;
+    if (bounds_get(v->bounds, v->which, key, &x) < 0) return NULL;
+    return PyFloat_FromDouble(x);
+}
+
+static PyMappingMethods boundview_as_mapping = {
+    .mp_subscript = (binaryfunc)boundview_subscript,
+};
+
+static PyTypeObject BoundViewType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "wijkgeld.pb.rules._kernel.BoundView",
+    .tp_basicsize = sizeof(BoundView),
+    .tp_dealloc = (destructor)boundview_dealloc,
+    .tp_as_mapping = &boundview_as_mapping,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "One bound of a Bounds object, read as a dict.",
+};
+
 /* ----- certify.py: sums and bounds over a proof's money dicts ------------------------------- */
 /* A proof keeps its money bounds in dicts (class id -> float); a proof started from a run uses a
  * dict subclass that makes missing entries on first use (certify._RunMoney.__missing__), which
@@ -716,6 +926,12 @@ static inline PyObject *dget(PyObject *d, PyObject *key) {
 }
 
 static double dget_double(PyObject *d, PyObject *key, int *err) {
+    if (Py_IS_TYPE(d, &BoundViewType)) {
+        BoundView *bv = (BoundView *)d;
+        double x = 0.0;
+        if (bounds_get(bv->bounds, bv->which, key, &x) < 0) *err = 1;
+        return x;
+    }
     PyObject *v = dget(d, key);
     if (!v) { *err = 1; return 0.0; }
     double x = as_double(v);
@@ -730,8 +946,15 @@ static PyObject *k_gather(PyObject *self, PyObject *args) {
     Py_ssize_t n = PyList_GET_SIZE(keys);
     PyObject *out = PyList_New(n);
     if (!out) return NULL;
+    int view = Py_IS_TYPE(d, &BoundViewType), err = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *v = dget(d, PyList_GET_ITEM(keys, i));
+        PyObject *v;
+        if (view) {
+            double x = dget_double(d, PyList_GET_ITEM(keys, i), &err);
+            v = err ? NULL : PyFloat_FromDouble(x);
+        } else {
+            v = dget(d, PyList_GET_ITEM(keys, i));
+        }
         if (!v) { Py_DECREF(out); return NULL; }
         PyList_SET_ITEM(out, i, v);
     }
@@ -846,19 +1069,26 @@ static int pay_update(PyObject *d, PyObject *newids, double *xs, Py_ssize_t n) {
 static PyObject *k_pay(PyObject *self, PyObject *args) {
     PyObject *low0, *low1, *high0, *high1, *keys, *newids;
     double u0, u1, l0, l1, m;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!ddddd", &PyDict_Type, &low0, &PyDict_Type, &low1, &PyDict_Type,
-                          &high0, &PyDict_Type, &high1, &PyList_Type, &keys, &PyList_Type, &newids, &u0, &u1, &l0,
-                          &l1, &m))
+    if (!PyArg_ParseTuple(args, "OOOOO!O!ddddd", &low0, &low1, &high0, &high1, &PyList_Type, &keys, &PyList_Type,
+                          &newids, &u0, &u1, &l0, &l1, &m))
         return NULL;
+    Bounds *bs = NULL; /* views of one Bounds: set the four bounds of each new class together */
+    if (Py_IS_TYPE(low0, &BoundViewType)) {
+        bs = ((BoundView *)low0)->bounds;
+    } else if (!PyDict_Check(low0) || !PyDict_Check(low1) || !PyDict_Check(high0) || !PyDict_Check(high1)) {
+        PyErr_SetString(PyExc_TypeError, "dicts or views");
+        return NULL;
+    }
     Py_ssize_t n = PyList_GET_SIZE(keys);
     if (PyList_GET_SIZE(newids) < n) n = PyList_GET_SIZE(newids); /* zip() stops at the shorter */
     Py_ssize_t nk = PyList_GET_SIZE(keys);
     double *x0 = PyMem_Malloc(sizeof(double) * (nk + 1));
     double *x1 = PyMem_Malloc(sizeof(double) * (nk + 1));
-    double *y = PyMem_Malloc(sizeof(double) * (nk + 1));
+    double *y0 = PyMem_Malloc(sizeof(double) * (nk + 1));
+    double *y1 = PyMem_Malloc(sizeof(double) * (nk + 1));
     PyObject *result = NULL;
     int err = 0;
-    if (!x0 || !x1 || !y) { PyErr_NoMemory(); goto done; }
+    if (!x0 || !x1 || !y0 || !y1) { PyErr_NoMemory(); goto done; }
     for (Py_ssize_t i = 0; i < nk; i++) {
         double a = dget_double(low0, PyList_GET_ITEM(keys, i), &err);
         if (err) goto done;
@@ -869,54 +1099,46 @@ static PyObject *k_pay(PyObject *self, PyObject *args) {
         if (err) goto done;
         x1[i] = a - u1 - m * (fabs(a) + u1);
     }
-    for (Py_ssize_t i = 0; i < n; i++) y[i] = x0[i] >= 0 ? x0[i] : 0.0;
-    if (pay_update(low0, newids, y, n) < 0) goto done;
-    for (Py_ssize_t i = 0; i < n; i++) y[i] = x0[i] >= 0 ? x1[i] : 0.0;
-    if (pay_update(low1, newids, y, n) < 0) goto done;
     double e0 = m * fabs(l0), e1 = m * fabs(l1);
     for (Py_ssize_t i = 0; i < nk; i++) {
         double c = dget_double(high0, PyList_GET_ITEM(keys, i), &err);
         if (err) goto done;
         double v = c - l0 + m * c + e0;
-        y[i] = 0.0 > v ? 0.0 : v; /* max(v, 0.0) */
-    }
-    if (pay_update(high0, newids, y, n) < 0) goto done;
-    for (Py_ssize_t i = 0; i < nk; i++) {
-        double c = dget_double(high1, PyList_GET_ITEM(keys, i), &err);
+        y0[i] = 0.0 > v ? 0.0 : v; /* max(v, 0.0) */
+        c = dget_double(high1, PyList_GET_ITEM(keys, i), &err);
         if (err) goto done;
-        double v = c - l1 + m * c + e1;
-        y[i] = 0.0 > v ? 0.0 : v;
+        v = c - l1 + m * c + e1;
+        y1[i] = 0.0 > v ? 0.0 : v;
     }
-    if (pay_update(high1, newids, y, n) < 0) goto done;
+    /* (The dicts' version reads high0 after low0 and low1 are updated: the new classes are not
+     * among ``keys``, so it reads the same values.) */
+    if (bs) {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(newids, i));
+            if (k == -1 && PyErr_Occurred()) goto done;
+            double v[4] = {x0[i] >= 0 ? x0[i] : 0.0, x0[i] >= 0 ? x1[i] : 0.0, y0[i], y1[i]};
+            if (bounds_set(bs, k, v) < 0) goto done;
+        }
+    } else {
+        double *z = PyMem_Malloc(sizeof(double) * (nk + 1));
+        if (!z) { PyErr_NoMemory(); goto done; }
+        int bad = 0;
+        for (Py_ssize_t i = 0; i < n; i++) z[i] = x0[i] >= 0 ? x0[i] : 0.0;
+        bad = bad || pay_update(low0, newids, z, n) < 0;
+        for (Py_ssize_t i = 0; i < n && !bad; i++) z[i] = x0[i] >= 0 ? x1[i] : 0.0;
+        bad = bad || pay_update(low1, newids, z, n) < 0;
+        bad = bad || pay_update(high0, newids, y0, n) < 0;
+        bad = bad || pay_update(high1, newids, y1, n) < 0;
+        PyMem_Free(z);
+        if (bad) goto done;
+    }
     result = Py_NewRef(Py_None);
 done:
     PyMem_Free(x0);
     PyMem_Free(x1);
-    PyMem_Free(y);
+    PyMem_Free(y0);
+    PyMem_Free(y1);
     return result;
-}
-
-/* cut(starts, ends, lam, m) -> [v0 + (v1 - v0) * lam + m * (abs(v0) + abs(v1)) for both dicts' values] */
-static PyObject *k_cut(PyObject *self, PyObject *args) {
-    PyObject *starts, *ends;
-    double lam, m;
-    if (!PyArg_ParseTuple(args, "O!O!dd", &PyDict_Type, &starts, &PyDict_Type, &ends, &lam, &m)) return NULL;
-    Py_ssize_t n = PyDict_GET_SIZE(starts);
-    if (PyDict_GET_SIZE(ends) != n) {
-        PyErr_SetString(PyExc_ValueError, "the two ends hold different classes");
-        return NULL;
-    }
-    PyObject *out = PyList_New(n);
-    if (!out) return NULL;
-    Py_ssize_t p0 = 0, p1 = 0, i = 0;
-    PyObject *k0, *v0, *k1, *v1;
-    while (PyDict_Next(starts, &p0, &k0, &v0) && PyDict_Next(ends, &p1, &k1, &v1)) {
-        double a = as_double(v0), b = as_double(v1);
-        PyObject *f = PyFloat_FromDouble(a + (b - a) * lam + m * (fabs(a) + fabs(b)));
-        if (!f) { Py_DECREF(out); return NULL; }
-        PyList_SET_ITEM(out, i++, f);
-    }
-    return out;
 }
 
 /* keep_poor(money, poor, q, q_e, qs, qs_e) -> -1.0 if a poor class's value bound is <= 0 (the limit
@@ -1041,7 +1263,6 @@ static PyMethodDef methods[] = {
     {"class_lists", k_class_lists, METH_VARARGS, "MesEngine.class_lists (mes.py)."},
     {"price", k_price, METH_VARARGS, "certify._price."},
     {"pay", k_pay, METH_VARARGS, "_Proof.pay's bounds (certify.py)."},
-    {"cut", k_cut, METH_VARARGS, "_Proof.shrink's cut of one bound's ends (certify.py)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1049,12 +1270,20 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_kernel",
                                     "Compiled float filters of the MES engine (optional).", -1, methods};
 
 PyMODINIT_FUNC PyInit__kernel(void) {
-    if (PyType_Ready(&MoneyType) < 0 || PyType_Ready(&LowViewType) < 0) return NULL;
+    if (PyType_Ready(&MoneyType) < 0 || PyType_Ready(&LowViewType) < 0 || PyType_Ready(&BoundsType) < 0 ||
+        PyType_Ready(&BoundViewType) < 0)
+        return NULL;
     PyObject *mod = PyModule_Create(&module);
     if (!mod) return NULL;
     Py_INCREF(&MoneyType);
     if (PyModule_AddObject(mod, "Money", (PyObject *)&MoneyType) < 0) {
         Py_DECREF(&MoneyType);
+        Py_DECREF(mod);
+        return NULL;
+    }
+    Py_INCREF(&BoundsType);
+    if (PyModule_AddObject(mod, "Bounds", (PyObject *)&BoundsType) < 0) {
+        Py_DECREF(&BoundsType);
         Py_DECREF(mod);
         return NULL;
     }

@@ -115,6 +115,12 @@ class _Proof:
         self.low1: dict[int, float] = {0: _down(b1)}
         self.high0: dict[int, float] = {0: _up(b0)}
         self.high1: dict[int, float] = {0: _up(b1)}
+        if self.k is not None:
+            # The same bounds in C arrays; the four attributes are views read as these dicts.
+            self.bounds = self.k.Bounds(
+                self.low0[0], self.low1[0], self.high0[0], self.high1[0], float(steps)
+            )
+            self.low0, self.low1, self.high0, self.high1 = map(self.bounds.view, range(4))
         self.cost = engine.cost_f
         # Per project: two lower bounds on price / cost (both stay valid: prices only rise in a run).
         self.lows: dict[int, tuple[Line, Line]] = {}
@@ -128,6 +134,9 @@ class _Proof:
         Only for a prefix of ``run``'s rounds proven to hold on the whole range (see certify_span):
         there each class's money is exactly affine in t, within the run's error bounds.
         """
+        if self.k is not None:
+            self.bounds.attach(run.val, float(offset))  # as _RunMoney, in C (run.val is a kernel Money)
+            return
         self.low0, self.low1, self.high0, self.high1 = (_RunMoney(self, run.val, offset) for _ in range(4))
 
     # ----- the range -------------------------------------------------------------------------
@@ -143,13 +152,15 @@ class _Proof:
             return None
         lam = steps / self.steps
         self.steps = steps
+        if self.k is not None:
+            self.bounds.cut(lam, float(steps))  # the loop below, in C; later classes use the new range
+            for p, (a, c) in self.lows.items():
+                self.lows[p] = (_cut(a, lam, -1), _cut(c, lam, -1))
+            return lam
         for ends, starts, sign in ((self.low1, self.low0, -1), (self.high1, self.high0, 1)):
             # _cut() of every class, inlined: a proof holds thousands. Both ends of a bound get
             # their classes together, so the two dicts list them in the same order.
             m = sign * 4 * EPS
-            if self.k is not None:
-                ends.update(zip(ends, self.k.cut(starts, ends, lam, m), strict=True))
-                continue
             cut = [
                 v0 + (v1 - v0) * lam + m * (abs(v0) + abs(v1))
                 for v0, v1 in zip(starts.values(), ends.values(), strict=True)
@@ -277,6 +288,8 @@ class _Proof:
         Weights are whole numbers, so the sum is exact.
         """
         keys, weights = self.e.ids(node, p)
+        if self.k is not None:
+            return self.bounds.payers(keys, weights)  # the lines below, in C
         high0, high1 = self.high0, self.high1
         found = [(k, w) for k, w in zip(keys, weights, strict=True) if high0[k] > 0.0 or high1[k] > 0.0]
         return sum(w for _k, w in found), [k for k, _w in found]
