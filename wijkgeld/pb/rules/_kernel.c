@@ -643,67 +643,167 @@ fail:
 }
 
 /* ----- FastRun.derived_ids's loop ----------------------------------------------------------- */
-/* derive(acc, steps, masks, weights, class_id): for each (child_map, sel, types) in steps, move the
- * weight of each type t from its class class_id[masks[t] & sel] to that class's child. ``acc`` (a
- * dict: class id -> float weight) is updated in place, in the same order as the Python loop. */
-static PyObject *k_derive(PyObject *self, PyObject *args) {
-    PyObject *acc, *steps, *masks, *weights, *class_id;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!O!", &PyDict_Type, &acc, &PyList_Type, &steps, &PyList_Type, &masks,
-                          &PyList_Type, &weights, &PyDict_Type, &class_id))
+/* type_ids(types, masks, sel, class_id) -> {t: class_id[masks[t] & sel] for t in types}: where each
+ * supporter type of a project sits at a node, looked up once per node and project (derive's keys) */
+static PyObject *k_type_ids(PyObject *self, PyObject *args) {
+    PyObject *types, *masks, *sel, *class_id;
+    if (!PyArg_ParseTuple(args, "O!O!OO!", &PyList_Type, &types, &PyList_Type, &masks, &sel, &PyDict_Type, &class_id))
         return NULL;
-    Py_ssize_t ns = PyList_GET_SIZE(steps);
+    PyObject *out = PyDict_New();
+    if (!out) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(types), nm = PyList_GET_SIZE(masks);
+    for (Py_ssize_t j = 0; j < n; j++) {
+        PyObject *tobj = PyList_GET_ITEM(types, j);
+        Py_ssize_t t = PyLong_AsSsize_t(tobj);
+        if (t == -1 && PyErr_Occurred()) goto fail;
+        if (check_index(t, nm) < 0) goto fail;
+        PyObject *key = PyNumber_And(PyList_GET_ITEM(masks, t), sel);
+        if (!key) goto fail;
+        PyObject *i = PyDict_GetItemWithError(class_id, key); /* borrowed */
+        if (!i) {
+            if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, key);
+            Py_DECREF(key);
+            goto fail;
+        }
+        Py_DECREF(key);
+        if (PyDict_SetItem(out, tobj, i) < 0) goto fail;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* derive(acc, steps, weights): for each (child_map, type_ids, types) in steps, move the weight of
+ * each type t from its class type_ids[t] to that class's child. ``acc`` (a dict: class id -> float
+ * weight) is updated in place, in the same order as the Python loop in FastRun.derived_ids. */
+static PyObject *derive_into(PyObject *acc, PyObject *steps, PyObject *weights);
+
+/* derived(base_keys, base_weights, steps, weights) -> (keys, weights): FastRun.derived_ids whole: the
+ * dict of the base lists, derive() on it, and its keys and fresh float weights */
+static PyObject *k_derived(PyObject *self, PyObject *args) {
+    PyObject *bk, *bw, *steps, *weights;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!", &PyList_Type, &bk, &PyList_Type, &bw, &PyList_Type, &steps, &PyList_Type,
+                          &weights))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(bk);
+    if (PyList_GET_SIZE(bw) != n) { PyErr_SetString(PyExc_ValueError, "zip() lengths differ"); return NULL; }
+    PyObject *acc = PyDict_New();
+    if (!acc) return NULL;
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (PyDict_SetItem(acc, PyList_GET_ITEM(bk, i), PyList_GET_ITEM(bw, i)) < 0) { Py_DECREF(acc); return NULL; }
+    PyObject *r = derive_into(acc, steps, weights);
+    if (!r) { Py_DECREF(acc); return NULL; }
+    Py_DECREF(r);
+    Py_ssize_t m = PyDict_GET_SIZE(acc), pos = 0, j = 0;
+    PyObject *keys = PyList_New(m), *ws = PyList_New(m), *k, *v;
+    if (!keys || !ws) { Py_XDECREF(keys); Py_XDECREF(ws); Py_DECREF(acc); return NULL; }
+    while (PyDict_Next(acc, &pos, &k, &v)) {
+        /* float(int(v)): whole numbers, so the same value, in a fresh object */
+        PyObject *f = PyFloat_FromDouble((double)(long long)as_double(v));
+        if (!f) { Py_DECREF(keys); Py_DECREF(ws); Py_DECREF(acc); return NULL; }
+        Py_INCREF(k);
+        PyList_SET_ITEM(keys, j, k);
+        PyList_SET_ITEM(ws, j, f);
+        j++;
+    }
+    Py_DECREF(acc);
+    return Py_BuildValue("(NN)", keys, ws);
+}
+
+static PyObject *k_derive(PyObject *self, PyObject *args) {
+    PyObject *acc, *steps, *weights;
+    if (!PyArg_ParseTuple(args, "O!O!O!", &PyDict_Type, &acc, &PyList_Type, &steps, &PyList_Type, &weights))
+        return NULL;
+    return derive_into(acc, steps, weights);
+}
+
+/* child_ids(ids, class_key, class_id, bit) -> MesEngine.child_ids's loop: the id of each class's
+ * child (class_key[k] | bit), interning new ones in order */
+static PyObject *k_child_ids(PyObject *self, PyObject *args) {
+    PyObject *ids, *key, *class_id, *bit;
+    if (!PyArg_ParseTuple(args, "O!O!O!O", &PyList_Type, &ids, &PyList_Type, &key, &PyDict_Type, &class_id, &bit))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(ids);
+    PyObject *found = PyList_New(n);
+    if (!found) return NULL;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(ids, j));
+        if (k == -1 && PyErr_Occurred()) goto fail;
+        if (check_index(k, PyList_GET_SIZE(key)) < 0) goto fail;
+        PyObject *nk = PyNumber_Or(PyList_GET_ITEM(key, k), bit);
+        if (!nk) goto fail;
+        PyObject *i = PyDict_GetItemWithError(class_id, nk);
+        if (i) {
+            Py_INCREF(i);
+        } else if (PyErr_Occurred()) {
+            Py_DECREF(nk);
+            goto fail;
+        } else {
+            i = PyLong_FromSsize_t(PyList_GET_SIZE(key));
+            if (!i || PyDict_SetItem(class_id, nk, i) < 0 || PyList_Append(key, nk) < 0) {
+                Py_XDECREF(i);
+                Py_DECREF(nk);
+                goto fail;
+            }
+        }
+        Py_DECREF(nk);
+        PyList_SET_ITEM(found, j, i);
+    }
+    return found;
+fail:
+    Py_DECREF(found);
+    return NULL;
+}
+
+static PyObject *derive_into(PyObject *acc, PyObject *steps, PyObject *weights) {
+    Py_ssize_t ns = PyList_GET_SIZE(steps), nw = PyList_GET_SIZE(weights);
     for (Py_ssize_t j = 0; j < ns; j++) {
         PyObject *st = PyList_GET_ITEM(steps, j);
-        PyObject *child, *sel, *types;
-        if (!PyArg_ParseTuple(st, "O!OO!", &PyDict_Type, &child, &sel, &PyList_Type, &types)) return NULL;
+        PyObject *child, *tids, *types;
+        if (!PyArg_ParseTuple(st, "O!O!O!", &PyDict_Type, &child, &PyDict_Type, &tids, &PyList_Type, &types))
+            return NULL;
         Py_ssize_t nt = PyList_GET_SIZE(types);
         for (Py_ssize_t a = 0; a < nt; a++) {
-            Py_ssize_t t = PyLong_AsSsize_t(PyList_GET_ITEM(types, a));
+            PyObject *tobj = PyList_GET_ITEM(types, a);
+            Py_ssize_t t = PyLong_AsSsize_t(tobj);
             if (t == -1 && PyErr_Occurred()) return NULL;
-            if (t < 0 || t >= PyList_GET_SIZE(masks) || t >= PyList_GET_SIZE(weights)) {
-                PyErr_SetString(PyExc_IndexError, "ballot type");
-                return NULL;
-            }
-            PyObject *key = PyNumber_And(PyList_GET_ITEM(masks, t), sel);
-            if (!key) return NULL;
-            PyObject *i = PyDict_GetItemWithError(class_id, key); /* borrowed */
-            Py_DECREF(key);
+            if (check_index(t, nw) < 0) return NULL;
+            PyObject *i = PyDict_GetItemWithError(tids, tobj); /* borrowed: tids is not changed here */
             if (!i) {
-                if (!PyErr_Occurred()) PyErr_SetString(PyExc_KeyError, "class");
+                if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, tobj);
                 return NULL;
             }
             double w = as_double(PyList_GET_ITEM(weights, t));
             PyObject *cur = PyDict_GetItemWithError(acc, i);
             if (!cur) {
-                if (!PyErr_Occurred()) PyErr_SetString(PyExc_KeyError, "class");
+                if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, i);
                 return NULL;
             }
             double left = as_double(cur) - w;
-            Py_INCREF(i); /* i is borrowed from class_id, which the loop does not change; keep it safe */
             if (left != 0.0) {
                 PyObject *lf = PyFloat_FromDouble(left);
-                if (!lf || PyDict_SetItem(acc, i, lf) < 0) { Py_XDECREF(lf); Py_DECREF(i); return NULL; }
+                if (!lf || PyDict_SetItem(acc, i, lf) < 0) { Py_XDECREF(lf); return NULL; }
                 Py_DECREF(lf);
             } else if (PyDict_DelItem(acc, i) < 0) {
-                Py_DECREF(i);
                 return NULL;
             }
-            PyObject *nw = PyDict_GetItemWithError(child, i); /* borrowed */
-            Py_DECREF(i);
-            if (!nw) {
-                if (!PyErr_Occurred()) PyErr_SetString(PyExc_KeyError, "child class");
+            PyObject *nwid = PyDict_GetItemWithError(child, i); /* borrowed */
+            if (!nwid) {
+                if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, i);
                 return NULL;
             }
-            PyObject *got = PyDict_GetItemWithError(acc, nw);
+            PyObject *got = PyDict_GetItemWithError(acc, nwid);
             if (!got && PyErr_Occurred()) return NULL;
             double base = got ? as_double(got) : 0.0;
             PyObject *sf = PyFloat_FromDouble(base + w);
-            if (!sf || PyDict_SetItem(acc, nw, sf) < 0) { Py_XDECREF(sf); return NULL; }
+            if (!sf || PyDict_SetItem(acc, nwid, sf) < 0) { Py_XDECREF(sf); return NULL; }
             Py_DECREF(sf);
         }
     }
     Py_RETURN_NONE;
 }
+
 
 /* ----- Bounds: a proof's four money bounds as C arrays --------------------------------------- */
 /* certify._Proof keeps, per class id, lower and upper bounds on the money at both ends of its range
@@ -1253,6 +1353,9 @@ static PyMethodDef methods[] = {
     {"pack", k_pack, METH_VARARGS, "A walk's class ids and weights, packed (see walk)."},
     {"walk", k_walk, METH_VARARGS, "FastRun.walk after the class lists (see mes_fast.py)."},
     {"buy", k_buy, METH_VARARGS, "FastRun.buy's loop over the winner's classes (see mes_fast.py)."},
+    {"type_ids", k_type_ids, METH_VARARGS, "Each supporter type's class at a node (for derive)."},
+    {"derived", k_derived, METH_VARARGS, "FastRun.derived_ids (see mes_fast.py)."},
+    {"child_ids", k_child_ids, METH_VARARGS, "MesEngine.child_ids's loop (see mes.py)."},
     {"derive", k_derive, METH_VARARGS, "FastRun.derived_ids's loop (see mes_fast.py)."},
     {"keep_poor", k_keep_poor, METH_VARARGS, "FastRun.keep_poor's loop (see mes_fast.py)."},
     {"gather", k_gather, METH_VARARGS, "[d[k] for k in keys] (certify.py)."},

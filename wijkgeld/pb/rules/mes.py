@@ -61,6 +61,8 @@ class _Node:
     child_map: dict[int, dict[int, int]] = field(default_factory=dict)
     #: the compiled kernel's copy of ids[p] (kernel.py), made on first use
     packed: dict[int, bytes] = field(default_factory=dict)
+    #: the compiled kernel's map, per project s, from each of s's supporter types to its class id here
+    type_ids: dict[int, dict[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +287,9 @@ class MesEngine:
         found = node.child_ids.get(s)
         if found is None:
             bit, key, class_id = self.sbits[s], self.class_key, self.class_id
+            if kernel.active is not None:
+                found = node.child_ids[s] = kernel.active.child_ids(self.ids(node, s)[0], key, class_id, bit)
+                return found  # the loop below, in C
             found = []
             for k in self.ids(node, s)[0]:
                 new = key[k] | bit

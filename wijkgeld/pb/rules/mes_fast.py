@@ -354,7 +354,6 @@ class FastRun:
         sums are exact.
         """
         e = self.e
-        acc = dict(zip(base[0], base[1], strict=True))
         masks, weights, class_id = e.masks, e.weights_f, e.class_id
         if self.k is not None:
             # The same loop in C, on the same dict (child maps first: they intern in the same order).
@@ -364,9 +363,14 @@ class FastRun:
                 if child is None:
                     child = dict(zip(self.ids_of(before, s)[0], e.child_ids(before, s), strict=True))
                     before.child_map[s] = child
-                steps.append((child, before.sel, e.co_supporters(s)[p]))
-            self.k.derive(acc, steps, masks, weights, class_id)
-            return list(acc), list(map(float, map(int, acc.values())))
+                # Where each supporter type of s sits at ``before``: the class_id[masks[t] & sel] below,
+                # looked up once per node and project (hashing class keys of ~100 bits is the cost).
+                tids = before.type_ids.get(s)
+                if tids is None:
+                    tids = before.type_ids[s] = self.k.type_ids(e.supp_types[s], masks, before.sel, class_id)
+                steps.append((child, tids, e.co_supporters(s)[p]))
+            return self.k.derived(base[0], base[1], steps, weights)  # as the lines below, in C
+        acc = dict(zip(base[0], base[1], strict=True))
         for s, before in bought:
             # s was bought at ``before`` (by this run or an earlier one), so its classes there and
             # their children have ids; the map from one to the other is shared by all runs.
