@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wijkgeld.pb import Election, completion, read_pb, tally
+from wijkgeld.pb.cli import main
 from wijkgeld.pb.completion import mes_candidates
 from wijkgeld.pb.profile import compile_profile
 from wijkgeld.pb.rules import kernel
@@ -168,3 +169,10 @@ def test_the_name_says_which_kernel_counts(pure: None) -> None:
     assert kernel.name() == ("compiled (C)" if kernel.compiled is not None else kernel.name())
     if kernel.compiled is None:
         assert "not built" in kernel.name()
+
+
+def test_the_command_says_which_kernel_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["tally", "--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.strip() == f"wijkgeld tally; counting kernel: {kernel.name()}"

@@ -33,5 +33,5 @@ def name() -> str:
     if active is not None:
         return "compiled (C)"
     if compiled is not None:
-        return "pure Python (WIJKGELD_PB_PURE is set; the compiled kernel is built)"
-    return "pure Python (the compiled kernel is not built)"
+        return "pure Python (WIJKGELD_PB_PURE is set)"
+    return "pure Python (C kernel not built)"
