@@ -15,6 +15,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 
 #define EPS 4e-16          /* mes_fast.EPS */
 #define CEPS 2.220446049250313e-16 /* certify.EPS = 2**-52 */
@@ -677,45 +678,148 @@ fail:
 /* derive(acc, steps, weights): for each (child_map, type_ids, types) in steps, move the weight of
  * each type t from its class type_ids[t] to that class's child. ``acc`` (a dict: class id -> float
  * weight) is updated in place, in the same order as the Python loop in FastRun.derived_ids. */
-static PyObject *derive_into(PyObject *acc, PyObject *steps, PyObject *weights);
+/* An insertion-ordered map from class id to weight, as FastRun.derived_ids's dict: updating a key
+ * keeps its place, deleting and adding it again moves it to the end. */
+typedef struct {
+    Py_ssize_t *key;
+    double *val;
+    char *alive;
+    Py_ssize_t n;      /* entries made */
+    Py_ssize_t *slot;  /* open addressing: entry index, -1 empty, -2 deleted */
+    size_t mask;
+} omap;
 
-/* derived(base_keys, base_weights, steps, weights) -> (keys, weights): FastRun.derived_ids whole: the
- * dict of the base lists, derive() on it, and its keys and fresh float weights */
+static inline size_t omap_hash(Py_ssize_t k) { return (size_t)k * (size_t)0x9E3779B97F4A7C15ULL; }
+
+/* The slot of key k (its entry is alive there), or -1. */
+static inline Py_ssize_t omap_find(omap *m, Py_ssize_t k) {
+    size_t h = omap_hash(k) & m->mask;
+    for (;;) {
+        Py_ssize_t e = m->slot[h];
+        if (e == -1) return -1;
+        if (e >= 0 && m->key[e] == k) return (Py_ssize_t)h;
+        h = (h + 1) & m->mask;
+    }
+}
+
+static inline void omap_add(omap *m, Py_ssize_t k, double v) { /* k is not in the map */
+    size_t h = omap_hash(k) & m->mask;
+    while (m->slot[h] >= 0) h = (h + 1) & m->mask;
+    m->key[m->n] = k;
+    m->val[m->n] = v;
+    m->alive[m->n] = 1;
+    m->slot[h] = m->n++;
+}
+
+/* derived(base_keys, base_weights, steps, weights, masks, class_id) -> (keys, weights):
+ * FastRun.derived_ids. For each (child_map, type_ids, types, sel) in steps, the weight of each type t
+ * moves from its class type_ids[t] (class_id[masks[t] & sel], looked up on first use and kept in
+ * type_ids, which is the node's) to that class's child, in the order of the Python loop; the result lists the classes in the order
+ * the loop's dict would, with fresh float weights (float(int(w)): whole numbers). */
 static PyObject *k_derived(PyObject *self, PyObject *args) {
-    PyObject *bk, *bw, *steps, *weights;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!", &PyList_Type, &bk, &PyList_Type, &bw, &PyList_Type, &steps, &PyList_Type,
-                          &weights))
+    PyObject *bk, *bw, *steps, *weights, *masks, *class_id;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!", &PyList_Type, &bk, &PyList_Type, &bw, &PyList_Type, &steps,
+                          &PyList_Type, &weights, &PyList_Type, &masks, &PyDict_Type, &class_id))
         return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(bk);
+    Py_ssize_t n = PyList_GET_SIZE(bk), ns = PyList_GET_SIZE(steps), nw = PyList_GET_SIZE(weights);
     if (PyList_GET_SIZE(bw) != n) { PyErr_SetString(PyExc_ValueError, "zip() lengths differ"); return NULL; }
-    PyObject *acc = PyDict_New();
-    if (!acc) return NULL;
-    for (Py_ssize_t i = 0; i < n; i++)
-        if (PyDict_SetItem(acc, PyList_GET_ITEM(bk, i), PyList_GET_ITEM(bw, i)) < 0) { Py_DECREF(acc); return NULL; }
-    PyObject *r = derive_into(acc, steps, weights);
-    if (!r) { Py_DECREF(acc); return NULL; }
-    Py_DECREF(r);
-    Py_ssize_t m = PyDict_GET_SIZE(acc), pos = 0, j = 0;
-    PyObject *keys = PyList_New(m), *ws = PyList_New(m), *k, *v;
-    if (!keys || !ws) { Py_XDECREF(keys); Py_XDECREF(ws); Py_DECREF(acc); return NULL; }
-    while (PyDict_Next(acc, &pos, &k, &v)) {
-        /* float(int(v)): whole numbers, so the same value, in a fresh object */
-        PyObject *f = PyFloat_FromDouble((double)(long long)as_double(v));
-        if (!f) { Py_DECREF(keys); Py_DECREF(ws); Py_DECREF(acc); return NULL; }
-        Py_INCREF(k);
+    Py_ssize_t most = n;
+    for (Py_ssize_t j = 0; j < ns; j++) {
+        PyObject *st = PyList_GET_ITEM(steps, j);
+        if (!PyTuple_Check(st) || PyTuple_GET_SIZE(st) != 4 || !PyDict_Check(PyTuple_GET_ITEM(st, 0)) ||
+            !PyDict_Check(PyTuple_GET_ITEM(st, 1)) || !PyList_Check(PyTuple_GET_ITEM(st, 2))) {
+            PyErr_SetString(PyExc_TypeError, "steps are (child_map, type_ids, types, sel)");
+            return NULL;
+        }
+        most += PyList_GET_SIZE(PyTuple_GET_ITEM(st, 2));
+    }
+    size_t size = 16;
+    while (size < (size_t)(2 * most + 2)) size *= 2;
+    omap m = {PyMem_Malloc(sizeof(Py_ssize_t) * (most + 1)), PyMem_Malloc(sizeof(double) * (most + 1)),
+              PyMem_Malloc(most + 1), 0, PyMem_Malloc(sizeof(Py_ssize_t) * size), size - 1};
+    PyObject *result = NULL, *keys = NULL, *ws = NULL;
+    if (!m.key || !m.val || !m.alive || !m.slot) { PyErr_NoMemory(); goto done; }
+    memset(m.slot, 0xff, sizeof(Py_ssize_t) * size); /* all -1 */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(bk, i));
+        if (k == -1 && PyErr_Occurred()) goto done;
+        double v = as_double(PyList_GET_ITEM(bw, i));
+        Py_ssize_t h = omap_find(&m, k);
+        if (h >= 0) m.val[m.slot[h]] = v; /* dict(zip(...)): a repeated key keeps the last value */
+        else omap_add(&m, k, v);
+    }
+    for (Py_ssize_t j = 0; j < ns; j++) {
+        PyObject *st = PyList_GET_ITEM(steps, j);
+        PyObject *child = PyTuple_GET_ITEM(st, 0), *tids = PyTuple_GET_ITEM(st, 1), *types = PyTuple_GET_ITEM(st, 2);
+        Py_ssize_t nt = PyList_GET_SIZE(types);
+        for (Py_ssize_t a = 0; a < nt; a++) {
+            PyObject *tobj = PyList_GET_ITEM(types, a);
+            Py_ssize_t t = PyLong_AsSsize_t(tobj);
+            if (t == -1 && PyErr_Occurred()) goto done;
+            if (check_index(t, nw) < 0) goto done;
+            PyObject *iobj = PyDict_GetItemWithError(tids, tobj); /* borrowed */
+            if (!iobj) {
+                /* First use of t at this node: its class, class_id[masks[t] & sel], kept in tids */
+                if (PyErr_Occurred() || check_index(t, PyList_GET_SIZE(masks)) < 0) goto done;
+                PyObject *key = PyNumber_And(PyList_GET_ITEM(masks, t), PyTuple_GET_ITEM(st, 3));
+                if (!key) goto done;
+                iobj = PyDict_GetItemWithError(class_id, key); /* borrowed; class_id only grows */
+                if (!iobj) {
+                    if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, key);
+                    Py_DECREF(key);
+                    goto done;
+                }
+                Py_DECREF(key);
+                if (PyDict_SetItem(tids, tobj, iobj) < 0) goto done;
+            }
+            Py_ssize_t i = PyLong_AsSsize_t(iobj);
+            if (i == -1 && PyErr_Occurred()) goto done;
+            double w = as_double(PyList_GET_ITEM(weights, t));
+            Py_ssize_t h = omap_find(&m, i);
+            if (h < 0) { PyErr_SetObject(PyExc_KeyError, iobj); goto done; }
+            Py_ssize_t e = m.slot[h];
+            double left = m.val[e] - w;
+            if (left != 0.0) {
+                m.val[e] = left;
+            } else { /* del acc[i] */
+                m.alive[e] = 0;
+                m.slot[h] = -2;
+            }
+            PyObject *nobj = PyDict_GetItemWithError(child, iobj); /* borrowed */
+            if (!nobj) {
+                if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, iobj);
+                goto done;
+            }
+            Py_ssize_t nk = PyLong_AsSsize_t(nobj);
+            if (nk == -1 && PyErr_Occurred()) goto done;
+            h = omap_find(&m, nk);
+            if (h >= 0) m.val[m.slot[h]] = m.val[m.slot[h]] + w;
+            else omap_add(&m, nk, 0.0 + w);
+        }
+    }
+    Py_ssize_t alive = 0;
+    for (Py_ssize_t e = 0; e < m.n; e++) alive += m.alive[e];
+    keys = PyList_New(alive);
+    ws = PyList_New(alive);
+    if (!keys || !ws) goto done;
+    for (Py_ssize_t e = 0, j = 0; e < m.n; e++) {
+        if (!m.alive[e]) continue;
+        PyObject *k = PyLong_FromSsize_t(m.key[e]);
+        PyObject *f = PyFloat_FromDouble((double)(long long)m.val[e]);
+        if (!k || !f) { Py_XDECREF(k); Py_XDECREF(f); goto done; }
         PyList_SET_ITEM(keys, j, k);
         PyList_SET_ITEM(ws, j, f);
         j++;
     }
-    Py_DECREF(acc);
-    return Py_BuildValue("(NN)", keys, ws);
-}
-
-static PyObject *k_derive(PyObject *self, PyObject *args) {
-    PyObject *acc, *steps, *weights;
-    if (!PyArg_ParseTuple(args, "O!O!O!", &PyDict_Type, &acc, &PyList_Type, &steps, &PyList_Type, &weights))
-        return NULL;
-    return derive_into(acc, steps, weights);
+    result = PyTuple_Pack(2, keys, ws);
+done:
+    Py_XDECREF(keys);
+    Py_XDECREF(ws);
+    PyMem_Free(m.key);
+    PyMem_Free(m.val);
+    PyMem_Free(m.alive);
+    PyMem_Free(m.slot);
+    return result;
 }
 
 /* child_ids(ids, class_key, class_id, bit) -> MesEngine.child_ids's loop: the id of each class's
@@ -756,54 +860,171 @@ fail:
     return NULL;
 }
 
-static PyObject *derive_into(PyObject *acc, PyObject *steps, PyObject *weights) {
-    Py_ssize_t ns = PyList_GET_SIZE(steps), nw = PyList_GET_SIZE(weights);
-    for (Py_ssize_t j = 0; j < ns; j++) {
-        PyObject *st = PyList_GET_ITEM(steps, j);
-        PyObject *child, *tids, *types;
-        if (!PyArg_ParseTuple(st, "O!O!O!", &PyDict_Type, &child, &PyDict_Type, &tids, &PyList_Type, &types))
-            return NULL;
-        Py_ssize_t nt = PyList_GET_SIZE(types);
-        for (Py_ssize_t a = 0; a < nt; a++) {
-            PyObject *tobj = PyList_GET_ITEM(types, a);
-            Py_ssize_t t = PyLong_AsSsize_t(tobj);
-            if (t == -1 && PyErr_Occurred()) return NULL;
-            if (check_index(t, nw) < 0) return NULL;
-            PyObject *i = PyDict_GetItemWithError(tids, tobj); /* borrowed: tids is not changed here */
-            if (!i) {
-                if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, tobj);
-                return NULL;
-            }
-            double w = as_double(PyList_GET_ITEM(weights, t));
-            PyObject *cur = PyDict_GetItemWithError(acc, i);
-            if (!cur) {
-                if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, i);
-                return NULL;
-            }
-            double left = as_double(cur) - w;
-            if (left != 0.0) {
-                PyObject *lf = PyFloat_FromDouble(left);
-                if (!lf || PyDict_SetItem(acc, i, lf) < 0) { Py_XDECREF(lf); return NULL; }
-                Py_DECREF(lf);
-            } else if (PyDict_DelItem(acc, i) < 0) {
-                return NULL;
-            }
-            PyObject *nwid = PyDict_GetItemWithError(child, i); /* borrowed */
-            if (!nwid) {
-                if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, i);
-                return NULL;
-            }
-            PyObject *got = PyDict_GetItemWithError(acc, nwid);
-            if (!got && PyErr_Occurred()) return NULL;
-            double base = got ? as_double(got) : 0.0;
-            PyObject *sf = PyFloat_FromDouble(base + w);
-            if (!sf || PyDict_SetItem(acc, nwid, sf) < 0) { Py_XDECREF(sf); return NULL; }
-            Py_DECREF(sf);
-        }
+
+
+/* ----- TypeMasks: the ballot types' class masks as C bit sets ------------------------------------ */
+/* MesEngine.masks[t] (a Python int of up to a few hundred bits) as 64-bit words, made once per
+ * engine, so that a node's class key masks[t] & sel is a few word ANDs instead of a Python int
+ * operation (which allocates) and a hash of a long int. */
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t n, words;
+    uint64_t *bits; /* n * words */
+} TypeMasks;
+
+static PyTypeObject TypeMasksType;
+
+/* x (a non-negative Python int) as ``words`` 64-bit words, lowest first; -1 if it does not fit. */
+static int int_to_words(PyObject *x, uint64_t *out, Py_ssize_t words) {
+    PyObject *v = x, *mask = PyLong_FromUnsignedLongLong(~0ULL), *sixty_four = PyLong_FromLong(64);
+    int rc = -1;
+    if (!mask || !sixty_four) goto done;
+    Py_INCREF(v);
+    for (Py_ssize_t w = 0; w < words; w++) {
+        PyObject *low = PyNumber_And(v, mask);
+        if (!low) { Py_DECREF(v); goto done; }
+        out[w] = PyLong_AsUnsignedLongLong(low);
+        Py_DECREF(low);
+        if (PyErr_Occurred()) { Py_DECREF(v); goto done; }
+        PyObject *rest = PyNumber_Rshift(v, sixty_four);
+        Py_DECREF(v);
+        if (!rest) goto done;
+        v = rest;
     }
-    Py_RETURN_NONE;
+    rc = PyObject_IsTrue(v) ? -1 : 0;
+    Py_DECREF(v);
+    if (rc < 0 && !PyErr_Occurred()) PyErr_SetString(PyExc_OverflowError, "mask wider than the engine's");
+done:
+    Py_XDECREF(mask);
+    Py_XDECREF(sixty_four);
+    return rc;
 }
 
+static PyObject *words_to_int(const uint64_t *w, Py_ssize_t words) {
+    PyObject *v = PyLong_FromLong(0), *sixty_four = PyLong_FromLong(64);
+    if (!v || !sixty_four) { Py_XDECREF(v); Py_XDECREF(sixty_four); return NULL; }
+    for (Py_ssize_t i = words - 1; i >= 0; i--) {
+        PyObject *shifted = PyNumber_Lshift(v, sixty_four);
+        Py_DECREF(v);
+        if (!shifted) { v = NULL; break; }
+        PyObject *word = PyLong_FromUnsignedLongLong(w[i]);
+        if (!word) { Py_DECREF(shifted); v = NULL; break; }
+        v = PyNumber_Or(shifted, word);
+        Py_DECREF(shifted);
+        Py_DECREF(word);
+        if (!v) break;
+    }
+    Py_DECREF(sixty_four);
+    return v;
+}
+
+/* TypeMasks(masks, bits): bits is an upper bound on the masks' bit length */
+static PyObject *typemasks_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
+    PyObject *masks;
+    Py_ssize_t nbits;
+    if (!PyArg_ParseTuple(args, "O!n", &PyList_Type, &masks, &nbits)) return NULL;
+    TypeMasks *tm = (TypeMasks *)type->tp_alloc(type, 0);
+    if (!tm) return NULL;
+    tm->n = PyList_GET_SIZE(masks);
+    tm->words = nbits / 64 + 1;
+    tm->bits = PyMem_Calloc((size_t)(tm->n * tm->words + 1), sizeof(uint64_t));
+    if (!tm->bits) { Py_DECREF(tm); return PyErr_NoMemory(); }
+    for (Py_ssize_t t = 0; t < tm->n; t++)
+        if (int_to_words(PyList_GET_ITEM(masks, t), tm->bits + t * tm->words, tm->words) < 0) {
+            Py_DECREF(tm);
+            return NULL;
+        }
+    return (PyObject *)tm;
+}
+
+static void typemasks_dealloc(TypeMasks *tm) {
+    PyMem_Free(tm->bits);
+    Py_TYPE(tm)->tp_free((PyObject *)tm);
+}
+
+static PyTypeObject TypeMasksType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "wijkgeld.pb.rules._kernel.TypeMasks",
+    .tp_basicsize = sizeof(TypeMasks),
+    .tp_dealloc = (destructor)typemasks_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "MesEngine.masks as C bit sets.",
+    .tp_new = typemasks_new,
+};
+
+/* class_lists_bits(tm, types, weights, sel) -> MesEngine.class_lists: the class keys masks[t] & sel
+ * in order of first appearance, with the summed (int) weights of their types */
+static PyObject *k_class_lists_bits(PyObject *self, PyObject *args) {
+    TypeMasks *tm;
+    PyObject *types, *weights, *sel;
+    if (!PyArg_ParseTuple(args, "O!O!O!O", &TypeMasksType, &tm, &PyList_Type, &types, &PyList_Type, &weights, &sel))
+        return NULL;
+    Py_ssize_t W = tm->words, n = PyList_GET_SIZE(types), nw = PyList_GET_SIZE(weights);
+    uint64_t *selw = PyMem_Malloc(sizeof(uint64_t) * W);
+    uint64_t *keys = PyMem_Malloc(sizeof(uint64_t) * W * (n + 1));
+    PyObject **sums = PyMem_Calloc((size_t)(n + 1), sizeof(PyObject *));
+    size_t size = 16;
+    while (size < (size_t)(2 * n + 2)) size *= 2;
+    Py_ssize_t *slot = PyMem_Malloc(sizeof(Py_ssize_t) * size);
+    Py_ssize_t m = 0;
+    PyObject *result = NULL, *klist = NULL, *wlist = NULL;
+    if (!selw || !keys || !sums || !slot) { PyErr_NoMemory(); goto done; }
+    if (int_to_words(sel, selw, W) < 0) goto done;
+    memset(slot, 0xff, sizeof(Py_ssize_t) * size);
+    uint64_t cur[64];
+    if (W > 64) { PyErr_SetString(PyExc_OverflowError, "too many projects"); goto done; }
+    for (Py_ssize_t j = 0; j < n; j++) {
+        Py_ssize_t t = PyLong_AsSsize_t(PyList_GET_ITEM(types, j));
+        if (t == -1 && PyErr_Occurred()) goto done;
+        if (check_index(t, tm->n) < 0 || check_index(t, nw) < 0) goto done;
+        const uint64_t *bits = tm->bits + t * W;
+        uint64_t h = 1469598103934665603ULL;
+        for (Py_ssize_t w = 0; w < W; w++) {
+            cur[w] = bits[w] & selw[w];
+            h = (h ^ cur[w]) * 1099511628211ULL;
+            h ^= h >> 29;
+        }
+        size_t i = (size_t)h & (size - 1);
+        Py_ssize_t e;
+        for (;;) {
+            e = slot[i];
+            if (e < 0 || memcmp(keys + e * W, cur, sizeof(uint64_t) * W) == 0) break;
+            i = (i + 1) & (size - 1);
+        }
+        PyObject *wt = PyList_GET_ITEM(weights, t);
+        if (e < 0) {
+            e = slot[i] = m++;
+            memcpy(keys + e * W, cur, sizeof(uint64_t) * W);
+            PyObject *zero = PyLong_FromLong(0);
+            sums[e] = zero ? PyNumber_Add(zero, wt) : NULL; /* get(k, 0) + w */
+            Py_XDECREF(zero);
+        } else {
+            PyObject *sum = PyNumber_Add(sums[e], wt);
+            Py_SETREF(sums[e], sum);
+        }
+        if (!sums[e]) goto done;
+    }
+    klist = PyList_New(m);
+    wlist = PyList_New(m);
+    if (!klist || !wlist) goto done;
+    for (Py_ssize_t e = 0; e < m; e++) {
+        PyObject *k = words_to_int(keys + e * W, W);
+        if (!k) goto done;
+        PyList_SET_ITEM(klist, e, k);
+        PyList_SET_ITEM(wlist, e, sums[e]);
+        sums[e] = NULL;
+    }
+    result = PyTuple_Pack(2, klist, wlist);
+done:
+    Py_XDECREF(klist);
+    Py_XDECREF(wlist);
+    if (sums)
+        for (Py_ssize_t e = 0; e < m; e++) Py_XDECREF(sums[e]);
+    PyMem_Free(sums);
+    PyMem_Free(selw);
+    PyMem_Free(keys);
+    PyMem_Free(slot);
+    return result;
+}
 
 /* ----- Bounds: a proof's four money bounds as C arrays --------------------------------------- */
 /* certify._Proof keeps, per class id, lower and upper bounds on the money at both ends of its range
@@ -1356,13 +1577,13 @@ static PyMethodDef methods[] = {
     {"type_ids", k_type_ids, METH_VARARGS, "Each supporter type's class at a node (for derive)."},
     {"derived", k_derived, METH_VARARGS, "FastRun.derived_ids (see mes_fast.py)."},
     {"child_ids", k_child_ids, METH_VARARGS, "MesEngine.child_ids's loop (see mes.py)."},
-    {"derive", k_derive, METH_VARARGS, "FastRun.derived_ids's loop (see mes_fast.py)."},
     {"keep_poor", k_keep_poor, METH_VARARGS, "FastRun.keep_poor's loop (see mes_fast.py)."},
     {"gather", k_gather, METH_VARARGS, "[d[k] for k in keys] (certify.py)."},
     {"dot", k_dot, METH_VARARGS, "sum(map(mul, map(d.__getitem__, keys), weights)) (certify.py)."},
     {"capped", k_capped, METH_VARARGS, "sum(map(mul, map(min, money, repeat(cand)), weights)) (certify.py)."},
     {"pick_sum", k_pick_sum, METH_VARARGS, "sum(weights[i] for i in poor) (certify.py)."},
     {"dot_at", k_dot_at, METH_VARARGS, "dot() over the positions poor (certify.py)."},
+    {"class_lists_bits", k_class_lists_bits, METH_VARARGS, "MesEngine.class_lists on C bit sets (mes.py)."},
     {"class_lists", k_class_lists, METH_VARARGS, "MesEngine.class_lists (mes.py)."},
     {"price", k_price, METH_VARARGS, "certify._price."},
     {"pay", k_pay, METH_VARARGS, "_Proof.pay's bounds (certify.py)."},
@@ -1374,13 +1595,19 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_kernel",
 
 PyMODINIT_FUNC PyInit__kernel(void) {
     if (PyType_Ready(&MoneyType) < 0 || PyType_Ready(&LowViewType) < 0 || PyType_Ready(&BoundsType) < 0 ||
-        PyType_Ready(&BoundViewType) < 0)
+        PyType_Ready(&BoundViewType) < 0 || PyType_Ready(&TypeMasksType) < 0)
         return NULL;
     PyObject *mod = PyModule_Create(&module);
     if (!mod) return NULL;
     Py_INCREF(&MoneyType);
     if (PyModule_AddObject(mod, "Money", (PyObject *)&MoneyType) < 0) {
         Py_DECREF(&MoneyType);
+        Py_DECREF(mod);
+        return NULL;
+    }
+    Py_INCREF(&TypeMasksType);
+    if (PyModule_AddObject(mod, "TypeMasks", (PyObject *)&TypeMasksType) < 0) {
+        Py_DECREF(&TypeMasksType);
         Py_DECREF(mod);
         return NULL;
     }

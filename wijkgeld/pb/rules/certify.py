@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from itertools import repeat
 from operator import mul
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from . import kernel
 
@@ -72,7 +72,7 @@ def _price(
     only raises the price), so instead of sorting, take all of them at once and repeat.
     """
     if kernel.active is not None:
-        return kernel.active.price(money, weights, cost, weight)  # this function, in C
+        return cast(tuple[float, list[int]] | None, kernel.active.price(money, weights, cost, weight))  # in C
     rem = cost
     poor: list[int] = []
     pending: list[int] | range = range(len(money))
@@ -174,8 +174,8 @@ class _Proof:
     def _dot(self, values: dict[int, float], keys: list[int], weights: list[float]) -> float:
         """The money bound ``values`` of the classes ``keys``, times their weights, summed."""
         if self.k is not None:
-            return self.k.dot(values, keys, weights)  # the same sum in C
-        return sum(map(mul, map(values.__getitem__, keys), weights))
+            return float(self.k.dot(values, keys, weights))  # the same sum in C
+        return float(sum(map(mul, map(values.__getitem__, keys), weights)))
 
     # ----- bounds on prices --------------------------------------------------------------------
     def upper_key(self, node: _Node, p: int) -> tuple[Line, list[int]] | None:
@@ -289,7 +289,7 @@ class _Proof:
         """
         keys, weights = self.e.ids(node, p)
         if self.k is not None:
-            return self.bounds.payers(keys, weights)  # the lines below, in C
+            return cast(tuple[float, list[int]], self.bounds.payers(keys, weights))  # the lines below, in C
         high0, high1 = self.high0, self.high1
         found = [(k, w) for k, w in zip(keys, weights, strict=True) if high0[k] > 0.0 or high1[k] > 0.0]
         return sum(w for _k, w in found), [k for k, _w in found]

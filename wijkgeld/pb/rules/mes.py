@@ -32,7 +32,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import cast
+from typing import Any, cast
 
 from ..profile import Profile
 
@@ -137,6 +137,7 @@ class MesEngine:
         self.last_fast: FastRun | None = None  # the last parametric float run, to resume from
         # The float run's heap before its first round (built by the first run that needs it).
         self.first_heap: list[tuple[float, float, float, float, float, int]] | None = None
+        self._type_bits: Any = None  # the compiled kernel's copy of masks (see class_lists)
         # Nodes by the set of bought projects: the classes do not depend on the order of buying.
         self.nodes: dict[int, _Node] = {0: self.root}
         # scale turns rho into the reference's comparison key: Cost_Sat utility is the cost itself.
@@ -255,7 +256,11 @@ class MesEngine:
         types (``ids`` caches them by class id; runs usually derive them from an earlier node)."""
         sel, masks, weights = node.sel, self.masks, self.profile.weights
         if kernel.active is not None:
-            return kernel.active.class_lists(self.supp_types[p], masks, weights, sel)  # this, in C
+            # This, in C, on the masks as bit sets (made once per engine).
+            if self._type_bits is None:
+                self._type_bits = kernel.active.TypeMasks(masks, max(self.sbits, default=0).bit_length())
+            lists = kernel.active.class_lists_bits(self._type_bits, self.supp_types[p], weights, sel)
+            return cast(tuple[list[int], list[int]], lists)
         acc: dict[int, int] = {}
         get = acc.get
         for t in self.supp_types[p]:
@@ -288,8 +293,10 @@ class MesEngine:
         if found is None:
             bit, key, class_id = self.sbits[s], self.class_key, self.class_id
             if kernel.active is not None:
-                found = node.child_ids[s] = kernel.active.child_ids(self.ids(node, s)[0], key, class_id, bit)
-                return found  # the loop below, in C
+                # The loop below, in C.
+                made = kernel.active.child_ids(self.ids(node, s)[0], key, class_id, bit)
+                node.child_ids[s] = made
+                return cast(list[int], made)
             found = []
             for k in self.ids(node, s)[0]:
                 new = key[k] | bit

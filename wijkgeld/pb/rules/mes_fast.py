@@ -24,7 +24,7 @@ import math
 from fractions import Fraction
 from itertools import compress, islice, repeat
 from operator import itemgetter, mul
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from . import kernel
 from .mes import Dropped, MesRound, MesRun, Q, exact_rho
@@ -167,7 +167,7 @@ class FastRun:
         self.low = prev.low
         created = prev.created[:n_classes]
         if self.k is not None:
-            self.flat, self.err_max = val.shift(created, ft)  # the loop in _shift, in C
+            self.flat, self.err_max = cast(Any, val).shift(created, ft)  # the loop in _shift, in C
         else:
             self._shift(created, ft)
         # Few classes have exact values (class 0 always); shift those that exist in the prefix. Stale
@@ -367,9 +367,11 @@ class FastRun:
                 # looked up once per node and project (hashing class keys of ~100 bits is the cost).
                 tids = before.type_ids.get(s)
                 if tids is None:
-                    tids = before.type_ids[s] = self.k.type_ids(e.supp_types[s], masks, before.sel, class_id)
-                steps.append((child, tids, e.co_supporters(s)[p]))
-            return self.k.derived(base[0], base[1], steps, weights)  # as the lines below, in C
+                    tids = before.type_ids[s] = {}  # filled by the kernel as types are met
+                steps.append((child, tids, e.co_supporters(s)[p], before.sel))
+            # As the lines below, in C.
+            found = self.k.derived(base[0], base[1], steps, weights, masks, class_id)
+            return cast(tuple[list[int], list[float]], found)
         acc = dict(zip(base[0], base[1], strict=True))
         for s, before in bought:
             # s was bought at ``before`` (by this run or an earlier one), so its classes there and
@@ -477,9 +479,10 @@ class FastRun:
                 self.val, packed, cost, weight, self.flat, self.parametric, limit, self.err_max
             )
             if code == 3:
-                return found
+                return cast(tuple[tuple[float, float, float, float], list[Val]], found)
             if code == 1:
-                self.keep(*found, strict=True)
+                g0, e0, g1, e1 = found
+                self.keep(g0, e0, g1, e1, strict=True)
             elif code == 2:
                 raise _Uncertain
             return None
@@ -840,7 +843,7 @@ class FastRun:
         short = len(self.e.class_key) - len(val)
         if short > 0:  # room for the ids given since (placeholders, set below before any read)
             if self.k is not None:
-                val.grow(short)  # low ends too
+                cast(Any, val).grow(short)  # low ends too
             else:
                 val.extend(repeat(_ZERO, short))
                 low.extend(repeat(0.0, short))
