@@ -901,21 +901,11 @@ done:
 }
 
 static PyObject *words_to_int(const uint64_t *w, Py_ssize_t words) {
-    PyObject *v = PyLong_FromLong(0), *sixty_four = PyLong_FromLong(64);
-    if (!v || !sixty_four) { Py_XDECREF(v); Py_XDECREF(sixty_four); return NULL; }
-    for (Py_ssize_t i = words - 1; i >= 0; i--) {
-        PyObject *shifted = PyNumber_Lshift(v, sixty_four);
-        Py_DECREF(v);
-        if (!shifted) { v = NULL; break; }
-        PyObject *word = PyLong_FromUnsignedLongLong(w[i]);
-        if (!word) { Py_DECREF(shifted); v = NULL; break; }
-        v = PyNumber_Or(shifted, word);
-        Py_DECREF(shifted);
-        Py_DECREF(word);
-        if (!v) break;
-    }
-    Py_DECREF(sixty_four);
-    return v;
+    unsigned char buf[64 * 8];
+    if (words > 64) { PyErr_SetString(PyExc_OverflowError, "too many projects"); return NULL; }
+    for (Py_ssize_t i = 0; i < words; i++)
+        for (int b = 0; b < 8; b++) buf[8 * i + b] = (unsigned char)(w[i] >> (8 * b));
+    return _PyLong_FromByteArray(buf, (size_t)(8 * words), 1, 0); /* little endian, unsigned */
 }
 
 /* TypeMasks(masks, bits): bits is an upper bound on the masks' bit length */
@@ -951,13 +941,16 @@ static PyTypeObject TypeMasksType = {
     .tp_new = typemasks_new,
 };
 
-/* class_lists_bits(tm, types, weights, sel) -> MesEngine.class_lists: the class keys masks[t] & sel
- * in order of first appearance, with the summed (int) weights of their types */
+/* class_lists_bits(tm, types, weights, sel[, class_id, class_key]) -> MesEngine.class_lists: the class
+ * keys masks[t] & sel in order of first appearance, with the summed (int) weights of their types;
+ * with class_id and class_key, as MesEngine.ids makes of them: class ids and float weights */
 static PyObject *k_class_lists_bits(PyObject *self, PyObject *args) {
     TypeMasks *tm;
-    PyObject *types, *weights, *sel;
-    if (!PyArg_ParseTuple(args, "O!O!O!O", &TypeMasksType, &tm, &PyList_Type, &types, &PyList_Type, &weights, &sel))
+    PyObject *types, *weights, *sel, *class_id = NULL, *class_key = NULL;
+    if (!PyArg_ParseTuple(args, "O!O!O!O|O!O!", &TypeMasksType, &tm, &PyList_Type, &types, &PyList_Type, &weights,
+                          &sel, &PyDict_Type, &class_id, &PyList_Type, &class_key))
         return NULL;
+    if (class_id && !class_key) { PyErr_SetString(PyExc_TypeError, "class_id needs class_key"); return NULL; }
     Py_ssize_t W = tm->words, n = PyList_GET_SIZE(types), nw = PyList_GET_SIZE(weights);
     uint64_t *selw = PyMem_Malloc(sizeof(uint64_t) * W);
     uint64_t *keys = PyMem_Malloc(sizeof(uint64_t) * W * (n + 1));
@@ -1009,6 +1002,32 @@ static PyObject *k_class_lists_bits(PyObject *self, PyObject *args) {
     for (Py_ssize_t e = 0; e < m; e++) {
         PyObject *k = words_to_int(keys + e * W, W);
         if (!k) goto done;
+        if (class_id) {
+            /* MesEngine.ids: the class's id (interned on first sight, in this order) and its weight
+             * as a float */
+            PyObject *i = PyDict_GetItemWithError(class_id, k);
+            if (i) {
+                Py_INCREF(i);
+            } else if (PyErr_Occurred()) {
+                Py_DECREF(k);
+                goto done;
+            } else {
+                i = PyLong_FromSsize_t(PyList_GET_SIZE(class_key));
+                if (!i || PyDict_SetItem(class_id, k, i) < 0 || PyList_Append(class_key, k) < 0) {
+                    Py_XDECREF(i);
+                    Py_DECREF(k);
+                    goto done;
+                }
+            }
+            Py_DECREF(k);
+            PyList_SET_ITEM(klist, e, i);
+            double wd = PyLong_AsDouble(sums[e]);
+            if (wd == -1.0 && PyErr_Occurred()) goto done;
+            PyObject *f = PyFloat_FromDouble(wd);
+            if (!f) goto done;
+            PyList_SET_ITEM(wlist, e, f);
+            continue;
+        }
         PyList_SET_ITEM(klist, e, k);
         PyList_SET_ITEM(wlist, e, sums[e]);
         sums[e] = NULL;

@@ -256,17 +256,21 @@ class MesEngine:
         types (``ids`` caches them by class id; runs usually derive them from an earlier node)."""
         sel, masks, weights = node.sel, self.masks, self.profile.weights
         if kernel.active is not None:
-            # This, in C, on the masks as bit sets (made once per engine).
-            if self._type_bits is None:
-                self._type_bits = kernel.active.TypeMasks(masks, max(self.sbits, default=0).bit_length())
-            lists = kernel.active.class_lists_bits(self._type_bits, self.supp_types[p], weights, sel)
-            return cast(tuple[list[int], list[int]], lists)
+            lists = kernel.active.class_lists_bits(self.type_bits(), self.supp_types[p], weights, sel)
+            return cast(tuple[list[int], list[int]], lists)  # this, in C
         acc: dict[int, int] = {}
         get = acc.get
         for t in self.supp_types[p]:
             k = masks[t] & sel
             acc[k] = get(k, 0) + weights[t]
         return list(acc), list(acc.values())
+
+    def type_bits(self) -> Any:
+        """The compiled kernel's copy of ``masks`` as C bit sets, made once per engine."""
+        if self._type_bits is None:
+            assert kernel.active is not None
+            self._type_bits = kernel.active.TypeMasks(self.masks, max(self.sbits, default=0).bit_length())
+        return self._type_bits
 
     def ids(self, node: _Node, p: int) -> tuple[list[int], list[float]]:
         """Cost utilities: p's classes at ``node`` as class ids, with their weights as floats (whole
@@ -277,6 +281,18 @@ class MesEngine:
             if not node.sel:  # before anything is bought, every supporter is in class 0
                 found = node.ids[p] = ([0], [self.total_f[p]])
                 return found
+            if kernel.active is not None:
+                # The class lists and what follows here, in C.
+                found = kernel.active.class_lists_bits(
+                    self.type_bits(),
+                    self.supp_types[p],
+                    self.profile.weights,
+                    node.sel,
+                    self.class_id,
+                    self.class_key,
+                )
+                node.ids[p] = found
+                return cast(tuple[list[int], list[float]], found)
             keys, weights = self.class_lists(node, p)
             known = list(map(self.class_id.get, keys))  # most classes have an id already
             if None in known:
