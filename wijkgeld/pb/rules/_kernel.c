@@ -1337,28 +1337,13 @@ static PyObject *k_capped(PyObject *self, PyObject *args) {
     return PyFloat_FromDouble(psum_value(&ps));
 }
 
-/* price(money, weights, cost, weight) -> certify._price: (q, poor positions) or None */
-static PyObject *k_price(PyObject *self, PyObject *args) {
-    PyObject *money, *weights;
-    double rem, weight;
-    if (!PyArg_ParseTuple(args, "O!O!dd", &PyList_Type, &money, &PyList_Type, &weights, &rem, &weight))
-        return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(money);
-    if (PyList_GET_SIZE(weights) < n) {
-        PyErr_SetString(PyExc_IndexError, "weights");
-        return NULL;
-    }
+/* certify._price on arrays: (q, poor positions) or None. ``mo`` and ``ws`` are n long. */
+static PyObject *price_core(const double *mo, const double *ws, Py_ssize_t n, double rem, double weight) {
     Py_ssize_t *pending = PyMem_Malloc(sizeof(Py_ssize_t) * (n + 1));
     Py_ssize_t *fresh = PyMem_Malloc(sizeof(Py_ssize_t) * (n + 1));
-    double *mo = PyMem_Malloc(sizeof(double) * (n + 1));
-    double *ws = PyMem_Malloc(sizeof(double) * (n + 1));
     PyObject *poor = NULL, *result = NULL;
-    if (!pending || !fresh || !mo || !ws) { PyErr_NoMemory(); goto done; }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        pending[i] = i;
-        mo[i] = as_double(PyList_GET_ITEM(money, i));
-        ws[i] = as_double(PyList_GET_ITEM(weights, i));
-    }
+    if (!pending || !fresh) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t i = 0; i < n; i++) pending[i] = i;
     poor = PyList_New(0);
     if (!poor) goto done;
     Py_ssize_t np = n;
@@ -1391,9 +1376,152 @@ done:
     Py_XDECREF(poor);
     PyMem_Free(pending);
     PyMem_Free(fresh);
+    return result;
+}
+
+/* price(money, weights, cost, weight) -> certify._price: (q, poor positions) or None */
+static PyObject *k_price(PyObject *self, PyObject *args) {
+    PyObject *money, *weights;
+    double rem, weight;
+    if (!PyArg_ParseTuple(args, "O!O!dd", &PyList_Type, &money, &PyList_Type, &weights, &rem, &weight))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(money);
+    if (PyList_GET_SIZE(weights) < n) {
+        PyErr_SetString(PyExc_IndexError, "weights");
+        return NULL;
+    }
+    double *mo = PyMem_Malloc(sizeof(double) * (n + 1));
+    double *ws = PyMem_Malloc(sizeof(double) * (n + 1));
+    PyObject *result = NULL;
+    if (!mo || !ws) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        mo[i] = as_double(PyList_GET_ITEM(money, i));
+        ws[i] = as_double(PyList_GET_ITEM(weights, i));
+    }
+    result = price_core(mo, ws, n, rem, weight);
+done:
     PyMem_Free(mo);
     PyMem_Free(ws);
     return result;
+}
+
+/* ----- the same on a node's packed class lists (pack()) and a Bounds view ------------------------- */
+typedef struct {
+    Py_ssize_t n;
+    const Py_ssize_t *kid;
+    const double *ws;
+} packed_lists;
+
+static int parse_packed(PyObject *packed, packed_lists *pl) {
+    if (!PyBytes_Check(packed)) { PyErr_SetString(PyExc_TypeError, "packed class lists"); return -1; }
+    pl->n = PyBytes_GET_SIZE(packed) / (Py_ssize_t)(sizeof(Py_ssize_t) + sizeof(double));
+    pl->kid = (const Py_ssize_t *)PyBytes_AS_STRING(packed);
+    pl->ws = (const double *)(pl->kid + pl->n);
+    return 0;
+}
+
+/* The view's bound of every class in pl, into out (made present first). */
+static int view_values(BoundView *v, packed_lists *pl, double *out) {
+    Bounds *b = v->bounds;
+    for (Py_ssize_t i = 0; i < pl->n; i++) {
+        if (bounds_ensure(b, pl->kid[i]) < 0) return -1;
+        out[i] = b->b[v->which][pl->kid[i]];
+    }
+    return 0;
+}
+
+/* pdot(view, packed) -> dot(view, keys, weights) */
+static PyObject *k_pdot(PyObject *self, PyObject *args) {
+    BoundView *v;
+    PyObject *packed;
+    packed_lists pl;
+    if (!PyArg_ParseTuple(args, "O!O", &BoundViewType, &v, &packed) || parse_packed(packed, &pl) < 0) return NULL;
+    Bounds *b = v->bounds;
+    psum ps;
+    psum_init(&ps);
+    for (Py_ssize_t i = 0; i < pl.n; i++) {
+        if (bounds_ensure(b, pl.kid[i]) < 0) return NULL;
+        psum_add(&ps, b->b[v->which][pl.kid[i]] * pl.ws[i]);
+    }
+    if (!ps.started) return PyLong_FromLong(0);
+    return PyFloat_FromDouble(psum_value(&ps));
+}
+
+/* pprice(view, packed, cost, weight) -> price(gather(view, keys), weights, cost, weight) */
+static PyObject *k_pprice(PyObject *self, PyObject *args) {
+    BoundView *v;
+    PyObject *packed;
+    double rem, weight;
+    packed_lists pl;
+    if (!PyArg_ParseTuple(args, "O!Odd", &BoundViewType, &v, &packed, &rem, &weight) || parse_packed(packed, &pl) < 0)
+        return NULL;
+    double *mo = PyMem_Malloc(sizeof(double) * (pl.n + 1));
+    if (!mo) return PyErr_NoMemory();
+    PyObject *result = NULL;
+    if (view_values(v, &pl, mo) == 0) result = price_core(mo, pl.ws, pl.n, rem, weight);
+    PyMem_Free(mo);
+    return result;
+}
+
+/* pcapped(view, packed, cand) -> capped(gather(view, keys), weights, cand) */
+static PyObject *k_pcapped(PyObject *self, PyObject *args) {
+    BoundView *v;
+    PyObject *packed;
+    double cand;
+    packed_lists pl;
+    if (!PyArg_ParseTuple(args, "O!Od", &BoundViewType, &v, &packed, &cand) || parse_packed(packed, &pl) < 0)
+        return NULL;
+    Bounds *b = v->bounds;
+    psum ps;
+    psum_init(&ps);
+    for (Py_ssize_t i = 0; i < pl.n; i++) {
+        if (bounds_ensure(b, pl.kid[i]) < 0) return NULL;
+        double m = b->b[v->which][pl.kid[i]];
+        double c = cand < m ? cand : m;
+        psum_add(&ps, c * pl.ws[i]);
+    }
+    if (!ps.started) return PyLong_FromLong(0);
+    return PyFloat_FromDouble(psum_value(&ps));
+}
+
+/* pdot_at(view, packed, poor) -> dot_at(view, keys, weights, poor) */
+static PyObject *k_pdot_at(PyObject *self, PyObject *args) {
+    BoundView *v;
+    PyObject *packed, *poor;
+    packed_lists pl;
+    if (!PyArg_ParseTuple(args, "O!OO!", &BoundViewType, &v, &packed, &PyList_Type, &poor) ||
+        parse_packed(packed, &pl) < 0)
+        return NULL;
+    Bounds *b = v->bounds;
+    psum ps;
+    psum_init(&ps);
+    Py_ssize_t n = PyList_GET_SIZE(poor);
+    for (Py_ssize_t j = 0; j < n; j++) {
+        Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(poor, j));
+        if (i == -1 && PyErr_Occurred()) return NULL;
+        if (check_index(i, pl.n) < 0 || bounds_ensure(b, pl.kid[i]) < 0) return NULL;
+        psum_add(&ps, b->b[v->which][pl.kid[i]] * pl.ws[i]);
+    }
+    if (!ps.started) return PyLong_FromLong(0);
+    return PyFloat_FromDouble(psum_value(&ps));
+}
+
+/* ppick_sum(packed, poor) -> pick_sum(weights, poor) */
+static PyObject *k_ppick_sum(PyObject *self, PyObject *args) {
+    PyObject *packed, *poor;
+    packed_lists pl;
+    if (!PyArg_ParseTuple(args, "OO!", &packed, &PyList_Type, &poor) || parse_packed(packed, &pl) < 0) return NULL;
+    psum ps;
+    psum_init(&ps);
+    Py_ssize_t n = PyList_GET_SIZE(poor);
+    for (Py_ssize_t j = 0; j < n; j++) {
+        Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(poor, j));
+        if (i == -1 && PyErr_Occurred()) return NULL;
+        if (check_index(i, pl.n) < 0) return NULL;
+        psum_add(&ps, pl.ws[i]);
+    }
+    if (!ps.started) return PyLong_FromLong(0);
+    return PyFloat_FromDouble(psum_value(&ps));
 }
 
 /* pay(low0, low1, high0, high1, keys, new, u0, u1, l0, l1, m): _Proof.pay's lists and updates */
@@ -1604,6 +1732,11 @@ static PyMethodDef methods[] = {
     {"dot_at", k_dot_at, METH_VARARGS, "dot() over the positions poor (certify.py)."},
     {"class_lists_bits", k_class_lists_bits, METH_VARARGS, "MesEngine.class_lists on C bit sets (mes.py)."},
     {"class_lists", k_class_lists, METH_VARARGS, "MesEngine.class_lists (mes.py)."},
+    {"pdot", k_pdot, METH_VARARGS, "dot() on packed class lists and a Bounds view."},
+    {"pprice", k_pprice, METH_VARARGS, "price() of a view's bounds on packed class lists."},
+    {"pcapped", k_pcapped, METH_VARARGS, "capped() of a view's bounds on packed class lists."},
+    {"pdot_at", k_pdot_at, METH_VARARGS, "dot_at() on packed class lists and a Bounds view."},
+    {"ppick_sum", k_ppick_sum, METH_VARARGS, "pick_sum() on packed class lists."},
     {"price", k_price, METH_VARARGS, "certify._price."},
     {"pay", k_pay, METH_VARARGS, "_Proof.pay's bounds (certify.py)."},
     {NULL, NULL, 0, NULL},

@@ -171,11 +171,21 @@ class _Proof:
             self.lows[p] = (_cut(a, lam, -1), _cut(c, lam, -1))
         return lam
 
-    def _dot(self, values: dict[int, float], keys: list[int], weights: list[float]) -> float:
-        """The money bound ``values`` of the classes ``keys``, times their weights, summed."""
+    def _dot(self, values: dict[int, float], node: _Node, p: int) -> float:
+        """The money bound ``values`` of p's classes at ``node``, times their weights, summed."""
         if self.k is not None:
-            return float(self.k.dot(values, keys, weights))  # the same sum in C
+            return float(self.k.pdot(values, self._packed(node, p)))  # the same sum in C
+        keys, weights = self.e.ids(node, p)
         return float(sum(map(mul, map(values.__getitem__, keys), weights)))
+
+    def _packed(self, node: _Node, p: int) -> bytes:
+        """p's classes at ``node`` packed for the compiled kernel (as FastRun.walk keeps them)."""
+        found = node.packed.get(p)
+        if found is None:
+            assert self.k is not None
+            keys, weights = self.e.ids(node, p)
+            found = node.packed[p] = self.k.pack(keys, weights)
+        return found
 
     # ----- bounds on prices --------------------------------------------------------------------
     def upper_key(self, node: _Node, p: int) -> tuple[Line, list[int]] | None:
@@ -191,8 +201,12 @@ class _Proof:
             ends: list[float] = []
             poor: list[int] = []
             for values in (self.low0, self.low1):
-                money = self.k.gather(values, keys) if self.k else list(map(values.__getitem__, keys))
-                found = _price(money, weights, cost, self.e.total_f[p])
+                if self.k is not None:  # _price and the sums below, in C on the packed class lists
+                    packed = self._packed(node, p)
+                    found = self.k.pprice(values, packed, cost, self.e.total_f[p])
+                else:
+                    money = list(map(values.__getitem__, keys))
+                    found = _price(money, weights, cost, self.e.total_f[p])
                 if found is None:
                     break
                 q = found[0]
@@ -203,7 +217,7 @@ class _Proof:
                     # An upper bound on the price if the supporters pay at least the cost with it
                     # (which also shows that they can afford it).
                     if self.k is not None:
-                        paid = self.k.capped(money, weights, cand)
+                        paid = self.k.pcapped(values, packed, cand)
                     else:
                         paid = sum(map(mul, map(min, money, repeat(cand)), weights))
                     if _down(paid, n) >= need:
@@ -220,7 +234,7 @@ class _Proof:
             # surely does not; else (or if that fails) try half the range, a quarter, ..., t = 0.
             share = 0.5 if _attempt < 3 else 0.0
             if _attempt == 0:
-                tot0, tot1 = (_down(self._dot(values, keys, weights), n) for values in (self.low0, self.low1))
+                tot0, tot1 = (_down(self._dot(values, node, p), n) for values in (self.low0, self.low1))
                 if tot1 < need <= tot0:
                     share = _positive_up_to(tot0 - need, tot1 - need)
             if self.shrink(share) is None and share >= 0:
@@ -239,11 +253,13 @@ class _Proof:
         total_w = self.e.total_f[p]  # with cost utilities, the supporters' weight
         if poor is None:
             values = self.high1 if at_end else self.high0
-            money = self.k.gather(values, keys) if self.k else list(map(values.__getitem__, keys))
-            found = _price(money, weights, cost, total_w)
+            if self.k is not None:
+                found = self.k.pprice(values, self._packed(node, p), cost, total_w)
+            else:
+                found = _price(list(map(values.__getitem__, keys)), weights, cost, total_w)
             poor = found[1] if found is not None else []
         if self.k is not None:
-            rich_w = total_w - self.k.pick_sum(weights, poor)
+            rich_w = total_w - self.k.ppick_sum(self._packed(node, p), poor)
         else:
             rich_w = total_w - sum(weights[i] for i in poor)
         cp = _up(cost)
@@ -257,9 +273,9 @@ class _Proof:
             poor_weights = [weights[i] for i in poor]
         for high in (self.high0, self.high1):
             if self.k is not None:
-                paid = _up(self.k.dot_at(high, keys, weights, poor), n)  # the same sum, in C
+                paid = _up(self.k.pdot_at(high, self._packed(node, p), poor), n)  # the same sum, in C
             else:
-                paid = _up(self._dot(high, poor_keys, poor_weights), n)
+                paid = _up(sum(map(mul, map(high.__getitem__, poor_keys), poor_weights)), n)
             rem = cost - paid - 4 * EPS * (cost + paid)
             # Not clipped at 0: max(line, 0) is convex, and the chord of its ends lies above it where
             # the line crosses 0, above the price itself (Hypothesis found such an election).
@@ -272,7 +288,7 @@ class _Proof:
         keys, weights = self.e.ids(node, p)
         cost = _down(self.cost[p])
         n = 2 * len(keys) + 4
-        d0, d1 = (cost - _up(self._dot(values, keys, weights), n) for values in (self.high0, self.high1))
+        d0, d1 = (cost - _up(self._dot(values, node, p), n) for values in (self.high0, self.high1))
         if d0 > 0:
             return _positive_up_to(d0, d1), 2.0
         if d1 > 0:  # holds near t = T only: for s > d0 / (d0 - d1)
