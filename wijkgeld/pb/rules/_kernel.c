@@ -644,37 +644,6 @@ fail:
 }
 
 /* ----- FastRun.derived_ids's loop ----------------------------------------------------------- */
-/* type_ids(types, masks, sel, class_id) -> {t: class_id[masks[t] & sel] for t in types}: where each
- * supporter type of a project sits at a node, looked up once per node and project (derive's keys) */
-static PyObject *k_type_ids(PyObject *self, PyObject *args) {
-    PyObject *types, *masks, *sel, *class_id;
-    if (!PyArg_ParseTuple(args, "O!O!OO!", &PyList_Type, &types, &PyList_Type, &masks, &sel, &PyDict_Type, &class_id))
-        return NULL;
-    PyObject *out = PyDict_New();
-    if (!out) return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(types), nm = PyList_GET_SIZE(masks);
-    for (Py_ssize_t j = 0; j < n; j++) {
-        PyObject *tobj = PyList_GET_ITEM(types, j);
-        Py_ssize_t t = PyLong_AsSsize_t(tobj);
-        if (t == -1 && PyErr_Occurred()) goto fail;
-        if (check_index(t, nm) < 0) goto fail;
-        PyObject *key = PyNumber_And(PyList_GET_ITEM(masks, t), sel);
-        if (!key) goto fail;
-        PyObject *i = PyDict_GetItemWithError(class_id, key); /* borrowed */
-        if (!i) {
-            if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, key);
-            Py_DECREF(key);
-            goto fail;
-        }
-        Py_DECREF(key);
-        if (PyDict_SetItem(out, tobj, i) < 0) goto fail;
-    }
-    return out;
-fail:
-    Py_DECREF(out);
-    return NULL;
-}
-
 /* derive(acc, steps, weights): for each (child_map, type_ids, types) in steps, move the weight of
  * each type t from its class type_ids[t] to that class's child. ``acc`` (a dict: class id -> float
  * weight) is updated in place, in the same order as the Python loop in FastRun.derived_ids. */
@@ -1254,89 +1223,7 @@ static PyTypeObject BoundViewType = {
     .tp_doc = "One bound of a Bounds object, read as a dict.",
 };
 
-/* ----- certify.py: sums and bounds over a proof's money dicts ------------------------------- */
-/* A proof keeps its money bounds in dicts (class id -> float); a proof started from a run uses a
- * dict subclass that makes missing entries on first use (certify._RunMoney.__missing__), which
- * PyObject_GetItem calls as d[k] does. */
-static inline PyObject *dget(PyObject *d, PyObject *key) {
-    PyObject *v = PyDict_GetItemWithError(d, key);
-    if (v) { Py_INCREF(v); return v; }
-    if (PyErr_Occurred()) return NULL;
-    return PyObject_GetItem(d, key); /* KeyError, or __missing__ of a subclass */
-}
-
-static double dget_double(PyObject *d, PyObject *key, int *err) {
-    if (Py_IS_TYPE(d, &BoundViewType)) {
-        BoundView *bv = (BoundView *)d;
-        double x = 0.0;
-        if (bounds_get(bv->bounds, bv->which, key, &x) < 0) *err = 1;
-        return x;
-    }
-    PyObject *v = dget(d, key);
-    if (!v) { *err = 1; return 0.0; }
-    double x = as_double(v);
-    Py_DECREF(v);
-    return x;
-}
-
-/* gather(d, keys) -> [d[k] for k in keys] */
-static PyObject *k_gather(PyObject *self, PyObject *args) {
-    PyObject *d, *keys;
-    if (!PyArg_ParseTuple(args, "OO!", &d, &PyList_Type, &keys)) return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(keys);
-    PyObject *out = PyList_New(n);
-    if (!out) return NULL;
-    int view = Py_IS_TYPE(d, &BoundViewType), err = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *v;
-        if (view) {
-            double x = dget_double(d, PyList_GET_ITEM(keys, i), &err);
-            v = err ? NULL : PyFloat_FromDouble(x);
-        } else {
-            v = dget(d, PyList_GET_ITEM(keys, i));
-        }
-        if (!v) { Py_DECREF(out); return NULL; }
-        PyList_SET_ITEM(out, i, v);
-    }
-    return out;
-}
-
-/* dot(d, keys, weights) -> sum(map(mul, map(d.__getitem__, keys), weights)) */
-static PyObject *k_dot(PyObject *self, PyObject *args) {
-    PyObject *d, *keys, *weights;
-    if (!PyArg_ParseTuple(args, "OO!O!", &d, &PyList_Type, &keys, &PyList_Type, &weights)) return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(keys);
-    if (PyList_GET_SIZE(weights) < n) n = PyList_GET_SIZE(weights);
-    psum ps;
-    psum_init(&ps);
-    int err = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        double x = dget_double(d, PyList_GET_ITEM(keys, i), &err);
-        if (err) return NULL;
-        psum_add(&ps, x * as_double(PyList_GET_ITEM(weights, i)));
-    }
-    if (!ps.started) return PyLong_FromLong(0);
-    return PyFloat_FromDouble(psum_value(&ps));
-}
-
-/* capped(money, weights, cand) -> sum(map(mul, map(min, money, repeat(cand)), weights)) */
-static PyObject *k_capped(PyObject *self, PyObject *args) {
-    PyObject *money, *weights;
-    double cand;
-    if (!PyArg_ParseTuple(args, "O!O!d", &PyList_Type, &money, &PyList_Type, &weights, &cand)) return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(money);
-    if (PyList_GET_SIZE(weights) < n) n = PyList_GET_SIZE(weights);
-    psum ps;
-    psum_init(&ps);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        double m = as_double(PyList_GET_ITEM(money, i));
-        double c = cand < m ? cand : m; /* min(m, cand): the first unless the second is smaller */
-        psum_add(&ps, c * as_double(PyList_GET_ITEM(weights, i)));
-    }
-    if (!ps.started) return PyLong_FromLong(0);
-    return PyFloat_FromDouble(psum_value(&ps));
-}
-
+/* ----- certify.py: a proof's price bounds and payments on Bounds views --------------------------- */
 /* certify._price on arrays: (q, poor positions) or None. ``mo`` and ``ws`` are n long. */
 static PyObject *price_core(const double *mo, const double *ws, Py_ssize_t n, double rem, double weight) {
     Py_ssize_t *pending = PyMem_Malloc(sizeof(Py_ssize_t) * (n + 1));
@@ -1379,33 +1266,7 @@ done:
     return result;
 }
 
-/* price(money, weights, cost, weight) -> certify._price: (q, poor positions) or None */
-static PyObject *k_price(PyObject *self, PyObject *args) {
-    PyObject *money, *weights;
-    double rem, weight;
-    if (!PyArg_ParseTuple(args, "O!O!dd", &PyList_Type, &money, &PyList_Type, &weights, &rem, &weight))
-        return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(money);
-    if (PyList_GET_SIZE(weights) < n) {
-        PyErr_SetString(PyExc_IndexError, "weights");
-        return NULL;
-    }
-    double *mo = PyMem_Malloc(sizeof(double) * (n + 1));
-    double *ws = PyMem_Malloc(sizeof(double) * (n + 1));
-    PyObject *result = NULL;
-    if (!mo || !ws) { PyErr_NoMemory(); goto done; }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        mo[i] = as_double(PyList_GET_ITEM(money, i));
-        ws[i] = as_double(PyList_GET_ITEM(weights, i));
-    }
-    result = price_core(mo, ws, n, rem, weight);
-done:
-    PyMem_Free(mo);
-    PyMem_Free(ws);
-    return result;
-}
-
-/* ----- the same on a node's packed class lists (pack()) and a Bounds view ------------------------- */
+/* ----- on a node's packed class lists (pack()) and a Bounds view --------------------------------- */
 typedef struct {
     Py_ssize_t n;
     const Py_ssize_t *kid;
@@ -1430,7 +1291,7 @@ static int view_values(BoundView *v, packed_lists *pl, double *out) {
     return 0;
 }
 
-/* pdot(view, packed) -> dot(view, keys, weights) */
+/* pdot(view, packed) -> sum(map(mul, map(view.__getitem__, keys), weights)) */
 static PyObject *k_pdot(PyObject *self, PyObject *args) {
     BoundView *v;
     PyObject *packed;
@@ -1447,7 +1308,7 @@ static PyObject *k_pdot(PyObject *self, PyObject *args) {
     return PyFloat_FromDouble(psum_value(&ps));
 }
 
-/* pprice(view, packed, cost, weight) -> price(gather(view, keys), weights, cost, weight) */
+/* pprice(view, packed, cost, weight) -> certify._price([view[k] for k in keys], weights, cost, weight) */
 static PyObject *k_pprice(PyObject *self, PyObject *args) {
     BoundView *v;
     PyObject *packed;
@@ -1463,7 +1324,7 @@ static PyObject *k_pprice(PyObject *self, PyObject *args) {
     return result;
 }
 
-/* pcapped(view, packed, cand) -> capped(gather(view, keys), weights, cand) */
+/* pcapped(view, packed, cand) -> sum(map(mul, map(min, [view[k] for k in keys], repeat(cand)), weights)) */
 static PyObject *k_pcapped(PyObject *self, PyObject *args) {
     BoundView *v;
     PyObject *packed;
@@ -1484,7 +1345,7 @@ static PyObject *k_pcapped(PyObject *self, PyObject *args) {
     return PyFloat_FromDouble(psum_value(&ps));
 }
 
-/* pdot_at(view, packed, poor) -> dot_at(view, keys, weights, poor) */
+/* pdot_at(view, packed, poor) -> pdot() of the positions in ``poor`` only, in that order */
 static PyObject *k_pdot_at(PyObject *self, PyObject *args) {
     BoundView *v;
     PyObject *packed, *poor;
@@ -1506,7 +1367,7 @@ static PyObject *k_pdot_at(PyObject *self, PyObject *args) {
     return PyFloat_FromDouble(psum_value(&ps));
 }
 
-/* ppick_sum(packed, poor) -> pick_sum(weights, poor) */
+/* ppick_sum(packed, poor) -> sum(weights[i] for i in poor) */
 static PyObject *k_ppick_sum(PyObject *self, PyObject *args) {
     PyObject *packed, *poor;
     packed_lists pl;
@@ -1524,88 +1385,51 @@ static PyObject *k_ppick_sum(PyObject *self, PyObject *args) {
     return PyFloat_FromDouble(psum_value(&ps));
 }
 
-/* pay(low0, low1, high0, high1, keys, new, u0, u1, l0, l1, m): _Proof.pay's lists and updates */
-static int pay_update(PyObject *d, PyObject *newids, double *xs, Py_ssize_t n) {
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *f = PyFloat_FromDouble(xs[i]);
-        if (!f || PyDict_SetItem(d, PyList_GET_ITEM(newids, i), f) < 0) { Py_XDECREF(f); return -1; }
-        Py_DECREF(f);
-    }
-    return 0;
-}
-
+/* pay(low0, low1, high0, high1, keys, new, u0, u1, l0, l1, m): _Proof.pay's bounds, on the four views */
 static PyObject *k_pay(PyObject *self, PyObject *args) {
-    PyObject *low0, *low1, *high0, *high1, *keys, *newids;
+    BoundView *low0, *low1, *high0, *high1;
+    PyObject *keys, *newids;
     double u0, u1, l0, l1, m;
-    if (!PyArg_ParseTuple(args, "OOOOO!O!ddddd", &low0, &low1, &high0, &high1, &PyList_Type, &keys, &PyList_Type,
-                          &newids, &u0, &u1, &l0, &l1, &m))
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!ddddd", &BoundViewType, &low0, &BoundViewType, &low1, &BoundViewType,
+                          &high0, &BoundViewType, &high1, &PyList_Type, &keys, &PyList_Type, &newids, &u0, &u1, &l0,
+                          &l1, &m))
         return NULL;
-    Bounds *bs = NULL; /* views of one Bounds: set the four bounds of each new class together */
-    if (Py_IS_TYPE(low0, &BoundViewType)) {
-        bs = ((BoundView *)low0)->bounds;
-    } else if (!PyDict_Check(low0) || !PyDict_Check(low1) || !PyDict_Check(high0) || !PyDict_Check(high1)) {
-        PyErr_SetString(PyExc_TypeError, "dicts or views");
+    Bounds *bs = low0->bounds;
+    if (low1->bounds != bs || high0->bounds != bs || high1->bounds != bs || low0->which != 0 || low1->which != 1 ||
+        high0->which != 2 || high1->which != 3) {
+        PyErr_SetString(PyExc_ValueError, "the four views of one Bounds, in order");
         return NULL;
     }
-    Py_ssize_t n = PyList_GET_SIZE(keys);
-    if (PyList_GET_SIZE(newids) < n) n = PyList_GET_SIZE(newids); /* zip() stops at the shorter */
     Py_ssize_t nk = PyList_GET_SIZE(keys);
-    double *x0 = PyMem_Malloc(sizeof(double) * (nk + 1));
-    double *x1 = PyMem_Malloc(sizeof(double) * (nk + 1));
-    double *y0 = PyMem_Malloc(sizeof(double) * (nk + 1));
-    double *y1 = PyMem_Malloc(sizeof(double) * (nk + 1));
+    Py_ssize_t n = PyList_GET_SIZE(newids) < nk ? PyList_GET_SIZE(newids) : nk; /* zip() stops at the shorter */
+    double *x = PyMem_Malloc(sizeof(double) * 4 * (nk + 1));
+    if (!x) return PyErr_NoMemory();
     PyObject *result = NULL;
-    int err = 0;
-    if (!x0 || !x1 || !y0 || !y1) { PyErr_NoMemory(); goto done; }
-    for (Py_ssize_t i = 0; i < nk; i++) {
-        double a = dget_double(low0, PyList_GET_ITEM(keys, i), &err);
-        if (err) goto done;
-        x0[i] = a - u0 - m * (fabs(a) + u0);
-    }
-    for (Py_ssize_t i = 0; i < nk; i++) {
-        double a = dget_double(low1, PyList_GET_ITEM(keys, i), &err);
-        if (err) goto done;
-        x1[i] = a - u1 - m * (fabs(a) + u1);
-    }
+    /* Every value is read before any is written: the new classes are not among ``keys``, so this
+     * reads what the Python lines read (they update low0 and low1 before reading high0). */
     double e0 = m * fabs(l0), e1 = m * fabs(l1);
     for (Py_ssize_t i = 0; i < nk; i++) {
-        double c = dget_double(high0, PyList_GET_ITEM(keys, i), &err);
-        if (err) goto done;
-        double v = c - l0 + m * c + e0;
-        y0[i] = 0.0 > v ? 0.0 : v; /* max(v, 0.0) */
-        c = dget_double(high1, PyList_GET_ITEM(keys, i), &err);
-        if (err) goto done;
-        v = c - l1 + m * c + e1;
-        y1[i] = 0.0 > v ? 0.0 : v;
+        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(keys, i));
+        if (k == -1 && PyErr_Occurred()) goto done;
+        if (bounds_ensure(bs, k) < 0) goto done;
+        double a0 = bs->b[0][k], a1 = bs->b[1][k], c0 = bs->b[2][k], c1 = bs->b[3][k];
+        double x0 = a0 - u0 - m * (fabs(a0) + u0);
+        double x1 = a1 - u1 - m * (fabs(a1) + u1);
+        double v0 = c0 - l0 + m * c0 + e0;
+        double v1 = c1 - l1 + m * c1 + e1;
+        x[4 * i] = x0 >= 0 ? x0 : 0.0;
+        x[4 * i + 1] = x0 >= 0 ? x1 : 0.0;
+        x[4 * i + 2] = 0.0 > v0 ? 0.0 : v0; /* max(v0, 0.0) */
+        x[4 * i + 3] = 0.0 > v1 ? 0.0 : v1;
     }
-    /* (The dicts' version reads high0 after low0 and low1 are updated: the new classes are not
-     * among ``keys``, so it reads the same values.) */
-    if (bs) {
-        for (Py_ssize_t i = 0; i < n; i++) {
-            Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(newids, i));
-            if (k == -1 && PyErr_Occurred()) goto done;
-            double v[4] = {x0[i] >= 0 ? x0[i] : 0.0, x0[i] >= 0 ? x1[i] : 0.0, y0[i], y1[i]};
-            if (bounds_set(bs, k, v) < 0) goto done;
-        }
-    } else {
-        double *z = PyMem_Malloc(sizeof(double) * (nk + 1));
-        if (!z) { PyErr_NoMemory(); goto done; }
-        int bad = 0;
-        for (Py_ssize_t i = 0; i < n; i++) z[i] = x0[i] >= 0 ? x0[i] : 0.0;
-        bad = bad || pay_update(low0, newids, z, n) < 0;
-        for (Py_ssize_t i = 0; i < n && !bad; i++) z[i] = x0[i] >= 0 ? x1[i] : 0.0;
-        bad = bad || pay_update(low1, newids, z, n) < 0;
-        bad = bad || pay_update(high0, newids, y0, n) < 0;
-        bad = bad || pay_update(high1, newids, y1, n) < 0;
-        PyMem_Free(z);
-        if (bad) goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(newids, i));
+        if (k == -1 && PyErr_Occurred()) goto done;
+        if (bounds_set(bs, k, x + 4 * i) < 0) goto done;
     }
     result = Py_NewRef(Py_None);
 done:
-    PyMem_Free(x0);
-    PyMem_Free(x1);
-    PyMem_Free(y0);
-    PyMem_Free(y1);
+    PyMem_Free(x);
     return result;
 }
 
@@ -1637,107 +1461,19 @@ static PyObject *k_keep_poor(PyObject *self, PyObject *args) {
     return PyFloat_FromDouble(lowest);
 }
 
-/* pick_sum(weights, poor) -> sum(weights[i] for i in poor) */
-static PyObject *k_pick_sum(PyObject *self, PyObject *args) {
-    PyObject *weights, *poor;
-    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &weights, &PyList_Type, &poor)) return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(poor), nw = PyList_GET_SIZE(weights);
-    psum ps;
-    psum_init(&ps);
-    for (Py_ssize_t j = 0; j < n; j++) {
-        Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(poor, j));
-        if (i == -1 && PyErr_Occurred()) return NULL;
-        if (check_index(i, nw) < 0) return NULL;
-        psum_add(&ps, as_double(PyList_GET_ITEM(weights, i)));
-    }
-    if (!ps.started) return PyLong_FromLong(0);
-    return PyFloat_FromDouble(psum_value(&ps));
-}
-
-/* dot_at(d, keys, weights, poor) -> dot(d, [keys[i] for i in poor], [weights[i] for i in poor]) */
-static PyObject *k_dot_at(PyObject *self, PyObject *args) {
-    PyObject *d, *keys, *weights, *poor;
-    if (!PyArg_ParseTuple(args, "OO!O!O!", &d, &PyList_Type, &keys, &PyList_Type, &weights, &PyList_Type, &poor))
-        return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(poor), nk = PyList_GET_SIZE(keys);
-    if (PyList_GET_SIZE(weights) < nk) nk = PyList_GET_SIZE(weights);
-    psum ps;
-    psum_init(&ps);
-    int err = 0;
-    for (Py_ssize_t j = 0; j < n; j++) {
-        Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(poor, j));
-        if (i == -1 && PyErr_Occurred()) return NULL;
-        if (check_index(i, nk) < 0) return NULL;
-        double x = dget_double(d, PyList_GET_ITEM(keys, i), &err);
-        if (err) return NULL;
-        psum_add(&ps, x * as_double(PyList_GET_ITEM(weights, i)));
-    }
-    if (!ps.started) return PyLong_FromLong(0);
-    return PyFloat_FromDouble(psum_value(&ps));
-}
-
-/* class_lists(types, masks, weights, sel) -> MesEngine.class_lists: (keys, summed weights) with the
- * keys masks[t] & sel in order of first appearance (a dict, as the Python loop) */
-static PyObject *k_class_lists(PyObject *self, PyObject *args) {
-    PyObject *types, *masks, *weights, *sel;
-    if (!PyArg_ParseTuple(args, "O!O!O!O", &PyList_Type, &types, &PyList_Type, &masks, &PyList_Type, &weights, &sel))
-        return NULL;
-    PyObject *acc = PyDict_New();
-    if (!acc) return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(types), nm = PyList_GET_SIZE(masks), nw = PyList_GET_SIZE(weights);
-    for (Py_ssize_t j = 0; j < n; j++) {
-        Py_ssize_t t = PyLong_AsSsize_t(PyList_GET_ITEM(types, j));
-        if (t == -1 && PyErr_Occurred()) goto fail;
-        if (check_index(t, nm) < 0 || check_index(t, nw) < 0) goto fail;
-        PyObject *k = PyNumber_And(PyList_GET_ITEM(masks, t), sel);
-        if (!k) goto fail;
-        PyObject *w = PyList_GET_ITEM(weights, t);
-        PyObject *cur = PyDict_GetItemWithError(acc, k);
-        PyObject *sum;
-        if (cur) {
-            sum = PyNumber_Add(cur, w);
-        } else if (PyErr_Occurred()) {
-            Py_DECREF(k);
-            goto fail;
-        } else {
-            PyObject *zero = PyLong_FromLong(0);
-            sum = zero ? PyNumber_Add(zero, w) : NULL; /* get(k, 0) + w */
-            Py_XDECREF(zero);
-        }
-        if (!sum || PyDict_SetItem(acc, k, sum) < 0) { Py_XDECREF(sum); Py_DECREF(k); goto fail; }
-        Py_DECREF(sum);
-        Py_DECREF(k);
-    }
-    PyObject *keys = PyDict_Keys(acc), *vals = PyDict_Values(acc);
-    Py_DECREF(acc);
-    if (!keys || !vals) { Py_XDECREF(keys); Py_XDECREF(vals); return NULL; }
-    return Py_BuildValue("(NN)", keys, vals);
-fail:
-    Py_DECREF(acc);
-    return NULL;
-}
-
 static PyMethodDef methods[] = {
     {"pack", k_pack, METH_VARARGS, "A walk's class ids and weights, packed (see walk)."},
     {"walk", k_walk, METH_VARARGS, "FastRun.walk after the class lists (see mes_fast.py)."},
     {"buy", k_buy, METH_VARARGS, "FastRun.buy's loop over the winner's classes (see mes_fast.py)."},
-    {"type_ids", k_type_ids, METH_VARARGS, "Each supporter type's class at a node (for derive)."},
     {"derived", k_derived, METH_VARARGS, "FastRun.derived_ids (see mes_fast.py)."},
     {"child_ids", k_child_ids, METH_VARARGS, "MesEngine.child_ids's loop (see mes.py)."},
     {"keep_poor", k_keep_poor, METH_VARARGS, "FastRun.keep_poor's loop (see mes_fast.py)."},
-    {"gather", k_gather, METH_VARARGS, "[d[k] for k in keys] (certify.py)."},
-    {"dot", k_dot, METH_VARARGS, "sum(map(mul, map(d.__getitem__, keys), weights)) (certify.py)."},
-    {"capped", k_capped, METH_VARARGS, "sum(map(mul, map(min, money, repeat(cand)), weights)) (certify.py)."},
-    {"pick_sum", k_pick_sum, METH_VARARGS, "sum(weights[i] for i in poor) (certify.py)."},
-    {"dot_at", k_dot_at, METH_VARARGS, "dot() over the positions poor (certify.py)."},
     {"class_lists_bits", k_class_lists_bits, METH_VARARGS, "MesEngine.class_lists on C bit sets (mes.py)."},
-    {"class_lists", k_class_lists, METH_VARARGS, "MesEngine.class_lists (mes.py)."},
-    {"pdot", k_pdot, METH_VARARGS, "dot() on packed class lists and a Bounds view."},
-    {"pprice", k_pprice, METH_VARARGS, "price() of a view's bounds on packed class lists."},
-    {"pcapped", k_pcapped, METH_VARARGS, "capped() of a view's bounds on packed class lists."},
-    {"pdot_at", k_pdot_at, METH_VARARGS, "dot_at() on packed class lists and a Bounds view."},
-    {"ppick_sum", k_ppick_sum, METH_VARARGS, "pick_sum() on packed class lists."},
-    {"price", k_price, METH_VARARGS, "certify._price."},
+    {"pdot", k_pdot, METH_VARARGS, "sum(map(mul, map(view.__getitem__, keys), weights)) on packed class lists (certify.py)."},
+    {"pprice", k_pprice, METH_VARARGS, "certify._price of a view's bounds, on packed class lists."},
+    {"pcapped", k_pcapped, METH_VARARGS, "sum(map(mul, map(min, money, repeat(cand)), weights)) of a view's bounds (certify.py)."},
+    {"pdot_at", k_pdot_at, METH_VARARGS, "pdot() over the positions ``poor`` only (certify.py)."},
+    {"ppick_sum", k_ppick_sum, METH_VARARGS, "sum(weights[i] for i in poor) on packed class lists (certify.py)."},
     {"pay", k_pay, METH_VARARGS, "_Proof.pay's bounds (certify.py)."},
     {NULL, NULL, 0, NULL},
 };

@@ -71,8 +71,6 @@ def _price(
     Whoever holds less than the current price surely cannot pay the final one (removing a poor class
     only raises the price), so instead of sorting, take all of them at once and repeat.
     """
-    if kernel.active is not None:
-        return cast(tuple[float, list[int]] | None, kernel.active.price(money, weights, cost, weight))  # in C
     rem = cost
     poor: list[int] = []
     pending: list[int] | range = range(len(money))
