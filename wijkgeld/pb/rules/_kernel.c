@@ -463,10 +463,13 @@ static PyObject *k_walk(PyObject *self, PyObject *args) {
         for (Py_ssize_t i = 0; i < n; i++) { heap[i].key = lows[i]; heap[i].pos = i; }
         ord.hn = n;
     }
-    lazy_init(&ord);
     if (!drained) {
-        Py_ssize_t first = lazy_get(&ord, 0);
-        if (first < 0) { PyErr_SetString(PyExc_IndexError, "list index out of range"); goto done; }
+        /* The first class in order (a scan: often the only one this walk reads) */
+        if (ord.hn == 0) { PyErr_SetString(PyExc_IndexError, "list index out of range"); goto done; }
+        Py_ssize_t best = 0;
+        for (Py_ssize_t i = 1; i < ord.hn; i++)
+            if (KLESS(heap[i], heap[best])) best = i;
+        Py_ssize_t first = heap[best].pos;
         double q0 = cost / weight;
         if (lows[first] > q0 * (1 + 4 * EPS)) {
             poor = PyList_New(0);
@@ -476,6 +479,7 @@ static PyObject *k_walk(PyObject *self, PyObject *args) {
             goto done;
         }
     }
+    lazy_init(&ord);
     int slopes = parametric && limit != 0;
     if (!flat && screen >= cost) {
         /* quick_price */
