@@ -17,8 +17,10 @@ help:
 	@echo "make test  – run everything CI runs"
 	@echo "make backup – back up the database to var/backups/ (restore: manage.py restore FILE)"
 
-$(VENV)/.installed: pyproject.toml
+# setup.py builds the counting engine's compiled kernel (optional: without a C compiler it runs in pure Python).
+$(VENV)/.installed: pyproject.toml setup.py wijkgeld/pb/rules/_kernel.c
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { scripts/ensure-system-packages.sh python3-venv && $(PYTHON) -m venv $(VENV); }
+	@command -v cc >/dev/null || scripts/ensure-system-packages.sh gcc || echo "no C compiler: the counting engine will run in pure Python"
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]' > $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
 	@touch $@

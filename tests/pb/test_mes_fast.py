@@ -4,11 +4,13 @@
 bound on t could not move; ``FastRun.quick_price`` prices an affordable project without bounding the
 error of each step, and proves the result in one check. Turning either off must give the very same
 runs: winners, drops and ``steps_same`` (which depends on every bound found), also across resumed runs.
+These tests switch the shortcuts of the pure-Python path off, so they run on that path (the compiled
+kernel transcribes it; tests/pb/test_kernel.py compares the two).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 from typing import Any
 
@@ -19,11 +21,22 @@ from hypothesis import strategies as st
 from wijkgeld.pb import Ballot, Election, Project, build_election
 from wijkgeld.pb.completion import mes_candidates
 from wijkgeld.pb.profile import Profile, compile_profile
+from wijkgeld.pb.rules import kernel
 from wijkgeld.pb.rules.mes import MesEngine, _Node
 from wijkgeld.pb.rules.mes_fast import FastRun
 from wijkgeld.pb.tiebreak import TieBreak
 
 IDS = ["1", "2", "3", "4", "5", "6", "7"]
+
+
+@pytest.fixture(autouse=True)
+def _pure_path() -> Iterator[None]:
+    before = kernel.active
+    kernel.use(pure=True)
+    try:
+        yield
+    finally:
+        kernel.active = before
 
 
 @st.composite

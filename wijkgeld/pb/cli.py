@@ -21,6 +21,7 @@ from .errors import PbError, RuleError
 from .fromfile import Agreement, agreement, tally_from_file
 from .numbers import Number, normalize
 from .pbfile import read_pb
+from .rules import kernel
 from .tally import RULES, Result, tally
 from .texts import LANGUAGES, explain_text
 
@@ -52,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--explain", action="store_true", help="add why each project was (not) funded")
     t.add_argument("--language", choices=LANGUAGES, default="nl", help="language of --explain text")
     t.add_argument("--no-progress", action="store_true", help="do not show progress on stderr")
+    version = f"wijkgeld tally; counting kernel: {kernel.name()}"
+    t.add_argument("--version", action="version", version=version, help="say which counting kernel is in use")
+    parser.add_argument("--version", action="version", version=version)
     return parser
 
 

@@ -40,7 +40,9 @@ from collections.abc import Sequence
 from fractions import Fraction
 from itertools import repeat
 from operator import mul
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
+
+from . import kernel
 
 if TYPE_CHECKING:
     from .mes import MesEngine, _Node
@@ -101,6 +103,8 @@ class _Proof:
         self, engine: MesEngine, b: Fraction | int, step: Fraction | int, steps: int, least: int = 0
     ) -> None:
         self.e = engine
+        # The compiled kernel (kernel.py) or None: the sums and bounds below in C, the same floats.
+        self.k = kernel.active
         self.steps = steps
         # The proof gives up rather than shrink its range below this many steps.
         self.least = min(least, steps)
@@ -109,6 +113,12 @@ class _Proof:
         self.low1: dict[int, float] = {0: _down(b1)}
         self.high0: dict[int, float] = {0: _up(b0)}
         self.high1: dict[int, float] = {0: _up(b1)}
+        if self.k is not None:
+            # The same bounds in C arrays; the four attributes are views read as these dicts.
+            self.bounds = self.k.Bounds(
+                self.low0[0], self.low1[0], self.high0[0], self.high1[0], float(steps)
+            )
+            self.low0, self.low1, self.high0, self.high1 = map(self.bounds.view, range(4))
         self.cost = engine.cost_f
         # Per project: two lower bounds on price / cost (both stay valid: prices only rise in a run).
         self.lows: dict[int, tuple[Line, Line]] = {}
@@ -122,6 +132,9 @@ class _Proof:
         Only for a prefix of ``run``'s rounds proven to hold on the whole range (see certify_span):
         there each class's money is exactly affine in t, within the run's error bounds.
         """
+        if self.k is not None:
+            self.bounds.attach(run.val, float(offset))  # as _RunMoney, in C (run.val is a kernel Money)
+            return
         self.low0, self.low1, self.high0, self.high1 = (_RunMoney(self, run.val, offset) for _ in range(4))
 
     # ----- the range -------------------------------------------------------------------------
@@ -137,6 +150,11 @@ class _Proof:
             return None
         lam = steps / self.steps
         self.steps = steps
+        if self.k is not None:
+            self.bounds.cut(lam, float(steps))  # the loop below, in C; later classes use the new range
+            for p, (a, c) in self.lows.items():
+                self.lows[p] = (_cut(a, lam, -1), _cut(c, lam, -1))
+            return lam
         for ends, starts, sign in ((self.low1, self.low0, -1), (self.high1, self.high0, 1)):
             # _cut() of every class, inlined: a proof holds thousands. Both ends of a bound get
             # their classes together, so the two dicts list them in the same order.
@@ -150,6 +168,22 @@ class _Proof:
         for p, (a, c) in self.lows.items():
             self.lows[p] = (_cut(a, lam, -1), _cut(c, lam, -1))
         return lam
+
+    def _dot(self, values: dict[int, float], node: _Node, p: int) -> float:
+        """The money bound ``values`` of p's classes at ``node``, times their weights, summed."""
+        if self.k is not None:
+            return float(self.k.pdot(values, self._packed(node, p)))  # the same sum in C
+        keys, weights = self.e.ids(node, p)
+        return float(sum(map(mul, map(values.__getitem__, keys), weights)))
+
+    def _packed(self, node: _Node, p: int) -> bytes:
+        """p's classes at ``node`` packed for the compiled kernel (as FastRun.walk keeps them)."""
+        found = node.packed.get(p)
+        if found is None:
+            assert self.k is not None
+            keys, weights = self.e.ids(node, p)
+            found = node.packed[p] = self.k.pack(keys, weights)
+        return found
 
     # ----- bounds on prices --------------------------------------------------------------------
     def upper_key(self, node: _Node, p: int) -> tuple[Line, list[int]] | None:
@@ -165,8 +199,12 @@ class _Proof:
             ends: list[float] = []
             poor: list[int] = []
             for values in (self.low0, self.low1):
-                money = list(map(values.__getitem__, keys))
-                found = _price(money, weights, cost, self.e.total_f[p])
+                if self.k is not None:  # _price and the sums below, in C on the packed class lists
+                    packed = self._packed(node, p)
+                    found = self.k.pprice(values, packed, cost, self.e.total_f[p])
+                else:
+                    money = list(map(values.__getitem__, keys))
+                    found = _price(money, weights, cost, self.e.total_f[p])
                 if found is None:
                     break
                 q = found[0]
@@ -176,7 +214,11 @@ class _Proof:
                     cand = q * (1 + widen) + 1e-300
                     # An upper bound on the price if the supporters pay at least the cost with it
                     # (which also shows that they can afford it).
-                    if _down(sum(map(mul, map(min, money, repeat(cand)), weights)), n) >= need:
+                    if self.k is not None:
+                        paid = self.k.pcapped(values, packed, cand)
+                    else:
+                        paid = sum(map(mul, map(min, money, repeat(cand)), weights))
+                    if _down(paid, n) >= need:
                         ends.append(cand)
                         break
                 else:
@@ -190,10 +232,7 @@ class _Proof:
             # surely does not; else (or if that fails) try half the range, a quarter, ..., t = 0.
             share = 0.5 if _attempt < 3 else 0.0
             if _attempt == 0:
-                tot0, tot1 = (
-                    _down(sum(map(mul, map(values.__getitem__, keys), weights)), n)
-                    for values in (self.low0, self.low1)
-                )
+                tot0, tot1 = (_down(self._dot(values, node, p), n) for values in (self.low0, self.low1))
                 if tot1 < need <= tot0:
                     share = _positive_up_to(tot0 - need, tot1 - need)
             if self.shrink(share) is None and share >= 0:
@@ -212,19 +251,29 @@ class _Proof:
         total_w = self.e.total_f[p]  # with cost utilities, the supporters' weight
         if poor is None:
             values = self.high1 if at_end else self.high0
-            found = _price(list(map(values.__getitem__, keys)), weights, cost, total_w)
+            if self.k is not None:
+                found = self.k.pprice(values, self._packed(node, p), cost, total_w)
+            else:
+                found = _price(list(map(values.__getitem__, keys)), weights, cost, total_w)
             poor = found[1] if found is not None else []
-        rich_w = total_w - sum(weights[i] for i in poor)
+        if self.k is not None:
+            rich_w = total_w - self.k.ppick_sum(self._packed(node, p), poor)
+        else:
+            rich_w = total_w - sum(weights[i] for i in poor)
         cp = _up(cost)
         if not poor or rich_w <= 0:
             q = _down(cost / total_w / cp, 4)
             return q, q
         n = 2 * len(poor) + 4
         ends = []
-        poor_keys = [keys[i] for i in poor]
-        poor_weights = [weights[i] for i in poor]
+        if self.k is None:
+            poor_keys = [keys[i] for i in poor]
+            poor_weights = [weights[i] for i in poor]
         for high in (self.high0, self.high1):
-            paid = _up(sum(map(mul, map(high.__getitem__, poor_keys), poor_weights)), n)
+            if self.k is not None:
+                paid = _up(self.k.pdot_at(high, self._packed(node, p), poor), n)  # the same sum, in C
+            else:
+                paid = _up(sum(map(mul, map(high.__getitem__, poor_keys), poor_weights)), n)
             rem = cost - paid - 4 * EPS * (cost + paid)
             # Not clipped at 0: max(line, 0) is convex, and the chord of its ends lies above it where
             # the line crosses 0, above the price itself (Hypothesis found such an election).
@@ -237,10 +286,7 @@ class _Proof:
         keys, weights = self.e.ids(node, p)
         cost = _down(self.cost[p])
         n = 2 * len(keys) + 4
-        d0, d1 = (
-            cost - _up(sum(map(mul, map(values.__getitem__, keys), weights)), n)
-            for values in (self.high0, self.high1)
-        )
+        d0, d1 = (cost - _up(self._dot(values, node, p), n) for values in (self.high0, self.high1))
         if d0 > 0:
             return _positive_up_to(d0, d1), 2.0
         if d1 > 0:  # holds near t = T only: for s > d0 / (d0 - d1)
@@ -256,6 +302,8 @@ class _Proof:
         Weights are whole numbers, so the sum is exact.
         """
         keys, weights = self.e.ids(node, p)
+        if self.k is not None:
+            return cast(tuple[float, list[int]], self.bounds.payers(keys, weights))  # the lines below, in C
         high0, high1 = self.high0, self.high1
         found = [(k, w) for k, w in zip(keys, weights, strict=True) if high0[k] > 0.0 or high1[k] > 0.0]
         return sum(w for _k, w in found), [k for k, _w in found]
@@ -283,6 +331,9 @@ class _Proof:
         m = 4 * EPS
         keys = self.e.ids(node, s)[0]
         new = self.e.child_ids(node, s)
+        if self.k is not None:
+            self.k.pay(low0, low1, high0, high1, keys, new, u0, u1, l0, l1, m)  # the lines below, in C
+            return
         # Lower bound: low - upper price, or 0 (both lie under max(0, .)); whichever is the larger
         # at t = 0, where the bounds must stay tight for the proof to start at all.
         x0 = [a - u0 - m * (abs(a) + u0) for a in map(low0.__getitem__, keys)]

@@ -32,7 +32,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import cast
+from typing import Any, cast
 
 from ..profile import Profile
 
@@ -59,6 +59,10 @@ class _Node:
     child_ids: dict[int, list[int]] = field(default_factory=dict)
     #: per project s, child_ids[s] as a map from each of ids[s]'s classes to its child
     child_map: dict[int, dict[int, int]] = field(default_factory=dict)
+    #: the compiled kernel's copy of ids[p] (kernel.py), made on first use
+    packed: dict[int, bytes] = field(default_factory=dict)
+    #: the compiled kernel's map, per project s, from each of s's supporter types to its class id here
+    type_ids: dict[int, dict[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +137,7 @@ class MesEngine:
         self.last_fast: FastRun | None = None  # the last parametric float run, to resume from
         # The float run's heap before its first round (built by the first run that needs it).
         self.first_heap: list[tuple[float, float, float, float, float, int]] | None = None
+        self._type_bits: Any = None  # the compiled kernel's copy of masks (see class_lists)
         # Nodes by the set of bought projects: the classes do not depend on the order of buying.
         self.nodes: dict[int, _Node] = {0: self.root}
         # scale turns rho into the reference's comparison key: Cost_Sat utility is the cost itself.
@@ -250,12 +255,22 @@ class MesEngine:
         """Cost utilities: p's supporter classes at ``node`` (keys) and their weights, from the ballot
         types (``ids`` caches them by class id; runs usually derive them from an earlier node)."""
         sel, masks, weights = node.sel, self.masks, self.profile.weights
+        if kernel.active is not None:
+            lists = kernel.active.class_lists_bits(self.type_bits(), self.supp_types[p], weights, sel)
+            return cast(tuple[list[int], list[int]], lists)  # this, in C
         acc: dict[int, int] = {}
         get = acc.get
         for t in self.supp_types[p]:
             k = masks[t] & sel
             acc[k] = get(k, 0) + weights[t]
         return list(acc), list(acc.values())
+
+    def type_bits(self) -> Any:
+        """The compiled kernel's copy of ``masks`` as C bit sets, made once per engine."""
+        if self._type_bits is None:
+            assert kernel.active is not None
+            self._type_bits = kernel.active.TypeMasks(self.masks, max(self.sbits, default=0).bit_length())
+        return self._type_bits
 
     def ids(self, node: _Node, p: int) -> tuple[list[int], list[float]]:
         """Cost utilities: p's classes at ``node`` as class ids, with their weights as floats (whole
@@ -266,6 +281,18 @@ class MesEngine:
             if not node.sel:  # before anything is bought, every supporter is in class 0
                 found = node.ids[p] = ([0], [self.total_f[p]])
                 return found
+            if kernel.active is not None:
+                # The class lists and what follows here, in C.
+                found = kernel.active.class_lists_bits(
+                    self.type_bits(),
+                    self.supp_types[p],
+                    self.profile.weights,
+                    node.sel,
+                    self.class_id,
+                    self.class_key,
+                )
+                node.ids[p] = found
+                return cast(tuple[list[int], list[float]], found)
             keys, weights = self.class_lists(node, p)
             known = list(map(self.class_id.get, keys))  # most classes have an id already
             if None in known:
@@ -281,6 +308,11 @@ class MesEngine:
         found = node.child_ids.get(s)
         if found is None:
             bit, key, class_id = self.sbits[s], self.class_key, self.class_id
+            if kernel.active is not None:
+                # The loop below, in C.
+                made = kernel.active.child_ids(self.ids(node, s)[0], key, class_id, bit)
+                node.child_ids[s] = made
+                return cast(list[int], made)
             found = []
             for k in self.ids(node, s)[0]:
                 new = key[k] | bit
@@ -441,4 +473,5 @@ class _Run:
 
 
 # At the end: mes_fast builds on the definitions above.
+from . import kernel  # noqa: E402
 from .mes_fast import FastRun  # noqa: E402

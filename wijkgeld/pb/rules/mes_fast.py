@@ -24,8 +24,9 @@ import math
 from fractions import Fraction
 from itertools import compress, islice, repeat
 from operator import itemgetter, mul
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
+from . import kernel
 from .mes import Dropped, MesRound, MesRun, Q, exact_rho
 
 if TYPE_CHECKING:
@@ -59,12 +60,18 @@ class _Uncertain(Exception):
 class FastRun:
     def __init__(self, engine: MesEngine, b: Q, step: Q, parametric: bool, at: int | None = None) -> None:
         self.e = engine
+        # The compiled kernel (kernel.py), or None: pure Python. Fixed for the run's lifetime.
+        self.k = kernel.active
         bf, sf = float(b), float(step)
         # Money and the low end of its interval per class, indexed by class id: lists, not dicts, as
         # ids are dense (no hashing, no resizing, and faster passes over a project's classes). An entry
         # is set when this run creates the class; until then it holds a placeholder, never read.
         self.val: list[Val] = [(bf, EPS * abs(bf), sf, EPS * abs(sf))]
         self.low: list[float] = [bf - EPS * abs(bf)]
+        if self.k is not None:
+            # The same lists as C arrays (kernel.Money: read and written as these lists are).
+            money = self.k.Money(_ZERO, self.val[0], self.low[0])
+            self.val, self.low = money, money.lows
         # Whether some class with money has a low end <= 0 (rare: a value at or near 0, or an error
         # bound that grew past its value). If not, the classes with low end 0.0 are exactly those with
         # no money left, which lets walk() take them all at once.
@@ -156,25 +163,13 @@ class FastRun:
         # the prefix's classes in place: no list is rebuilt, and a class with no money keeps its
         # entries as they are. Entries of classes prev made later are stale, but never read: a walk
         # reads the classes at its node, which are prefix classes or made again by this run's buy().
-        val, low = self.val, self.low = prev.val, prev.low
+        val = self.val = prev.val
+        self.low = prev.low
         created = prev.created[:n_classes]
-        flat = False
-        two_eps = 2 * EPS
-        err_max = 0.0
-        for k in created:
-            v = val[k]
-            if v is not _ZERO:
-                vf, ve, vs, vse = v
-                nf = vf + vs * ft
-                ne = ve + vse * ft + two_eps * nf
-                val[k] = (nf, ne, vs, vse)
-                lo = low[k] = nf - ne
-                if lo <= 0.0:
-                    flat = True
-                if ne > err_max:
-                    err_max = ne
-        self.flat = flat
-        self.err_max = err_max
+        if self.k is not None:
+            self.flat, self.err_max = cast(Any, val).shift(created, ft)  # the loop in _shift, in C
+        else:
+            self._shift(created, ft)
         # Few classes have exact values (class 0 always); shift those that exist in the prefix. Stale
         # exact values would be read, so this dict is rebuilt.
         exact = self.exact = {}
@@ -203,6 +198,27 @@ class FastRun:
         self.limit = limit - tau_snap
         self.node = node
         return True
+
+    def _shift(self, created: list[int], ft: float) -> None:
+        """resume_from(): the prefix's classes' money ``ft`` steps later, in place."""
+        val, low = self.val, self.low
+        flat = False
+        two_eps = 2 * EPS
+        err_max = 0.0
+        for k in created:
+            v = val[k]
+            if v is not _ZERO:
+                vf, ve, vs, vse = v
+                nf = vf + vs * ft
+                ne = ve + vse * ft + two_eps * nf
+                val[k] = (nf, ne, vs, vse)
+                lo = low[k] = nf - ne
+                if lo <= 0.0:
+                    flat = True
+                if ne > err_max:
+                    err_max = ne
+        self.flat = flat
+        self.err_max = err_max
 
     # ----- bounds on t -------------------------------------------------------------------------
     def keep(self, g0: float, e0: float, g1: float, e1: float, strict: bool = False) -> None:
@@ -338,8 +354,25 @@ class FastRun:
         sums are exact.
         """
         e = self.e
-        acc = dict(zip(base[0], base[1], strict=True))
         masks, weights, class_id = e.masks, e.weights_f, e.class_id
+        if self.k is not None:
+            # The same loop in C, on the same dict (child maps first: they intern in the same order).
+            steps = []
+            for s, before in bought:
+                child = before.child_map.get(s)
+                if child is None:
+                    child = dict(zip(self.ids_of(before, s)[0], e.child_ids(before, s), strict=True))
+                    before.child_map[s] = child
+                # Where each supporter type of s sits at ``before``: the class_id[masks[t] & sel] below,
+                # looked up once per node and project (hashing class keys of ~100 bits is the cost).
+                tids = before.type_ids.get(s)
+                if tids is None:
+                    tids = before.type_ids[s] = {}  # filled by the kernel as types are met
+                steps.append((child, tids, e.co_supporters(s)[p], before.sel))
+            # As the lines below, in C.
+            found = self.k.derived(base[0], base[1], steps, weights, masks, class_id)
+            return cast(tuple[list[int], list[float]], found)
+        acc = dict(zip(base[0], base[1], strict=True))
         for s, before in bought:
             # s was bought at ``before`` (by this run or an earlier one), so its classes there and
             # their children have ids; the map from one to the other is shared by all runs.
@@ -435,6 +468,24 @@ class FastRun:
         cost = self.e.cost_f[p]
         weight = self.e.total_f[p]
         keys, weights = self.ids_of(node, p)
+        if self.k is not None:
+            # This method from here on, in C (the same operations, see _kernel.c), on the class lists
+            # packed into C arrays once per node.
+            packed = node.packed.get(p)
+            if packed is None:
+                packed = node.packed[p] = self.k.pack(keys, weights)
+            limit = float(self.limit)
+            code, found = self.k.walk(
+                self.val, packed, cost, weight, self.flat, self.parametric, limit, self.err_max
+            )
+            if code == 3:
+                return cast(tuple[tuple[float, float, float, float], list[Val]], found)
+            if code == 1:
+                g0, e0, g1, e1 = found
+                self.keep(g0, e0, g1, e1, strict=True)
+            elif code == 2:
+                raise _Uncertain
+            return None
         lows = list(map(self.low.__getitem__, keys))
         # About half of all walks find the project unaffordable; when a quick sum says so (the sum of
         # the low ends is a cheap screen), skip the walk if it could not change the limit anyway. (If
@@ -620,6 +671,14 @@ class FastRun:
         if not self.parametric or self.limit == 0:
             return
         q, q_e, qs, qs_e = rho
+        if self.k is not None:
+            # The loop below in C; the kernel's walk lists poor classes by id (see _kernel.c).
+            lowest = self.k.keep_poor(self.val, poor, q, q_e, qs, qs_e)
+            if lowest < 0:
+                self.limit = 0
+            elif lowest < self.limit:
+                self.limit = min(self.limit, math.floor(lowest))
+            return
         aqs = abs(qs)
         # min over the classes of floor(x) is floor of the min x: take floor once.
         lowest = math.inf
@@ -783,8 +842,11 @@ class FastRun:
         self.created.extend(children)
         short = len(self.e.class_key) - len(val)
         if short > 0:  # room for the ids given since (placeholders, set below before any read)
-            val.extend(repeat(_ZERO, short))
-            low.extend(repeat(0.0, short))
+            if self.k is not None:
+                cast(Any, val).grow(short)  # low ends too
+            else:
+                val.extend(repeat(_ZERO, short))
+                low.extend(repeat(0.0, short))
         aqs = abs(qs)
         # Every error bound set below (left_e, or EPS * af for an exact value af <= the largest money
         # value <= b + err_max) is at most this; rounded up for its own float operations.
@@ -793,6 +855,11 @@ class FastRun:
         # same unless q is within its error bound of 0).
         zero_stays = -q < -(q_e + EPS * q)
         # Money values and slopes are >= 0, so abs() of them is the value itself.
+        if self.k is not None:
+            # The loop below in C; it leaves the close calls (in order) to settle here.
+            for new in self.k.buy(val, self.ids_of(node, s)[0], children, q, q_e, qs, qs_e, zero_stays):
+                self.settle(new)
+            return
         for k, new in zip(self.ids_of(node, s)[0], children, strict=True):
             v = val[k]
             if v is _ZERO and zero_stays:
@@ -809,13 +876,18 @@ class FastRun:
                 val[new] = (left, left_e, vs - qs, vse + qs_e + EPS * (vs + aqs))
                 low[new] = left - left_e
             else:
-                a, sl = self.exact_value(new)  # settles this close call exactly
-                if a == 0 and sl == 0:
-                    val[new] = _ZERO
-                    low[new] = 0.0
-                else:
-                    af, sf = float(a), float(sl)
-                    val[new] = (af, EPS * abs(af), sf, EPS * abs(sf))
-                    low[new] = af - EPS * abs(af)
-                    if low[new] <= 0.0:
-                        self.flat = True
+                self.settle(new)
+
+    def settle(self, new: int) -> None:
+        """A close call in buy(): class ``new``'s money, exactly."""
+        val, low = self.val, self.low
+        a, sl = self.exact_value(new)
+        if a == 0 and sl == 0:
+            val[new] = _ZERO
+            low[new] = 0.0
+        else:
+            af, sf = float(a), float(sl)
+            val[new] = (af, EPS * abs(af), sf, EPS * abs(sf))
+            low[new] = af - EPS * abs(af)
+            if low[new] <= 0.0:
+                self.flat = True

@@ -1,0 +1,1513 @@
+/* The compiled kernel of the MES float filter (optional; see wijkgeld/pb/rules/kernel.py).
+ *
+ * Each function here is a line-by-line transcription of a loop in mes_fast.py or certify.py, on the
+ * same Python objects (lists of float tuples, dicts of floats), doing the same IEEE double operations
+ * in the same order: the results are bit for bit those of the pure-Python path, which stays the
+ * reference (tests/pb/test_kernel.py compares both on every shared file and on generated elections).
+ * Nothing here decides anything exactly: these are the float filters, whose callers prove every
+ * decision as before. Built with -ffp-contract=off, so no fused multiply-add changes a rounding.
+ *
+ * Python's sum() of floats is a plain left-to-right sum up to 3.11 and a compensated (Neumaier) sum
+ * from 3.12 on: psum_* below follows the interpreter it is compiled for.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdint.h>
+
+#define EPS 4e-16          /* mes_fast.EPS */
+#define CEPS 2.220446049250313e-16 /* certify.EPS = 2**-52 */
+#define MARGIN 1e-9
+
+/* ----- Python's sum() of floats, as the running interpreter does it ------------------------- */
+typedef struct {
+    double f;
+    double c;
+    int started;
+} psum;
+
+static inline void psum_init(psum *s) { s->f = 0.0; s->c = 0.0; s->started = 0; }
+
+static inline void psum_add(psum *s, double x) {
+    if (!s->started) {
+        s->started = 1;
+        s->f = 0.0 + x; /* int 0 + float */
+        return;
+    }
+#if PY_VERSION_HEX >= 0x030C0000
+    double t = s->f + x;
+    if (fabs(s->f) >= fabs(x)) {
+        s->c += (s->f - t) + x;
+    } else {
+        s->c += (x - t) + s->f;
+    }
+    s->f = t;
+#else
+    s->f += x;
+#endif
+}
+
+static inline double psum_value(psum *s) {
+#if PY_VERSION_HEX >= 0x030C0000
+    if (s->c && isfinite(s->c)) return s->f + s->c;
+#endif
+    return s->f;
+}
+
+static inline double as_double(PyObject *o) {
+    if (PyFloat_CheckExact(o)) return PyFloat_AS_DOUBLE(o);
+    return PyFloat_AsDouble(o);
+}
+
+/* Python's float(x) // style helpers are not needed; math.floor/ceil of finite floats are. */
+
+/* A position with its sort key (walk's order: low end, then position, as a stable sort). */
+typedef struct {
+    double key;
+    Py_ssize_t pos;
+} keyed;
+
+/* ----- Money: FastRun's val and low lists, as C arrays ------------------------------------- */
+/* A Money object stands for FastRun.val (a list of (vf, ve, vs, vse) tuples, or the shared ZERO tuple
+ * for a class with no money) and its ``lows`` view for FastRun.low (a list of floats), indexed by
+ * class id. Python code reads and writes them as lists: ``val[k]`` gives ZERO itself when the class
+ * was set to ZERO (identity checks stay valid), else a new tuple of the stored floats; the kernel's
+ * loops read the arrays directly. */
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t n, cap;
+    double *vf, *ve, *vs, *vse, *low;
+    char *zero;
+    PyObject *ZERO;
+} Money;
+
+typedef struct {
+    PyObject_HEAD
+    Money *m;
+} LowView;
+
+static PyTypeObject MoneyType, LowViewType;
+
+static int money_reserve(Money *m, Py_ssize_t need) {
+    if (need <= m->cap) return 0;
+    Py_ssize_t cap = m->cap ? m->cap : 64;
+    while (cap < need) cap *= 2;
+    double **arrays[5] = {&m->vf, &m->ve, &m->vs, &m->vse, &m->low};
+    for (int a = 0; a < 5; a++) {
+        double *grown = PyMem_Realloc(*arrays[a], sizeof(double) * cap);
+        if (!grown) { PyErr_NoMemory(); return -1; }
+        *arrays[a] = grown;
+    }
+    char *z = PyMem_Realloc(m->zero, cap);
+    if (!z) { PyErr_NoMemory(); return -1; }
+    m->zero = z;
+    m->cap = cap;
+    return 0;
+}
+
+static void money_set_zero(Money *m, Py_ssize_t k) {
+    m->vf[k] = m->ve[k] = m->vs[k] = m->vse[k] = 0.0;
+    m->zero[k] = 1;
+}
+
+static int money_set(Money *m, Py_ssize_t k, PyObject *v) {
+    if (v == m->ZERO) { money_set_zero(m, k); return 0; }
+    if (!PyTuple_Check(v) || PyTuple_GET_SIZE(v) != 4) {
+        PyErr_SetString(PyExc_TypeError, "a money value is a tuple of 4 floats");
+        return -1;
+    }
+    double x[4];
+    for (int i = 0; i < 4; i++) {
+        x[i] = PyFloat_AsDouble(PyTuple_GET_ITEM(v, i));
+        if (x[i] == -1.0 && PyErr_Occurred()) return -1;
+    }
+    m->vf[k] = x[0]; m->ve[k] = x[1]; m->vs[k] = x[2]; m->vse[k] = x[3];
+    m->zero[k] = 0;
+    return 0;
+}
+
+static PyObject *money_get(Money *m, Py_ssize_t k) {
+    if (m->zero[k]) { Py_INCREF(m->ZERO); return m->ZERO; }
+    return Py_BuildValue("(dddd)", m->vf[k], m->ve[k], m->vs[k], m->vse[k]);
+}
+
+/* Money(ZERO, first_value, first_low) */
+static PyObject *money_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
+    PyObject *ZERO, *first;
+    double first_low;
+    if (!PyArg_ParseTuple(args, "O!Od", &PyTuple_Type, &ZERO, &first, &first_low)) return NULL;
+    Money *m = (Money *)type->tp_alloc(type, 0);
+    if (!m) return NULL;
+    Py_INCREF(ZERO);
+    m->ZERO = ZERO;
+    if (money_reserve(m, 1) < 0 || money_set(m, 0, first) < 0) { Py_DECREF(m); return NULL; }
+    m->low[0] = first_low;
+    m->n = 1;
+    return (PyObject *)m;
+}
+
+static void money_dealloc(Money *m) {
+    PyMem_Free(m->vf); PyMem_Free(m->ve); PyMem_Free(m->vs); PyMem_Free(m->vse); PyMem_Free(m->low);
+    PyMem_Free(m->zero);
+    Py_XDECREF(m->ZERO);
+    Py_TYPE(m)->tp_free((PyObject *)m);
+}
+
+static Py_ssize_t money_len(Money *m) { return m->n; }
+
+static int check_index(Py_ssize_t k, Py_ssize_t n) {
+    if (k < 0 || k >= n) { PyErr_SetString(PyExc_IndexError, "class id out of range"); return -1; }
+    return 0;
+}
+
+static PyObject *money_item(Money *m, Py_ssize_t k) {
+    if (check_index(k, m->n) < 0) return NULL;
+    return money_get(m, k);
+}
+
+static int money_ass_item(Money *m, Py_ssize_t k, PyObject *v) {
+    if (check_index(k, m->n) < 0) return -1;
+    if (!v) { PyErr_SetString(PyExc_TypeError, "cannot delete"); return -1; }
+    return money_set(m, k, v);
+}
+
+/* grow(count): append ``count`` classes with no money (placeholders, as extend(repeat(ZERO, count))) */
+static PyObject *money_grow(Money *m, PyObject *arg) {
+    Py_ssize_t count = PyLong_AsSsize_t(arg);
+    if (count == -1 && PyErr_Occurred()) return NULL;
+    if (count <= 0) Py_RETURN_NONE;
+    if (money_reserve(m, m->n + count) < 0) return NULL;
+    for (Py_ssize_t k = m->n; k < m->n + count; k++) { money_set_zero(m, k); m->low[k] = 0.0; }
+    m->n += count;
+    Py_RETURN_NONE;
+}
+
+/* shift(created, ft): resume_from's loop; returns (flat, err_max) */
+static PyObject *money_shift(Money *m, PyObject *args) {
+    PyObject *created;
+    double ft;
+    if (!PyArg_ParseTuple(args, "O!d", &PyList_Type, &created, &ft)) return NULL;
+    int flat = 0;
+    double err_max = 0.0, two_eps = 2 * EPS;
+    Py_ssize_t nc = PyList_GET_SIZE(created);
+    for (Py_ssize_t j = 0; j < nc; j++) {
+        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(created, j));
+        if (k == -1 && PyErr_Occurred()) return NULL;
+        if (check_index(k, m->n) < 0) return NULL;
+        if (m->zero[k]) continue;
+        double nf = m->vf[k] + m->vs[k] * ft;
+        double ne = m->ve[k] + m->vse[k] * ft + two_eps * nf;
+        m->vf[k] = nf;
+        m->ve[k] = ne;
+        double lo = m->low[k] = nf - ne;
+        if (lo <= 0.0) flat = 1;
+        if (ne > err_max) err_max = ne;
+    }
+    return Py_BuildValue("(Od)", flat ? Py_True : Py_False, err_max);
+}
+
+/* A new view each time: Money keeps no reference to it, so there is no reference cycle (tally()
+ * pauses the cyclic collector; a cycle would keep every run's arrays until the count ends). */
+static PyObject *money_get_lows(Money *m, void *closure) {
+    LowView *v = PyObject_New(LowView, &LowViewType);
+    if (!v) return NULL;
+    Py_INCREF(m);
+    v->m = m;
+    return (PyObject *)v;
+}
+
+static PySequenceMethods money_as_seq = {
+    .sq_length = (lenfunc)money_len,
+    .sq_item = (ssizeargfunc)money_item,
+    .sq_ass_item = (ssizeobjargproc)money_ass_item,
+};
+
+static PyMethodDef money_methods[] = {
+    {"grow", (PyCFunction)money_grow, METH_O, "Append classes with no money (placeholders)."},
+    {"shift", (PyCFunction)money_shift, METH_VARARGS, "FastRun.resume_from's shift of the prefix's classes."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyGetSetDef money_getset[] = {
+    {"lows", (getter)money_get_lows, NULL, "FastRun.low: the low ends, as a list-like view", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyTypeObject MoneyType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "wijkgeld.pb.rules._kernel.Money",
+    .tp_basicsize = sizeof(Money),
+    .tp_dealloc = (destructor)money_dealloc,
+    .tp_as_sequence = &money_as_seq,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "FastRun.val as C arrays (see _kernel.c).",
+    .tp_methods = money_methods,
+    .tp_getset = money_getset,
+    .tp_new = money_new,
+};
+
+static void lowview_dealloc(LowView *v) {
+    Py_XDECREF(v->m);
+    PyObject_Free(v);
+}
+
+static Py_ssize_t lowview_len(LowView *v) { return v->m->n; }
+
+static PyObject *lowview_item(LowView *v, Py_ssize_t k) {
+    if (check_index(k, v->m->n) < 0) return NULL;
+    return PyFloat_FromDouble(v->m->low[k]);
+}
+
+static int lowview_ass_item(LowView *v, Py_ssize_t k, PyObject *x) {
+    if (check_index(k, v->m->n) < 0) return -1;
+    if (!x) { PyErr_SetString(PyExc_TypeError, "cannot delete"); return -1; }
+    double d = PyFloat_AsDouble(x);
+    if (d == -1.0 && PyErr_Occurred()) return -1;
+    v->m->low[k] = d;
+    return 0;
+}
+
+static PySequenceMethods lowview_as_seq = {
+    .sq_length = (lenfunc)lowview_len,
+    .sq_item = (ssizeargfunc)lowview_item,
+    .sq_ass_item = (ssizeobjargproc)lowview_ass_item,
+};
+
+static PyTypeObject LowViewType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "wijkgeld.pb.rules._kernel.LowView",
+    .tp_basicsize = sizeof(LowView),
+    .tp_dealloc = (destructor)lowview_dealloc,
+    .tp_as_sequence = &lowview_as_seq,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "FastRun.low as a view of a Money object's low ends.",
+};
+
+/* ----- the classes of a walk in order of their low ends, made lazily --------------------------- */
+/* walk() sorts positions by low end (stable: ties keep list order) but mostly reads only the first
+ * few: a binary heap on (low, position) gives them in exactly that order, each on demand. */
+typedef struct {
+    keyed *h;       /* heap of the classes not yet taken */
+    Py_ssize_t hn;
+    keyed *out;     /* the classes taken so far, in order */
+    Py_ssize_t outn;
+} lazy_order;
+
+#define KLESS(a, b) ((a).key < (b).key || ((a).key == (b).key && (a).pos < (b).pos))
+
+static void lazy_init(lazy_order *o) {
+    for (Py_ssize_t i = o->hn / 2 - 1; i >= 0; i--) {
+        Py_ssize_t j = i;
+        keyed x = o->h[j];
+        for (;;) {
+            Py_ssize_t c = 2 * j + 1;
+            if (c >= o->hn) break;
+            if (c + 1 < o->hn && KLESS(o->h[c + 1], o->h[c])) c++;
+            if (!KLESS(o->h[c], x)) break;
+            o->h[j] = o->h[c];
+            j = c;
+        }
+        o->h[j] = x;
+    }
+}
+
+/* The position of the j-th class in order, or -1 past the end. */
+static inline Py_ssize_t lazy_get(lazy_order *o, Py_ssize_t j) {
+    while (o->outn <= j) {
+        if (o->hn == 0) return -1;
+        o->out[o->outn++] = o->h[0];
+        keyed x = o->h[--o->hn];
+        Py_ssize_t i = 0;
+        for (;;) {
+            Py_ssize_t c = 2 * i + 1;
+            if (c >= o->hn) break;
+            if (c + 1 < o->hn && KLESS(o->h[c + 1], o->h[c])) c++;
+            if (!KLESS(o->h[c], x)) break;
+            o->h[i] = o->h[c];
+            i = c;
+        }
+        if (o->hn) o->h[i] = x;
+    }
+    return o->out[j].pos;
+}
+
+/* ----- FastRun.walk ------------------------------------------------------------------------- */
+/* walk(money, packed, cost, weight, flat, parametric, limit, err_max), packed = pack(keys, weights)
+ * Returns (0, None): unaffordable, nothing to keep; (1, (rem, rem_e, rem_s, rem_se)): unaffordable,
+ * keep(...) strict; (2, None): uncertain; (3, (rho, poor)): the price and the poor classes, as class
+ * ids (-1 for the money-less ones, which walk() lists as ZERO); keep_poor below reads them. */
+
+static PyObject *make_rho(double a, double b, double c, double d, PyObject *poor) {
+    PyObject *rho = Py_BuildValue("(dddd)", a, b, c, d);
+    if (!rho) { Py_DECREF(poor); return NULL; }
+    PyObject *pair = PyTuple_Pack(2, rho, poor);
+    Py_DECREF(rho);
+    Py_DECREF(poor);
+    if (!pair) return NULL;
+    return Py_BuildValue("(iN)", 3, pair);
+}
+
+/* pack(keys, weights) -> bytes: the class ids (Py_ssize_t) then the weights (double), for walk() */
+static PyObject *k_pack(PyObject *self, PyObject *args) {
+    PyObject *keys, *weights;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &keys, &PyList_Type, &weights)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(keys);
+    if (PyList_GET_SIZE(weights) != n) {
+        PyErr_SetString(PyExc_ValueError, "keys and weights differ in length");
+        return NULL;
+    }
+    PyObject *out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)(sizeof(Py_ssize_t) + sizeof(double)));
+    if (!out) return NULL;
+    Py_ssize_t *ids = (Py_ssize_t *)PyBytes_AS_STRING(out);
+    double *ws = (double *)(ids + n);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        ids[i] = PyLong_AsSsize_t(PyList_GET_ITEM(keys, i));
+        ws[i] = as_double(PyList_GET_ITEM(weights, i));
+        if (PyErr_Occurred()) { Py_DECREF(out); return NULL; }
+        if (ids[i] < 0) { Py_DECREF(out); PyErr_SetString(PyExc_ValueError, "class id"); return NULL; }
+    }
+    return out;
+}
+
+static PyObject *k_walk(PyObject *self, PyObject *args) {
+    Money *mo;
+    PyObject *packed;
+    double cost, weight, limit, err_max;
+    int flat, parametric;
+    if (!PyArg_ParseTuple(args, "O!O!ddppdd", &MoneyType, &mo, &PyBytes_Type, &packed, &cost, &weight, &flat,
+                          &parametric, &limit, &err_max))
+        return NULL;
+    Py_ssize_t n = PyBytes_GET_SIZE(packed) / (Py_ssize_t)(sizeof(Py_ssize_t) + sizeof(double));
+    const Py_ssize_t *kid = (const Py_ssize_t *)PyBytes_AS_STRING(packed);
+    const double *ws = (const double *)(kid + n);
+    const double *VF = mo->vf, *VE = mo->ve, *VS = mo->vs, *VSE = mo->vse, *LOW = mo->low;
+    const char *Z = mo->zero;
+    PyObject *result = NULL;
+    double *lows = PyMem_Malloc(sizeof(double) * (n + 1));
+    keyed *heap = PyMem_Malloc(sizeof(keyed) * (n + 1));
+    keyed *out = PyMem_Malloc(sizeof(keyed) * (n + 1));
+    PyObject *poor = NULL;
+    PyObject *minus_one = PyLong_FromLong(-1);
+    if (!lows || !heap || !out || !minus_one) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t k = kid[i];
+        if (k >= mo->n) { PyErr_SetString(PyExc_IndexError, "class id out of range"); goto done; }
+        lows[i] = LOW[k];
+    }
+    if (PyErr_Occurred()) goto done;
+    /* screen = sum(map(mul, weights, lows)) */
+    psum ps;
+    psum_init(&ps);
+    for (Py_ssize_t i = 0; i < n; i++) psum_add(&ps, ws[i] * lows[i]);
+    double screen = psum_value(&ps);
+    double total = weight;
+    if (screen < cost) {
+        /* surely_short */
+        int short_ = 0;
+        if (!(parametric && limit == INFINITY)) {
+            double grow = 1 + (double)(n + 6) * EPS;
+            int need_slopes = parametric && limit != 0;
+            if (!need_slopes && !flat) {
+                double me_ = err_max * total * (1 + 2 * EPS);
+                if (cost * (1 - 2 * EPS) - (screen + 2 * me_) * grow * (1 + 2 * EPS) > 0) {
+                    short_ = 1;
+                } else {
+                    psum pe;
+                    psum_init(&pe);
+                    for (Py_ssize_t i = 0; i < n; i++) psum_add(&pe, ws[i] * VE[kid[i]]);
+                    me_ = psum_value(&pe);
+                    short_ = cost * (1 - 2 * EPS) - (screen + 2 * me_) * grow * (1 + 2 * EPS) > 0;
+                }
+            } else {
+                double m = 0.0, me = 0.0, ms = 0.0, mse = 0.0;
+                for (Py_ssize_t i = 0; i < n; i++) {
+                    Py_ssize_t k = kid[i];
+                    double w = ws[i];
+                    m += w * VF[k];
+                    me += w * VE[k];
+                    if (need_slopes) {
+                        ms += w * VS[k];
+                        mse += w * VSE[k];
+                    }
+                }
+                double sh = cost * (1 - 2 * EPS) - (m + me) * grow;
+                if (sh > 0) {
+                    if (!need_slopes) {
+                        short_ = 1;
+                    } else {
+                        double rem_e = (EPS * cost * (double)(n + 1) + me + EPS * m) * grow;
+                        double value_low = (sh - 2 * rem_e) * (1 - 2 * EPS);
+                        if (value_low > 0) {
+                            double fall = (ms + mse + EPS * (double)(n + 1) * ms) * grow * (1 + 2 * EPS);
+                            short_ = value_low > (limit + 1) * fall * (1 + 1e-9);
+                        }
+                    }
+                }
+            }
+        }
+        if (short_) { result = Py_BuildValue("(iO)", 0, Py_None); goto done; }
+    }
+    /* the order: positions by low end (without the money-less classes unless flat) */
+    lazy_order ord = {heap, 0, out, 0};
+    int drained = 0;
+    if (!flat) {
+        psum pw;
+        psum_init(&pw);
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (lows[i] != 0.0) { heap[ord.hn].key = lows[i]; heap[ord.hn].pos = i; ord.hn++; psum_add(&pw, ws[i]); }
+        if (ord.hn < n) {
+            weight = pw.started ? psum_value(&pw) : 0.0;
+            drained = 1;
+        }
+    } else {
+        for (Py_ssize_t i = 0; i < n; i++) { heap[i].key = lows[i]; heap[i].pos = i; }
+        ord.hn = n;
+    }
+    if (!drained) {
+        /* The first class in order (a scan: often the only one this walk reads) */
+        if (ord.hn == 0) { PyErr_SetString(PyExc_IndexError, "list index out of range"); goto done; }
+        Py_ssize_t best = 0;
+        for (Py_ssize_t i = 1; i < ord.hn; i++)
+            if (KLESS(heap[i], heap[best])) best = i;
+        Py_ssize_t first = heap[best].pos;
+        double q0 = cost / weight;
+        if (lows[first] > q0 * (1 + 4 * EPS)) {
+            poor = PyList_New(0);
+            if (!poor) goto done;
+            result = make_rho(q0, 2 * EPS * q0, 0.0, 0.0, poor);
+            poor = NULL;
+            goto done;
+        }
+    }
+    lazy_init(&ord);
+    int slopes = parametric && limit != 0;
+    if (!flat && screen >= cost) {
+        /* quick_price */
+        double rem = cost, tot = weight, w = weight, rem_s = 0.0;
+        Py_ssize_t taken = -1, i;
+        for (Py_ssize_t j = 0; (i = lazy_get(&ord, j)) >= 0; j++) {
+            Py_ssize_t k = kid[i];
+            double vf = VF[k];
+            if (vf * w >= rem) { taken = j; break; }
+            double wf = ws[i];
+            rem -= wf * vf;
+            if (slopes) rem_s -= wf * VS[k];
+            w -= wf;
+        }
+        if (taken >= 0) {
+            i = ord.out[taken].pos;
+            double rem_e = (EPS * cost * (double)(taken + 1) + err_max * (tot - w)) * (1 + 4 * EPS);
+            double q = rem / w;
+            double q_e = rem_e / w + EPS * q;
+            int ok = !(lows[i] * (1 - 2 * EPS) <= (q + q_e) * (1 + 2 * EPS));
+            if (ok && taken &&
+                lows[ord.out[taken - 1].pos] * (1 + 2 * EPS) + 2 * err_max * (1 + 2 * EPS) >= (q - q_e) * (1 - 2 * EPS))
+                ok = 0;
+            if (ok) {
+                poor = PyList_New(0);
+                if (!poor) goto done;
+                if (!slopes) {
+                    if (drained && PyList_Append(poor, minus_one) < 0) goto done;
+                    result = make_rho(q, q_e, 0.0, 0.0, poor);
+                    poor = NULL;
+                    goto done;
+                }
+                psum pe;
+                psum_init(&pe);
+                for (Py_ssize_t j = 0; j < taken; j++) {
+                    Py_ssize_t pi = ord.out[j].pos;
+                    PyObject *v = PyLong_FromSsize_t(kid[pi]);
+                    if (!v || PyList_Append(poor, v) < 0) { Py_XDECREF(v); goto done; }
+                    Py_DECREF(v);
+                    psum_add(&pe, ws[pi] * VSE[kid[pi]]);
+                }
+                if (drained && PyList_Append(poor, minus_one) < 0) goto done;
+                double slope_e = psum_value(&pe);
+                double rem_se = (slope_e * (1 + (double)(taken + 2) * EPS) - EPS * (double)(taken + 1) * rem_s) *
+                                (1 + 4 * EPS);
+                double qs = rem_s / w;
+                result = make_rho(q, q_e, qs, rem_se / w + EPS * fabs(qs), poor);
+                poor = NULL;
+                goto done;
+            }
+        }
+    }
+    poor = PyList_New(0);
+    if (!poor) goto done;
+    {
+        double rem = cost, rem_e = EPS * cost, rem_s = 0.0, rem_se = 0.0;
+        int broke = 0;
+        Py_ssize_t i;
+        for (Py_ssize_t j = 0; (i = lazy_get(&ord, j)) >= 0; j++) {
+            Py_ssize_t k = kid[i];
+            if (Z[k]) {
+                weight -= ws[i];
+                drained = 1;
+                continue;
+            }
+            double vf = VF[k];
+            double ve = VE[k];
+            double vw = vf * weight;
+            double d = vw - rem;
+            double d_e = ve * weight + rem_e + EPS * (vw + rem);
+            if (d > d_e) { broke = 1; break; }
+            if (d >= -d_e) { result = Py_BuildValue("(iO)", 2, Py_None); goto done; }
+            double wf = ws[i];
+            double wvf = wf * vf;
+            if (slopes) {
+                PyObject *v = PyLong_FromSsize_t(k);
+                if (!v || PyList_Append(poor, v) < 0) { Py_XDECREF(v); goto done; }
+                Py_DECREF(v);
+                double vs = VS[k];
+                double vse = VSE[k];
+                double wvs = wf * vs;
+                rem_e += wf * ve + EPS * (rem + wvf);
+                rem -= wvf;
+                rem_se += wf * vse + EPS * (wvs - rem_s);
+                rem_s -= wvs;
+            } else {
+                rem_e += wf * ve + EPS * (rem + wvf);
+                rem -= wvf;
+            }
+            weight -= wf;
+        }
+        if (!broke) {
+            if (!slopes) result = Py_BuildValue("(iO)", 0, Py_None);
+            else result = Py_BuildValue("(i(dddd))", 1, rem, rem_e, rem_s, rem_se);
+            goto done;
+        }
+        double q = rem / weight;
+        double q_e = rem_e / weight + EPS * q;
+        double qs = rem_s / weight;
+        double qs_e = rem_se / weight + EPS * fabs(qs);
+        if (drained && PyList_Append(poor, minus_one) < 0) goto done;
+        result = make_rho(q, q_e, qs, qs_e, poor);
+        poor = NULL;
+    }
+done:
+    Py_XDECREF(poor);
+    Py_XDECREF(minus_one);
+    PyMem_Free(lows);
+    PyMem_Free(heap);
+    PyMem_Free(out);
+    return result;
+}
+
+/* ----- FastRun.buy's loop ------------------------------------------------------------------- */
+/* buy(money, ids, children, q, q_e, qs, qs_e, zero_stays) -> list of the children whose money is a
+ * close call, which the caller settles exactly (in order). */
+static PyObject *k_buy(PyObject *self, PyObject *args) {
+    Money *mo;
+    PyObject *ids, *children;
+    double q, q_e, qs, qs_e;
+    int zero_stays;
+    if (!PyArg_ParseTuple(args, "O!O!O!ddddp", &MoneyType, &mo, &PyList_Type, &ids, &PyList_Type, &children, &q,
+                          &q_e, &qs, &qs_e, &zero_stays))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(ids);
+    if (PyList_GET_SIZE(children) != n) {
+        PyErr_SetString(PyExc_ValueError, "ids and children differ in length");
+        return NULL;
+    }
+    double aqs = fabs(qs);
+    PyObject *close = PyList_New(0);
+    if (!close) return NULL;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(ids, j));
+        Py_ssize_t nw = PyLong_AsSsize_t(PyList_GET_ITEM(children, j));
+        if ((k == -1 || nw == -1) && PyErr_Occurred()) goto fail;
+        if (check_index(k, mo->n) < 0 || check_index(nw, mo->n) < 0) goto fail;
+        if (mo->zero[k] && zero_stays) {
+            money_set_zero(mo, nw);
+            mo->low[nw] = 0.0;
+            continue;
+        }
+        double vf = mo->vf[k], ve = mo->ve[k];
+        double left = vf - q;
+        double left_e = ve + q_e + EPS * (vf + q);
+        if (left < -left_e) {
+            money_set_zero(mo, nw);
+            mo->low[nw] = 0.0;
+        } else if (left > left_e) {
+            double vs = mo->vs[k], vse = mo->vse[k];
+            mo->vf[nw] = left;
+            mo->ve[nw] = left_e;
+            mo->vs[nw] = vs - qs;
+            mo->vse[nw] = vse + qs_e + EPS * (vs + aqs);
+            mo->zero[nw] = 0;
+            mo->low[nw] = left - left_e;
+        } else {
+            PyObject *x = PyList_GET_ITEM(children, j);
+            if (PyList_Append(close, x) < 0) goto fail;
+        }
+    }
+    return close;
+fail:
+    Py_DECREF(close);
+    return NULL;
+}
+
+/* ----- FastRun.derived_ids's loop ----------------------------------------------------------- */
+/* derive(acc, steps, weights): for each (child_map, type_ids, types) in steps, move the weight of
+ * each type t from its class type_ids[t] to that class's child. ``acc`` (a dict: class id -> float
+ * weight) is updated in place, in the same order as the Python loop in FastRun.derived_ids. */
+/* An insertion-ordered map from class id to weight, as FastRun.derived_ids's dict: updating a key
+ * keeps its place, deleting and adding it again moves it to the end. */
+typedef struct {
+    Py_ssize_t *key;
+    double *val;
+    char *alive;
+    Py_ssize_t n;      /* entries made */
+    Py_ssize_t *slot;  /* open addressing: entry index, -1 empty, -2 deleted */
+    size_t mask;
+} omap;
+
+static inline size_t omap_hash(Py_ssize_t k) { return (size_t)k * (size_t)0x9E3779B97F4A7C15ULL; }
+
+/* The slot of key k (its entry is alive there), or -1. */
+static inline Py_ssize_t omap_find(omap *m, Py_ssize_t k) {
+    size_t h = omap_hash(k) & m->mask;
+    for (;;) {
+        Py_ssize_t e = m->slot[h];
+        if (e == -1) return -1;
+        if (e >= 0 && m->key[e] == k) return (Py_ssize_t)h;
+        h = (h + 1) & m->mask;
+    }
+}
+
+static inline void omap_add(omap *m, Py_ssize_t k, double v) { /* k is not in the map */
+    size_t h = omap_hash(k) & m->mask;
+    while (m->slot[h] >= 0) h = (h + 1) & m->mask;
+    m->key[m->n] = k;
+    m->val[m->n] = v;
+    m->alive[m->n] = 1;
+    m->slot[h] = m->n++;
+}
+
+/* derived(base_keys, base_weights, steps, weights, masks, class_id) -> (keys, weights):
+ * FastRun.derived_ids. For each (child_map, type_ids, types, sel) in steps, the weight of each type t
+ * moves from its class type_ids[t] (class_id[masks[t] & sel], looked up on first use and kept in
+ * type_ids, which is the node's) to that class's child, in the order of the Python loop; the result lists the classes in the order
+ * the loop's dict would, with fresh float weights (float(int(w)): whole numbers). */
+static PyObject *k_derived(PyObject *self, PyObject *args) {
+    PyObject *bk, *bw, *steps, *weights, *masks, *class_id;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!", &PyList_Type, &bk, &PyList_Type, &bw, &PyList_Type, &steps,
+                          &PyList_Type, &weights, &PyList_Type, &masks, &PyDict_Type, &class_id))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(bk), ns = PyList_GET_SIZE(steps), nw = PyList_GET_SIZE(weights);
+    if (PyList_GET_SIZE(bw) != n) { PyErr_SetString(PyExc_ValueError, "zip() lengths differ"); return NULL; }
+    Py_ssize_t most = n;
+    for (Py_ssize_t j = 0; j < ns; j++) {
+        PyObject *st = PyList_GET_ITEM(steps, j);
+        if (!PyTuple_Check(st) || PyTuple_GET_SIZE(st) != 4 || !PyDict_Check(PyTuple_GET_ITEM(st, 0)) ||
+            !PyDict_Check(PyTuple_GET_ITEM(st, 1)) || !PyList_Check(PyTuple_GET_ITEM(st, 2))) {
+            PyErr_SetString(PyExc_TypeError, "steps are (child_map, type_ids, types, sel)");
+            return NULL;
+        }
+        most += PyList_GET_SIZE(PyTuple_GET_ITEM(st, 2));
+    }
+    size_t size = 16;
+    while (size < (size_t)(2 * most + 2)) size *= 2;
+    omap m = {PyMem_Malloc(sizeof(Py_ssize_t) * (most + 1)), PyMem_Malloc(sizeof(double) * (most + 1)),
+              PyMem_Malloc(most + 1), 0, PyMem_Malloc(sizeof(Py_ssize_t) * size), size - 1};
+    PyObject *result = NULL, *keys = NULL, *ws = NULL;
+    if (!m.key || !m.val || !m.alive || !m.slot) { PyErr_NoMemory(); goto done; }
+    memset(m.slot, 0xff, sizeof(Py_ssize_t) * size); /* all -1 */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(bk, i));
+        if (k == -1 && PyErr_Occurred()) goto done;
+        double v = as_double(PyList_GET_ITEM(bw, i));
+        Py_ssize_t h = omap_find(&m, k);
+        if (h >= 0) m.val[m.slot[h]] = v; /* dict(zip(...)): a repeated key keeps the last value */
+        else omap_add(&m, k, v);
+    }
+    for (Py_ssize_t j = 0; j < ns; j++) {
+        PyObject *st = PyList_GET_ITEM(steps, j);
+        PyObject *child = PyTuple_GET_ITEM(st, 0), *tids = PyTuple_GET_ITEM(st, 1), *types = PyTuple_GET_ITEM(st, 2);
+        Py_ssize_t nt = PyList_GET_SIZE(types);
+        for (Py_ssize_t a = 0; a < nt; a++) {
+            PyObject *tobj = PyList_GET_ITEM(types, a);
+            Py_ssize_t t = PyLong_AsSsize_t(tobj);
+            if (t == -1 && PyErr_Occurred()) goto done;
+            if (check_index(t, nw) < 0) goto done;
+            PyObject *iobj = PyDict_GetItemWithError(tids, tobj); /* borrowed */
+            if (!iobj) {
+                /* First use of t at this node: its class, class_id[masks[t] & sel], kept in tids */
+                if (PyErr_Occurred() || check_index(t, PyList_GET_SIZE(masks)) < 0) goto done;
+                PyObject *key = PyNumber_And(PyList_GET_ITEM(masks, t), PyTuple_GET_ITEM(st, 3));
+                if (!key) goto done;
+                iobj = PyDict_GetItemWithError(class_id, key); /* borrowed; class_id only grows */
+                if (!iobj) {
+                    if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, key);
+                    Py_DECREF(key);
+                    goto done;
+                }
+                Py_DECREF(key);
+                if (PyDict_SetItem(tids, tobj, iobj) < 0) goto done;
+            }
+            Py_ssize_t i = PyLong_AsSsize_t(iobj);
+            if (i == -1 && PyErr_Occurred()) goto done;
+            double w = as_double(PyList_GET_ITEM(weights, t));
+            Py_ssize_t h = omap_find(&m, i);
+            if (h < 0) { PyErr_SetObject(PyExc_KeyError, iobj); goto done; }
+            Py_ssize_t e = m.slot[h];
+            double left = m.val[e] - w;
+            if (left != 0.0) {
+                m.val[e] = left;
+            } else { /* del acc[i] */
+                m.alive[e] = 0;
+                m.slot[h] = -2;
+            }
+            PyObject *nobj = PyDict_GetItemWithError(child, iobj); /* borrowed */
+            if (!nobj) {
+                if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, iobj);
+                goto done;
+            }
+            Py_ssize_t nk = PyLong_AsSsize_t(nobj);
+            if (nk == -1 && PyErr_Occurred()) goto done;
+            h = omap_find(&m, nk);
+            if (h >= 0) m.val[m.slot[h]] = m.val[m.slot[h]] + w;
+            else omap_add(&m, nk, 0.0 + w);
+        }
+    }
+    Py_ssize_t alive = 0;
+    for (Py_ssize_t e = 0; e < m.n; e++) alive += m.alive[e];
+    keys = PyList_New(alive);
+    ws = PyList_New(alive);
+    if (!keys || !ws) goto done;
+    for (Py_ssize_t e = 0, j = 0; e < m.n; e++) {
+        if (!m.alive[e]) continue;
+        PyObject *k = PyLong_FromSsize_t(m.key[e]);
+        PyObject *f = PyFloat_FromDouble((double)(long long)m.val[e]);
+        if (!k || !f) { Py_XDECREF(k); Py_XDECREF(f); goto done; }
+        PyList_SET_ITEM(keys, j, k);
+        PyList_SET_ITEM(ws, j, f);
+        j++;
+    }
+    result = PyTuple_Pack(2, keys, ws);
+done:
+    Py_XDECREF(keys);
+    Py_XDECREF(ws);
+    PyMem_Free(m.key);
+    PyMem_Free(m.val);
+    PyMem_Free(m.alive);
+    PyMem_Free(m.slot);
+    return result;
+}
+
+/* child_ids(ids, class_key, class_id, bit) -> MesEngine.child_ids's loop: the id of each class's
+ * child (class_key[k] | bit), interning new ones in order */
+static PyObject *k_child_ids(PyObject *self, PyObject *args) {
+    PyObject *ids, *key, *class_id, *bit;
+    if (!PyArg_ParseTuple(args, "O!O!O!O", &PyList_Type, &ids, &PyList_Type, &key, &PyDict_Type, &class_id, &bit))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(ids);
+    PyObject *found = PyList_New(n);
+    if (!found) return NULL;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(ids, j));
+        if (k == -1 && PyErr_Occurred()) goto fail;
+        if (check_index(k, PyList_GET_SIZE(key)) < 0) goto fail;
+        PyObject *nk = PyNumber_Or(PyList_GET_ITEM(key, k), bit);
+        if (!nk) goto fail;
+        PyObject *i = PyDict_GetItemWithError(class_id, nk);
+        if (i) {
+            Py_INCREF(i);
+        } else if (PyErr_Occurred()) {
+            Py_DECREF(nk);
+            goto fail;
+        } else {
+            i = PyLong_FromSsize_t(PyList_GET_SIZE(key));
+            if (!i || PyDict_SetItem(class_id, nk, i) < 0 || PyList_Append(key, nk) < 0) {
+                Py_XDECREF(i);
+                Py_DECREF(nk);
+                goto fail;
+            }
+        }
+        Py_DECREF(nk);
+        PyList_SET_ITEM(found, j, i);
+    }
+    return found;
+fail:
+    Py_DECREF(found);
+    return NULL;
+}
+
+
+
+/* ----- TypeMasks: the ballot types' class masks as C bit sets ------------------------------------ */
+/* MesEngine.masks[t] (a Python int of up to a few hundred bits) as 64-bit words, made once per
+ * engine, so that a node's class key masks[t] & sel is a few word ANDs instead of a Python int
+ * operation (which allocates) and a hash of a long int. */
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t n, words;
+    uint64_t *bits; /* n * words */
+} TypeMasks;
+
+static PyTypeObject TypeMasksType;
+
+/* x (a non-negative Python int) as ``words`` 64-bit words, lowest first; -1 if it does not fit. */
+static int int_to_words(PyObject *x, uint64_t *out, Py_ssize_t words) {
+    PyObject *v = x, *mask = PyLong_FromUnsignedLongLong(~0ULL), *sixty_four = PyLong_FromLong(64);
+    int rc = -1;
+    if (!mask || !sixty_four) goto done;
+    Py_INCREF(v);
+    for (Py_ssize_t w = 0; w < words; w++) {
+        PyObject *low = PyNumber_And(v, mask);
+        if (!low) { Py_DECREF(v); goto done; }
+        out[w] = PyLong_AsUnsignedLongLong(low);
+        Py_DECREF(low);
+        if (PyErr_Occurred()) { Py_DECREF(v); goto done; }
+        PyObject *rest = PyNumber_Rshift(v, sixty_four);
+        Py_DECREF(v);
+        if (!rest) goto done;
+        v = rest;
+    }
+    rc = PyObject_IsTrue(v) ? -1 : 0;
+    Py_DECREF(v);
+    if (rc < 0 && !PyErr_Occurred()) PyErr_SetString(PyExc_OverflowError, "mask wider than the engine's");
+done:
+    Py_XDECREF(mask);
+    Py_XDECREF(sixty_four);
+    return rc;
+}
+
+static PyObject *words_to_int(const uint64_t *w, Py_ssize_t words) {
+    unsigned char buf[64 * 8];
+    if (words > 64) { PyErr_SetString(PyExc_OverflowError, "too many projects"); return NULL; }
+    for (Py_ssize_t i = 0; i < words; i++)
+        for (int b = 0; b < 8; b++) buf[8 * i + b] = (unsigned char)(w[i] >> (8 * b));
+    return _PyLong_FromByteArray(buf, (size_t)(8 * words), 1, 0); /* little endian, unsigned */
+}
+
+/* TypeMasks(masks, bits): bits is an upper bound on the masks' bit length */
+static PyObject *typemasks_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
+    PyObject *masks;
+    Py_ssize_t nbits;
+    if (!PyArg_ParseTuple(args, "O!n", &PyList_Type, &masks, &nbits)) return NULL;
+    TypeMasks *tm = (TypeMasks *)type->tp_alloc(type, 0);
+    if (!tm) return NULL;
+    tm->n = PyList_GET_SIZE(masks);
+    tm->words = nbits / 64 + 1;
+    tm->bits = PyMem_Calloc((size_t)(tm->n * tm->words + 1), sizeof(uint64_t));
+    if (!tm->bits) { Py_DECREF(tm); return PyErr_NoMemory(); }
+    for (Py_ssize_t t = 0; t < tm->n; t++)
+        if (int_to_words(PyList_GET_ITEM(masks, t), tm->bits + t * tm->words, tm->words) < 0) {
+            Py_DECREF(tm);
+            return NULL;
+        }
+    return (PyObject *)tm;
+}
+
+static void typemasks_dealloc(TypeMasks *tm) {
+    PyMem_Free(tm->bits);
+    Py_TYPE(tm)->tp_free((PyObject *)tm);
+}
+
+static PyTypeObject TypeMasksType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "wijkgeld.pb.rules._kernel.TypeMasks",
+    .tp_basicsize = sizeof(TypeMasks),
+    .tp_dealloc = (destructor)typemasks_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "MesEngine.masks as C bit sets.",
+    .tp_new = typemasks_new,
+};
+
+/* class_lists_bits(tm, types, weights, sel[, class_id, class_key]) -> MesEngine.class_lists: the class
+ * keys masks[t] & sel in order of first appearance, with the summed (int) weights of their types;
+ * with class_id and class_key, as MesEngine.ids makes of them: class ids and float weights */
+static PyObject *k_class_lists_bits(PyObject *self, PyObject *args) {
+    TypeMasks *tm;
+    PyObject *types, *weights, *sel, *class_id = NULL, *class_key = NULL;
+    if (!PyArg_ParseTuple(args, "O!O!O!O|O!O!", &TypeMasksType, &tm, &PyList_Type, &types, &PyList_Type, &weights,
+                          &sel, &PyDict_Type, &class_id, &PyList_Type, &class_key))
+        return NULL;
+    if (class_id && !class_key) { PyErr_SetString(PyExc_TypeError, "class_id needs class_key"); return NULL; }
+    Py_ssize_t W = tm->words, n = PyList_GET_SIZE(types), nw = PyList_GET_SIZE(weights);
+    uint64_t *selw = PyMem_Malloc(sizeof(uint64_t) * W);
+    uint64_t *keys = PyMem_Malloc(sizeof(uint64_t) * W * (n + 1));
+    PyObject **sums = PyMem_Calloc((size_t)(n + 1), sizeof(PyObject *));
+    size_t size = 16;
+    while (size < (size_t)(2 * n + 2)) size *= 2;
+    Py_ssize_t *slot = PyMem_Malloc(sizeof(Py_ssize_t) * size);
+    Py_ssize_t m = 0;
+    PyObject *result = NULL, *klist = NULL, *wlist = NULL;
+    if (!selw || !keys || !sums || !slot) { PyErr_NoMemory(); goto done; }
+    if (int_to_words(sel, selw, W) < 0) goto done;
+    memset(slot, 0xff, sizeof(Py_ssize_t) * size);
+    uint64_t cur[64];
+    if (W > 64) { PyErr_SetString(PyExc_OverflowError, "too many projects"); goto done; }
+    for (Py_ssize_t j = 0; j < n; j++) {
+        Py_ssize_t t = PyLong_AsSsize_t(PyList_GET_ITEM(types, j));
+        if (t == -1 && PyErr_Occurred()) goto done;
+        if (check_index(t, tm->n) < 0 || check_index(t, nw) < 0) goto done;
+        const uint64_t *bits = tm->bits + t * W;
+        uint64_t h = 1469598103934665603ULL;
+        for (Py_ssize_t w = 0; w < W; w++) {
+            cur[w] = bits[w] & selw[w];
+            h = (h ^ cur[w]) * 1099511628211ULL;
+            h ^= h >> 29;
+        }
+        size_t i = (size_t)h & (size - 1);
+        Py_ssize_t e;
+        for (;;) {
+            e = slot[i];
+            if (e < 0 || memcmp(keys + e * W, cur, sizeof(uint64_t) * W) == 0) break;
+            i = (i + 1) & (size - 1);
+        }
+        PyObject *wt = PyList_GET_ITEM(weights, t);
+        if (e < 0) {
+            e = slot[i] = m++;
+            memcpy(keys + e * W, cur, sizeof(uint64_t) * W);
+            PyObject *zero = PyLong_FromLong(0);
+            sums[e] = zero ? PyNumber_Add(zero, wt) : NULL; /* get(k, 0) + w */
+            Py_XDECREF(zero);
+        } else {
+            PyObject *sum = PyNumber_Add(sums[e], wt);
+            Py_SETREF(sums[e], sum);
+        }
+        if (!sums[e]) goto done;
+    }
+    klist = PyList_New(m);
+    wlist = PyList_New(m);
+    if (!klist || !wlist) goto done;
+    for (Py_ssize_t e = 0; e < m; e++) {
+        PyObject *k = words_to_int(keys + e * W, W);
+        if (!k) goto done;
+        if (class_id) {
+            /* MesEngine.ids: the class's id (interned on first sight, in this order) and its weight
+             * as a float */
+            PyObject *i = PyDict_GetItemWithError(class_id, k);
+            if (i) {
+                Py_INCREF(i);
+            } else if (PyErr_Occurred()) {
+                Py_DECREF(k);
+                goto done;
+            } else {
+                i = PyLong_FromSsize_t(PyList_GET_SIZE(class_key));
+                if (!i || PyDict_SetItem(class_id, k, i) < 0 || PyList_Append(class_key, k) < 0) {
+                    Py_XDECREF(i);
+                    Py_DECREF(k);
+                    goto done;
+                }
+            }
+            Py_DECREF(k);
+            PyList_SET_ITEM(klist, e, i);
+            double wd = PyLong_AsDouble(sums[e]);
+            if (wd == -1.0 && PyErr_Occurred()) goto done;
+            PyObject *f = PyFloat_FromDouble(wd);
+            if (!f) goto done;
+            PyList_SET_ITEM(wlist, e, f);
+            continue;
+        }
+        PyList_SET_ITEM(klist, e, k);
+        PyList_SET_ITEM(wlist, e, sums[e]);
+        sums[e] = NULL;
+    }
+    result = PyTuple_Pack(2, klist, wlist);
+done:
+    Py_XDECREF(klist);
+    Py_XDECREF(wlist);
+    if (sums)
+        for (Py_ssize_t e = 0; e < m; e++) Py_XDECREF(sums[e]);
+    PyMem_Free(sums);
+    PyMem_Free(selw);
+    PyMem_Free(keys);
+    PyMem_Free(slot);
+    return result;
+}
+
+/* ----- Bounds: a proof's four money bounds as C arrays --------------------------------------- */
+/* certify._Proof keeps, per class id, lower and upper bounds on the money at both ends of its range
+ * (low0, low1, high0, high1), in dicts; a proof that starts from a run makes them from the run's
+ * money on first use (_RunMoney). With the kernel they are arrays here, and the four attributes
+ * are views (BoundView) that Python reads as those dicts; the kernel's functions below take either
+ * a dict or a view. The four bounds of a class are always set together. */
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t cap;
+    double *b[4]; /* low0, low1, high0, high1 */
+    char *has;
+    Money *run;   /* a run's money to make missing classes from, or NULL */
+    double offset, steps;
+} Bounds;
+
+typedef struct {
+    PyObject_HEAD
+    Bounds *bounds;
+    int which;
+} BoundView;
+
+static PyTypeObject BoundsType, BoundViewType;
+
+static int bounds_reserve(Bounds *b, Py_ssize_t need) {
+    if (need <= b->cap) return 0;
+    Py_ssize_t cap = b->cap ? b->cap : 64;
+    while (cap < need) cap *= 2;
+    for (int a = 0; a < 4; a++) {
+        double *grown = PyMem_Realloc(b->b[a], sizeof(double) * cap);
+        if (!grown) { PyErr_NoMemory(); return -1; }
+        b->b[a] = grown;
+    }
+    char *h = PyMem_Realloc(b->has, cap);
+    if (!h) { PyErr_NoMemory(); return -1; }
+    memset(h + b->cap, 0, cap - b->cap);
+    b->has = h;
+    b->cap = cap;
+    return 0;
+}
+
+/* Make class k's bounds present (from the run, as _RunMoney.__missing__); -1 with KeyError if it
+ * cannot be. */
+static int bounds_ensure(Bounds *b, Py_ssize_t k) {
+    if (k < 0) { PyErr_SetString(PyExc_KeyError, "class"); return -1; }
+    if (k < b->cap && b->has[k]) return 0;
+    if (!b->run || k >= b->run->n) {
+        PyObject *key = PyLong_FromSsize_t(k);
+        if (key) { PyErr_SetObject(PyExc_KeyError, key); Py_DECREF(key); }
+        return -1;
+    }
+    if (bounds_reserve(b, k + 1) < 0) return -1;
+    Money *m = b->run;
+    double vf = m->vf[k], ve = m->ve[k], vs = m->vs[k], vse = m->vse[k];
+    double ts[2] = {b->offset, b->offset + b->steps};
+    for (int e = 0; e < 2; e++) {
+        double t = ts[e];
+        double a = vs * t;
+        double x = vf + a;
+        double err = ve + vse * t;
+        double slack = 4 * CEPS * (fabs(vf) + fabs(a) + err);
+        double lo = x - err - slack;
+        b->b[e][k] = 0.0 > lo ? 0.0 : lo; /* max(lo, 0.0) */
+        b->b[2 + e][k] = x + err + slack;
+    }
+    b->has[k] = 1;
+    return 0;
+}
+
+static inline int bounds_get(Bounds *b, int which, PyObject *key, double *out) {
+    Py_ssize_t k = PyLong_AsSsize_t(key);
+    if (k == -1 && PyErr_Occurred()) return -1;
+    if (bounds_ensure(b, k) < 0) return -1;
+    *out = b->b[which][k];
+    return 0;
+}
+
+static int bounds_set(Bounds *b, Py_ssize_t k, double v[4]) {
+    if (k < 0) { PyErr_SetString(PyExc_KeyError, "class"); return -1; }
+    if (bounds_reserve(b, k + 1) < 0) return -1;
+    for (int a = 0; a < 4; a++) b->b[a][k] = v[a];
+    b->has[k] = 1;
+    return 0;
+}
+
+/* Bounds(low0, low1, high0, high1, steps): class 0's bounds (the proof's start) */
+static PyObject *bounds_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
+    double v[4], steps;
+    if (!PyArg_ParseTuple(args, "ddddd", &v[0], &v[1], &v[2], &v[3], &steps)) return NULL;
+    Bounds *b = (Bounds *)type->tp_alloc(type, 0);
+    if (!b) return NULL;
+    b->steps = steps;
+    if (bounds_set(b, 0, v) < 0) { Py_DECREF(b); return NULL; }
+    return (PyObject *)b;
+}
+
+static void bounds_dealloc(Bounds *b) {
+    for (int a = 0; a < 4; a++) PyMem_Free(b->b[a]);
+    PyMem_Free(b->has);
+    Py_XDECREF(b->run);
+    Py_TYPE(b)->tp_free((PyObject *)b);
+}
+
+/* attach(money, offset): forget every class; make them from the run's money, offset steps on */
+static PyObject *bounds_attach(Bounds *b, PyObject *args) {
+    Money *m;
+    double offset;
+    if (!PyArg_ParseTuple(args, "O!d", &MoneyType, &m, &offset)) return NULL;
+    if (b->cap) memset(b->has, 0, b->cap);
+    Py_INCREF(m);
+    Py_XSETREF(b->run, m);
+    b->offset = offset;
+    Py_RETURN_NONE;
+}
+
+/* cut(lam, steps): _Proof.shrink's cut of every present class's bounds at the far end */
+static PyObject *bounds_cut(Bounds *b, PyObject *args) {
+    double lam, steps;
+    if (!PyArg_ParseTuple(args, "dd", &lam, &steps)) return NULL;
+    double mlow = -1 * 4 * CEPS, mhigh = 1 * 4 * CEPS;
+    for (Py_ssize_t k = 0; k < b->cap; k++) {
+        if (!b->has[k]) continue;
+        double v0 = b->b[0][k], v1 = b->b[1][k];
+        b->b[1][k] = v0 + (v1 - v0) * lam + mlow * (fabs(v0) + fabs(v1));
+        v0 = b->b[2][k];
+        v1 = b->b[3][k];
+        b->b[3][k] = v0 + (v1 - v0) * lam + mhigh * (fabs(v0) + fabs(v1));
+    }
+    b->steps = steps;
+    Py_RETURN_NONE;
+}
+
+static PyObject *bounds_view(Bounds *b, PyObject *arg) {
+    long which = PyLong_AsLong(arg);
+    if (which == -1 && PyErr_Occurred()) return NULL;
+    if (which < 0 || which > 3) { PyErr_SetString(PyExc_ValueError, "0..3"); return NULL; }
+    BoundView *v = PyObject_New(BoundView, &BoundViewType);
+    if (!v) return NULL;
+    Py_INCREF(b);
+    v->bounds = b;
+    v->which = (int)which;
+    return (PyObject *)v;
+}
+
+/* payers(keys, weights) -> _Proof.payers: (weight, [k...]) of the classes whose upper bound is not 0
+ * at both ends */
+static PyObject *bounds_payers(Bounds *b, PyObject *args) {
+    PyObject *keys, *weights;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &keys, &PyList_Type, &weights)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(keys);
+    if (PyList_GET_SIZE(weights) != n) { PyErr_SetString(PyExc_ValueError, "zip() lengths differ"); return NULL; }
+    PyObject *found = PyList_New(0);
+    if (!found) return NULL;
+    psum ps;
+    psum_init(&ps);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *key = PyList_GET_ITEM(keys, i);
+        double h0, h1;
+        if (bounds_get(b, 2, key, &h0) < 0 || bounds_get(b, 3, key, &h1) < 0) { Py_DECREF(found); return NULL; }
+        if (h0 > 0.0 || h1 > 0.0) {
+            if (PyList_Append(found, key) < 0) { Py_DECREF(found); return NULL; }
+            psum_add(&ps, as_double(PyList_GET_ITEM(weights, i)));
+        }
+    }
+    if (!ps.started) return Py_BuildValue("(iN)", 0, found);
+    return Py_BuildValue("(dN)", psum_value(&ps), found);
+}
+
+static PyMethodDef bounds_methods[] = {
+    {"attach", (PyCFunction)bounds_attach, METH_VARARGS, "Make classes from a run's money (start_from)."},
+    {"cut", (PyCFunction)bounds_cut, METH_VARARGS, "_Proof.shrink's cut of every class's bounds."},
+    {"view", (PyCFunction)bounds_view, METH_O, "One of the four bounds as a dict-like view."},
+    {"payers", (PyCFunction)bounds_payers, METH_VARARGS, "_Proof.payers."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject BoundsType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "wijkgeld.pb.rules._kernel.Bounds",
+    .tp_basicsize = sizeof(Bounds),
+    .tp_dealloc = (destructor)bounds_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "A bounds proof's money bounds as C arrays (see _kernel.c).",
+    .tp_methods = bounds_methods,
+    .tp_new = bounds_new,
+};
+
+static void boundview_dealloc(BoundView *v) {
+    Py_XDECREF(v->bounds);
+    PyObject_Free(v);
+}
+
+static PyObject *boundview_subscript(BoundView *v, PyObject *key) {
+    double x;
+    if (bounds_get(v->bounds, v->which, key, &x) < 0) return NULL;
+    return PyFloat_FromDouble(x);
+}
+
+static PyMappingMethods boundview_as_mapping = {
+    .mp_subscript = (binaryfunc)boundview_subscript,
+};
+
+static PyTypeObject BoundViewType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "wijkgeld.pb.rules._kernel.BoundView",
+    .tp_basicsize = sizeof(BoundView),
+    .tp_dealloc = (destructor)boundview_dealloc,
+    .tp_as_mapping = &boundview_as_mapping,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "One bound of a Bounds object, read as a dict.",
+};
+
+/* ----- certify.py: a proof's price bounds and payments on Bounds views --------------------------- */
+/* certify._price on arrays: (q, poor positions) or None. ``mo`` and ``ws`` are n long. */
+static PyObject *price_core(const double *mo, const double *ws, Py_ssize_t n, double rem, double weight) {
+    Py_ssize_t *pending = PyMem_Malloc(sizeof(Py_ssize_t) * (n + 1));
+    Py_ssize_t *fresh = PyMem_Malloc(sizeof(Py_ssize_t) * (n + 1));
+    PyObject *poor = NULL, *result = NULL;
+    if (!pending || !fresh) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t i = 0; i < n; i++) pending[i] = i;
+    poor = PyList_New(0);
+    if (!poor) goto done;
+    Py_ssize_t np = n;
+    for (;;) {
+        double q = rem / weight;
+        Py_ssize_t nf = 0, keep = 0;
+        for (Py_ssize_t j = 0; j < np; j++) {
+            Py_ssize_t i = pending[j];
+            if (mo[i] < q) fresh[nf++] = i;
+            else pending[keep++] = i;
+        }
+        if (!nf) {
+            result = Py_BuildValue("(dO)", q, poor);
+            goto done;
+        }
+        for (Py_ssize_t j = 0; j < nf; j++) {
+            PyObject *x = PyLong_FromSsize_t(fresh[j]);
+            if (!x || PyList_Append(poor, x) < 0) { Py_XDECREF(x); goto done; }
+            Py_DECREF(x);
+        }
+        for (Py_ssize_t j = 0; j < nf; j++) {
+            Py_ssize_t i = fresh[j];
+            rem -= mo[i] * ws[i];
+            weight -= ws[i];
+        }
+        if (weight <= 0) { result = Py_NewRef(Py_None); goto done; }
+        np = keep;
+    }
+done:
+    Py_XDECREF(poor);
+    PyMem_Free(pending);
+    PyMem_Free(fresh);
+    return result;
+}
+
+/* ----- on a node's packed class lists (pack()) and a Bounds view --------------------------------- */
+typedef struct {
+    Py_ssize_t n;
+    const Py_ssize_t *kid;
+    const double *ws;
+} packed_lists;
+
+static int parse_packed(PyObject *packed, packed_lists *pl) {
+    if (!PyBytes_Check(packed)) { PyErr_SetString(PyExc_TypeError, "packed class lists"); return -1; }
+    pl->n = PyBytes_GET_SIZE(packed) / (Py_ssize_t)(sizeof(Py_ssize_t) + sizeof(double));
+    pl->kid = (const Py_ssize_t *)PyBytes_AS_STRING(packed);
+    pl->ws = (const double *)(pl->kid + pl->n);
+    return 0;
+}
+
+/* The view's bound of every class in pl, into out (made present first). */
+static int view_values(BoundView *v, packed_lists *pl, double *out) {
+    Bounds *b = v->bounds;
+    for (Py_ssize_t i = 0; i < pl->n; i++) {
+        if (bounds_ensure(b, pl->kid[i]) < 0) return -1;
+        out[i] = b->b[v->which][pl->kid[i]];
+    }
+    return 0;
+}
+
+/* pdot(view, packed) -> sum(map(mul, map(view.__getitem__, keys), weights)) */
+static PyObject *k_pdot(PyObject *self, PyObject *args) {
+    BoundView *v;
+    PyObject *packed;
+    packed_lists pl;
+    if (!PyArg_ParseTuple(args, "O!O", &BoundViewType, &v, &packed) || parse_packed(packed, &pl) < 0) return NULL;
+    Bounds *b = v->bounds;
+    psum ps;
+    psum_init(&ps);
+    for (Py_ssize_t i = 0; i < pl.n; i++) {
+        if (bounds_ensure(b, pl.kid[i]) < 0) return NULL;
+        psum_add(&ps, b->b[v->which][pl.kid[i]] * pl.ws[i]);
+    }
+    if (!ps.started) return PyLong_FromLong(0);
+    return PyFloat_FromDouble(psum_value(&ps));
+}
+
+/* pprice(view, packed, cost, weight) -> certify._price([view[k] for k in keys], weights, cost, weight) */
+static PyObject *k_pprice(PyObject *self, PyObject *args) {
+    BoundView *v;
+    PyObject *packed;
+    double rem, weight;
+    packed_lists pl;
+    if (!PyArg_ParseTuple(args, "O!Odd", &BoundViewType, &v, &packed, &rem, &weight) || parse_packed(packed, &pl) < 0)
+        return NULL;
+    double *mo = PyMem_Malloc(sizeof(double) * (pl.n + 1));
+    if (!mo) return PyErr_NoMemory();
+    PyObject *result = NULL;
+    if (view_values(v, &pl, mo) == 0) result = price_core(mo, pl.ws, pl.n, rem, weight);
+    PyMem_Free(mo);
+    return result;
+}
+
+/* pcapped(view, packed, cand) -> sum(map(mul, map(min, [view[k] for k in keys], repeat(cand)), weights)) */
+static PyObject *k_pcapped(PyObject *self, PyObject *args) {
+    BoundView *v;
+    PyObject *packed;
+    double cand;
+    packed_lists pl;
+    if (!PyArg_ParseTuple(args, "O!Od", &BoundViewType, &v, &packed, &cand) || parse_packed(packed, &pl) < 0)
+        return NULL;
+    Bounds *b = v->bounds;
+    psum ps;
+    psum_init(&ps);
+    for (Py_ssize_t i = 0; i < pl.n; i++) {
+        if (bounds_ensure(b, pl.kid[i]) < 0) return NULL;
+        double m = b->b[v->which][pl.kid[i]];
+        double c = cand < m ? cand : m;
+        psum_add(&ps, c * pl.ws[i]);
+    }
+    if (!ps.started) return PyLong_FromLong(0);
+    return PyFloat_FromDouble(psum_value(&ps));
+}
+
+/* pdot_at(view, packed, poor) -> pdot() of the positions in ``poor`` only, in that order */
+static PyObject *k_pdot_at(PyObject *self, PyObject *args) {
+    BoundView *v;
+    PyObject *packed, *poor;
+    packed_lists pl;
+    if (!PyArg_ParseTuple(args, "O!OO!", &BoundViewType, &v, &packed, &PyList_Type, &poor) ||
+        parse_packed(packed, &pl) < 0)
+        return NULL;
+    Bounds *b = v->bounds;
+    psum ps;
+    psum_init(&ps);
+    Py_ssize_t n = PyList_GET_SIZE(poor);
+    for (Py_ssize_t j = 0; j < n; j++) {
+        Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(poor, j));
+        if (i == -1 && PyErr_Occurred()) return NULL;
+        if (check_index(i, pl.n) < 0 || bounds_ensure(b, pl.kid[i]) < 0) return NULL;
+        psum_add(&ps, b->b[v->which][pl.kid[i]] * pl.ws[i]);
+    }
+    if (!ps.started) return PyLong_FromLong(0);
+    return PyFloat_FromDouble(psum_value(&ps));
+}
+
+/* ppick_sum(packed, poor) -> sum(weights[i] for i in poor) */
+static PyObject *k_ppick_sum(PyObject *self, PyObject *args) {
+    PyObject *packed, *poor;
+    packed_lists pl;
+    if (!PyArg_ParseTuple(args, "OO!", &packed, &PyList_Type, &poor) || parse_packed(packed, &pl) < 0) return NULL;
+    psum ps;
+    psum_init(&ps);
+    Py_ssize_t n = PyList_GET_SIZE(poor);
+    for (Py_ssize_t j = 0; j < n; j++) {
+        Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(poor, j));
+        if (i == -1 && PyErr_Occurred()) return NULL;
+        if (check_index(i, pl.n) < 0) return NULL;
+        psum_add(&ps, pl.ws[i]);
+    }
+    if (!ps.started) return PyLong_FromLong(0);
+    return PyFloat_FromDouble(psum_value(&ps));
+}
+
+/* pay(low0, low1, high0, high1, keys, new, u0, u1, l0, l1, m): _Proof.pay's bounds, on the four views */
+static PyObject *k_pay(PyObject *self, PyObject *args) {
+    BoundView *low0, *low1, *high0, *high1;
+    PyObject *keys, *newids;
+    double u0, u1, l0, l1, m;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!ddddd", &BoundViewType, &low0, &BoundViewType, &low1, &BoundViewType,
+                          &high0, &BoundViewType, &high1, &PyList_Type, &keys, &PyList_Type, &newids, &u0, &u1, &l0,
+                          &l1, &m))
+        return NULL;
+    Bounds *bs = low0->bounds;
+    if (low1->bounds != bs || high0->bounds != bs || high1->bounds != bs || low0->which != 0 || low1->which != 1 ||
+        high0->which != 2 || high1->which != 3) {
+        PyErr_SetString(PyExc_ValueError, "the four views of one Bounds, in order");
+        return NULL;
+    }
+    Py_ssize_t nk = PyList_GET_SIZE(keys);
+    Py_ssize_t n = PyList_GET_SIZE(newids) < nk ? PyList_GET_SIZE(newids) : nk; /* zip() stops at the shorter */
+    double *x = PyMem_Malloc(sizeof(double) * 4 * (nk + 1));
+    if (!x) return PyErr_NoMemory();
+    PyObject *result = NULL;
+    /* Every value is read before any is written: the new classes are not among ``keys``, so this
+     * reads what the Python lines read (they update low0 and low1 before reading high0). */
+    double e0 = m * fabs(l0), e1 = m * fabs(l1);
+    for (Py_ssize_t i = 0; i < nk; i++) {
+        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(keys, i));
+        if (k == -1 && PyErr_Occurred()) goto done;
+        if (bounds_ensure(bs, k) < 0) goto done;
+        double a0 = bs->b[0][k], a1 = bs->b[1][k], c0 = bs->b[2][k], c1 = bs->b[3][k];
+        double x0 = a0 - u0 - m * (fabs(a0) + u0);
+        double x1 = a1 - u1 - m * (fabs(a1) + u1);
+        double v0 = c0 - l0 + m * c0 + e0;
+        double v1 = c1 - l1 + m * c1 + e1;
+        x[4 * i] = x0 >= 0 ? x0 : 0.0;
+        x[4 * i + 1] = x0 >= 0 ? x1 : 0.0;
+        x[4 * i + 2] = 0.0 > v0 ? 0.0 : v0; /* max(v0, 0.0) */
+        x[4 * i + 3] = 0.0 > v1 ? 0.0 : v1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(newids, i));
+        if (k == -1 && PyErr_Occurred()) goto done;
+        if (bounds_set(bs, k, x + 4 * i) < 0) goto done;
+    }
+    result = Py_NewRef(Py_None);
+done:
+    PyMem_Free(x);
+    return result;
+}
+
+/* keep_poor(money, poor, q, q_e, qs, qs_e) -> -1.0 if a poor class's value bound is <= 0 (the limit
+ * becomes 0), else the lowest x (inf if none): FastRun.keep_poor's loop over class ids (-1: ZERO). */
+static PyObject *k_keep_poor(PyObject *self, PyObject *args) {
+    Money *mo;
+    PyObject *poor;
+    double q, q_e, qs, qs_e;
+    if (!PyArg_ParseTuple(args, "O!O!dddd", &MoneyType, &mo, &PyList_Type, &poor, &q, &q_e, &qs, &qs_e))
+        return NULL;
+    double aqs = fabs(qs), lowest = INFINITY;
+    Py_ssize_t n = PyList_GET_SIZE(poor);
+    for (Py_ssize_t j = 0; j < n; j++) {
+        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(poor, j));
+        if (k == -1 && PyErr_Occurred()) return NULL;
+        double vf = 0.0, ve = 0.0, vs = 0.0, vse = 0.0;
+        if (k >= 0) {
+            if (check_index(k, mo->n) < 0) return NULL;
+            vf = mo->vf[k]; ve = mo->ve[k]; vs = mo->vs[k]; vse = mo->vse[k];
+        }
+        double slope_low = (qs - vs) - (qs_e + vse + EPS * (aqs + vs));
+        if (slope_low >= 0) continue;
+        double value_low = (q - vf) - (q_e + ve + EPS * (q + vf));
+        if (value_low <= 0) return PyFloat_FromDouble(-1.0);
+        double x = value_low / -slope_low * (1 - 1e-12);
+        if (x < lowest) lowest = x;
+    }
+    return PyFloat_FromDouble(lowest);
+}
+
+static PyMethodDef methods[] = {
+    {"pack", k_pack, METH_VARARGS, "A walk's class ids and weights, packed (see walk)."},
+    {"walk", k_walk, METH_VARARGS, "FastRun.walk after the class lists (see mes_fast.py)."},
+    {"buy", k_buy, METH_VARARGS, "FastRun.buy's loop over the winner's classes (see mes_fast.py)."},
+    {"derived", k_derived, METH_VARARGS, "FastRun.derived_ids (see mes_fast.py)."},
+    {"child_ids", k_child_ids, METH_VARARGS, "MesEngine.child_ids's loop (see mes.py)."},
+    {"keep_poor", k_keep_poor, METH_VARARGS, "FastRun.keep_poor's loop (see mes_fast.py)."},
+    {"class_lists_bits", k_class_lists_bits, METH_VARARGS, "MesEngine.class_lists on C bit sets (mes.py)."},
+    {"pdot", k_pdot, METH_VARARGS, "sum(map(mul, map(view.__getitem__, keys), weights)) on packed class lists (certify.py)."},
+    {"pprice", k_pprice, METH_VARARGS, "certify._price of a view's bounds, on packed class lists."},
+    {"pcapped", k_pcapped, METH_VARARGS, "sum(map(mul, map(min, money, repeat(cand)), weights)) of a view's bounds (certify.py)."},
+    {"pdot_at", k_pdot_at, METH_VARARGS, "pdot() over the positions ``poor`` only (certify.py)."},
+    {"ppick_sum", k_ppick_sum, METH_VARARGS, "sum(weights[i] for i in poor) on packed class lists (certify.py)."},
+    {"pay", k_pay, METH_VARARGS, "_Proof.pay's bounds (certify.py)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_kernel",
+                                    "Compiled float filters of the MES engine (optional).", -1, methods};
+
+PyMODINIT_FUNC PyInit__kernel(void) {
+    if (PyType_Ready(&MoneyType) < 0 || PyType_Ready(&LowViewType) < 0 || PyType_Ready(&BoundsType) < 0 ||
+        PyType_Ready(&BoundViewType) < 0 || PyType_Ready(&TypeMasksType) < 0)
+        return NULL;
+    PyObject *mod = PyModule_Create(&module);
+    if (!mod) return NULL;
+    Py_INCREF(&MoneyType);
+    if (PyModule_AddObject(mod, "Money", (PyObject *)&MoneyType) < 0) {
+        Py_DECREF(&MoneyType);
+        Py_DECREF(mod);
+        return NULL;
+    }
+    Py_INCREF(&TypeMasksType);
+    if (PyModule_AddObject(mod, "TypeMasks", (PyObject *)&TypeMasksType) < 0) {
+        Py_DECREF(&TypeMasksType);
+        Py_DECREF(mod);
+        return NULL;
+    }
+    Py_INCREF(&BoundsType);
+    if (PyModule_AddObject(mod, "Bounds", (PyObject *)&BoundsType) < 0) {
+        Py_DECREF(&BoundsType);
+        Py_DECREF(mod);
+        return NULL;
+    }
+    return mod;
+}
