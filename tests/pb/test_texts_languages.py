@@ -153,6 +153,13 @@ def test_translations_say_how_many_were_funded() -> None:
     assert f"عدد الأفكار المختارة: {n}" in summary_text(ex, "ar")
 
 
+def test_one_vote_is_singular_in_dutch_and_english() -> None:
+    ex = tally(_election(), rule="greedy").explanation
+    one, three = ex.projects["C"], ex.projects["A"]  # C has one vote, A three
+    assert "1 stem)" in project_text(ex, one, "nl") and "1 vote)" in project_text(ex, one, "en")
+    assert "3 stemmen)" in project_text(ex, three, "nl") and "3 votes)" in project_text(ex, three, "en")
+
+
 REAL = "Poland_Warszawa_2018_Pole_Mokotowskie.pb"
 
 

@@ -35,7 +35,7 @@ TABLES: dict[str, dict[str, str | tuple[str, ...]]] = {
 }
 
 # The field whose number picks the plural form of a message with several forms.
-PLURAL_BY = {"summary.funded": "n"}
+PLURAL_BY = {"summary.funded": "n", "project.head": "votes"}
 
 
 def plural_index(language: str, n: int) -> int:

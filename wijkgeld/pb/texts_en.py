@@ -49,7 +49,7 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     "city.comparison.kept": "So the equal shares outcome holds.",
     "city.increments": "The share per voter started at a whole amount and went up by 1 each time, to {share}.",
     # One project: the head, then why
-    "project.head": "{name} ({cost}, {votes} votes{points}): ",
+    "project.head": ("{name} ({cost}, {votes} vote{points}): ", "{name} ({cost}, {votes} votes{points}): "),
     "project.points": ", {score} points",
     "project.mes_bought.points": "funded in step {step}, at {price} per point.",
     "project.mes_bought": "funded in step {step}. Each of its voters paid at most {price} from their "

@@ -51,7 +51,7 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     "city.comparison.kept": "Daarom blijft de uitkomst met gelijke delen.",
     "city.increments": "Het deel per stemmer begon bij een heel bedrag en ging telkens 1 omhoog, tot {share}.",
     # One project: the head, then why
-    "project.head": "{name} ({cost}, {votes} stemmen{points}): ",
+    "project.head": ("{name} ({cost}, {votes} stem{points}): ", "{name} ({cost}, {votes} stemmen{points}): "),
     "project.points": ", {score} punten",
     "project.mes_bought.points": "gekozen in stap {step}, voor {price} per punt.",
     "project.mes_bought": "gekozen in stap {step}. Elke stemmer voor dit idee betaalde hoogstens {price} "
