@@ -44,7 +44,7 @@ def test_greedy_skips_and_threshold_excludes() -> None:
     result = tally_from_file(parse_pb(text))
     assert sorted(result.selected) == ["A", "C"]  # D fits but has 1 vote < 2
     assert result.explanation.projects["D"].reason == "below-threshold"
-    assert "1 stemmen is minder dan het minimum van 2" in explain_text(result)
+    assert "1 stem is minder dan het minimum van 2" in explain_text(result)
     assert "at least 2 votes" in explain_text(result, language="en")
 
 

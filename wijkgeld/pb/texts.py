@@ -35,7 +35,7 @@ TABLES: dict[str, dict[str, str | tuple[str, ...]]] = {
 }
 
 # The field whose number picks the plural form of a message with several forms.
-PLURAL_BY = {"summary.funded": "n", "project.head": "votes"}
+PLURAL_BY = {"summary.funded": "n", "project.head": "votes", "city.below_threshold.votes": "score"}
 
 
 def plural_index(language: str, n: int) -> int:
@@ -66,8 +66,9 @@ def _t(language: str, key: str, **values: object) -> str:
     template = TABLES[language][key]
     if isinstance(template, tuple):
         count = values[PLURAL_BY[key]]
-        assert isinstance(count, int)
-        template = template[plural_index(language, count)]
+        assert isinstance(count, int | Fraction)
+        # A fractional count (points can be fractions) takes the form for "many".
+        template = template[plural_index(language, int(count) if count == int(count) else 5)]
     return template.format(**values)
 
 

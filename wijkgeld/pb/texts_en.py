@@ -72,7 +72,10 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     "{money}: not enough.",
     "ran_out.went_to": " Their money went mostly to {top}.",
     # A city's rule, per project
-    "city.below_threshold.votes": "not funded: {score} votes is under the minimum of {threshold}.",
+    "city.below_threshold.votes": (
+        "not funded: {score} vote is under the minimum of {threshold}.",
+        "not funded: {score} votes is under the minimum of {threshold}.",
+    ),
     "city.below_threshold.points": "not funded: {score} points is under the minimum of {threshold}.",
     "city.withdrawn": "not funded: the project was withdrawn after the vote.",
     "city.no_skip_stop": "not funded: place {rank} in the list, but only {left} was left. The count stopped here.",

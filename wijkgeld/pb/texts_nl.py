@@ -76,7 +76,10 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     "nog {money}: te weinig.",
     "ran_out.went_to": " Hun geld ging vooral naar {top}.",
     # A city's rule, per project
-    "city.below_threshold.votes": "niet gekozen: {score} stemmen is minder dan het minimum van {threshold}.",
+    "city.below_threshold.votes": (
+        "niet gekozen: {score} stem is minder dan het minimum van {threshold}.",
+        "niet gekozen: {score} stemmen is minder dan het minimum van {threshold}.",
+    ),
     "city.below_threshold.points": "niet gekozen: {score} punten is minder dan het minimum van {threshold}.",
     "city.withdrawn": "niet gekozen: het project is na de stemming teruggetrokken.",
     "city.no_skip_stop": "niet gekozen: plaats {rank} op de lijst, maar er was nog maar {left} over. Hier stopte "
