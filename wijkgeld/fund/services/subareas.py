@@ -116,17 +116,7 @@ def sub_areas_set(
             % {"total": format_euros(total), "budget": format_euros(round_.budget_cents)},
             field="budgets",
         )
-    cityrule.check(
-        cityrule.Settings(
-            rule=round_.rule,
-            completion=round_.completion,
-            ballot_type=round_.ballot_type,
-            min_votes=round_.min_votes,
-            comparison=round_.comparison,
-            split=True,
-            pooled=leftover == Round.Leftover.POOLED,
-        )
-    )
+    _check_split_rule(round_, leftover)
     SubArea.objects.filter(round=round_).exclude(neighbourhood_id__in=wanted).delete()
     result = []
     for position, n in enumerate(chosen):
@@ -176,6 +166,21 @@ def idea_sub_area_set(
         now=now_or(now),
     )
     return proposal
+
+
+def _check_split_rule(round_: Round, leftover: str) -> None:
+    """The round's rule and variants can be counted on split budgets with this leftover choice."""
+    cityrule.check(
+        cityrule.Settings(
+            rule=round_.rule,
+            completion=round_.completion,
+            ballot_type=round_.ballot_type,
+            min_votes=round_.min_votes,
+            comparison=round_.comparison,
+            split=True,
+            pooled=leftover == Round.Leftover.POOLED,
+        )
+    )
 
 
 def check_ready_for_voting(round_: Round) -> None:
@@ -266,17 +271,7 @@ def category_budgets_set(
             % {"total": format_euros(total), "budget": format_euros(round_.budget_cents)},
             field="budgets",
         )
-    cityrule.check(
-        cityrule.Settings(
-            rule=round_.rule,
-            completion=round_.completion,
-            ballot_type=round_.ballot_type,
-            min_votes=round_.min_votes,
-            comparison=round_.comparison,
-            split=True,
-            pooled=leftover == Round.Leftover.POOLED,
-        )
-    )
+    _check_split_rule(round_, leftover)
     SubArea.objects.filter(round=round_).delete()
     result = []
     for position, code in enumerate(c for c in known if c in wanted):
