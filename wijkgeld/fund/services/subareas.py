@@ -97,12 +97,7 @@ def sub_areas_set(
             )
     moment = now_or(now)
     if not wanted:
-        SubArea.objects.filter(round=round_).delete()
-        round_.split, round_.leftover = Round.Split.NONE, Round.Leftover.FUND
-        round_.save(update_fields=["split", "leftover"])
-        audit_record(
-            actor=actor, action="fund.round.sub_areas_cleared", area=round_.area, obj=round_, now=moment
-        )
+        _back_to_one_budget(actor=actor, round_=round_, now=moment)
         return []
     neighbourhoods = {n.pk: n for n in Neighbourhood.objects.filter(area=round_.area, pk__in=wanted)}
     if set(neighbourhoods) != set(wanted):
@@ -166,6 +161,14 @@ def idea_sub_area_set(
         now=now_or(now),
     )
     return proposal
+
+
+def _back_to_one_budget(*, actor, round_: Round, now: dt.datetime) -> None:
+    """No budget per neighbourhood or theme any more: one budget for the whole area, money left to the fund."""
+    SubArea.objects.filter(round=round_).delete()
+    round_.split, round_.leftover = Round.Split.NONE, Round.Leftover.FUND
+    round_.save(update_fields=["split", "leftover"])
+    audit_record(actor=actor, action="fund.round.sub_areas_cleared", area=round_.area, obj=round_, now=now)
 
 
 def _check_split_rule(round_: Round, leftover: str) -> None:
@@ -255,12 +258,7 @@ def category_budgets_set(
             )
     moment = now_or(now)
     if not wanted:
-        SubArea.objects.filter(round=round_).delete()
-        round_.split, round_.leftover = Round.Split.NONE, Round.Leftover.FUND
-        round_.save(update_fields=["split", "leftover"])
-        audit_record(
-            actor=actor, action="fund.round.sub_areas_cleared", area=round_.area, obj=round_, now=moment
-        )
+        _back_to_one_budget(actor=actor, round_=round_, now=moment)
         return []
     if len(wanted) < 2:
         raise DomainError(_("Choose at least two themes, each with a budget."), field="budgets")
