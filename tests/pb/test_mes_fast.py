@@ -88,8 +88,8 @@ def error_bounds_held(profile: Profile, runs: int) -> bool:
     return True
 
 
-def derived_classes_match(profile: Profile, runs: int) -> bool:
-    """Every project's classes that the float runs derived on a node are those built from scratch."""
+def node_classes_match(profile: Profile, runs: int) -> bool:
+    """Every project's classes on a node (read from its type classes) are those built from the masks."""
     engine, b = _engine(profile)
     for k in range(runs):
         engine.run(b + k, 1, parametric=True)
@@ -120,7 +120,7 @@ CHECKS = [
     quick_price_changes_no_run,
     equal_share_rho_changes_no_run,
     error_bounds_held,
-    derived_classes_match,
+    node_classes_match,
 ]
 
 

@@ -31,6 +31,9 @@ from .rules.mes import MesEngine, MesRun
 COMPLETIONS = ("none", "add1", "budget-increase")
 # Nodes (bought sets with their cached classes) an engine keeps along a scan; see MesEngine.trim_nodes.
 NODE_CACHE = 256
+# A bounds proof that stopped after at least this many steps is followed by another from there,
+# not by a run (see _scan).
+CHAIN_FROM = 4
 
 
 @dataclass(slots=True)
@@ -235,7 +238,8 @@ def _scan(
     k = 0
     runs = 0
     # How many steps the next bounds proof (rules/certify.py) tries to cover: doubled after a proof
-    # holds throughout, else twice what it proved, so proofs follow how long outcomes last here.
+    # holds throughout; after a run, half the steps the last outcome lasted, so proofs follow how
+    # long outcomes last here.
     reach = 16
     pacer = _Pacer() if profile.utility == "cost" else None
     while limit is None or k <= limit:
@@ -261,21 +265,28 @@ def _scan(
         # buys something else: a proof would fail at once (and the run is needed anyway).
         fast = engine.last_fast
         order_bound = fast is not None and fast.order_limit == fast.limit
+        least = 1  # one step a run at that budget gives anyway, for less than the rest of a proof
         while pacer is not None and not order_bound and pacer.worth_trying():
             stretch = reach if limit is None else min(reach, limit - end - 1)
             if stretch < 0:
                 break
             started = perf_counter()
             proven = certify_span(
-                engine, base + step * (end + 1), step, stretch, run.selected, fast, end + 1, least=1
+                engine, base + step * (end + 1), step, stretch, run.selected, fast, end + 1, least=least
             )
             pacer.proved(proven + 1, perf_counter() - started)
             end += proven + 1
-            if proven < stretch:
-                # The proof stopped where the outcome may change: time for a real run.
-                reach = max(2 * proven, 4)
+            if proven == stretch:
+                reach *= 2
+                continue
+            # The proof stopped where some condition may fail. Often only the bounds, drawn over
+            # the whole range, were too loose there and the outcome goes on (Budapest 2024: more
+            # than half the time): prove on from there. Close to a change, where proofs cover
+            # only a few steps each, a run costs less.
+            if proven < CHAIN_FROM:
                 break
-            reach *= 2
+            reach, least = proven, 0
+        reach = max((end - k) // 2, 4)
         previous_k, previous = end, run.selected
         k = previous_k + 1
     assert limit is not None

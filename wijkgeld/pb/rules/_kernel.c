@@ -647,154 +647,6 @@ fail:
     return NULL;
 }
 
-/* ----- FastRun.derived_ids's loop ----------------------------------------------------------- */
-/* derive(acc, steps, weights): for each (child_map, type_ids, types) in steps, move the weight of
- * each type t from its class type_ids[t] to that class's child. ``acc`` (a dict: class id -> float
- * weight) is updated in place, in the same order as the Python loop in FastRun.derived_ids. */
-/* An insertion-ordered map from class id to weight, as FastRun.derived_ids's dict: updating a key
- * keeps its place, deleting and adding it again moves it to the end. */
-typedef struct {
-    Py_ssize_t *key;
-    double *val;
-    char *alive;
-    Py_ssize_t n;      /* entries made */
-    Py_ssize_t *slot;  /* open addressing: entry index, -1 empty, -2 deleted */
-    size_t mask;
-} omap;
-
-static inline size_t omap_hash(Py_ssize_t k) { return (size_t)k * (size_t)0x9E3779B97F4A7C15ULL; }
-
-/* The slot of key k (its entry is alive there), or -1. */
-static inline Py_ssize_t omap_find(omap *m, Py_ssize_t k) {
-    size_t h = omap_hash(k) & m->mask;
-    for (;;) {
-        Py_ssize_t e = m->slot[h];
-        if (e == -1) return -1;
-        if (e >= 0 && m->key[e] == k) return (Py_ssize_t)h;
-        h = (h + 1) & m->mask;
-    }
-}
-
-static inline void omap_add(omap *m, Py_ssize_t k, double v) { /* k is not in the map */
-    size_t h = omap_hash(k) & m->mask;
-    while (m->slot[h] >= 0) h = (h + 1) & m->mask;
-    m->key[m->n] = k;
-    m->val[m->n] = v;
-    m->alive[m->n] = 1;
-    m->slot[h] = m->n++;
-}
-
-/* derived(base_keys, base_weights, steps, weights, masks, class_id) -> (keys, weights):
- * FastRun.derived_ids. For each (child_map, type_ids, types, sel) in steps, the weight of each type t
- * moves from its class type_ids[t] (class_id[masks[t] & sel], looked up on first use and kept in
- * type_ids, which is the node's) to that class's child, in the order of the Python loop; the result lists the classes in the order
- * the loop's dict would, with fresh float weights (float(int(w)): whole numbers). */
-static PyObject *k_derived(PyObject *self, PyObject *args) {
-    PyObject *bk, *bw, *steps, *weights, *masks, *class_id;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!", &PyList_Type, &bk, &PyList_Type, &bw, &PyList_Type, &steps,
-                          &PyList_Type, &weights, &PyList_Type, &masks, &PyDict_Type, &class_id))
-        return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(bk), ns = PyList_GET_SIZE(steps), nw = PyList_GET_SIZE(weights);
-    if (PyList_GET_SIZE(bw) != n) { PyErr_SetString(PyExc_ValueError, "zip() lengths differ"); return NULL; }
-    Py_ssize_t most = n;
-    for (Py_ssize_t j = 0; j < ns; j++) {
-        PyObject *st = PyList_GET_ITEM(steps, j);
-        if (!PyTuple_Check(st) || PyTuple_GET_SIZE(st) != 4 || !PyDict_Check(PyTuple_GET_ITEM(st, 0)) ||
-            !PyDict_Check(PyTuple_GET_ITEM(st, 1)) || !PyList_Check(PyTuple_GET_ITEM(st, 2))) {
-            PyErr_SetString(PyExc_TypeError, "steps are (child_map, type_ids, types, sel)");
-            return NULL;
-        }
-        most += PyList_GET_SIZE(PyTuple_GET_ITEM(st, 2));
-    }
-    size_t size = 16;
-    while (size < (size_t)(2 * most + 2)) size *= 2;
-    omap m = {PyMem_Malloc(sizeof(Py_ssize_t) * (most + 1)), PyMem_Malloc(sizeof(double) * (most + 1)),
-              PyMem_Malloc(most + 1), 0, PyMem_Malloc(sizeof(Py_ssize_t) * size), size - 1};
-    PyObject *result = NULL, *keys = NULL, *ws = NULL;
-    if (!m.key || !m.val || !m.alive || !m.slot) { PyErr_NoMemory(); goto done; }
-    memset(m.slot, 0xff, sizeof(Py_ssize_t) * size); /* all -1 */
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(bk, i));
-        if (k == -1 && PyErr_Occurred()) goto done;
-        double v = as_double(PyList_GET_ITEM(bw, i));
-        Py_ssize_t h = omap_find(&m, k);
-        if (h >= 0) m.val[m.slot[h]] = v; /* dict(zip(...)): a repeated key keeps the last value */
-        else omap_add(&m, k, v);
-    }
-    for (Py_ssize_t j = 0; j < ns; j++) {
-        PyObject *st = PyList_GET_ITEM(steps, j);
-        PyObject *child = PyTuple_GET_ITEM(st, 0), *tids = PyTuple_GET_ITEM(st, 1), *types = PyTuple_GET_ITEM(st, 2);
-        Py_ssize_t nt = PyList_GET_SIZE(types);
-        for (Py_ssize_t a = 0; a < nt; a++) {
-            PyObject *tobj = PyList_GET_ITEM(types, a);
-            Py_ssize_t t = PyLong_AsSsize_t(tobj);
-            if (t == -1 && PyErr_Occurred()) goto done;
-            if (check_index(t, nw) < 0) goto done;
-            PyObject *iobj = PyDict_GetItemWithError(tids, tobj); /* borrowed */
-            if (!iobj) {
-                /* First use of t at this node: its class, class_id[masks[t] & sel], kept in tids */
-                if (PyErr_Occurred() || check_index(t, PyList_GET_SIZE(masks)) < 0) goto done;
-                PyObject *key = PyNumber_And(PyList_GET_ITEM(masks, t), PyTuple_GET_ITEM(st, 3));
-                if (!key) goto done;
-                iobj = PyDict_GetItemWithError(class_id, key); /* borrowed; class_id only grows */
-                if (!iobj) {
-                    if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, key);
-                    Py_DECREF(key);
-                    goto done;
-                }
-                Py_DECREF(key);
-                if (PyDict_SetItem(tids, tobj, iobj) < 0) goto done;
-            }
-            Py_ssize_t i = PyLong_AsSsize_t(iobj);
-            if (i == -1 && PyErr_Occurred()) goto done;
-            double w = as_double(PyList_GET_ITEM(weights, t));
-            Py_ssize_t h = omap_find(&m, i);
-            if (h < 0) { PyErr_SetObject(PyExc_KeyError, iobj); goto done; }
-            Py_ssize_t e = m.slot[h];
-            double left = m.val[e] - w;
-            if (left != 0.0) {
-                m.val[e] = left;
-            } else { /* del acc[i] */
-                m.alive[e] = 0;
-                m.slot[h] = -2;
-            }
-            PyObject *nobj = PyDict_GetItemWithError(child, iobj); /* borrowed */
-            if (!nobj) {
-                if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, iobj);
-                goto done;
-            }
-            Py_ssize_t nk = PyLong_AsSsize_t(nobj);
-            if (nk == -1 && PyErr_Occurred()) goto done;
-            h = omap_find(&m, nk);
-            if (h >= 0) m.val[m.slot[h]] = m.val[m.slot[h]] + w;
-            else omap_add(&m, nk, 0.0 + w);
-        }
-    }
-    Py_ssize_t alive = 0;
-    for (Py_ssize_t e = 0; e < m.n; e++) alive += m.alive[e];
-    keys = PyList_New(alive);
-    ws = PyList_New(alive);
-    if (!keys || !ws) goto done;
-    for (Py_ssize_t e = 0, j = 0; e < m.n; e++) {
-        if (!m.alive[e]) continue;
-        PyObject *k = PyLong_FromSsize_t(m.key[e]);
-        PyObject *f = PyFloat_FromDouble((double)(long long)m.val[e]);
-        if (!k || !f) { Py_XDECREF(k); Py_XDECREF(f); goto done; }
-        PyList_SET_ITEM(keys, j, k);
-        PyList_SET_ITEM(ws, j, f);
-        j++;
-    }
-    result = PyTuple_Pack(2, keys, ws);
-done:
-    Py_XDECREF(keys);
-    Py_XDECREF(ws);
-    PyMem_Free(m.key);
-    PyMem_Free(m.val);
-    PyMem_Free(m.alive);
-    PyMem_Free(m.slot);
-    return result;
-}
-
 /* child_ids(ids, class_key, class_id, bit) -> MesEngine.child_ids's loop: the id of each class's
  * child (class_key[k] | bit), interning new ones in order */
 static PyObject *k_child_ids(PyObject *self, PyObject *args) {
@@ -835,186 +687,190 @@ fail:
 
 
 
-/* ----- TypeMasks: the ballot types' class masks as C bit sets ------------------------------------ */
-/* MesEngine.masks[t] (a Python int of up to a few hundred bits) as 64-bit words, made once per
- * engine, so that a node's class key masks[t] & sel is a few word ANDs instead of a Python int
- * operation (which allocates) and a hash of a long int. */
-typedef struct {
-    PyObject_HEAD
-    Py_ssize_t n, words;
-    uint64_t *bits; /* n * words */
-} TypeMasks;
+/* ----- A node's type classes ------------------------------------------------------------------- */
+/* MesEngine keeps, per node, the class id of every ballot type (``tc``): here a bytes object of
+ * int32, made from the parent's when the node is made. A project's class lists are then one pass
+ * over its supporter types (``tc_lists``) instead of hashing their class keys (bit masks of up to a
+ * few hundred bits). */
 
-static PyTypeObject TypeMasksType;
-
-/* x (a non-negative Python int) as ``words`` 64-bit words, lowest first; -1 if it does not fit. */
-static int int_to_words(PyObject *x, uint64_t *out, Py_ssize_t words) {
-    PyObject *v = x, *mask = PyLong_FromUnsignedLongLong(~0ULL), *sixty_four = PyLong_FromLong(64);
-    int rc = -1;
-    if (!mask || !sixty_four) goto done;
-    Py_INCREF(v);
-    for (Py_ssize_t w = 0; w < words; w++) {
-        PyObject *low = PyNumber_And(v, mask);
-        if (!low) { Py_DECREF(v); goto done; }
-        out[w] = PyLong_AsUnsignedLongLong(low);
-        Py_DECREF(low);
-        if (PyErr_Occurred()) { Py_DECREF(v); goto done; }
-        PyObject *rest = PyNumber_Rshift(v, sixty_four);
-        Py_DECREF(v);
-        if (!rest) goto done;
-        v = rest;
-    }
-    rc = PyObject_IsTrue(v) ? -1 : 0;
-    Py_DECREF(v);
-    if (rc < 0 && !PyErr_Occurred()) PyErr_SetString(PyExc_OverflowError, "mask wider than the engine's");
-done:
-    Py_XDECREF(mask);
-    Py_XDECREF(sixty_four);
-    return rc;
-}
-
-static PyObject *words_to_int(const uint64_t *w, Py_ssize_t words) {
-    unsigned char buf[64 * 8];
-    if (words > 64) { PyErr_SetString(PyExc_OverflowError, "too many projects"); return NULL; }
-    for (Py_ssize_t i = 0; i < words; i++)
-        for (int b = 0; b < 8; b++) buf[8 * i + b] = (unsigned char)(w[i] >> (8 * b));
-    return _PyLong_FromByteArray(buf, (size_t)(8 * words), 1, 0); /* little endian, unsigned */
-}
-
-/* TypeMasks(masks, bits): bits is an upper bound on the masks' bit length */
-static PyObject *typemasks_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
-    PyObject *masks;
-    Py_ssize_t nbits;
-    if (!PyArg_ParseTuple(args, "O!n", &PyList_Type, &masks, &nbits)) return NULL;
-    TypeMasks *tm = (TypeMasks *)type->tp_alloc(type, 0);
-    if (!tm) return NULL;
-    tm->n = PyList_GET_SIZE(masks);
-    tm->words = nbits / 64 + 1;
-    tm->bits = PyMem_Calloc((size_t)(tm->n * tm->words + 1), sizeof(uint64_t));
-    if (!tm->bits) { Py_DECREF(tm); return PyErr_NoMemory(); }
-    for (Py_ssize_t t = 0; t < tm->n; t++)
-        if (int_to_words(PyList_GET_ITEM(masks, t), tm->bits + t * tm->words, tm->words) < 0) {
-            Py_DECREF(tm);
-            return NULL;
-        }
-    return (PyObject *)tm;
-}
-
-static void typemasks_dealloc(TypeMasks *tm) {
-    PyMem_Free(tm->bits);
-    Py_TYPE(tm)->tp_free((PyObject *)tm);
-}
-
-static PyTypeObject TypeMasksType = {
-    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "wijkgeld.pb.rules._kernel.TypeMasks",
-    .tp_basicsize = sizeof(TypeMasks),
-    .tp_dealloc = (destructor)typemasks_dealloc,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "MesEngine.masks as C bit sets.",
-    .tp_new = typemasks_new,
-};
-
-/* class_lists_bits(tm, types, weights, sel[, class_id, class_key]) -> MesEngine.class_lists: the class
- * keys masks[t] & sel in order of first appearance, with the summed (int) weights of their types;
- * with class_id and class_key, as MesEngine.ids makes of them: class ids and float weights */
-static PyObject *k_class_lists_bits(PyObject *self, PyObject *args) {
-    TypeMasks *tm;
-    PyObject *types, *weights, *sel, *class_id = NULL, *class_key = NULL;
-    if (!PyArg_ParseTuple(args, "O!O!O!O|O!O!", &TypeMasksType, &tm, &PyList_Type, &types, &PyList_Type, &weights,
-                          &sel, &PyDict_Type, &class_id, &PyList_Type, &class_key))
+static int32_t *tc_data(PyObject *tc, Py_ssize_t *n) {
+    if (!PyBytes_Check(tc) || PyBytes_GET_SIZE(tc) % (Py_ssize_t)sizeof(int32_t)) {
+        PyErr_SetString(PyExc_TypeError, "a packed int32 array");
         return NULL;
-    if (class_id && !class_key) { PyErr_SetString(PyExc_TypeError, "class_id needs class_key"); return NULL; }
-    Py_ssize_t W = tm->words, n = PyList_GET_SIZE(types), nw = PyList_GET_SIZE(weights);
-    uint64_t *selw = PyMem_Malloc(sizeof(uint64_t) * W);
-    uint64_t *keys = PyMem_Malloc(sizeof(uint64_t) * W * (n + 1));
-    PyObject **sums = PyMem_Calloc((size_t)(n + 1), sizeof(PyObject *));
+    }
+    *n = PyBytes_GET_SIZE(tc) / (Py_ssize_t)sizeof(int32_t);
+    return (int32_t *)PyBytes_AS_STRING(tc);
+}
+
+/* zero_tc(n) -> bytes: n types, all in class 0 (the root) */
+static PyObject *k_zero_tc(PyObject *self, PyObject *args) {
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "n", &n)) return NULL;
+    if (n < 0) { PyErr_SetString(PyExc_ValueError, "negative size"); return NULL; }
+    PyObject *out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int32_t));
+    if (out) memset(PyBytes_AS_STRING(out), 0, (size_t)n * sizeof(int32_t));
+    return out;
+}
+
+/* pack_types(types) -> bytes: a list of small non-negative ints (ballot types) as int32 */
+static PyObject *k_pack_types(PyObject *self, PyObject *args) {
+    PyObject *types;
+    if (!PyArg_ParseTuple(args, "O!", &PyList_Type, &types)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(types);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int32_t));
+    if (!out) return NULL;
+    int32_t *d = (int32_t *)PyBytes_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t t = PyLong_AsSsize_t(PyList_GET_ITEM(types, i));
+        if (t == -1 && PyErr_Occurred()) { Py_DECREF(out); return NULL; }
+        if (t < 0 || t > INT32_MAX) { Py_DECREF(out); PyErr_SetString(PyExc_OverflowError, "type"); return NULL; }
+        d[i] = (int32_t)t;
+    }
+    return out;
+}
+
+/* pack_weights(weights) -> bytes: the types' weights (whole numbers) as doubles */
+static PyObject *k_pack_weights(PyObject *self, PyObject *args) {
+    PyObject *weights;
+    if (!PyArg_ParseTuple(args, "O!", &PyList_Type, &weights)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(weights);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(double));
+    if (!out) return NULL;
+    double *d = (double *)PyBytes_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        d[i] = PyFloat_AsDouble(PyList_GET_ITEM(weights, i)); /* ints too (exact below 2**53) */
+        if (d[i] == -1.0 && PyErr_Occurred()) { Py_DECREF(out); return NULL; }
+    }
+    return out;
+}
+
+/* An open-addressing map from class id to a position (or a class id), -1 empty. */
+typedef struct {
+    int32_t *key;
+    Py_ssize_t *val;
+    size_t mask;
+} imap;
+
+static int imap_init(imap *m, Py_ssize_t entries) {
     size_t size = 16;
-    while (size < (size_t)(2 * n + 2)) size *= 2;
-    Py_ssize_t *slot = PyMem_Malloc(sizeof(Py_ssize_t) * size);
-    Py_ssize_t m = 0;
-    PyObject *result = NULL, *klist = NULL, *wlist = NULL;
-    if (!selw || !keys || !sums || !slot) { PyErr_NoMemory(); goto done; }
-    if (int_to_words(sel, selw, W) < 0) goto done;
-    memset(slot, 0xff, sizeof(Py_ssize_t) * size);
-    uint64_t cur[64];
-    if (W > 64) { PyErr_SetString(PyExc_OverflowError, "too many projects"); goto done; }
-    for (Py_ssize_t j = 0; j < n; j++) {
-        Py_ssize_t t = PyLong_AsSsize_t(PyList_GET_ITEM(types, j));
-        if (t == -1 && PyErr_Occurred()) goto done;
-        if (check_index(t, tm->n) < 0 || check_index(t, nw) < 0) goto done;
-        const uint64_t *bits = tm->bits + t * W;
-        uint64_t h = 1469598103934665603ULL;
-        for (Py_ssize_t w = 0; w < W; w++) {
-            cur[w] = bits[w] & selw[w];
-            h = (h ^ cur[w]) * 1099511628211ULL;
-            h ^= h >> 29;
+    while (size < (size_t)(2 * entries + 2)) size *= 2;
+    m->key = PyMem_Malloc(sizeof(int32_t) * size);
+    m->val = PyMem_Malloc(sizeof(Py_ssize_t) * size);
+    m->mask = size - 1;
+    if (!m->key || !m->val) { PyErr_NoMemory(); return -1; }
+    memset(m->key, 0xff, sizeof(int32_t) * size);
+    return 0;
+}
+
+static void imap_free(imap *m) {
+    PyMem_Free(m->key);
+    PyMem_Free(m->val);
+}
+
+/* The slot of k: where it is, or the empty slot where it goes. */
+static inline size_t imap_slot(imap *m, int32_t k) {
+    size_t h = ((size_t)(uint32_t)k * (size_t)0x9E3779B97F4A7C15ULL) >> 17 & m->mask;
+    while (m->key[h] != k && m->key[h] != -1) h = (h + 1) & m->mask;
+    return h;
+}
+
+/* child_tc(tc, types, old, new) -> bytes: tc with every type in ``types`` (s's supporters) moved from
+ * its class old[i] to new[i] (MesEngine.child's loop) */
+static PyObject *k_child_tc(PyObject *self, PyObject *args) {
+    PyObject *tc, *types, *old, *new_;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!", &PyBytes_Type, &tc, &PyBytes_Type, &types, &PyList_Type, &old,
+                          &PyList_Type, &new_))
+        return NULL;
+    Py_ssize_t n = 0, nt = 0, m = PyList_GET_SIZE(old);
+    int32_t *src = tc_data(tc, &n), *ts = tc_data(types, &nt);
+    if (!src || !ts) return NULL;
+    if (PyList_GET_SIZE(new_) != m) { PyErr_SetString(PyExc_ValueError, "zip() lengths differ"); return NULL; }
+    imap map;
+    PyObject *out = NULL;
+    if (imap_init(&map, m) < 0) goto done;
+    for (Py_ssize_t i = 0; i < m; i++) {
+        Py_ssize_t a = PyLong_AsSsize_t(PyList_GET_ITEM(old, i));
+        Py_ssize_t b = PyLong_AsSsize_t(PyList_GET_ITEM(new_, i));
+        if ((a == -1 || b == -1) && PyErr_Occurred()) goto done;
+        if (a < 0 || a > INT32_MAX || b < 0 || b > INT32_MAX) {
+            PyErr_SetString(PyExc_OverflowError, "class id");
+            goto done;
         }
-        size_t i = (size_t)h & (size - 1);
-        Py_ssize_t e;
-        for (;;) {
-            e = slot[i];
-            if (e < 0 || memcmp(keys + e * W, cur, sizeof(uint64_t) * W) == 0) break;
-            i = (i + 1) & (size - 1);
-        }
-        PyObject *wt = PyList_GET_ITEM(weights, t);
-        if (e < 0) {
-            e = slot[i] = m++;
-            memcpy(keys + e * W, cur, sizeof(uint64_t) * W);
-            PyObject *zero = PyLong_FromLong(0);
-            sums[e] = zero ? PyNumber_Add(zero, wt) : NULL; /* get(k, 0) + w */
-            Py_XDECREF(zero);
-        } else {
-            PyObject *sum = PyNumber_Add(sums[e], wt);
-            Py_SETREF(sums[e], sum);
-        }
-        if (!sums[e]) goto done;
+        size_t h = imap_slot(&map, (int32_t)a);
+        map.key[h] = (int32_t)a;
+        map.val[h] = b;
     }
-    klist = PyList_New(m);
-    wlist = PyList_New(m);
-    if (!klist || !wlist) goto done;
-    for (Py_ssize_t e = 0; e < m; e++) {
-        PyObject *k = words_to_int(keys + e * W, W);
-        if (!k) goto done;
-        if (class_id) {
-            /* MesEngine.ids: the class's id (interned on first sight, in this order) and its weight
-             * as a float */
-            PyObject *i = PyDict_GetItemWithError(class_id, k);
-            if (i) {
-                Py_INCREF(i);
-            } else if (PyErr_Occurred()) {
-                Py_DECREF(k);
-                goto done;
-            } else {
-                i = PyLong_FromSsize_t(PyList_GET_SIZE(class_key));
-                if (!i || PyDict_SetItem(class_id, k, i) < 0 || PyList_Append(class_key, k) < 0) {
-                    Py_XDECREF(i);
-                    Py_DECREF(k);
-                    goto done;
-                }
-            }
-            Py_DECREF(k);
-            PyList_SET_ITEM(klist, e, i);
-            double wd = PyLong_AsDouble(sums[e]);
-            if (wd == -1.0 && PyErr_Occurred()) goto done;
-            PyObject *f = PyFloat_FromDouble(wd);
-            if (!f) goto done;
-            PyList_SET_ITEM(wlist, e, f);
-            continue;
+    out = PyBytes_FromStringAndSize(PyBytes_AS_STRING(tc), n * (Py_ssize_t)sizeof(int32_t));
+    if (!out) goto done;
+    int32_t *dst = (int32_t *)PyBytes_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < nt; i++) {
+        int32_t t = ts[i];
+        if (t >= n) { PyErr_SetString(PyExc_IndexError, "type out of range"); Py_CLEAR(out); goto done; }
+        size_t h = imap_slot(&map, dst[t]);
+        if (map.key[h] == -1) {
+            PyErr_Format(PyExc_KeyError, "class %d", (int)dst[t]);
+            Py_CLEAR(out);
+            goto done;
         }
-        PyList_SET_ITEM(klist, e, k);
-        PyList_SET_ITEM(wlist, e, sums[e]);
-        sums[e] = NULL;
+        dst[t] = (int32_t)map.val[h];
     }
-    result = PyTuple_Pack(2, klist, wlist);
 done:
-    Py_XDECREF(klist);
-    Py_XDECREF(wlist);
-    if (sums)
-        for (Py_ssize_t e = 0; e < m; e++) Py_XDECREF(sums[e]);
-    PyMem_Free(sums);
-    PyMem_Free(selw);
-    PyMem_Free(keys);
-    PyMem_Free(slot);
+    imap_free(&map);
+    return out;
+}
+
+/* tc_lists(tc, types, weights) -> (ids, float weights): the classes of ``types`` (a project's supporter
+ * types) in order of first appearance, each with the summed weight of its types (MesEngine.ids) */
+static PyObject *k_tc_lists(PyObject *self, PyObject *args) {
+    PyObject *tc, *types, *weights;
+    if (!PyArg_ParseTuple(args, "O!O!O!", &PyBytes_Type, &tc, &PyBytes_Type, &types, &PyBytes_Type, &weights))
+        return NULL;
+    Py_ssize_t n = 0, nt = 0;
+    int32_t *cls = tc_data(tc, &n), *ts = tc_data(types, &nt);
+    if (!cls || !ts) return NULL;
+    if (PyBytes_GET_SIZE(weights) != n * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "a weight per type");
+        return NULL;
+    }
+    const double *wt = (const double *)PyBytes_AS_STRING(weights);
+    imap map;
+    int32_t *order = PyMem_Malloc(sizeof(int32_t) * (nt + 1));
+    double *sum = PyMem_Malloc(sizeof(double) * (nt + 1));
+    PyObject *result = NULL, *ids = NULL, *ws = NULL;
+    Py_ssize_t m = 0;
+    if (imap_init(&map, nt) < 0) goto done;
+    if (!order || !sum) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t i = 0; i < nt; i++) {
+        int32_t t = ts[i];
+        if (t < 0 || t >= n) { PyErr_SetString(PyExc_IndexError, "type out of range"); goto done; }
+        int32_t c = cls[t];
+        size_t h = imap_slot(&map, c);
+        if (map.key[h] == -1) {
+            map.key[h] = c;
+            map.val[h] = m;
+            order[m] = c;
+            sum[m++] = wt[t];
+        } else {
+            sum[map.val[h]] += wt[t];
+        }
+    }
+    ids = PyList_New(m);
+    ws = PyList_New(m);
+    if (!ids || !ws) goto done;
+    for (Py_ssize_t e = 0; e < m; e++) {
+        PyObject *k = PyLong_FromLong(order[e]);
+        PyObject *f = PyFloat_FromDouble(sum[e]);
+        if (!k || !f) { Py_XDECREF(k); Py_XDECREF(f); goto done; }
+        PyList_SET_ITEM(ids, e, k);
+        PyList_SET_ITEM(ws, e, f);
+    }
+    result = PyTuple_Pack(2, ids, ws);
+done:
+    Py_XDECREF(ids);
+    Py_XDECREF(ws);
+    imap_free(&map);
+    PyMem_Free(order);
+    PyMem_Free(sum);
     return result;
 }
 
@@ -1469,10 +1325,13 @@ static PyMethodDef methods[] = {
     {"pack", k_pack, METH_VARARGS, "A walk's class ids and weights, packed (see walk)."},
     {"walk", k_walk, METH_VARARGS, "FastRun.walk after the class lists (see mes_fast.py)."},
     {"buy", k_buy, METH_VARARGS, "FastRun.buy's loop over the winner's classes (see mes_fast.py)."},
-    {"derived", k_derived, METH_VARARGS, "FastRun.derived_ids (see mes_fast.py)."},
     {"child_ids", k_child_ids, METH_VARARGS, "MesEngine.child_ids's loop (see mes.py)."},
     {"keep_poor", k_keep_poor, METH_VARARGS, "FastRun.keep_poor's loop (see mes_fast.py)."},
-    {"class_lists_bits", k_class_lists_bits, METH_VARARGS, "MesEngine.class_lists on C bit sets (mes.py)."},
+    {"zero_tc", k_zero_tc, METH_VARARGS, "The root's type classes (see mes.py)."},
+    {"pack_types", k_pack_types, METH_VARARGS, "Ballot types as int32 (see mes.py)."},
+    {"pack_weights", k_pack_weights, METH_VARARGS, "The types' weights as doubles (see mes.py)."},
+    {"child_tc", k_child_tc, METH_VARARGS, "MesEngine.child's type classes (see mes.py)."},
+    {"tc_lists", k_tc_lists, METH_VARARGS, "MesEngine.ids from a node's type classes (see mes.py)."},
     {"pdot", k_pdot, METH_VARARGS, "sum(map(mul, map(view.__getitem__, keys), weights)) on packed class lists (certify.py)."},
     {"pprice", k_pprice, METH_VARARGS, "certify._price of a view's bounds, on packed class lists."},
     {"pcapped", k_pcapped, METH_VARARGS, "sum(map(mul, map(min, money, repeat(cand)), weights)) of a view's bounds (certify.py)."},
@@ -1487,19 +1346,13 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_kernel",
 
 PyMODINIT_FUNC PyInit__kernel(void) {
     if (PyType_Ready(&MoneyType) < 0 || PyType_Ready(&LowViewType) < 0 || PyType_Ready(&BoundsType) < 0 ||
-        PyType_Ready(&BoundViewType) < 0 || PyType_Ready(&TypeMasksType) < 0)
+        PyType_Ready(&BoundViewType) < 0)
         return NULL;
     PyObject *mod = PyModule_Create(&module);
     if (!mod) return NULL;
     Py_INCREF(&MoneyType);
     if (PyModule_AddObject(mod, "Money", (PyObject *)&MoneyType) < 0) {
         Py_DECREF(&MoneyType);
-        Py_DECREF(mod);
-        return NULL;
-    }
-    Py_INCREF(&TypeMasksType);
-    if (PyModule_AddObject(mod, "TypeMasks", (PyObject *)&TypeMasksType) < 0) {
-        Py_DECREF(&TypeMasksType);
         Py_DECREF(mod);
         return NULL;
     }

@@ -45,24 +45,23 @@ _SAFE = 1.0 + 1e-12
 class _Node:
     """The money classes after a set of bought projects (``sel``, a bit mask of bought projects).
 
-    Per project, the supporter weight in each class is computed on first use from the supporters'
-    masks: a round evaluates only a few projects, so this is far cheaper than updating every project
-    each time something is bought.
+    Per project, the supporter weight in each class is computed on first use from ``tc``, the class
+    of every ballot type here: a round evaluates only a few projects, so this is far cheaper than
+    updating every project each time something is bought.
     """
 
     sel: int
+    #: cost utilities: the class id of every ballot type here (MesEngine.class_id; a list, or the
+    #: compiled kernel's packed int32 array). Made with the node from its parent's (see child).
+    tc: Any = None
     #: hist[p] maps (class key, utility) -> weight of p's supporters in that class.
     hist: dict[int, dict[tuple[int, Q], int]] = field(default_factory=dict)
     #: cost utilities: p's classes as class ids (MesEngine.class_id) and float weights
     ids: dict[int, tuple[list[int], list[float]]] = field(default_factory=dict)
     #: per project s, the ids of the classes that ids[s]'s classes become when s is bought
     child_ids: dict[int, list[int]] = field(default_factory=dict)
-    #: per project s, child_ids[s] as a map from each of ids[s]'s classes to its child
-    child_map: dict[int, dict[int, int]] = field(default_factory=dict)
     #: the compiled kernel's copy of ids[p] (kernel.py), made on first use
     packed: dict[int, bytes] = field(default_factory=dict)
-    #: the compiled kernel's map, per project s, from each of s's supporter types to its class id here
-    type_ids: dict[int, dict[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +127,18 @@ class MesEngine:
             self._cost_classes(profile, candidates)
         else:
             self._point_classes(profile, candidates)
-        self._co: dict[int, list[list[int]]] = {}
+        # The kernel this engine's nodes are made for (their ``tc`` is in its format).
+        self.k = kernel.active if profile.utility == "cost" else None
         self.root = _Node(0)
+        if profile.utility == "cost":
+            num_types = len(profile.items)
+            if self.k is not None:
+                self.root.tc = self.k.zero_tc(num_types)
+                # Per candidate its supporter types, and per type its weight, packed for the kernel.
+                self.packed_types = {p: self.k.pack_types(self.supp_types[p]) for p in candidates}
+                self.packed_weights = self.k.pack_weights(profile.weights)
+            else:
+                self.root.tc = [0] * num_types
         # Small ids for class keys (bit masks grow to ~100 bits, whose hashing dominated dict
         # lookups in the float run); class 0 has id 0. Ids are shared by all runs.
         self.class_id: dict[int, int] = {0: 0}
@@ -137,7 +146,6 @@ class MesEngine:
         self.last_fast: FastRun | None = None  # the last parametric float run, to resume from
         # The float run's heap before its first round (built by the first run that needs it).
         self.first_heap: list[tuple[float, float, float, float, float, int]] | None = None
-        self._type_bits: Any = None  # the compiled kernel's copy of masks (see class_lists)
         # Nodes by the set of bought projects: the classes do not depend on the order of buying.
         self.nodes: dict[int, _Node] = {0: self.root}
         # scale turns rho into the reference's comparison key: Cost_Sat utility is the cost itself.
@@ -193,11 +201,24 @@ class MesEngine:
         return self._supp
 
     def child(self, node: _Node, s: int) -> _Node:
-        """The node after also buying ``s`` (shared by every run that reaches the same bought set)."""
+        """The node after also buying ``s`` (shared by every run that reaches the same bought set).
+
+        A new node's type classes are its parent's, with s's supporter types moved to their classes'
+        children: only they change class when s is bought.
+        """
         new_sel = node.sel | self.sbits[s]
         found = self.nodes.get(new_sel)
         if found is None:
             found = self.nodes[new_sel] = _Node(new_sel)
+            if node.tc is not None:
+                old, new = self.ids(node, s)[0], self.child_ids(node, s)
+                if self.k is not None:
+                    found.tc = self.k.child_tc(node.tc, self.packed_types[s], old, new)  # as below, in C
+                else:
+                    moves = dict(zip(old, new, strict=True))
+                    tc = found.tc = list(node.tc)
+                    for t in self.supp_types[s]:
+                        tc[t] = moves[tc[t]]
         return found
 
     def trim_nodes(self, keep_at_most: int) -> None:
@@ -237,27 +258,10 @@ class MesEngine:
             node.hist[p] = found
         return found
 
-    def co_supporters(self, s: int) -> list[list[int]]:
-        """Indexed by project p: the ballot types that support both s and p (built once per s; empty
-        for s itself)."""
-        found = self._co.get(s)
-        if found is None:
-            found = [[] for _ in range(self.profile.num_projects)]
-            type_projects = self.profile.type_projects
-            for t in self.supp_types[s]:
-                for p in type_projects[t]:
-                    found[p].append(t)
-            found[s] = []
-            self._co[s] = found
-        return found
-
     def class_lists(self, node: _Node, p: int) -> tuple[list[int], list[int]]:
-        """Cost utilities: p's supporter classes at ``node`` (keys) and their weights, from the ballot
-        types (``ids`` caches them by class id; runs usually derive them from an earlier node)."""
+        """Cost utilities: p's supporter classes at ``node`` (keys) and their weights, straight from
+        the ballot types' masks (tests compare ``ids`` with these)."""
         sel, masks, weights = node.sel, self.masks, self.profile.weights
-        if kernel.active is not None:
-            lists = kernel.active.class_lists_bits(self.type_bits(), self.supp_types[p], weights, sel)
-            return cast(tuple[list[int], list[int]], lists)  # this, in C
         acc: dict[int, int] = {}
         get = acc.get
         for t in self.supp_types[p]:
@@ -265,42 +269,27 @@ class MesEngine:
             acc[k] = get(k, 0) + weights[t]
         return list(acc), list(acc.values())
 
-    def type_bits(self) -> Any:
-        """The compiled kernel's copy of ``masks`` as C bit sets, made once per engine."""
-        if self._type_bits is None:
-            assert kernel.active is not None
-            self._type_bits = kernel.active.TypeMasks(self.masks, max(self.sbits, default=0).bit_length())
-        return self._type_bits
-
     def ids(self, node: _Node, p: int) -> tuple[list[int], list[float]]:
-        """Cost utilities: p's classes at ``node`` as class ids, with their weights as floats (whole
-        numbers, exact), cached on the node for every run and bounds proof; built from the ballot
-        types when no run derived them (see FastRun.ids_of)."""
+        """Cost utilities: p's classes at ``node`` as class ids, in order of first appearance among
+        its supporter types, with their weights as floats (whole numbers, exact); cached on the node
+        for every run and bounds proof. One pass over p's supporters, reading their classes from the
+        node's ``tc``."""
         found = node.ids.get(p)
         if found is None:
             if not node.sel:  # before anything is bought, every supporter is in class 0
                 found = node.ids[p] = ([0], [self.total_f[p]])
                 return found
-            if kernel.active is not None:
-                # The class lists and what follows here, in C.
-                found = kernel.active.class_lists_bits(
-                    self.type_bits(),
-                    self.supp_types[p],
-                    self.profile.weights,
-                    node.sel,
-                    self.class_id,
-                    self.class_key,
-                )
+            if self.k is not None:
+                found = self.k.tc_lists(node.tc, self.packed_types[p], self.packed_weights)  # as below, in C
                 node.ids[p] = found
                 return cast(tuple[list[int], list[float]], found)
-            keys, weights = self.class_lists(node, p)
-            known = list(map(self.class_id.get, keys))  # most classes have an id already
-            if None in known:
-                intern = self.intern
-                ids = [intern(k) if i is None else i for k, i in zip(keys, known, strict=True)]
-            else:
-                ids = cast(list[int], known)
-            found = node.ids[p] = (ids, list(map(float, weights)))
+            tc, weights = node.tc, self.profile.weights
+            acc: dict[int, int] = {}
+            get = acc.get
+            for t in self.supp_types[p]:
+                c = tc[t]
+                acc[c] = get(c, 0) + weights[t]
+            found = node.ids[p] = (list(acc), list(map(float, acc.values())))
         return found
 
     def child_ids(self, node: _Node, s: int) -> list[int]:
@@ -308,9 +297,9 @@ class MesEngine:
         found = node.child_ids.get(s)
         if found is None:
             bit, key, class_id = self.sbits[s], self.class_key, self.class_id
-            if kernel.active is not None:
+            if self.k is not None:
                 # The loop below, in C.
-                made = kernel.active.child_ids(self.ids(node, s)[0], key, class_id, bit)
+                made = self.k.child_ids(self.ids(node, s)[0], key, class_id, bit)
                 node.child_ids[s] = made
                 return cast(list[int], made)
             found = []

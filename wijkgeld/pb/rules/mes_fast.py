@@ -304,7 +304,7 @@ class FastRun:
         equal share" test: low ends are proven lower bounds, and the share is rounded up past its
         error.
         """
-        keys, weights = self.ids_of(node, p)
+        keys, weights = self.e.ids(node, p)
         val, low = self.val, self.low
         weight = 0.0
         lowest = math.inf
@@ -320,80 +320,6 @@ class FastRun:
         if lowest > share * (1 + 4 * EPS):
             return Fraction(self.e.profile.costs[p]) / int(weight), 0
         return None
-
-    def ids_of(self, node: _Node, p: int) -> tuple[list[int], list[float]]:
-        """p's classes at ``node`` as class ids and their weights as floats (whole numbers, exact),
-        cached on the node, so shared by all runs.
-
-        Derived from p's classes at a node at most 16 rounds back on this run's path (computed by this
-        run or, through the node cache, by an earlier one) when there is one, else built fresh.
-        """
-        found = node.ids.get(p)
-        if found is not None:
-            return found
-        e = self.e
-        rounds = self.rounds
-        here = len(rounds)
-        # Only for the node after every round so far (walks use it; buy() finds its lists cached).
-        if here and rounds[-1][1].sel | e.sbits[rounds[-1][0]] == node.sel:
-            for j in range(here - 1, max(here - 17, -1), -1):
-                base = rounds[j][1].ids.get(p)
-                if base is not None:
-                    found = node.ids[p] = self.derived_ids(p, base, rounds[j:here])
-                    return found
-        return e.ids(node, p)
-
-    def derived_ids(
-        self, p: int, base: tuple[list[int], list[float]], bought: list[tuple[int, _Node]]
-    ) -> tuple[list[int], list[float]]:
-        """p's classes after the rounds ``bought`` (project, node before it) from those before them.
-
-        Only voters who supported both a bought project and p move to another class. Keyed by class
-        id rather than by class key: ids hash as small ints, while a key is a bit mask of ~100 bits,
-        and the result needs no second pass to turn keys into ids. Weights are whole floats, so the
-        sums are exact.
-        """
-        e = self.e
-        masks, weights, class_id = e.masks, e.weights_f, e.class_id
-        if self.k is not None:
-            # The same loop in C, on the same dict (child maps first: they intern in the same order).
-            steps = []
-            for s, before in bought:
-                child = before.child_map.get(s)
-                if child is None:
-                    child = dict(zip(self.ids_of(before, s)[0], e.child_ids(before, s), strict=True))
-                    before.child_map[s] = child
-                # Where each supporter type of s sits at ``before``: the class_id[masks[t] & sel] below,
-                # looked up once per node and project (hashing class keys of ~100 bits is the cost).
-                tids = before.type_ids.get(s)
-                if tids is None:
-                    tids = before.type_ids[s] = {}  # filled by the kernel as types are met
-                steps.append((child, tids, e.co_supporters(s)[p], before.sel))
-            # As the lines below, in C.
-            found = self.k.derived(base[0], base[1], steps, weights, masks, class_id)
-            return cast(tuple[list[int], list[float]], found)
-        acc = dict(zip(base[0], base[1], strict=True))
-        for s, before in bought:
-            # s was bought at ``before`` (by this run or an earlier one), so its classes there and
-            # their children have ids; the map from one to the other is shared by all runs.
-            child = before.child_map.get(s)
-            if child is None:
-                child = dict(zip(self.ids_of(before, s)[0], e.child_ids(before, s), strict=True))
-                before.child_map[s] = child
-            sel = before.sel
-            for t in e.co_supporters(s)[p]:
-                i = class_id[masks[t] & sel]  # t's class there, one of s's classes
-                w = weights[t]
-                left = acc[i] - w
-                if left:
-                    acc[i] = left
-                else:
-                    del acc[i]
-                new = child[i]
-                acc[new] = acc.get(new, 0.0) + w
-        # Fresh floats for the weights: the sums above leave them scattered in memory, which makes
-        # every later pass over the list measurably slower (cache misses on the refcounts).
-        return list(acc), list(map(float, map(int, acc.values())))
 
     # ----- the float walk ----------------------------------------------------------------------
     def surely_short(
@@ -467,7 +393,7 @@ class FastRun:
         """
         cost = self.e.cost_f[p]
         weight = self.e.total_f[p]
-        keys, weights = self.ids_of(node, p)
+        keys, weights = self.e.ids(node, p)
         if self.k is not None:
             # This method from here on, in C (the same operations, see _kernel.c), on the class lists
             # packed into C arrays once per node.
@@ -857,10 +783,10 @@ class FastRun:
         # Money values and slopes are >= 0, so abs() of them is the value itself.
         if self.k is not None:
             # The loop below in C; it leaves the close calls (in order) to settle here.
-            for new in self.k.buy(val, self.ids_of(node, s)[0], children, q, q_e, qs, qs_e, zero_stays):
+            for new in self.k.buy(val, self.e.ids(node, s)[0], children, q, q_e, qs, qs_e, zero_stays):
                 self.settle(new)
             return
-        for k, new in zip(self.ids_of(node, s)[0], children, strict=True):
+        for k, new in zip(self.e.ids(node, s)[0], children, strict=True):
             v = val[k]
             if v is _ZERO and zero_stays:
                 val[new] = _ZERO
