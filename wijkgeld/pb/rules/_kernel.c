@@ -1041,11 +1041,14 @@ static PyObject *bounds_payers(Bounds *b, PyObject *args) {
     return Py_BuildValue("(dN)", psum_value(&ps), found);
 }
 
+static PyObject *bounds_loses(Bounds *b, PyObject *args);
+
 static PyMethodDef bounds_methods[] = {
     {"attach", (PyCFunction)bounds_attach, METH_VARARGS, "Make classes from a run's money (start_from)."},
     {"cut", (PyCFunction)bounds_cut, METH_VARARGS, "_Proof.shrink's cut of every class's bounds."},
     {"view", (PyCFunction)bounds_view, METH_O, "One of the four bounds as a dict-like view."},
     {"payers", (PyCFunction)bounds_payers, METH_VARARGS, "_Proof.payers."},
+    {"loses", (PyCFunction)bounds_loses, METH_VARARGS, "_Proof.loses after its first check."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1149,6 +1152,167 @@ static int view_values(BoundView *v, packed_lists *pl, double *out) {
         out[i] = b->b[v->which][pl->kid[i]];
     }
     return 0;
+}
+
+/* ----- _Proof.loses in one call ------------------------------------------------------------------ */
+/* certify.py's helpers on C doubles, the same operations in the same order. */
+static inline double c_down(double x, int n) { return x - (double)(n + 2) * CEPS * fabs(x); }
+static inline double c_up(double x, int n) { return x + (double)(n + 2) * CEPS * fabs(x); }
+static inline double c_max(double a, double b) { return b > a ? b : a; }
+
+static double positive_up_to(double d0, double d1) {
+    if (d0 <= 0) return -1.0;
+    if (d1 > 0) return 1.0;
+    return d0 / (d0 - d1) * (1 - MARGIN) - MARGIN;
+}
+
+/* _beats(upper, (first, second)) */
+static double beats(const double up[2], const double first[2], const double second[2]) {
+    double a = positive_up_to(first[0] - up[0], first[1] - up[1]);
+    if (a >= 1) return a;
+    double c0 = second[0] - up[0], c1 = second[1] - up[1];
+    if (c1 > 0 && c0 <= 0) {
+        double y = -c0 / (c1 - c0) * (1 + MARGIN) + MARGIN;
+        if (y < a) return 1.0;
+    }
+    return c_max(a, positive_up_to(c0, c1));
+}
+
+/* pdot(): the bound ``which`` of p's classes times their weights, summed as sum() does */
+static int bounds_dot(Bounds *b, int which, packed_lists *pl, double *out) {
+    psum ps;
+    psum_init(&ps);
+    for (Py_ssize_t i = 0; i < pl->n; i++) {
+        if (bounds_ensure(b, pl->kid[i]) < 0) return -1;
+        psum_add(&ps, b->b[which][pl->kid[i]] * pl->ws[i]);
+    }
+    *out = ps.started ? psum_value(&ps) : 0.0;
+    return 0;
+}
+
+/* _Proof.unaffordable_up_to -> (before, after) */
+static int unaffordable(Bounds *b, packed_lists *pl, double cost_p, double out[2]) {
+    double cost = c_down(cost_p, 1);
+    int n = (int)(2 * pl->n + 4);
+    double dot0, dot1;
+    if (bounds_dot(b, 2, pl, &dot0) < 0 || bounds_dot(b, 3, pl, &dot1) < 0) return -1;
+    double d0 = cost - c_up(dot0, n), d1 = cost - c_up(dot1, n);
+    if (d0 > 0) {
+        out[0] = positive_up_to(d0, d1);
+        out[1] = 2.0;
+    } else if (d1 > 0) {
+        out[0] = -1.0;
+        out[1] = d0 / (d0 - d1) * (1 + MARGIN) + MARGIN;
+    } else {
+        out[0] = -1.0;
+        out[1] = 2.0;
+    }
+    return 0;
+}
+
+/* certify._price without the poor list as Python objects: q, and the poor positions in the order
+ * _price lists them (into poor, n long; *np their number); 1 if found, 0 for None. */
+static int price_raw(const double *mo, const double *ws, Py_ssize_t n, double rem, double weight, double *q,
+                     Py_ssize_t *poor, Py_ssize_t *npoor, Py_ssize_t *pending) {
+    for (Py_ssize_t i = 0; i < n; i++) pending[i] = i;
+    Py_ssize_t np = n, taken = 0;
+    for (;;) {
+        double qq = rem / weight;
+        Py_ssize_t start = taken, keep = 0;
+        for (Py_ssize_t j = 0; j < np; j++) {
+            Py_ssize_t i = pending[j];
+            if (mo[i] < qq) poor[taken++] = i;
+            else pending[keep++] = i;
+        }
+        if (taken == start) {
+            *q = qq;
+            *npoor = taken;
+            return 1;
+        }
+        for (Py_ssize_t j = start; j < taken; j++) {
+            Py_ssize_t i = poor[j];
+            rem -= mo[i] * ws[i];
+            weight -= ws[i];
+        }
+        if (weight <= 0) return 0;
+        np = keep;
+    }
+}
+
+/* _Proof.lower_key(node, p, at_end) with poor=None: the price bound's two ends into out */
+static int lower_key_c(Bounds *b, packed_lists *pl, double cost, double total_w, int at_end, double out[2],
+                       double *mo, Py_ssize_t *poor, Py_ssize_t *pending) {
+    int which = at_end ? 3 : 2;
+    for (Py_ssize_t i = 0; i < pl->n; i++) {
+        if (bounds_ensure(b, pl->kid[i]) < 0) return -1;
+        mo[i] = b->b[which][pl->kid[i]];
+    }
+    double q;
+    Py_ssize_t np = 0;
+    if (!price_raw(mo, pl->ws, pl->n, cost, total_w, &q, poor, &np, pending)) np = 0;
+    psum pw;
+    psum_init(&pw);
+    for (Py_ssize_t j = 0; j < np; j++) psum_add(&pw, pl->ws[poor[j]]);
+    double rich_w = total_w - (pw.started ? psum_value(&pw) : 0.0);
+    double cp = c_up(cost, 1);
+    if (!np || rich_w <= 0) {
+        double x = c_down(cost / total_w / cp, 4);
+        out[0] = out[1] = x;
+        return 0;
+    }
+    int n = (int)(2 * np + 4);
+    for (int e = 0; e < 2; e++) {
+        psum ps;
+        psum_init(&ps);
+        for (Py_ssize_t j = 0; j < np; j++) psum_add(&ps, b->b[2 + e][pl->kid[poor[j]]] * pl->ws[poor[j]]);
+        double paid = c_up(ps.started ? psum_value(&ps) : 0.0, n);
+        double rem = cost - paid - 4 * CEPS * (cost + paid);
+        out[e] = c_down(rem / rich_w / cp, 4);
+    }
+    return 0;
+}
+
+/* loses(packed, cost, total_w, low00, low01, low10, low11, u0, u1, short_first) -> (reach, low00, low01,
+ * low10, low11): _Proof.loses after its first _beats() (which the caller has done: it failed), with
+ * p's two kept lower bounds and as renewed. */
+static PyObject *bounds_loses(Bounds *b, PyObject *args) {
+    PyObject *packed;
+    double cost, total_w, first[2], second[2], up[2];
+    int short_first;
+    packed_lists pl;
+    if (!PyArg_ParseTuple(args, "Oddddddddp", &packed, &cost, &total_w, &first[0], &first[1], &second[0],
+                          &second[1], &up[0], &up[1], &short_first) ||
+        parse_packed(packed, &pl) < 0)
+        return NULL;
+    double *mo = PyMem_Malloc(sizeof(double) * (pl.n + 1));
+    Py_ssize_t *poor = PyMem_Malloc(sizeof(Py_ssize_t) * (pl.n + 1));
+    Py_ssize_t *pending = PyMem_Malloc(sizeof(Py_ssize_t) * (pl.n + 1));
+    PyObject *result = NULL;
+    double reach = 0.0, sh[2];
+    int have_short = 0;
+    if (!mo || !poor || !pending) { PyErr_NoMemory(); goto done; }
+    if (short_first) {
+        if (unaffordable(b, &pl, cost, sh) < 0) goto done;
+        have_short = 1;
+        if (sh[0] >= 1) { reach = 2.0; goto out; }
+    }
+    if (lower_key_c(b, &pl, cost, total_w, 0, first, mo, poor, pending) < 0) goto done;
+    reach = beats(up, first, second);
+    if (reach >= 1) goto out;
+    if (lower_key_c(b, &pl, cost, total_w, 1, second, mo, poor, pending) < 0) goto done;
+    reach = beats(up, first, second);
+    if (reach >= 1) goto out;
+    if (!have_short && unaffordable(b, &pl, cost, sh) < 0) goto done;
+    if (sh[0] >= 1) reach = 2.0;
+    else if (sh[1] < reach) reach = 1.0;
+    else reach = c_max(reach, sh[0]);
+out:
+    result = Py_BuildValue("(ddddd)", reach, first[0], first[1], second[0], second[1]);
+done:
+    PyMem_Free(mo);
+    PyMem_Free(poor);
+    PyMem_Free(pending);
+    return result;
 }
 
 /* pdot(view, packed) -> sum(map(mul, map(view.__getitem__, keys), weights)) */
