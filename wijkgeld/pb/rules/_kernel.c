@@ -386,9 +386,12 @@ static PyObject *k_walk(PyObject *self, PyObject *args) {
     double *lows = PyMem_Malloc(sizeof(double) * (n + 1));
     keyed *heap = PyMem_Malloc(sizeof(keyed) * (n + 1));
     keyed *out = PyMem_Malloc(sizeof(keyed) * (n + 1));
+    Py_ssize_t *live = PyMem_Malloc(sizeof(Py_ssize_t) * (n + 1));
+    Py_ssize_t *heap_pos = PyMem_Malloc(sizeof(Py_ssize_t) * (n + 1));
+    Py_ssize_t *out_pos = PyMem_Malloc(sizeof(Py_ssize_t) * (n + 1));
     PyObject *poor = NULL;
     PyObject *minus_one = PyLong_FromLong(-1);
-    if (!lows || !heap || !out || !minus_one) { PyErr_NoMemory(); goto done; }
+    if (!lows || !heap || !out || !live || !heap_pos || !out_pos || !minus_one) { PyErr_NoMemory(); goto done; }
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_ssize_t k = kid[i];
         if (k >= mo->n) { PyErr_SetString(PyExc_IndexError, "class id out of range"); goto done; }
@@ -447,31 +450,29 @@ static PyObject *k_walk(PyObject *self, PyObject *args) {
         }
         if (short_) { result = Py_BuildValue("(iO)", 0, Py_None); goto done; }
     }
-    /* the order: positions by low end (without the money-less classes unless flat) */
-    lazy_order ord = {heap, 0, out, 0};
+    /* the classes with money (all of them when flat), in list order */
+    Py_ssize_t nlive = 0;
     int drained = 0;
     if (!flat) {
         psum pw;
         psum_init(&pw);
         for (Py_ssize_t i = 0; i < n; i++)
-            if (lows[i] != 0.0) { heap[ord.hn].key = lows[i]; heap[ord.hn].pos = i; ord.hn++; psum_add(&pw, ws[i]); }
-        if (ord.hn < n) {
+            if (lows[i] != 0.0) { live[nlive++] = i; psum_add(&pw, ws[i]); }
+        if (nlive < n) {
             weight = pw.started ? psum_value(&pw) : 0.0;
             drained = 1;
         }
     } else {
-        for (Py_ssize_t i = 0; i < n; i++) { heap[i].key = lows[i]; heap[i].pos = i; }
-        ord.hn = n;
+        for (Py_ssize_t i = 0; i < n; i++) live[nlive++] = i;
     }
     if (!drained) {
-        /* The first class in order (a scan: often the only one this walk reads) */
-        if (ord.hn == 0) { PyErr_SetString(PyExc_IndexError, "list index out of range"); goto done; }
-        Py_ssize_t best = 0;
-        for (Py_ssize_t i = 1; i < ord.hn; i++)
-            if (KLESS(heap[i], heap[best])) best = i;
-        Py_ssize_t first = heap[best].pos;
+        /* min(lows): often the only class this walk needs */
+        if (n == 0) { PyErr_SetString(PyExc_ValueError, "min() arg is an empty sequence"); goto done; }
+        double lowest = lows[0];
+        for (Py_ssize_t i = 1; i < n; i++)
+            if (lows[i] < lowest) lowest = lows[i];
         double q0 = cost / weight;
-        if (lows[first] > q0 * (1 + 4 * EPS)) {
+        if (lowest > q0 * (1 + 4 * EPS)) {
             poor = PyList_New(0);
             if (!poor) goto done;
             result = make_rho(q0, 2 * EPS * q0, 0.0, 0.0, poor);
@@ -479,30 +480,45 @@ static PyObject *k_walk(PyObject *self, PyObject *args) {
             goto done;
         }
     }
-    lazy_init(&ord);
     int slopes = parametric && limit != 0;
     if (!flat && screen >= cost) {
-        /* quick_price */
+        /* quick_price: passes that take every class below the current price at once */
+        Py_ssize_t *pend = heap_pos, *taken = out_pos, np = nlive, nt = 0;
+        memcpy(pend, live, sizeof(Py_ssize_t) * nlive);
         double rem = cost, tot = weight, w = weight, rem_s = 0.0;
-        Py_ssize_t taken = -1, i;
-        for (Py_ssize_t j = 0; (i = lazy_get(&ord, j)) >= 0; j++) {
-            Py_ssize_t k = kid[i];
-            double vf = VF[k];
-            if (vf * w >= rem) { taken = j; break; }
-            double wf = ws[i];
-            rem -= wf * vf;
-            if (slopes) rem_s -= wf * VS[k];
-            w -= wf;
+        int ok = 1;
+        for (;;) {
+            Py_ssize_t start = nt, keep = 0;
+            for (Py_ssize_t j = 0; j < np; j++) {
+                Py_ssize_t i = pend[j];
+                if (VF[kid[i]] * w < rem) taken[nt++] = i;
+                else pend[keep++] = i;
+            }
+            if (nt == start) break;
+            for (Py_ssize_t j = start; j < nt; j++) {
+                Py_ssize_t i = taken[j], k = kid[i];
+                double wf = ws[i];
+                rem -= wf * VF[k];
+                if (slopes) rem_s -= wf * VS[k];
+                w -= wf;
+            }
+            np = keep;
+            if (!np) { ok = 0; break; }
         }
-        if (taken >= 0) {
-            i = ord.out[taken].pos;
-            double rem_e = (EPS * cost * (double)(taken + 1) + err_max * (tot - w)) * (1 + 4 * EPS);
+        if (ok) {
+            double rem_e = (EPS * cost * (double)(nt + 1) + err_max * (tot - w)) * (1 + 4 * EPS);
             double q = rem / w;
             double q_e = rem_e / w + EPS * q;
-            int ok = !(lows[i] * (1 - 2 * EPS) <= (q + q_e) * (1 + 2 * EPS));
-            if (ok && taken &&
-                lows[ord.out[taken - 1].pos] * (1 + 2 * EPS) + 2 * err_max * (1 + 2 * EPS) >= (q - q_e) * (1 - 2 * EPS))
-                ok = 0;
+            double least = lows[pend[0]];
+            for (Py_ssize_t j = 1; j < np; j++)
+                if (lows[pend[j]] < least) least = lows[pend[j]];
+            if (least * (1 - 2 * EPS) <= (q + q_e) * (1 + 2 * EPS)) ok = 0;
+            if (ok && nt) {
+                double most = lows[taken[0]];
+                for (Py_ssize_t j = 1; j < nt; j++)
+                    if (lows[taken[j]] > most) most = lows[taken[j]];
+                if (most * (1 + 2 * EPS) + 2 * err_max * (1 + 2 * EPS) >= (q - q_e) * (1 - 2 * EPS)) ok = 0;
+            }
             if (ok) {
                 poor = PyList_New(0);
                 if (!poor) goto done;
@@ -514,8 +530,8 @@ static PyObject *k_walk(PyObject *self, PyObject *args) {
                 }
                 psum pe;
                 psum_init(&pe);
-                for (Py_ssize_t j = 0; j < taken; j++) {
-                    Py_ssize_t pi = ord.out[j].pos;
+                for (Py_ssize_t j = 0; j < nt; j++) {
+                    Py_ssize_t pi = taken[j];
                     PyObject *v = PyLong_FromSsize_t(kid[pi]);
                     if (!v || PyList_Append(poor, v) < 0) { Py_XDECREF(v); goto done; }
                     Py_DECREF(v);
@@ -523,8 +539,8 @@ static PyObject *k_walk(PyObject *self, PyObject *args) {
                 }
                 if (drained && PyList_Append(poor, minus_one) < 0) goto done;
                 double slope_e = psum_value(&pe);
-                double rem_se = (slope_e * (1 + (double)(taken + 2) * EPS) - EPS * (double)(taken + 1) * rem_s) *
-                                (1 + 4 * EPS);
+                double rem_se =
+                    (slope_e * (1 + (double)(nt + 2) * EPS) - EPS * (double)(nt + 1) * rem_s) * (1 + 4 * EPS);
                 double qs = rem_s / w;
                 result = make_rho(q, q_e, qs, rem_se / w + EPS * fabs(qs), poor);
                 poor = NULL;
@@ -532,6 +548,14 @@ static PyObject *k_walk(PyObject *self, PyObject *args) {
             }
         }
     }
+    /* the order: positions by low end, made lazily */
+    lazy_order ord = {heap, 0, out, 0};
+    for (Py_ssize_t j = 0; j < nlive; j++) {
+        heap[j].key = lows[live[j]];
+        heap[j].pos = live[j];
+    }
+    ord.hn = nlive;
+    lazy_init(&ord);
     poor = PyList_New(0);
     if (!poor) goto done;
     {
@@ -590,6 +614,9 @@ done:
     PyMem_Free(lows);
     PyMem_Free(heap);
     PyMem_Free(out);
+    PyMem_Free(live);
+    PyMem_Free(heap_pos);
+    PyMem_Free(out_pos);
     return result;
 }
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import heapq
 import math
 from fractions import Fraction
-from itertools import compress, islice, repeat
+from itertools import compress, repeat
 from operator import itemgetter, mul
 from typing import TYPE_CHECKING, Any, cast
 
@@ -419,34 +419,35 @@ class FastRun:
         screen = sum(map(mul, weights, lows))
         if screen < cost and self.surely_short(keys, weights, cost, screen, weight):
             return None
-        # Sorted by the low end of each value's interval: once one class is surely rich, all later are.
-        # Sorting positions by a float key takes CPython's fast path for floats (no tuples are built);
-        # classes with the same low end keep their list order, which is as valid as any other.
         n = len(keys)
         drained = False
         if not self.flat:
             # The classes with low end 0.0 are exactly the money-less ones: take them at once. The
-            # truth test of a float leaves them out of the order, and the weight of the others is
-            # summed the same way (whole numbers, so the float weight is exact in any order).
-            order = sorted(compress(range(n), lows), key=lows.__getitem__)
-            if len(order) < n:
+            # truth test of a float leaves them out, and the weight of the others is summed the same
+            # way (whole numbers, so the float weight is exact in any order).
+            live = list(compress(range(n), lows))
+            if len(live) < n:
                 weight = sum(compress(weights, lows))
                 drained = True
         else:
-            order = sorted(range(n), key=lows.__getitem__)
+            live = list(range(n))
         if not drained:
             q0 = cost / weight
-            if lows[order[0]] > q0 * (1 + 4 * EPS):
+            if min(lows) > q0 * (1 + 4 * EPS):
                 return (q0, 2 * EPS * q0, 0.0, 0.0), []  # everybody can pay the equal share
         slopes = self.parametric and self.limit != 0
         if not self.flat and screen >= cost:
-            # Affordable (the low ends alone pay the cost), and every class in ``order`` has money:
+            # Affordable (the low ends alone pay the cost), and every class in ``live`` has money:
             # the quick walk nearly always settles it (see quick_price).
-            found = self.quick_price(order, keys, weights, lows, cost, weight, slopes)
+            found = self.quick_price(live, keys, weights, lows, cost, weight, slopes)
             if found is not None:
                 if drained:
                     found[1].append(_ZERO)
                 return found
+        # Sorted by the low end of each value's interval: once one class is surely rich, all later are.
+        # Sorting positions by a float key takes CPython's fast path for floats (no tuples are built);
+        # classes with the same low end keep their list order, which is as valid as any other.
+        order = sorted(live, key=lows.__getitem__)
         val = self.val
         rem, rem_e, rem_s, rem_se = cost, EPS * cost, 0.0, 0.0
         poor: list[Val] = []
@@ -517,7 +518,7 @@ class FastRun:
 
     def quick_price(
         self,
-        order: list[int],
+        live: list[int],
         keys: list[int],
         weights: list[float],
         lows: list[float],
@@ -528,65 +529,64 @@ class FastRun:
         """walk()'s price and poor classes, found in plain floats and then proven in one check;
         None if the check fails (a close call) or no class is rich: walk() then goes class by class.
 
-        The loop takes classes, lowest money first, while they cannot pay what is left over the
-        weight left, as walk() does, but without bounding the error of each step. Then one check
-        proves the outcome: if every class taken surely holds less than the resulting price q, and
-        every other class surely more, then q is the price (its supporters pay exactly the cost at
-        q) and the classes taken are the poor ones. With ``order`` sorted by low ends, that is two
-        comparisons: the last class taken (its money is at most its low end plus twice the run's
-        ``err_max``) and the first one left. Needs every class in ``order`` to have money.
+        Whoever holds less than the current price (what is left over the weight left) surely cannot
+        pay the final one, which only rises as poor classes leave: so each pass takes every such
+        class at once, in list order, until a pass finds none. No sort, and no error bound per step.
+        Then one check proves the outcome: if every class taken surely holds less than the resulting
+        price q, and every other class surely more, then q is the price (its supporters pay exactly
+        the cost at q) and the classes taken are the poor ones. That is two comparisons: the richest
+        class taken (its money is at most its low end plus twice the run's ``err_max``) and the
+        poorest one left. Needs every class in ``live`` to have money.
         """
         val = self.val
         rem = cost
         total = weight
-        poor: list[Val] = []
         rem_s = 0.0
-        if slopes:
-            add = poor.append
-            for i in order:
+        taken: list[int] = []
+        pending = live
+        while True:
+            new: list[int] = []
+            keep: list[int] = []
+            for i in pending:
+                (new if val[keys[i]][0] * weight < rem else keep).append(i)
+            if not new:
+                break
+            # Within a pass the classes taken hold less than rem in all (each less than its weight's
+            # share of it), so rem stays within [0, cost] as in a walk in order.
+            for i in new:
                 v = val[keys[i]]
-                vf = v[0]
-                if vf * weight >= rem:
-                    break
-                add(v)
                 wf = weights[i]
-                rem -= wf * vf
-                rem_s -= wf * v[2]
+                rem -= wf * v[0]
+                if slopes:
+                    rem_s -= wf * v[2]
                 weight -= wf
-            else:
+            taken += new
+            pending = keep
+            if not pending:
                 return None
-        else:
-            for i in order:
-                vf = val[keys[i]][0]
-                if vf * weight >= rem:
-                    break
-                wf = weights[i]
-                rem -= wf * vf
-                weight -= wf
-            else:
-                return None
-        taken = order.index(i)
         err_max = self.err_max
+        n_taken = len(taken)
         # Each step is off by at most u * (rem + w * vf) <= 2u * cost (w * vf < rem <= cost), and
         # the exact money of the classes taken by at most err_max * their weight; cost itself by u.
-        rem_e = (EPS * cost * (taken + 1) + err_max * (total - weight)) * (1 + 4 * EPS)
+        rem_e = (EPS * cost * (n_taken + 1) + err_max * (total - weight)) * (1 + 4 * EPS)
         q = rem / weight
         q_e = rem_e / weight + EPS * q
-        # The first class left, and every later one, surely holds more than the price (low ends are
-        # rounded to within u of vf - ve)...
-        if lows[i] * (1 - 2 * EPS) <= (q + q_e) * (1 + 2 * EPS):
+        # Every class left surely holds more than the price (low ends are rounded to within u of
+        # vf - ve)...
+        if min(map(lows.__getitem__, pending)) * (1 - 2 * EPS) <= (q + q_e) * (1 + 2 * EPS):
             return None
         # ... and every class taken surely less: its money is at most vf + ve = low + 2 ve.
-        if taken and lows[order[taken - 1]] * (1 + 2 * EPS) + 2 * err_max * (1 + 2 * EPS) >= (q - q_e) * (
-            1 - 2 * EPS
-        ):
+        if taken and max(map(lows.__getitem__, taken)) * (1 + 2 * EPS) + 2 * err_max * (1 + 2 * EPS) >= (
+            q - q_e
+        ) * (1 - 2 * EPS):
             return None
         if not slopes:
-            return (q, q_e, 0.0, 0.0), poor
+            return (q, q_e, 0.0, 0.0), []
+        poor = [val[keys[i]] for i in taken]
         # The slopes likewise: exact within the sum of w * vse, each step off by at most
         # 2u * |rem_s| (|rem_s| only grows).
-        slope_e = sum(map(mul, map(weights.__getitem__, islice(order, taken)), map(_SLOPE_ERR, poor)))
-        rem_se = (slope_e * (1 + (taken + 2) * EPS) - EPS * (taken + 1) * rem_s) * (1 + 4 * EPS)
+        slope_e = sum(map(mul, map(weights.__getitem__, taken), map(_SLOPE_ERR, poor)))
+        rem_se = (slope_e * (1 + (n_taken + 2) * EPS) - EPS * (n_taken + 1) * rem_s) * (1 + 4 * EPS)
         qs = rem_s / weight
         return (q, q_e, qs, rem_se / weight + EPS * abs(qs)), poor
 
