@@ -184,18 +184,18 @@ static PyObject *money_grow(Money *m, PyObject *arg) {
     Py_RETURN_NONE;
 }
 
-/* shift(created, ft): resume_from's loop; returns (flat, err_max) */
+/* shift(created, ft): resume_from's loop (created: an array('q') of class ids); returns (flat, err_max) */
 static PyObject *money_shift(Money *m, PyObject *args) {
-    PyObject *created;
+    Py_buffer created;
     double ft;
-    if (!PyArg_ParseTuple(args, "O!d", &PyList_Type, &created, &ft)) return NULL;
+    if (!PyArg_ParseTuple(args, "y*d", &created, &ft)) return NULL;
     int flat = 0;
     double err_max = 0.0, two_eps = 2 * EPS;
-    Py_ssize_t nc = PyList_GET_SIZE(created);
+    Py_ssize_t nc = created.len / (Py_ssize_t)sizeof(int64_t);
+    const int64_t *cs = (const int64_t *)created.buf;
     for (Py_ssize_t j = 0; j < nc; j++) {
-        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(created, j));
-        if (k == -1 && PyErr_Occurred()) return NULL;
-        if (check_index(k, m->n) < 0) return NULL;
+        Py_ssize_t k = (Py_ssize_t)cs[j];
+        if (check_index(k, m->n) < 0) { PyBuffer_Release(&created); return NULL; }
         if (m->zero[k]) continue;
         double nf = m->vf[k] + m->vs[k] * ft;
         double ne = m->ve[k] + m->vse[k] * ft + two_eps * nf;
@@ -205,6 +205,7 @@ static PyObject *money_shift(Money *m, PyObject *args) {
         if (lo <= 0.0) flat = 1;
         if (ne > err_max) err_max = ne;
     }
+    PyBuffer_Release(&created);
     return Py_BuildValue("(Od)", flat ? Py_True : Py_False, err_max);
 }
 
@@ -365,6 +366,22 @@ static PyObject *k_pack(PyObject *self, PyObject *args) {
         ws[i] = as_double(PyList_GET_ITEM(weights, i));
         if (PyErr_Occurred()) { Py_DECREF(out); return NULL; }
         if (ids[i] < 0) { Py_DECREF(out); PyErr_SetString(PyExc_ValueError, "class id"); return NULL; }
+    }
+    return out;
+}
+
+/* pack_ids(ids) -> bytes: a list of class ids as int64 (children for buy() and pay(), and
+ * FastRun.created, an array('q')) */
+static PyObject *k_pack_ids(PyObject *self, PyObject *args) {
+    PyObject *ids;
+    if (!PyArg_ParseTuple(args, "O!", &PyList_Type, &ids)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(ids);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int64_t));
+    if (!out) return NULL;
+    int64_t *d = (int64_t *)PyBytes_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        d[i] = PyLong_AsLongLong(PyList_GET_ITEM(ids, i));
+        if (d[i] == -1 && PyErr_Occurred()) { Py_DECREF(out); return NULL; }
     }
     return out;
 }
@@ -621,18 +638,21 @@ done:
 }
 
 /* ----- FastRun.buy's loop ------------------------------------------------------------------- */
-/* buy(money, ids, children, q, q_e, qs, qs_e, zero_stays) -> list of the children whose money is a
- * close call, which the caller settles exactly (in order). */
+/* buy(money, packed, children, q, q_e, qs, qs_e, zero_stays) -> list of the children whose money is a
+ * close call, which the caller settles exactly (in order). ``packed``: the winner's classes (pack());
+ * ``children``: their children's ids (pack_ids()). */
 static PyObject *k_buy(PyObject *self, PyObject *args) {
     Money *mo;
-    PyObject *ids, *children;
+    PyObject *packed, *children;
     double q, q_e, qs, qs_e;
     int zero_stays;
-    if (!PyArg_ParseTuple(args, "O!O!O!ddddp", &MoneyType, &mo, &PyList_Type, &ids, &PyList_Type, &children, &q,
-                          &q_e, &qs, &qs_e, &zero_stays))
+    if (!PyArg_ParseTuple(args, "O!O!O!ddddp", &MoneyType, &mo, &PyBytes_Type, &packed, &PyBytes_Type, &children,
+                          &q, &q_e, &qs, &qs_e, &zero_stays))
         return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(ids);
-    if (PyList_GET_SIZE(children) != n) {
+    Py_ssize_t n = PyBytes_GET_SIZE(packed) / (Py_ssize_t)(sizeof(Py_ssize_t) + sizeof(double));
+    const Py_ssize_t *ids = (const Py_ssize_t *)PyBytes_AS_STRING(packed);
+    const int64_t *kids = (const int64_t *)PyBytes_AS_STRING(children);
+    if (PyBytes_GET_SIZE(children) != n * (Py_ssize_t)sizeof(int64_t)) {
         PyErr_SetString(PyExc_ValueError, "ids and children differ in length");
         return NULL;
     }
@@ -640,9 +660,8 @@ static PyObject *k_buy(PyObject *self, PyObject *args) {
     PyObject *close = PyList_New(0);
     if (!close) return NULL;
     for (Py_ssize_t j = 0; j < n; j++) {
-        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(ids, j));
-        Py_ssize_t nw = PyLong_AsSsize_t(PyList_GET_ITEM(children, j));
-        if ((k == -1 || nw == -1) && PyErr_Occurred()) goto fail;
+        Py_ssize_t k = ids[j];
+        Py_ssize_t nw = (Py_ssize_t)kids[j];
         if (check_index(k, mo->n) < 0 || check_index(nw, mo->n) < 0) goto fail;
         if (mo->zero[k] && zero_stays) {
             money_set_zero(mo, nw);
@@ -664,8 +683,9 @@ static PyObject *k_buy(PyObject *self, PyObject *args) {
             mo->zero[nw] = 0;
             mo->low[nw] = left - left_e;
         } else {
-            PyObject *x = PyList_GET_ITEM(children, j);
-            if (PyList_Append(close, x) < 0) goto fail;
+            PyObject *x = PyLong_FromSsize_t(nw);
+            if (!x || PyList_Append(close, x) < 0) { Py_XDECREF(x); goto fail; }
+            Py_DECREF(x);
         }
     }
     return close;
@@ -1436,14 +1456,16 @@ static PyObject *k_ppick_sum(PyObject *self, PyObject *args) {
     return PyFloat_FromDouble(psum_value(&ps));
 }
 
-/* pay(low0, low1, high0, high1, keys, new, u0, u1, l0, l1, m): _Proof.pay's bounds, on the four views */
+/* pay(low0, low1, high0, high1, packed, children, u0, u1, l0, l1, m): _Proof.pay's bounds, on the four views
+ * (packed: the winner's classes, pack(); children: their children, pack_ids()) */
 static PyObject *k_pay(PyObject *self, PyObject *args) {
     BoundView *low0, *low1, *high0, *high1;
-    PyObject *keys, *newids;
+    PyObject *packed, *children;
     double u0, u1, l0, l1, m;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!ddddd", &BoundViewType, &low0, &BoundViewType, &low1, &BoundViewType,
-                          &high0, &BoundViewType, &high1, &PyList_Type, &keys, &PyList_Type, &newids, &u0, &u1, &l0,
-                          &l1, &m))
+    packed_lists pl;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!OO!ddddd", &BoundViewType, &low0, &BoundViewType, &low1, &BoundViewType,
+                          &high0, &BoundViewType, &high1, &packed, &PyBytes_Type, &children, &u0, &u1, &l0, &l1, &m) ||
+        parse_packed(packed, &pl) < 0)
         return NULL;
     Bounds *bs = low0->bounds;
     if (low1->bounds != bs || high0->bounds != bs || high1->bounds != bs || low0->which != 0 || low1->which != 1 ||
@@ -1451,8 +1473,9 @@ static PyObject *k_pay(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "the four views of one Bounds, in order");
         return NULL;
     }
-    Py_ssize_t nk = PyList_GET_SIZE(keys);
-    Py_ssize_t n = PyList_GET_SIZE(newids) < nk ? PyList_GET_SIZE(newids) : nk; /* zip() stops at the shorter */
+    Py_ssize_t nk = pl.n, nc = PyBytes_GET_SIZE(children) / (Py_ssize_t)sizeof(int64_t);
+    const int64_t *kids = (const int64_t *)PyBytes_AS_STRING(children);
+    Py_ssize_t n = nc < nk ? nc : nk; /* zip() stops at the shorter */
     double *x = PyMem_Malloc(sizeof(double) * 4 * (nk + 1));
     if (!x) return PyErr_NoMemory();
     PyObject *result = NULL;
@@ -1460,8 +1483,7 @@ static PyObject *k_pay(PyObject *self, PyObject *args) {
      * reads what the Python lines read (they update low0 and low1 before reading high0). */
     double e0 = m * fabs(l0), e1 = m * fabs(l1);
     for (Py_ssize_t i = 0; i < nk; i++) {
-        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(keys, i));
-        if (k == -1 && PyErr_Occurred()) goto done;
+        Py_ssize_t k = pl.kid[i];
         if (bounds_ensure(bs, k) < 0) goto done;
         double a0 = bs->b[0][k], a1 = bs->b[1][k], c0 = bs->b[2][k], c1 = bs->b[3][k];
         double x0 = a0 - u0 - m * (fabs(a0) + u0);
@@ -1474,9 +1496,7 @@ static PyObject *k_pay(PyObject *self, PyObject *args) {
         x[4 * i + 3] = 0.0 > v1 ? 0.0 : v1;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
-        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(newids, i));
-        if (k == -1 && PyErr_Occurred()) goto done;
-        if (bounds_set(bs, k, x + 4 * i) < 0) goto done;
+        if (bounds_set(bs, (Py_ssize_t)kids[i], x + 4 * i) < 0) goto done;
     }
     result = Py_NewRef(Py_None);
 done:
@@ -1514,6 +1534,7 @@ static PyObject *k_keep_poor(PyObject *self, PyObject *args) {
 
 static PyMethodDef methods[] = {
     {"pack", k_pack, METH_VARARGS, "A walk's class ids and weights, packed (see walk)."},
+    {"pack_ids", k_pack_ids, METH_VARARGS, "Class ids as int64 (see buy and pay)."},
     {"walk", k_walk, METH_VARARGS, "FastRun.walk after the class lists (see mes_fast.py)."},
     {"buy", k_buy, METH_VARARGS, "FastRun.buy's loop over the winner's classes (see mes_fast.py)."},
     {"child_ids", k_child_ids, METH_VARARGS, "MesEngine.child_ids's loop (see mes.py)."},

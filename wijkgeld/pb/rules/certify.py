@@ -178,12 +178,7 @@ class _Proof:
 
     def _packed(self, node: _Node, p: int) -> bytes:
         """p's classes at ``node`` packed for the compiled kernel (as FastRun.walk keeps them)."""
-        found = node.packed.get(p)
-        if found is None:
-            assert self.k is not None
-            keys, weights = self.e.ids(node, p)
-            found = node.packed[p] = self.k.pack(keys, weights)
-        return found
+        return node.packed.get(p) or self.e.packed(node, p)
 
     # ----- bounds on prices --------------------------------------------------------------------
     def upper_key(self, node: _Node, p: int) -> tuple[Line, list[int]] | None:
@@ -329,11 +324,13 @@ class _Proof:
         u0, u1 = _up(upper_key[0] * cu, 2), _up(upper_key[1] * cu, 2)
         l0, l1 = _down(lower_key[0] * cd, 2), _down(lower_key[1] * cd, 2)
         m = 4 * EPS
+        if self.k is not None:
+            # The lines below, in C.
+            packed, children = self._packed(node, s), self.e.child_packed(node, s)
+            self.k.pay(low0, low1, high0, high1, packed, children, u0, u1, l0, l1, m)
+            return
         keys = self.e.ids(node, s)[0]
         new = self.e.child_ids(node, s)
-        if self.k is not None:
-            self.k.pay(low0, low1, high0, high1, keys, new, u0, u1, l0, l1, m)  # the lines below, in C
-            return
         # Lower bound: low - upper price, or 0 (both lie under max(0, .)); whichever is the larger
         # at t = 0, where the bounds must stay tight for the proof to start at all.
         x0 = [a - u0 - m * (abs(a) + u0) for a in map(low0.__getitem__, keys)]

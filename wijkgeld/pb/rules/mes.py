@@ -62,6 +62,8 @@ class _Node:
     child_ids: dict[int, list[int]] = field(default_factory=dict)
     #: the compiled kernel's copy of ids[p] (kernel.py), made on first use
     packed: dict[int, bytes] = field(default_factory=dict)
+    #: the compiled kernel's copy of child_ids[s], made on first use
+    child_packed: dict[int, bytes] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,6 +292,23 @@ class MesEngine:
                 c = tc[t]
                 acc[c] = get(c, 0) + weights[t]
             found = node.ids[p] = (list(acc), list(map(float, acc.values())))
+        return found
+
+    def packed(self, node: _Node, p: int) -> bytes:
+        """``ids(node, p)`` packed for the compiled kernel (class ids, then weights), made once per node."""
+        found = node.packed.get(p)
+        if found is None:
+            assert self.k is not None
+            keys, weights = self.ids(node, p)
+            found = node.packed[p] = self.k.pack(keys, weights)
+        return found
+
+    def child_packed(self, node: _Node, s: int) -> bytes:
+        """``child_ids(node, s)`` packed for the compiled kernel (int64), made once per node."""
+        found = node.child_packed.get(s)
+        if found is None:
+            assert self.k is not None
+            found = node.child_packed[s] = self.k.pack_ids(self.child_ids(node, s))
         return found
 
     def child_ids(self, node: _Node, s: int) -> list[int]:

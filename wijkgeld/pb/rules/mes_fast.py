@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from array import array
 from fractions import Fraction
 from itertools import compress, repeat
 from operator import itemgetter, mul
@@ -107,7 +108,7 @@ class FastRun:
         # For resuming a later run: classes in creation order, drops in order, and per round the
         # state at its start (classes made so far, drops so far, heap, limit, node). The round that
         # created a class, and its parent, follow from its key (see born), so they are not stored.
-        self.created: list[int] = [0]
+        self.created = array("q", [0])
         self.drop_log: list[int] = []
         # Heaps and limits in a snapshot are in the coordinates of the run that took it (its origin).
         self.snaps: list[tuple[int, int, list[Entry], float, _Node, tuple[Q, int | None]]] = []
@@ -199,7 +200,7 @@ class FastRun:
         self.node = node
         return True
 
-    def _shift(self, created: list[int], ft: float) -> None:
+    def _shift(self, created: array[int], ft: float) -> None:
         """resume_from(): the prefix's classes' money ``ft`` steps later, in place."""
         val, low = self.val, self.low
         flat = False
@@ -765,7 +766,10 @@ class FastRun:
         q, q_e, qs, qs_e = rho
         val, low = self.val, self.low
         children = self.e.child_ids(node, s)
-        self.created.extend(children)
+        if self.k is not None:
+            self.created.frombytes(self.e.child_packed(node, s))  # extend(children), as a copy of bytes
+        else:
+            self.created.extend(children)
         short = len(self.e.class_key) - len(val)
         if short > 0:  # room for the ids given since (placeholders, set below before any read)
             if self.k is not None:
@@ -783,7 +787,10 @@ class FastRun:
         # Money values and slopes are >= 0, so abs() of them is the value itself.
         if self.k is not None:
             # The loop below in C; it leaves the close calls (in order) to settle here.
-            for new in self.k.buy(val, self.e.ids(node, s)[0], children, q, q_e, qs, qs_e, zero_stays):
+            close = self.k.buy(
+                val, self.e.packed(node, s), self.e.child_packed(node, s), q, q_e, qs, qs_e, zero_stays
+            )
+            for new in close:
                 self.settle(new)
             return
         for k, new in zip(self.e.ids(node, s)[0], children, strict=True):
