@@ -386,6 +386,9 @@ static PyObject *k_pack_ids(PyObject *self, PyObject *args) {
     return out;
 }
 
+static PyObject *walk_impl(Money *mo, PyObject *packed, double cost, double weight, int flat, int parametric,
+                           double limit, double err_max);
+
 static PyObject *k_walk(PyObject *self, PyObject *args) {
     Money *mo;
     PyObject *packed;
@@ -394,6 +397,11 @@ static PyObject *k_walk(PyObject *self, PyObject *args) {
     if (!PyArg_ParseTuple(args, "O!O!ddppdd", &MoneyType, &mo, &PyBytes_Type, &packed, &cost, &weight, &flat,
                           &parametric, &limit, &err_max))
         return NULL;
+    return walk_impl(mo, packed, cost, weight, flat, parametric, limit, err_max);
+}
+
+static PyObject *walk_impl(Money *mo, PyObject *packed, double cost, double weight, int flat, int parametric,
+                           double limit, double err_max) {
     Py_ssize_t n = PyBytes_GET_SIZE(packed) / (Py_ssize_t)(sizeof(Py_ssize_t) + sizeof(double));
     const Py_ssize_t *kid = (const Py_ssize_t *)PyBytes_AS_STRING(packed);
     const double *ws = (const double *)(kid + n);
@@ -635,6 +643,152 @@ done:
     PyMem_Free(heap_pos);
     PyMem_Free(out_pos);
     return result;
+}
+
+/* ----- FastRun.go: one round's walks ----------------------------------------------------------- */
+/* heapq on a list of heap entries (low, key, err, slope, slope_err, p): tuples of five floats and an
+ * int, compared as tuples are (the floats in order, then p; no NaN). The entries of one heap have
+ * distinct p, so the order is total and every valid heap pops them in the same order. */
+static int entry_less(PyObject *a, PyObject *b) {
+    for (int i = 0; i < 5; i++) {
+        double x = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(a, i)), y = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(b, i));
+        if (x < y) return 1;
+        if (x > y) return 0;
+    }
+    return PyLong_AsSsize_t(PyTuple_GET_ITEM(a, 5)) < PyLong_AsSsize_t(PyTuple_GET_ITEM(b, 5));
+}
+
+static int entry_ok(PyObject *e) {
+    if (!PyTuple_CheckExact(e) || PyTuple_GET_SIZE(e) != 6) return 0;
+    for (int i = 0; i < 5; i++)
+        if (!PyFloat_CheckExact(PyTuple_GET_ITEM(e, i))) return 0;
+    return PyLong_CheckExact(PyTuple_GET_ITEM(e, 5));
+}
+
+/* heapq.heappop(heap): the smallest entry (a new reference) */
+static PyObject *heap_pop(PyObject *heap) {
+    Py_ssize_t n = PyList_GET_SIZE(heap);
+    PyObject *last = PyList_GET_ITEM(heap, n - 1);
+    Py_INCREF(last);
+    if (PyList_SetSlice(heap, n - 1, n, NULL) < 0) { Py_DECREF(last); return NULL; }
+    n--;
+    if (n == 0) return last;
+    PyObject *top = PyList_GET_ITEM(heap, 0); /* the list's reference, handed to the caller below */
+    /* _siftup as heapq does it: move the smaller child up to the leaf, then sift ``last`` down */
+    PyObject **h = ((PyListObject *)heap)->ob_item;
+    Py_ssize_t pos = 0, child = 1;
+    while (child < n) {
+        Py_ssize_t right = child + 1;
+        if (right < n && !entry_less(h[child], h[right])) child = right;
+        h[pos] = h[child];
+        pos = child;
+        child = 2 * pos + 1;
+    }
+    /* _siftdown(heap, 0, pos) with ``last`` */
+    while (pos > 0) {
+        Py_ssize_t parent = (pos - 1) >> 1;
+        if (entry_less(last, h[parent])) {
+            h[pos] = h[parent];
+            pos = parent;
+            continue;
+        }
+        break;
+    }
+    h[pos] = last; /* the list's reference to ``top`` moves to the caller; ``last``'s to the list */
+    return top;
+}
+
+/* evaluate(money, heap, packed_of, packer, cost_f, total_f, flat, parametric, limit, err_max,
+ *          best_high, evaluated, walked, dropped, drop_log, rnd)
+ * FastRun.go's inner loop for one round, while the heap's lowest low end is <= best_high: pop, walk
+ * (packed_of: the node's packed lists, packer(p) makes a missing one), and record the outcome as the
+ * Python loop does (evaluated entries, walked[p] = (rho, poor), dropped[p] = rnd and drop_log for an
+ * unaffordable project with nothing to keep). Returns (0, None, best_high, None) when the round's
+ * walks are done; for a walk that the caller must finish, (1, p, best_high, (g0, e0, g1, e1)): keep
+ * these and drop p; (2, p, best_high, None): too close, walk p exactly. Call again after it. */
+static PyObject *k_evaluate(PyObject *self, PyObject *args) {
+    Money *mo;
+    PyObject *heap, *packed_of, *packer, *cost_f, *total_f, *evaluated, *walked, *dropped, *drop_log, *rnd;
+    int flat, parametric;
+    double limit, err_max, best_high;
+    if (!PyArg_ParseTuple(args, "O!O!O!OO!O!ppdddO!O!O!O!O", &MoneyType, &mo, &PyList_Type, &heap, &PyDict_Type,
+                          &packed_of, &packer, &PyList_Type, &cost_f, &PyList_Type, &total_f, &flat, &parametric,
+                          &limit, &err_max, &best_high, &PyList_Type, &evaluated, &PyDict_Type, &walked,
+                          &PyDict_Type, &dropped, &PyList_Type, &drop_log, &rnd))
+        return NULL;
+    Py_ssize_t nc = PyList_GET_SIZE(cost_f);
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(heap); i++)
+        if (!entry_ok(PyList_GET_ITEM(heap, i))) {
+            PyErr_SetString(PyExc_TypeError, "heap entries are (5 floats, int)");
+            return NULL;
+        }
+    while (PyList_GET_SIZE(heap) > 0) {
+        PyObject *first = PyList_GET_ITEM(heap, 0);
+        if (!(PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(first, 0)) <= best_high)) break;
+        PyObject *entry = heap_pop(heap);
+        if (!entry) return NULL;
+        PyObject *pobj = PyTuple_GET_ITEM(entry, 5);
+        Py_INCREF(pobj);
+        Py_DECREF(entry);
+        Py_ssize_t p = PyLong_AsSsize_t(pobj);
+        if (p == -1 && PyErr_Occurred()) { Py_DECREF(pobj); return NULL; }
+        if (check_index(p, nc) < 0 || check_index(p, PyList_GET_SIZE(total_f)) < 0) { Py_DECREF(pobj); return NULL; }
+        PyObject *packed = PyDict_GetItemWithError(packed_of, pobj); /* borrowed */
+        if (packed) {
+            Py_INCREF(packed);
+        } else {
+            if (PyErr_Occurred()) { Py_DECREF(pobj); return NULL; }
+            packed = PyObject_CallOneArg(packer, pobj);
+            if (!packed) { Py_DECREF(pobj); return NULL; }
+        }
+        if (!PyBytes_Check(packed)) {
+            Py_DECREF(packed);
+            Py_DECREF(pobj);
+            PyErr_SetString(PyExc_TypeError, "packed class lists");
+            return NULL;
+        }
+        double cf = as_double(PyList_GET_ITEM(cost_f, p));
+        double weight = as_double(PyList_GET_ITEM(total_f, p));
+        PyObject *res = (cf == -1.0 || weight == -1.0) && PyErr_Occurred()
+                            ? NULL
+                            : walk_impl(mo, packed, cf, weight, flat, parametric, limit, err_max);
+        Py_DECREF(packed);
+        if (!res) { Py_DECREF(pobj); return NULL; }
+        long code = PyLong_AsLong(PyTuple_GET_ITEM(res, 0));
+        if (code == 1 || code == 2) {
+            PyObject *extra = PyTuple_GET_ITEM(res, 1);
+            PyObject *out = Py_BuildValue("(lOdO)", code, pobj, best_high, extra);
+            Py_DECREF(res);
+            Py_DECREF(pobj);
+            return out;
+        }
+        if (code == 0) {
+            Py_DECREF(res);
+            int bad = PyDict_SetItem(dropped, pobj, rnd) < 0 || PyList_Append(drop_log, pobj) < 0;
+            Py_DECREF(pobj);
+            if (bad) return NULL;
+            continue;
+        }
+        /* code 3: (rho, poor) */
+        PyObject *found = PyTuple_GET_ITEM(res, 1);
+        PyObject *rho = PyTuple_GET_ITEM(found, 0);
+        double r0 = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(rho, 0)), r1 = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(rho, 1));
+        double r2 = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(rho, 2)), r3 = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(rho, 3));
+        if (PyDict_SetItem(walked, pobj, found) < 0) { Py_DECREF(res); Py_DECREF(pobj); return NULL; }
+        Py_DECREF(res);
+        double key = r0 / cf;
+        double err = r1 / cf + 2 * EPS * key;
+        double sl = r2 / cf;
+        PyObject *e = Py_BuildValue("(dddddO)", key - err, key, err, sl, r3 / cf + 2 * EPS * fabs(sl), pobj);
+        Py_DECREF(pobj);
+        if (!e) return NULL;
+        int bad = PyList_Append(evaluated, e) < 0;
+        Py_DECREF(e);
+        if (bad) return NULL;
+        double high = key + err;
+        if (high < best_high) best_high = high; /* min(best_high, key + err) */
+    }
+    return Py_BuildValue("(iOdO)", 0, Py_None, best_high, Py_None);
 }
 
 /* ----- FastRun.buy's loop ------------------------------------------------------------------- */
@@ -1536,6 +1690,7 @@ static PyMethodDef methods[] = {
     {"pack", k_pack, METH_VARARGS, "A walk's class ids and weights, packed (see walk)."},
     {"pack_ids", k_pack_ids, METH_VARARGS, "Class ids as int64 (see buy and pay)."},
     {"walk", k_walk, METH_VARARGS, "FastRun.walk after the class lists (see mes_fast.py)."},
+    {"evaluate", k_evaluate, METH_VARARGS, "FastRun.go's walks of one round (see mes_fast.py)."},
     {"buy", k_buy, METH_VARARGS, "FastRun.buy's loop over the winner's classes (see mes_fast.py)."},
     {"child_ids", k_child_ids, METH_VARARGS, "MesEngine.child_ids's loop (see mes.py)."},
     {"keep_poor", k_keep_poor, METH_VARARGS, "FastRun.keep_poor's loop (see mes_fast.py)."},

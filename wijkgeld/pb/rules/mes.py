@@ -133,7 +133,7 @@ class MesEngine:
         self.k = kernel.active if profile.utility == "cost" else None
         self.root = _Node(0)
         if profile.utility == "cost":
-            num_types = len(profile.items)
+            num_types = len(profile.weights)
             if self.k is not None:
                 self.root.tc = self.k.zero_tc(num_types)
                 # Per candidate its supporter types, and per type its weight, packed for the kernel.

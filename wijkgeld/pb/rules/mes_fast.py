@@ -23,6 +23,7 @@ import heapq
 import math
 from array import array
 from fractions import Fraction
+from functools import partial
 from itertools import compress, repeat
 from operator import itemgetter, mul
 from typing import TYPE_CHECKING, Any, cast
@@ -636,33 +637,39 @@ class FastRun:
             poor_of: dict[int, list[Val]] = {}
             rho_of: dict[int, tuple[float, float, float, float]] = {}
             best_high = math.inf
-            while heap and heap[0][0] <= best_high:
-                p = heapq.heappop(heap)[5]
-                try:
-                    walked = self.walk(node, p)
-                    rho = None
-                    if walked is not None:
-                        rho, poor_of[p] = walked
-                except _Uncertain:
-                    rho_x = self.exact_walk(node, p)
-                    if rho_x is None:
-                        dropped[p] = len(selected)
+            rnd = len(selected)
+            if self.k is not None:
+                # The loop below, in C, up to the walks it leaves to Python (a keep() or a close call).
+                walked: dict[int, tuple[tuple[float, float, float, float], list[Val]]] = {}
+                packer = partial(e.packed, node)
+                while True:
+                    status, p, best_high, extra = self.k.evaluate(
+                        self.val, heap, node.packed, packer, e.cost_f, e.total_f, self.flat, self.parametric,
+                        float(self.limit), self.err_max, best_high, evaluated, walked, dropped, self.drop_log, rnd,
+                    )  # fmt: skip
+                    if status == 0:
+                        break
+                    if status == 1:
+                        self.keep(*extra, strict=True)
+                        dropped[p] = rnd
                         self.drop_log.append(p)
                         continue
-                    exact_rhos[p] = rho_x
-                    qf = float(rho_x[0])
-                    rho = (qf, EPS * qf, float(rho_x[1]), EPS * abs(float(rho_x[1])) + 1e-300)
-                if rho is None:
-                    dropped[p] = len(selected)
+                    best_high = self._exact_entry(node, p, evaluated, exact_rhos, rho_of, best_high)
+                for p, (rho, poor) in walked.items():
+                    rho_of[p], poor_of[p] = rho, poor
+            while self.k is None and heap and heap[0][0] <= best_high:
+                p = heapq.heappop(heap)[5]
+                try:
+                    found = self.walk(node, p)
+                except _Uncertain:
+                    best_high = self._exact_entry(node, p, evaluated, exact_rhos, rho_of, best_high)
+                    continue
+                if found is None:
+                    dropped[p] = rnd
                     self.drop_log.append(p)
                     continue
-                rho_of[p] = rho
-                cf = float(costs[p])
-                key = rho[0] / cf
-                err = rho[1] / cf + 2 * EPS * key
-                entry = (key - err, key, err, rho[2] / cf, rho[3] / cf + 2 * EPS * abs(rho[2] / cf), p)
-                evaluated.append(entry)
-                best_high = min(best_high, key + err)
+                rho, poor_of[p] = found
+                best_high = self._entry(p, rho, evaluated, rho_of, best_high)
             if not evaluated:
                 break
             contenders = [x for x in evaluated if x[0] <= best_high]
@@ -717,6 +724,43 @@ class FastRun:
                 rounds.append(MesRound(s, Fraction(rho_x[0]) / costs[s], rho_x[0]))
         limit = None if self.limit == math.inf else int(self.limit)
         return MesRun(selected, rounds, dropped, limit if self.parametric else None)
+
+    def _entry(
+        self,
+        p: int,
+        rho: tuple[float, float, float, float],
+        evaluated: list[Entry],
+        rho_of: dict[int, tuple[float, float, float, float]],
+        best_high: float,
+    ) -> float:
+        """Record p's price found in a round: its heap entry (key = price / cost, with error bounds);
+        returns the new lowest upper end of a key."""
+        rho_of[p] = rho
+        cf = self.e.cost_f[p]
+        key = rho[0] / cf
+        err = rho[1] / cf + 2 * EPS * key
+        evaluated.append((key - err, key, err, rho[2] / cf, rho[3] / cf + 2 * EPS * abs(rho[2] / cf), p))
+        return min(best_high, key + err)
+
+    def _exact_entry(
+        self,
+        node: _Node,
+        p: int,
+        evaluated: list[Entry],
+        exact_rhos: dict[int, tuple[Q, Q]],
+        rho_of: dict[int, tuple[float, float, float, float]],
+        best_high: float,
+    ) -> float:
+        """A walk too close for floats: p's price exactly (or p dropped), recorded as _entry does."""
+        rho_x = self.exact_walk(node, p)
+        if rho_x is None:
+            self.dropped[p] = len(self.selected)
+            self.drop_log.append(p)
+            return best_high
+        exact_rhos[p] = rho_x
+        qf = float(rho_x[0])
+        rho = (qf, EPS * qf, float(rho_x[1]), EPS * abs(float(rho_x[1])) + 1e-300)
+        return self._entry(p, rho, evaluated, rho_of, best_high)
 
     def certify(
         self,
