@@ -650,7 +650,8 @@ class FastRun:
                     if status == 0:
                         break
                     if status == 1:
-                        self.keep(*extra, strict=True)
+                        g0, e0, g1, e1 = extra
+                        self.keep(g0, e0, g1, e1, strict=True)
                         dropped[p] = rnd
                         self.drop_log.append(p)
                         continue
