@@ -1243,6 +1243,7 @@ static PyObject *bounds_payers(Bounds *b, PyObject *args) {
 }
 
 static PyObject *bounds_loses(Bounds *b, PyObject *args);
+static PyObject *bounds_scan_round(Bounds *b, PyObject *args);
 
 static PyMethodDef bounds_methods[] = {
     {"attach", (PyCFunction)bounds_attach, METH_VARARGS, "Make classes from a run's money (start_from)."},
@@ -1250,6 +1251,7 @@ static PyMethodDef bounds_methods[] = {
     {"view", (PyCFunction)bounds_view, METH_O, "One of the four bounds as a dict-like view."},
     {"payers", (PyCFunction)bounds_payers, METH_VARARGS, "_Proof.payers."},
     {"loses", (PyCFunction)bounds_loses, METH_VARARGS, "_Proof.loses after its first check."},
+    {"scan_round", (PyCFunction)bounds_scan_round, METH_VARARGS, "certify_span's loop over one round's projects."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1473,47 +1475,130 @@ static int lower_key_c(Bounds *b, packed_lists *pl, double cost, double total_w,
     return 0;
 }
 
+/* _Proof.loses after its first _beats() (which failed): p's reach against the winner's bound ``up``,
+ * with p's two kept lower bounds (first, second) renewed in place as the Python code renews them. */
+static int loses_core(Bounds *b, packed_lists *pl, double cost, double total_w, double first[2], double second[2],
+                      const double up[2], int short_first, double *reach_out) {
+    double *mo = PyMem_Malloc(sizeof(double) * (pl->n + 1));
+    Py_ssize_t *poor = PyMem_Malloc(sizeof(Py_ssize_t) * (pl->n + 1));
+    Py_ssize_t *pending = PyMem_Malloc(sizeof(Py_ssize_t) * (pl->n + 1));
+    int rc = -1;
+    double reach = 0.0, sh[2];
+    int have_short = 0;
+    if (!mo || !poor || !pending) { PyErr_NoMemory(); goto done; }
+    if (short_first) {
+        if (unaffordable(b, pl, cost, sh) < 0) goto done;
+        have_short = 1;
+        if (sh[0] >= 1) { reach = 2.0; goto out; }
+    }
+    if (lower_key_c(b, pl, cost, total_w, 0, first, mo, poor, pending) < 0) goto done;
+    reach = beats(up, first, second);
+    if (reach >= 1) goto out;
+    if (lower_key_c(b, pl, cost, total_w, 1, second, mo, poor, pending) < 0) goto done;
+    reach = beats(up, first, second);
+    if (reach >= 1) goto out;
+    if (!have_short && unaffordable(b, pl, cost, sh) < 0) goto done;
+    if (sh[0] >= 1) reach = 2.0;
+    else if (sh[1] < reach) reach = 1.0;
+    else reach = c_max(reach, sh[0]);
+out:
+    *reach_out = reach;
+    rc = 0;
+done:
+    PyMem_Free(mo);
+    PyMem_Free(poor);
+    PyMem_Free(pending);
+    return rc;
+}
+
 /* loses(packed, cost, total_w, low00, low01, low10, low11, u0, u1, short_first) -> (reach, low00, low01,
- * low10, low11): _Proof.loses after its first _beats() (which the caller has done: it failed), with
- * p's two kept lower bounds and as renewed. */
+ * low10, low11): loses_core for Python. */
 static PyObject *bounds_loses(Bounds *b, PyObject *args) {
     PyObject *packed;
-    double cost, total_w, first[2], second[2], up[2];
+    double cost, total_w, first[2], second[2], up[2], reach;
     int short_first;
     packed_lists pl;
     if (!PyArg_ParseTuple(args, "Oddddddddp", &packed, &cost, &total_w, &first[0], &first[1], &second[0],
                           &second[1], &up[0], &up[1], &short_first) ||
         parse_packed(packed, &pl) < 0)
         return NULL;
-    double *mo = PyMem_Malloc(sizeof(double) * (pl.n + 1));
-    Py_ssize_t *poor = PyMem_Malloc(sizeof(Py_ssize_t) * (pl.n + 1));
-    Py_ssize_t *pending = PyMem_Malloc(sizeof(Py_ssize_t) * (pl.n + 1));
-    PyObject *result = NULL;
-    double reach = 0.0, sh[2];
-    int have_short = 0;
-    if (!mo || !poor || !pending) { PyErr_NoMemory(); goto done; }
-    if (short_first) {
-        if (unaffordable(b, &pl, cost, sh) < 0) goto done;
-        have_short = 1;
-        if (sh[0] >= 1) { reach = 2.0; goto out; }
+    if (loses_core(b, &pl, cost, total_w, first, second, up, short_first, &reach) < 0) return NULL;
+    return Py_BuildValue("(ddddd)", reach, first[0], first[1], second[0], second[1]);
+}
+
+static int line_of(PyObject *t, double out[2]) {
+    if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) != 2) { PyErr_SetString(PyExc_TypeError, "a line"); return -1; }
+    out[0] = PyFloat_AsDouble(PyTuple_GET_ITEM(t, 0));
+    out[1] = PyFloat_AsDouble(PyTuple_GET_ITEM(t, 1));
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+/* scan_round(projects, start, lows, u0, u1, packed_of, packer, cost_f, total_f, dropped, rnd, gone)
+ *   -> (i, reach)
+ * certify_span's loop over the projects in play in one round, from position ``start``: skip those
+ * whose kept bound lies above the winner's, else loses() (renewing lows[p]); those unaffordable for
+ * the rest of the run (reach > 1) go to ``gone``. Stops at the first project that does not surely
+ * lose on the whole range (reach < 1), which the caller handles; i = len(projects) at the end. */
+static PyObject *bounds_scan_round(Bounds *b, PyObject *args) {
+    PyObject *projects, *lows, *packed_of, *packer, *cost_f, *total_f, *dropped, *gone;
+    Py_ssize_t start, rnd;
+    double up[2];
+    if (!PyArg_ParseTuple(args, "O!nO!ddO!OO!O!O!nO!", &PyList_Type, &projects, &start, &PyDict_Type, &lows, &up[0],
+                          &up[1], &PyDict_Type, &packed_of, &packer, &PyList_Type, &cost_f, &PyList_Type, &total_f,
+                          &PyDict_Type, &dropped, &rnd, &PyList_Type, &gone))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(projects);
+    for (Py_ssize_t i = start; i < n; i++) {
+        PyObject *pobj = PyList_GET_ITEM(projects, i);
+        PyObject *lw = PyDict_GetItemWithError(lows, pobj); /* borrowed */
+        if (!lw) {
+            if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, pobj);
+            return NULL;
+        }
+        if (!PyTuple_Check(lw) || PyTuple_GET_SIZE(lw) != 2) { PyErr_SetString(PyExc_TypeError, "two lines"); return NULL; }
+        double first[2], second[2];
+        if (line_of(PyTuple_GET_ITEM(lw, 0), first) < 0) return NULL;
+        if (first[0] > up[0] && first[1] > up[1]) continue;
+        if (line_of(PyTuple_GET_ITEM(lw, 1), second) < 0) return NULL;
+        double reach = beats(up, first, second);
+        if (reach < 1) {
+            Py_ssize_t p = PyLong_AsSsize_t(pobj);
+            if (p == -1 && PyErr_Occurred()) return NULL;
+            if (check_index(p, PyList_GET_SIZE(cost_f)) < 0 || check_index(p, PyList_GET_SIZE(total_f)) < 0) return NULL;
+            /* dropped.get(p, rnd + 1) <= rnd */
+            PyObject *d = PyDict_GetItemWithError(dropped, pobj);
+            if (!d && PyErr_Occurred()) return NULL;
+            Py_ssize_t when = d ? PyLong_AsSsize_t(d) : rnd + 1;
+            if (when == -1 && PyErr_Occurred()) return NULL;
+            PyObject *packed = PyDict_GetItemWithError(packed_of, pobj);
+            if (packed) {
+                Py_INCREF(packed);
+            } else {
+                if (PyErr_Occurred()) return NULL;
+                packed = PyObject_CallOneArg(packer, pobj);
+                if (!packed) return NULL;
+            }
+            packed_lists pl;
+            int bad = parse_packed(packed, &pl) < 0;
+            double cost = bad ? 0.0 : as_double(PyList_GET_ITEM(cost_f, p));
+            double total_w = bad ? 0.0 : as_double(PyList_GET_ITEM(total_f, p));
+            if (!bad && !PyErr_Occurred())
+                bad = loses_core(b, &pl, cost, total_w, first, second, up, when <= rnd, &reach) < 0;
+            Py_DECREF(packed);
+            if (bad || PyErr_Occurred()) return NULL;
+            PyObject *renewed = Py_BuildValue("((dd)(dd))", first[0], first[1], second[0], second[1]);
+            if (!renewed) return NULL;
+            bad = PyDict_SetItem(lows, pobj, renewed) < 0;
+            Py_DECREF(renewed);
+            if (bad) return NULL;
+        }
+        if (reach > 1) {
+            if (PyList_Append(gone, pobj) < 0) return NULL;
+        } else if (reach < 1) {
+            return Py_BuildValue("(nd)", i, reach);
+        }
     }
-    if (lower_key_c(b, &pl, cost, total_w, 0, first, mo, poor, pending) < 0) goto done;
-    reach = beats(up, first, second);
-    if (reach >= 1) goto out;
-    if (lower_key_c(b, &pl, cost, total_w, 1, second, mo, poor, pending) < 0) goto done;
-    reach = beats(up, first, second);
-    if (reach >= 1) goto out;
-    if (!have_short && unaffordable(b, &pl, cost, sh) < 0) goto done;
-    if (sh[0] >= 1) reach = 2.0;
-    else if (sh[1] < reach) reach = 1.0;
-    else reach = c_max(reach, sh[0]);
-out:
-    result = Py_BuildValue("(ddddd)", reach, first[0], first[1], second[0], second[1]);
-done:
-    PyMem_Free(mo);
-    PyMem_Free(poor);
-    PyMem_Free(pending);
-    return result;
+    return Py_BuildValue("(nd)", n, 1.0);
 }
 
 /* pdot(view, packed) -> sum(map(mul, map(view.__getitem__, keys), weights)) */

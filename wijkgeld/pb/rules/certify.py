@@ -38,6 +38,7 @@ import math
 import weakref
 from collections.abc import Sequence
 from fractions import Fraction
+from functools import partial
 from itertools import repeat
 from operator import mul
 from typing import TYPE_CHECKING, cast
@@ -498,13 +499,30 @@ def certify_span(
         )
         equal_known = False
         rank_w = engine.ranks[w]
-        for p in list(alive):
-            # Most projects lose by far: their kept lower bound lies above the winner's upper bound
-            # at both ends (loses() would say so too, after three calls).
-            kept = lows[p][0]
-            if kept[0] > upper[0] and kept[1] > upper[1]:
-                continue
-            reach = proof.loses(node, p, upper, dropped.get(p, rnd + 1) <= rnd)
+        in_play = list(alive)
+        i = 0
+        gone: list[int] = []
+        while i < len(in_play):
+            if proof.k is not None:
+                # The lines below up to the first project with reach < 1, in C (projects gone for
+                # the rest of the run are collected in ``gone``).
+                i, reach = proof.bounds.scan_round(
+                    in_play, i, lows, upper[0], upper[1], node.packed, partial(engine.packed, node),
+                    engine.cost_f, engine.total_f, dropped, rnd, gone,
+                )  # fmt: skip
+                if i == len(in_play):
+                    break
+                p = in_play[i]
+                i += 1
+            else:
+                p = in_play[i]
+                i += 1
+                # Most projects lose by far: their kept lower bound lies above the winner's upper
+                # bound at both ends (loses() would say so too, after three calls).
+                kept = lows[p][0]
+                if kept[0] > upper[0] and kept[1] > upper[1]:
+                    continue
+                reach = proof.loses(node, p, upper, dropped.get(p, rnd + 1) <= rnd)
             if reach < 1:
                 # Only where the bounds fail: these look at every class of the winner and of p.
                 if not equal_known:
@@ -514,13 +532,14 @@ def certify_span(
                     if payers < equal or (payers == equal and engine.ranks[p] > rank_w):
                         continue
             if reach > 1:
-                alive.discard(p)
+                gone.append(p)
             elif reach < 1:
                 # Cut the range to where p surely loses; the winner's bound stays valid there.
                 lam = proof.shrink(reach)
                 if lam is None:
                     return -1
                 upper = _cut(upper, lam, 1)
+        alive.difference_update(gone)
         # The winner's lower bound from its poor classes at t = 0: tight there (see pay).
         lower = proof.lower_key(node, w, 0, poor)
         proof.pay(node, w, upper, lower)
