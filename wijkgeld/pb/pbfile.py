@@ -13,7 +13,7 @@ import gc
 import io
 import os
 from collections.abc import Iterator
-from itertools import chain, repeat, starmap
+from itertools import chain, islice, repeat, starmap
 from operator import itemgetter
 from typing import Any
 
@@ -231,78 +231,115 @@ class _Parser:
         self.projects[pid] = Project(pid, cost, extra)
 
     def read_votes_at_once(self) -> None:
-        """Read the rest of the VOTES section in whole-list operations when it is plain: no quote,
+        """Read the rest of the VOTES section in whole-column operations when it is plain: no quote,
         NUL or lone carriage return, no cell with spaces around it, no blank line, no points column
-        (approval and choose-1 files, the largest ones). Every check of the row-by-row path is made
-        here too, on all rows at once; if any fails, or the section is not plain, nothing is kept and
-        the row-by-row path reads the section again, so that it reports the first problem with its
-        line number, exactly as before.
+        (approval, choose-1 and ordinal files without points: the largest ones). Every check of the
+        row-by-row path is made here too, on all rows at once; if any fails, or the section is not
+        plain, nothing is kept and the row-by-row path reads the section again, so that it reports
+        the first problem with its line number, exactly as before.
         """
         if self.points_at is not None or self.vote_type in POINT_VOTE_TYPES:
             return
         source = self.source
         start = source.tell()
-        rest = source.read()
-        ballots = self._plain_votes(rest)
+        ballots = self._plain_votes(source.read())
         if ballots is None:
             source.seek(start)  # rows() goes on from the first VOTES row
             return
         self.ballots_at_once = ballots
-        self.line = self.last_line = self.last_line + rest.count("\n") + (not rest.endswith("\n"))
+        self.line = self.last_line = self.last_line + len(ballots)  # one row a line: no blank lines
 
     def _plain_votes(self, rest: str) -> list[Ballot] | None:
-        if '"' in rest or "\0" in rest:
+        """The ballots of a plain VOTES section (see read_votes_at_once), or None if it is not plain.
+
+        Each line end becomes ``"\\0;"`` (the section has no NUL of its own), and the whole section
+        is split on ``;`` once: one flat list of cells, a column is a slice of it. As every NUL is
+        followed by ``;``, a NUL can only end a cell; so if the cells of the last column together hold
+        one NUL per line, each of them ends with one, and every row has exactly the header's number of
+        cells (a blank line, a short or a long row all break this).
+        """
+        if not rest or '"' in rest or "\0" in rest:
             return None
         if "\r" in rest:
-            rest = rest.replace("\r\n", "\n")
-            if "\r" in rest:
-                return None
-        lines = rest.split("\n")
-        if lines[-1] == "":
-            lines.pop()
-        if not lines or "" in lines:
-            return None  # blank lines: the row-by-row path skips them
+            flat = rest.replace("\r\n", "\0;")
+            if "\r" in flat or "\n" in flat:
+                return None  # a lone carriage return (a line end to csv), or mixed line ends
+        else:
+            flat = rest.replace("\n", "\0;")
+        if not flat.endswith("\0;"):
+            flat += "\0;"  # the last line had no line end
+        count = flat.count("\0")
         width = len(self.vote_columns)
-        if set(map(str.count, lines, repeat(";"))) != {width - 1}:
-            return None  # a row with another number of cells
-        # Every row has ``width`` cells, so the cells of all rows in a row lie in one flat list, and
-        # a column is a slice of it (no list per row).
-        cells = ";".join(lines).split(";")
-        voters = cells[self.voter_at :: width]
-        distinct = set(voters)
-        if len(distinct) != len(voters) or "" in distinct:
+        cells = flat.split(";")
+        del flat
+        if len(cells) != width * count + 1:
             return None
-        if not "".join(distinct).isdigit():  # numbers (nearly always) need no look at each id
-            for voter in distinct:
-                lowered = voter.lower()
-                if lowered == MISSING or lowered in SECTIONS or voter.strip() != voter:
-                    return None
-        votes = cells[self.vote_at :: width]
-        names_of: dict[str, tuple[str, ...]] = {}
-        for vote in set(votes):
-            if vote.strip() != vote:
-                return None
-            try:
-                names_of[vote] = self.vote_names(vote)
-            except PbParseError:
-                return None
-        extras: list[dict[str, str]] | repeat[dict[str, str]]
+        cells.pop()  # the empty cell after the last line end
+        last = "".join(cells[width - 1 :: width]).split("\0")
+        if len(last) != count + 1:
+            return None  # some row is shorter or longer than the header
+        last.pop()
+
+        def column(at: int) -> list[str]:
+            return last if at == width - 1 else cells[at::width]
+
+        voters = column(self.voter_at)
+        distinct = set(voters)
+        if len(distinct) != count or "" in distinct:
+            return None  # a repeated or missing voter id
+        # Numbers (nearly always) need no look at each id.
+        if not "".join(voters).isdigit() and not _plain_ids(distinct):
+            return None
+        votes = column(self.vote_at)
+        names_of = self._names_at_once(set(votes))
+        if names_of is None:
+            return None
+        extras: list[dict[str, str]] | repeat[dict[str, str]] | map[dict[str, str]]
         if not self.extra_names:
             extras = repeat({})
         else:
-            columns = [cells[i::width] for i in self.extra_at]
-            rows: list[Any] = list(zip(*columns, strict=True)) if len(columns) > 1 else columns[0]
-            made: dict[object, dict[str, str]] = {}
-            for found in set(rows):
-                values: tuple[str, ...] = found if len(columns) > 1 else (found,)
-                if any(v.strip() != v for v in values):
-                    return None
-                made[found] = {
-                    k: v for k, v in zip(self.extra_names, values, strict=True) if v.lower() != MISSING
-                }
-            extras = list(map(made.__getitem__, rows))
+            found = self._extras_at_once([column(at) for at in self.extra_at])
+            if found is None:
+                return None
+            extras = found
+        ballots = make_ballots(voters, map(names_of.__getitem__, votes), repeat(None), extras, count)
         self.voter_ids = distinct
-        return make_ballots(voters, map(names_of.__getitem__, votes), repeat(None), extras, len(voters))
+        return ballots
+
+    def _names_at_once(self, votes: set[str]) -> dict[str, tuple[str, ...]] | None:
+        """The projects of each distinct vote cell, found for all cells in whole-list operations, or
+        None if one of them is not a plain list of project ids (an unknown project, an empty name,
+        spaces around a name): the row-by-row path then reports or reads it."""
+        names_of: dict[str, tuple[str, ...]] = {}
+        listed = []
+        for vote in votes:
+            if not vote or (len(vote) == len(MISSING) and vote.lower() == MISSING):
+                names_of[vote] = ()
+            else:
+                listed.append(vote)
+        # Every name of every cell, in order; each replaced by the project's own id string, so a
+        # file of 100,000 ballots refers to a few hundred id strings instead of holding a copy each.
+        ids = {pid: pid for pid in self.projects}
+        try:
+            names = list(map(ids.__getitem__, ",".join(listed).split(",")))
+        except KeyError:
+            return None
+        # Cut the names back into one tuple per cell: a cell with k commas has k + 1 names.
+        sizes = map((1).__add__, map(str.count, listed, repeat(",")))
+        shared = iter(names)
+        names_of.update(zip(listed, map(tuple, map(islice, repeat(shared), sizes)), strict=True))
+        return names_of
+
+    def _extras_at_once(self, columns: list[list[str]]) -> list[dict[str, str]] | None:
+        """The extra cells of each row as a dict, rows with the same cells sharing one; None if a
+        cell has spaces around it. One pass: each row's cells are looked up, and only a row unlike
+        all before it builds a dict (most files repeat a few hundred combinations)."""
+        made = _ExtrasByCells(self.extra_names)
+        cells = columns[0] if len(columns) == 1 else zip(*columns, strict=True)
+        try:
+            return list(map(made.__getitem__, cells))
+        except _NotPlain:
+            return None
 
     def set_vote_layout(self, header: list[str]) -> None:
         """Where each cell of a VOTES row is, found once from the header instead of a dict per row."""
@@ -370,6 +407,37 @@ class _Parser:
                 raise self.error(f"vote for unknown project {name!r}")
             names[pos] = project.project_id
         return tuple(names)
+
+
+class _NotPlain(Exception):
+    """A VOTES section turns out not to be plain: read it row by row."""
+
+
+class _ExtrasByCells(dict[Any, dict[str, str]]):
+    """The ``extra`` dict of a row by its extra cells (one cell, or a tuple of them), made on first
+    use as the row-by-row path makes it."""
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__()
+        self.names = names
+
+    def __missing__(self, cells: str | tuple[str, ...]) -> dict[str, str]:
+        values = (cells,) if isinstance(cells, str) else cells
+        for value in values:
+            if value.strip() != value:
+                raise _NotPlain
+        extra = self[cells] = {k: v for k, v in zip(self.names, values, strict=True) if v.lower() != MISSING}
+        return extra
+
+
+def _plain_ids(voters: set[str]) -> bool:
+    """Whether no voter id needs the row-by-row path: none has spaces around it, is ``none`` or a
+    section name (in any case). Voter ids hold no line end, so one joined string answers for all."""
+    listed = list(voters)
+    if list(map(str.strip, listed)) != listed:
+        return False
+    lowered = "\n" + "\n".join(listed).lower() + "\n"
+    return not any(f"\n{word}\n" in lowered for word in (MISSING, *SECTIONS))
 
 
 def write_pb(election: Election) -> str:
