@@ -317,15 +317,12 @@ class _Parser:
         spaces around a name, a ``;`` from a row with a cell too many): the row-by-row path then
         reports or reads it."""
         texts = b"\n".join(cells).decode().split("\n")
+        by_text = dict(zip(texts, cells, strict=True))  # one to one: UTF-8 decodes one way only
         names_of: dict[bytes, tuple[str, ...]] = {}
-        listed: list[bytes] = []
-        listed_texts: list[str] = []
-        for cell, text in zip(cells, texts, strict=True):
-            if not text or (len(text) == len(MISSING) and text.lower() == MISSING):
-                names_of[cell] = ()
-            else:
-                listed.append(cell)
-                listed_texts.append(text)
+        for empty in ("", MISSING, MISSING.title(), MISSING.upper()):  # other spellings: row by row
+            if empty in by_text:
+                names_of[by_text.pop(empty)] = ()
+        listed, listed_texts = list(by_text.values()), list(by_text)
         # Every name of every cell, in order; each replaced by the project's own id string, so a
         # file of 100,000 ballots refers to a few hundred id strings instead of holding a copy each.
         if not listed:
