@@ -157,6 +157,10 @@ BAD_ROWS = {
     "section marker": ("VOTES", "section VOTES appears twice"),
     "lone carriage return": ("{v};a;30\r;Noord", "wrong column count in VOTES: 3 cells, header has 4"),
     "tab cell": ("{v};a\t;30;Noord", None),
+    "vote nOnE": ("{v};nOnE;30;Noord", None),
+    "vote NONE": ("{v};NONE;30;Noord", None),
+    "extra NONE": ("{v};a;NONE;Noord", None),
+    "project id with a space": ("{v};a b;30;Noord", "vote for unknown project 'a b'"),
 }
 
 
@@ -176,6 +180,36 @@ def test_odd_row_deep_in_a_large_file(case: str, newline: str) -> None:
     else:
         line = FIRST_ROW_LINE + BAD_AT
         assert fast[0] == "error" and fast[1].startswith(f"<string>:{line}: {message}")
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "message"),
+    [
+        ("voter_id;vote", "{v};a;b", "wrong column count in VOTES: 3 cells, header has 2"),
+        ("voter_id;vote", "{v}", "wrong column count in VOTES: 1 cells, header has 2"),
+        ("vote;voter_id", "a;{v};x", "wrong column count in VOTES: 3 cells, header has 2"),
+        ("vote;voter_id", "a;{v}", None),
+        ("age;voter_id;vote", "30;{v};zz", "vote for unknown project 'zz'"),
+        ("age;voter_id;vote", "30;{v};a", None),
+    ],
+)
+def test_other_layouts_read_as_row_by_row(header: str, row: str, message: str | None) -> None:
+    """Two columns only, vote before voter_id, voter_id not first: fast where it applies, and
+    always the row-by-row outcome."""
+    head = HEAD.replace("voter_id;vote;age;district", header)
+    layout = header.split(";")
+    rows = []
+    for i in range(5_000):
+        cells = {"voter_id": str(i + 1), "vote": ["a", "b,c", ""][i % 3], "age": str(20 + i % 50)}
+        rows.append(";".join(cells[name] for name in layout))
+    rows[3_210] = row.format(v=3_211)
+    text = head + "\n".join(rows) + "\n"
+    fast, slow = _outcome(parse_pb, text), _outcome(_row_by_row, text)
+    assert fast == slow
+    if message is None:
+        assert fast[0] == "ok"
+    else:
+        assert fast[1].startswith(f"<string>:{FIRST_ROW_LINE + 3_210}: {message}")
 
 
 def test_error_names_the_first_bad_row_of_several() -> None:
