@@ -13,9 +13,8 @@ import gc
 import io
 import os
 from collections.abc import Iterator
-from itertools import chain, repeat, starmap
+from itertools import chain, islice, repeat, starmap
 from operator import itemgetter
-from typing import Any
 
 from .errors import PbParseError
 from .model import POINT_VOTE_TYPES, VOTE_TYPES, Ballot, Election, Project, make_ballots
@@ -231,78 +230,116 @@ class _Parser:
         self.projects[pid] = Project(pid, cost, extra)
 
     def read_votes_at_once(self) -> None:
-        """Read the rest of the VOTES section in whole-list operations when it is plain: no quote,
+        """Read the rest of the VOTES section in whole-column operations when it is plain: no quote,
         NUL or lone carriage return, no cell with spaces around it, no blank line, no points column
-        (approval and choose-1 files, the largest ones). Every check of the row-by-row path is made
-        here too, on all rows at once; if any fails, or the section is not plain, nothing is kept and
-        the row-by-row path reads the section again, so that it reports the first problem with its
-        line number, exactly as before.
+        (approval, choose-1 and ordinal files without points: the largest ones). Every check of the
+        row-by-row path is made here too, on all rows at once; if any fails, or the section is not
+        plain, nothing is kept and the row-by-row path reads the section again, so that it reports
+        the first problem with its line number, exactly as before.
         """
         if self.points_at is not None or self.vote_type in POINT_VOTE_TYPES:
             return
         source = self.source
         start = source.tell()
-        rest = source.read()
-        ballots = self._plain_votes(rest)
+        ballots = self._plain_votes(source.read())
         if ballots is None:
             source.seek(start)  # rows() goes on from the first VOTES row
             return
         self.ballots_at_once = ballots
-        self.line = self.last_line = self.last_line + rest.count("\n") + (not rest.endswith("\n"))
+        self.line = self.last_line = self.last_line + len(ballots)  # one row a line: no blank lines
 
     def _plain_votes(self, rest: str) -> list[Ballot] | None:
-        if '"' in rest or "\0" in rest:
+        """The ballots of a plain VOTES section (see read_votes_at_once), or None if it is not plain.
+
+        Each line is split into at most three pieces, ``voter_id``, ``vote`` and the rest of the row
+        (the extra cells, as one piece): the pieces of all lines make one flat list, and a column is
+        a slice of it. If that list holds three pieces a line, every line has at least three cells;
+        the rest of a row is split into its extra cells once per distinct rest, which checks that it
+        has exactly as many as the header. Rows with the same rest (most files repeat a few hundred
+        combinations of age, sex and district) share one ``extra`` dict, equal vote cells one tuple.
+
+        The split is made on the UTF-8 bytes (``;`` and the line ends are single bytes that never
+        occur inside a multi-byte character, so the cells are the same): the pieces thrown away after
+        reading are then bytes objects, kept in other memory than the strings and ballots that stay,
+        which keeps those close together (reading while an earlier election is still in memory, as
+        the benchmark does, took half as long again with str pieces). The voter ids are decoded in
+        one go; vote cells and rests once per distinct value.
+        """
+        if tuple(sorted((self.voter_at, self.vote_at))) != (0, 1):
+            return None  # voter_id and vote come first in every known file; others go row by row
+        if not rest or '"' in rest or "\0" in rest:
             return None
-        if "\r" in rest:
-            rest = rest.replace("\r\n", "\n")
-            if "\r" in rest:
-                return None
-        lines = rest.split("\n")
-        if lines[-1] == "":
-            lines.pop()
-        if not lines or "" in lines:
-            return None  # blank lines: the row-by-row path skips them
-        width = len(self.vote_columns)
-        if set(map(str.count, lines, repeat(";"))) != {width - 1}:
-            return None  # a row with another number of cells
-        # Every row has ``width`` cells, so the cells of all rows in a row lie in one flat list, and
-        # a column is a slice of it (no list per row).
-        cells = ";".join(lines).split(";")
-        voters = cells[self.voter_at :: width]
+        try:
+            data = rest.encode()
+        except UnicodeEncodeError:  # a lone surrogate, from parse_pb() given such a str
+            return None
+        if b"\r" in data:
+            data = data.replace(b"\r\n", b"\n")
+            if b"\r" in data:
+                return None  # a lone carriage return: a line end to csv
+        lines = data.split(b"\n")
+        del data
+        if not lines[-1]:
+            lines.pop()  # the last line's line end
+        count = len(lines)
+        pieces = min(len(self.vote_columns), 3)
+        flat = list(chain.from_iterable(map(bytes.split, lines, repeat(b";"), repeat(pieces - 1))))
+        del lines
+        if len(flat) != pieces * count:
+            return None  # a blank line, or a row with too few cells
+        voters = b"\n".join(flat[self.voter_at :: pieces]).decode().split("\n")
         distinct = set(voters)
-        if len(distinct) != len(voters) or "" in distinct:
+        if len(distinct) != count or "" in distinct:
+            return None  # a repeated or missing voter id
+        # Numbers (nearly always) need no look at each id.
+        if not "".join(voters).isdigit() and not _plain_ids(distinct):
             return None
-        if not "".join(distinct).isdigit():  # numbers (nearly always) need no look at each id
-            for voter in distinct:
-                lowered = voter.lower()
-                if lowered == MISSING or lowered in SECTIONS or voter.strip() != voter:
-                    return None
-        votes = cells[self.vote_at :: width]
-        names_of: dict[str, tuple[str, ...]] = {}
-        for vote in set(votes):
-            if vote.strip() != vote:
-                return None
-            try:
-                names_of[vote] = self.vote_names(vote)
-            except PbParseError:
-                return None
+        votes = flat[self.vote_at :: pieces]
+        names_of = self._names_at_once(list(set(votes)))
+        if names_of is None:
+            return None
         extras: list[dict[str, str]] | repeat[dict[str, str]]
-        if not self.extra_names:
+        if pieces == 2:
             extras = repeat({})
         else:
-            columns = [cells[i::width] for i in self.extra_at]
-            rows: list[Any] = list(zip(*columns, strict=True)) if len(columns) > 1 else columns[0]
-            made: dict[object, dict[str, str]] = {}
-            for found in set(rows):
-                values: tuple[str, ...] = found if len(columns) > 1 else (found,)
-                if any(v.strip() != v for v in values):
-                    return None
-                made[found] = {
-                    k: v for k, v in zip(self.extra_names, values, strict=True) if v.lower() != MISSING
-                }
-            extras = list(map(made.__getitem__, rows))
+            made = _ExtrasByRest(self.extra_names)
+            try:
+                extras = list(map(made.__getitem__, flat[2::3]))
+            except _NotPlain:
+                return None
+        ballots = make_ballots(voters, map(names_of.__getitem__, votes), repeat(None), extras, count)
         self.voter_ids = distinct
-        return make_ballots(voters, map(names_of.__getitem__, votes), repeat(None), extras, len(voters))
+        return ballots
+
+    def _names_at_once(self, cells: list[bytes]) -> dict[bytes, tuple[str, ...]] | None:
+        """The projects of each distinct vote cell, found for all cells in whole-list operations, or
+        None if one of them is not a plain list of project ids (an unknown project, an empty name,
+        spaces around a name, a ``;`` from a row with a cell too many): the row-by-row path then
+        reports or reads it."""
+        texts = b"\n".join(cells).decode().split("\n")
+        by_text = dict(zip(texts, cells, strict=True))  # one to one: UTF-8 decodes one way only
+        names_of: dict[bytes, tuple[str, ...]] = {}
+        for empty in ("", MISSING, MISSING.title(), MISSING.upper()):  # other spellings: row by row
+            if empty in by_text:
+                names_of[by_text.pop(empty)] = ()
+        listed, listed_texts = list(by_text.values()), list(by_text)
+        # Every name of every cell, in order; each replaced by the project's own id string, so a
+        # file of 100,000 ballots refers to a few hundred id strings instead of holding a copy each.
+        if not listed:
+            return names_of
+        ids = {pid: pid for pid in self.projects}
+        joined = ",".join(listed_texts)
+        if ";" in joined:
+            return None
+        try:
+            names = list(map(ids.__getitem__, joined.split(",")))
+        except KeyError:
+            return None
+        # Cut the names back into one tuple per cell: a cell with k commas has k + 1 names.
+        sizes = map((1).__add__, map(str.count, listed_texts, repeat(",")))
+        shared = iter(names)
+        names_of.update(zip(listed, map(tuple, map(islice, repeat(shared), sizes)), strict=True))
+        return names_of
 
     def set_vote_layout(self, header: list[str]) -> None:
         """Where each cell of a VOTES row is, found once from the header instead of a dict per row."""
@@ -370,6 +407,37 @@ class _Parser:
                 raise self.error(f"vote for unknown project {name!r}")
             names[pos] = project.project_id
         return tuple(names)
+
+
+class _NotPlain(Exception):
+    """A VOTES section turns out not to be plain: read it row by row."""
+
+
+class _ExtrasByRest(dict[bytes, dict[str, str]]):
+    """The ``extra`` dict of a VOTES row by the rest of the row after ``voter_id`` and ``vote`` (its
+    extra cells, as UTF-8 bytes), made on first use as the row-by-row path makes it. A rest with
+    another number of cells than the header, or a cell with spaces around it, is not plain."""
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__()
+        self.names = names
+
+    def __missing__(self, rest: bytes) -> dict[str, str]:
+        values = rest.decode().split(";")
+        if len(values) != len(self.names) or list(map(str.strip, values)) != values:
+            raise _NotPlain
+        extra = self[rest] = {k: v for k, v in zip(self.names, values, strict=True) if v.lower() != MISSING}
+        return extra
+
+
+def _plain_ids(voters: set[str]) -> bool:
+    """Whether no voter id needs the row-by-row path: none has spaces around it or a ``;`` (from a
+    row with a cell too many), is ``none`` or a section name (in any case). Voter ids hold no line end, so one joined string answers for all."""
+    listed = list(voters)
+    if list(map(str.strip, listed)) != listed or ";" in "".join(listed):
+        return False
+    lowered = "\n" + "\n".join(listed).lower() + "\n"
+    return not any(f"\n{word}\n" in lowered for word in (MISSING, *SECTIONS))
 
 
 def write_pb(election: Election) -> str:
