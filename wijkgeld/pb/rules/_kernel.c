@@ -791,6 +791,50 @@ static PyObject *k_evaluate(PyObject *self, PyObject *args) {
     return Py_BuildValue("(iOdO)", 0, Py_None, best_high, Py_None);
 }
 
+/* certify_heap(heap, ranks, rank_s, ks, es, ss, ess, limit) -> (status, limit): FastRun.certify's loop
+ * for a winner priced in floats: every entry must keep losing to it for t up to the limit. status 0:
+ * the limit stays; 1: the new limit (an int); 2: a bound too large for doubles to be exact (limit or
+ * an x of 2**52 or more): the caller runs the Python loop instead. */
+static PyObject *k_certify_heap(PyObject *self, PyObject *args) {
+    PyObject *heap, *ranks;
+    Py_ssize_t rank_s;
+    double ks, es, ss, ess, limit;
+    if (!PyArg_ParseTuple(args, "O!O!nddddd", &PyList_Type, &heap, &PyList_Type, &ranks, &rank_s, &ks, &es, &ss,
+                          &ess, &limit))
+        return NULL;
+    const double big = 4503599627370496.0; /* 2**52 */
+    if (limit != INFINITY && limit >= big) return Py_BuildValue("(iO)", 2, Py_None);
+    double start = limit, abs_ss = fabs(ss);
+    Py_ssize_t n = PyList_GET_SIZE(heap), nr = PyList_GET_SIZE(ranks);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *e = PyList_GET_ITEM(heap, i);
+        if (!entry_ok(e)) { PyErr_SetString(PyExc_TypeError, "heap entries are (5 floats, int)"); return NULL; }
+        double kp = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(e, 1)), ep = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(e, 2));
+        double sp = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(e, 3)), esp = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(e, 4));
+        double slope_low = (sp - ss) - (esp + ess + EPS * (fabs(sp) + abs_ss));
+        if (slope_low >= 0) continue;
+        double value_low = (kp - ks) - (ep + es + EPS * (kp + ks));
+        if (value_low <= 0) {
+            limit = 0;
+        } else {
+            double x = value_low / -slope_low * (1 - 1e-12);
+            if (x < limit + 1) {
+                if (x >= big) return Py_BuildValue("(iO)", 2, Py_None);
+                Py_ssize_t p = PyLong_AsSsize_t(PyTuple_GET_ITEM(e, 5));
+                if (p == -1 && PyErr_Occurred()) return NULL;
+                if (check_index(p, nr) < 0) return NULL;
+                Py_ssize_t rp = PyLong_AsSsize_t(PyList_GET_ITEM(ranks, p));
+                if (rp == -1 && PyErr_Occurred()) return NULL;
+                double bound = rp < rank_s ? ceil(x) - 1 : floor(x);
+                if (bound < limit) limit = bound;
+            }
+        }
+        if (limit == 0) break;
+    }
+    if (limit == start) return Py_BuildValue("(iO)", 0, Py_None);
+    return Py_BuildValue("(iN)", 1, PyLong_FromDouble(limit));
+}
+
 /* ----- FastRun.buy's loop ------------------------------------------------------------------- */
 /* buy(money, packed, children, q, q_e, qs, qs_e, zero_stays) -> list of the children whose money is a
  * close call, which the caller settles exactly (in order). ``packed``: the winner's classes (pack());
@@ -1776,6 +1820,7 @@ static PyMethodDef methods[] = {
     {"pack_ids", k_pack_ids, METH_VARARGS, "Class ids as int64 (see buy and pay)."},
     {"walk", k_walk, METH_VARARGS, "FastRun.walk after the class lists (see mes_fast.py)."},
     {"evaluate", k_evaluate, METH_VARARGS, "FastRun.go's walks of one round (see mes_fast.py)."},
+    {"certify_heap", k_certify_heap, METH_VARARGS, "FastRun.certify's loop (see mes_fast.py)."},
     {"buy", k_buy, METH_VARARGS, "FastRun.buy's loop over the winner's classes (see mes_fast.py)."},
     {"child_ids", k_child_ids, METH_VARARGS, "MesEngine.child_ids's loop (see mes.py)."},
     {"keep_poor", k_keep_poor, METH_VARARGS, "FastRun.keep_poor's loop (see mes_fast.py)."},

@@ -779,6 +779,13 @@ class FastRun:
         rank_s = ranks[s]
         _lo, ks, es, ss, ess, _ = win
         s_exact = s in exact_keys
+        if self.k is not None and not s_exact:
+            # The loop below, in C (unless a bound is too large for doubles to be exact).
+            status, found = self.k.certify_heap(heap, ranks, rank_s, ks, es, ss, ess, float(self.limit))
+            if status == 1:
+                self.limit = found
+            if status != 2:
+                return
         abs_ss = abs(ss)
         limit = self.limit
         for _lo2, kp, ep, sp, esp, p in heap:
