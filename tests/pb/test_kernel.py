@@ -163,6 +163,40 @@ def test_both_kernels_find_the_same_bounds(
     assert _with(False, runs) == _with(True, runs)
 
 
+@needs_kernel
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(election=elections(), k=st.integers(0, 20))
+def test_both_kernels_make_the_same_classes(election: Election, k: int) -> None:
+    """Node by node, every project's classes (by key, with their weights) are the same on both paths
+    and those built straight from the ballot masks: the kernel's type classes, packed lists and
+    ClassTable ids change how classes are found and named, not what they are."""
+    profile = compile_profile(election, "cost")
+    if profile.num_voters == 0:
+        return
+    ranks = TieBreak.parse("id").ranks(profile)
+    b = Fraction(profile.budget) / profile.num_voters + k
+
+    def classes() -> dict[tuple[int, int], dict[int, float]]:
+        engine = MesEngine(profile, ranks, mes_candidates(profile)[0])
+        for t in range(3):
+            engine.run(b + t, 1, parametric=True, at=t)
+        out = {}
+        for node in engine.nodes.values():
+            for p in set(node.ids) | set(node.packed):
+                ids, weights = engine.ids(node, p)
+                got = {engine.class_key[i]: w for i, w in zip(ids, weights, strict=True)}
+                assert len(got) == len(ids)
+                keys, fresh = engine.class_lists(node, p)
+                assert got == dict(zip(keys, map(float, fresh), strict=True))
+                out[(node.sel, p)] = got
+        return out
+
+    compiled, pure = _with(False, classes), _with(True, classes)
+    assert {key: compiled[key] for key in pure.keys() & compiled.keys()} == {
+        key: pure[key] for key in pure.keys() & compiled.keys()
+    }
+
+
 def test_the_environment_variable_forces_the_pure_path() -> None:
     code = "from wijkgeld.pb.rules import kernel; print(kernel.active is None, kernel.name())"
     env = dict(os.environ, WIJKGELD_PB_PURE="1")

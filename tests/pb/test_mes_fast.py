@@ -94,7 +94,9 @@ def node_classes_match(profile: Profile, runs: int) -> bool:
     for k in range(runs):
         engine.run(b + k, 1, parametric=True)
     for node in engine.nodes.values():
-        for p, (ids, weights) in node.ids.items():
+        # The compiled kernel keeps a node's lists packed; ids() makes the lists from them.
+        for p in set(node.ids) | set(node.packed):
+            ids, weights = engine.ids(node, p)
             keys, fresh = engine.class_lists(_Node(node.sel), p)
             got = {engine.class_key[i]: w for i, w in zip(ids, weights, strict=True)}
             if len(got) != len(ids) or got != dict(zip(keys, map(float, fresh), strict=True)):

@@ -892,50 +892,13 @@ fail:
     return NULL;
 }
 
-/* child_ids(ids, class_key, class_id, bit) -> MesEngine.child_ids's loop: the id of each class's
- * child (class_key[k] | bit), interning new ones in order */
-static PyObject *k_child_ids(PyObject *self, PyObject *args) {
-    PyObject *ids, *key, *class_id, *bit;
-    if (!PyArg_ParseTuple(args, "O!O!O!O", &PyList_Type, &ids, &PyList_Type, &key, &PyDict_Type, &class_id, &bit))
-        return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(ids);
-    PyObject *found = PyList_New(n);
-    if (!found) return NULL;
-    for (Py_ssize_t j = 0; j < n; j++) {
-        Py_ssize_t k = PyLong_AsSsize_t(PyList_GET_ITEM(ids, j));
-        if (k == -1 && PyErr_Occurred()) goto fail;
-        if (check_index(k, PyList_GET_SIZE(key)) < 0) goto fail;
-        PyObject *nk = PyNumber_Or(PyList_GET_ITEM(key, k), bit);
-        if (!nk) goto fail;
-        PyObject *i = PyDict_GetItemWithError(class_id, nk);
-        if (i) {
-            Py_INCREF(i);
-        } else if (PyErr_Occurred()) {
-            Py_DECREF(nk);
-            goto fail;
-        } else {
-            i = PyLong_FromSsize_t(PyList_GET_SIZE(key));
-            if (!i || PyDict_SetItem(class_id, nk, i) < 0 || PyList_Append(key, nk) < 0) {
-                Py_XDECREF(i);
-                Py_DECREF(nk);
-                goto fail;
-            }
-        }
-        Py_DECREF(nk);
-        PyList_SET_ITEM(found, j, i);
-    }
-    return found;
-fail:
-    Py_DECREF(found);
-    return NULL;
-}
 
 
 
 /* ----- A node's type classes ------------------------------------------------------------------- */
 /* MesEngine keeps, per node, the class id of every ballot type (``tc``): here a bytes object of
  * int32, made from the parent's when the node is made. A project's class lists are then one pass
- * over its supporter types (``tc_lists``) instead of hashing their class keys (bit masks of up to a
+ * over its supporter types (``tc_pack``) instead of hashing their class keys (bit masks of up to a
  * few hundred bits). */
 
 static int32_t *tc_data(PyObject *tc, Py_ssize_t *n) {
@@ -1019,24 +982,30 @@ static inline size_t imap_slot(imap *m, int32_t k) {
     return h;
 }
 
-/* child_tc(tc, types, old, new) -> bytes: tc with every type in ``types`` (s's supporters) moved from
- * its class old[i] to new[i] (MesEngine.child's loop) */
+/* child_tc(tc, types, packed, children) -> bytes: tc with every type in ``types`` (s's supporters)
+ * moved from its class (s's classes at the node: packed, as pack() makes it) to that class's child
+ * (children: int64, in the same order; MesEngine.child's loop) */
 static PyObject *k_child_tc(PyObject *self, PyObject *args) {
-    PyObject *tc, *types, *old, *new_;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!", &PyBytes_Type, &tc, &PyBytes_Type, &types, &PyList_Type, &old,
-                          &PyList_Type, &new_))
+    PyObject *tc, *types, *packed, *children;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!", &PyBytes_Type, &tc, &PyBytes_Type, &types, &PyBytes_Type, &packed,
+                          &PyBytes_Type, &children))
         return NULL;
-    Py_ssize_t n = 0, nt = 0, m = PyList_GET_SIZE(old);
+    Py_ssize_t n = 0, nt = 0;
+    Py_ssize_t m = PyBytes_GET_SIZE(packed) / (Py_ssize_t)(sizeof(Py_ssize_t) + sizeof(double));
+    const Py_ssize_t *olds = (const Py_ssize_t *)PyBytes_AS_STRING(packed);
+    const int64_t *news = (const int64_t *)PyBytes_AS_STRING(children);
     int32_t *src = tc_data(tc, &n), *ts = tc_data(types, &nt);
     if (!src || !ts) return NULL;
-    if (PyList_GET_SIZE(new_) != m) { PyErr_SetString(PyExc_ValueError, "zip() lengths differ"); return NULL; }
+    if (PyBytes_GET_SIZE(children) != m * (Py_ssize_t)sizeof(int64_t)) {
+        PyErr_SetString(PyExc_ValueError, "zip() lengths differ");
+        return NULL;
+    }
     imap map;
     PyObject *out = NULL;
     if (imap_init(&map, m) < 0) goto done;
     for (Py_ssize_t i = 0; i < m; i++) {
-        Py_ssize_t a = PyLong_AsSsize_t(PyList_GET_ITEM(old, i));
-        Py_ssize_t b = PyLong_AsSsize_t(PyList_GET_ITEM(new_, i));
-        if ((a == -1 || b == -1) && PyErr_Occurred()) goto done;
+        Py_ssize_t a = olds[i];
+        int64_t b = news[i];
         if (a < 0 || a > INT32_MAX || b < 0 || b > INT32_MAX) {
             PyErr_SetString(PyExc_OverflowError, "class id");
             goto done;
@@ -1064,9 +1033,10 @@ done:
     return out;
 }
 
-/* tc_lists(tc, types, weights) -> (ids, float weights): the classes of ``types`` (a project's supporter
- * types) in order of first appearance, each with the summed weight of its types (MesEngine.ids) */
-static PyObject *k_tc_lists(PyObject *self, PyObject *args) {
+
+/* tc_pack(tc, types, weights) -> bytes: the classes of ``types`` (a project's supporter types) in order
+ * of first appearance, each with the summed weight of its types (MesEngine.ids), packed as pack() does */
+static PyObject *k_tc_pack(PyObject *self, PyObject *args) {
     PyObject *tc, *types, *weights;
     if (!PyArg_ParseTuple(args, "O!O!O!", &PyBytes_Type, &tc, &PyBytes_Type, &types, &PyBytes_Type, &weights))
         return NULL;
@@ -1079,9 +1049,9 @@ static PyObject *k_tc_lists(PyObject *self, PyObject *args) {
     }
     const double *wt = (const double *)PyBytes_AS_STRING(weights);
     imap map;
-    int32_t *order = PyMem_Malloc(sizeof(int32_t) * (nt + 1));
+    Py_ssize_t *order = PyMem_Malloc(sizeof(Py_ssize_t) * (nt + 1));
     double *sum = PyMem_Malloc(sizeof(double) * (nt + 1));
-    PyObject *result = NULL, *ids = NULL, *ws = NULL;
+    PyObject *result = NULL;
     Py_ssize_t m = 0;
     if (imap_init(&map, nt) < 0) goto done;
     if (!order || !sum) { PyErr_NoMemory(); goto done; }
@@ -1099,25 +1069,215 @@ static PyObject *k_tc_lists(PyObject *self, PyObject *args) {
             sum[map.val[h]] += wt[t];
         }
     }
-    ids = PyList_New(m);
-    ws = PyList_New(m);
-    if (!ids || !ws) goto done;
-    for (Py_ssize_t e = 0; e < m; e++) {
-        PyObject *k = PyLong_FromLong(order[e]);
-        PyObject *f = PyFloat_FromDouble(sum[e]);
-        if (!k || !f) { Py_XDECREF(k); Py_XDECREF(f); goto done; }
-        PyList_SET_ITEM(ids, e, k);
-        PyList_SET_ITEM(ws, e, f);
-    }
-    result = PyTuple_Pack(2, ids, ws);
+    result = PyBytes_FromStringAndSize(NULL, m * (Py_ssize_t)(sizeof(Py_ssize_t) + sizeof(double)));
+    if (!result) goto done;
+    memcpy(PyBytes_AS_STRING(result), order, sizeof(Py_ssize_t) * m);
+    memcpy(PyBytes_AS_STRING(result) + sizeof(Py_ssize_t) * m, sum, sizeof(double) * m);
 done:
-    Py_XDECREF(ids);
-    Py_XDECREF(ws);
     imap_free(&map);
     PyMem_Free(order);
     PyMem_Free(sum);
     return result;
 }
+
+/* unpack(packed) -> (ids, weights): the lists pack() was given */
+static PyObject *k_unpack(PyObject *self, PyObject *args) {
+    PyObject *packed;
+    if (!PyArg_ParseTuple(args, "O!", &PyBytes_Type, &packed)) return NULL;
+    Py_ssize_t n = PyBytes_GET_SIZE(packed) / (Py_ssize_t)(sizeof(Py_ssize_t) + sizeof(double));
+    const Py_ssize_t *kid = (const Py_ssize_t *)PyBytes_AS_STRING(packed);
+    const double *ws = (const double *)(kid + n);
+    PyObject *ids = PyList_New(n), *wl = PyList_New(n);
+    if (!ids || !wl) goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *k = PyLong_FromSsize_t(kid[i]), *f = PyFloat_FromDouble(ws[i]);
+        if (!k || !f) { Py_XDECREF(k); Py_XDECREF(f); goto fail; }
+        PyList_SET_ITEM(ids, i, k);
+        PyList_SET_ITEM(wl, i, f);
+    }
+    return Py_BuildValue("(NN)", ids, wl);
+fail:
+    Py_XDECREF(ids);
+    Py_XDECREF(wl);
+    return NULL;
+}
+
+/* unpack_ids(children) -> list: the class ids pack_ids() packed */
+static PyObject *k_unpack_ids(PyObject *self, PyObject *args) {
+    PyObject *packed;
+    if (!PyArg_ParseTuple(args, "O!", &PyBytes_Type, &packed)) return NULL;
+    Py_ssize_t n = PyBytes_GET_SIZE(packed) / (Py_ssize_t)sizeof(int64_t);
+    const int64_t *d = (const int64_t *)PyBytes_AS_STRING(packed);
+    PyObject *out = PyList_New(n);
+    if (!out) return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *k = PyLong_FromLongLong(d[i]);
+        if (!k) { Py_DECREF(out); return NULL; }
+        PyList_SET_ITEM(out, i, k);
+    }
+    return out;
+}
+
+/* ----- ClassTable: class keys and their ids ---------------------------------------------------- */
+/* MesEngine.class_id and class_key for the compiled kernel: a class key (the bought projects its
+ * voters supported, a bit mask) as a few 64-bit words in an open-addressing table, instead of a dict
+ * of Python ints of up to a few hundred bits. A node's child classes (child_ids) are then made
+ * without a Python int operation or a dict lookup per class. Read from Python as the list class_key
+ * (len, [k]: the key as an int); intern(key) as MesEngine.intern. */
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t words, n, cap;
+    uint64_t *keys;  /* n * words */
+    int32_t *slot;   /* id, or -1 */
+    size_t mask;
+} ClassTable;
+
+static PyTypeObject ClassTableType;
+
+static inline size_t ct_hash(const uint64_t *k, Py_ssize_t words) {
+    uint64_t h = 1469598103934665603ULL;
+    for (Py_ssize_t w = 0; w < words; w++) {
+        h = (h ^ k[w]) * 1099511628211ULL;
+        h ^= h >> 29;
+    }
+    return (size_t)h;
+}
+
+static int ct_grow_slots(ClassTable *t) {
+    size_t size = (t->mask + 1) * 2;
+    int32_t *slot = PyMem_Malloc(sizeof(int32_t) * size);
+    if (!slot) { PyErr_NoMemory(); return -1; }
+    memset(slot, 0xff, sizeof(int32_t) * size);
+    for (Py_ssize_t i = 0; i < t->n; i++) {
+        size_t h = ct_hash(t->keys + i * t->words, t->words) & (size - 1);
+        while (slot[h] != -1) h = (h + 1) & (size - 1);
+        slot[h] = (int32_t)i;
+    }
+    PyMem_Free(t->slot);
+    t->slot = slot;
+    t->mask = size - 1;
+    return 0;
+}
+
+/* The id of the key in ``k`` (``words`` words), made on first sight; -1 with an exception set. */
+static Py_ssize_t ct_intern(ClassTable *t, const uint64_t *k) {
+    size_t h = ct_hash(k, t->words) & t->mask;
+    for (;;) {
+        int32_t e = t->slot[h];
+        if (e == -1) break;
+        if (memcmp(t->keys + (Py_ssize_t)e * t->words, k, sizeof(uint64_t) * t->words) == 0) return e;
+        h = (h + 1) & t->mask;
+    }
+    if (t->n >= INT32_MAX) { PyErr_SetString(PyExc_OverflowError, "too many classes"); return -1; }
+    if (t->n == t->cap) {
+        Py_ssize_t cap = t->cap * 2;
+        uint64_t *grown = PyMem_Realloc(t->keys, sizeof(uint64_t) * t->words * cap);
+        if (!grown) { PyErr_NoMemory(); return -1; }
+        t->keys = grown;
+        t->cap = cap;
+    }
+    Py_ssize_t id = t->n++;
+    memcpy(t->keys + id * t->words, k, sizeof(uint64_t) * t->words);
+    t->slot[h] = (int32_t)id;
+    if ((size_t)t->n * 2 > t->mask + 1 && ct_grow_slots(t) < 0) return -1;
+    return id;
+}
+
+static int int_to_words(PyObject *x, uint64_t *out, Py_ssize_t words) {
+    if (!PyLong_Check(x) || _PyLong_Sign(x) < 0) { PyErr_SetString(PyExc_ValueError, "a class key"); return -1; }
+    if (_PyLong_NumBits(x) > (size_t)(64 * words)) {
+        PyErr_SetString(PyExc_OverflowError, "a class key wider than the table's");
+        return -1;
+    }
+    return _PyLong_AsByteArray((PyLongObject *)x, (unsigned char *)out, (size_t)(8 * words), 1, 0);
+}
+
+static PyObject *classtable_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
+    Py_ssize_t nbits;
+    if (!PyArg_ParseTuple(args, "n", &nbits)) return NULL;
+    if (nbits < 0) { PyErr_SetString(PyExc_ValueError, "bits"); return NULL; }
+    ClassTable *t = (ClassTable *)type->tp_alloc(type, 0);
+    if (!t) return NULL;
+    t->words = nbits / 64 + 1;
+    t->cap = 1024;
+    t->keys = PyMem_Calloc((size_t)(t->words * t->cap), sizeof(uint64_t));
+    t->mask = 2047;
+    t->slot = PyMem_Malloc(sizeof(int32_t) * (t->mask + 1));
+    if (!t->keys || !t->slot) { Py_DECREF(t); return PyErr_NoMemory(); }
+    memset(t->slot, 0xff, sizeof(int32_t) * (t->mask + 1));
+    uint64_t zero[64] = {0};
+    if (t->words > 64) { Py_DECREF(t); PyErr_SetString(PyExc_OverflowError, "too many projects"); return NULL; }
+    if (ct_intern(t, zero) < 0) { Py_DECREF(t); return NULL; } /* class 0: nothing bought */
+    return (PyObject *)t;
+}
+
+static void classtable_dealloc(ClassTable *t) {
+    PyMem_Free(t->keys);
+    PyMem_Free(t->slot);
+    Py_TYPE(t)->tp_free((PyObject *)t);
+}
+
+static Py_ssize_t classtable_len(ClassTable *t) { return t->n; }
+
+static PyObject *classtable_item(ClassTable *t, Py_ssize_t k) {
+    if (k < 0 || k >= t->n) { PyErr_SetString(PyExc_IndexError, "class id out of range"); return NULL; }
+    return _PyLong_FromByteArray((const unsigned char *)(t->keys + k * t->words), (size_t)(8 * t->words), 1, 0);
+}
+
+/* intern(key) -> id */
+static PyObject *classtable_intern(ClassTable *t, PyObject *key) {
+    uint64_t k[64];
+    if (t->words > 64) { PyErr_SetString(PyExc_OverflowError, "too many projects"); return NULL; }
+    if (int_to_words(key, k, t->words) < 0) return NULL;
+    Py_ssize_t id = ct_intern(t, k);
+    return id < 0 ? NULL : PyLong_FromSsize_t(id);
+}
+
+/* child_ids(packed, bit) -> bytes (int64): the id of each class in ``packed`` (pack()) with bit ``bit``
+ * added, made on first sight in order (MesEngine.child_ids) */
+static PyObject *classtable_child_ids(ClassTable *t, PyObject *args) {
+    PyObject *packed;
+    Py_ssize_t bit;
+    if (!PyArg_ParseTuple(args, "O!n", &PyBytes_Type, &packed, &bit)) return NULL;
+    if (bit < 0 || bit >= 64 * t->words) { PyErr_SetString(PyExc_ValueError, "bit"); return NULL; }
+    Py_ssize_t n = PyBytes_GET_SIZE(packed) / (Py_ssize_t)(sizeof(Py_ssize_t) + sizeof(double));
+    const Py_ssize_t *kid = (const Py_ssize_t *)PyBytes_AS_STRING(packed);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int64_t));
+    if (!out) return NULL;
+    int64_t *d = (int64_t *)PyBytes_AS_STRING(out);
+    uint64_t k[64];
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (kid[i] < 0 || kid[i] >= t->n) { Py_DECREF(out); PyErr_SetString(PyExc_IndexError, "class id"); return NULL; }
+        memcpy(k, t->keys + kid[i] * t->words, sizeof(uint64_t) * t->words);
+        k[bit / 64] |= (uint64_t)1 << (bit % 64);
+        Py_ssize_t id = ct_intern(t, k);
+        if (id < 0) { Py_DECREF(out); return NULL; }
+        d[i] = id;
+    }
+    return out;
+}
+
+static PySequenceMethods classtable_as_seq = {
+    .sq_length = (lenfunc)classtable_len,
+    .sq_item = (ssizeargfunc)classtable_item,
+};
+
+static PyMethodDef classtable_methods[] = {
+    {"intern", (PyCFunction)classtable_intern, METH_O, "The id of a class key, made on first sight."},
+    {"child_ids", (PyCFunction)classtable_child_ids, METH_VARARGS, "MesEngine.child_ids (see mes.py)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject ClassTableType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "wijkgeld.pb.rules._kernel.ClassTable",
+    .tp_basicsize = sizeof(ClassTable),
+    .tp_dealloc = (destructor)classtable_dealloc,
+    .tp_as_sequence = &classtable_as_seq,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "MesEngine's class keys and ids (see _kernel.c).",
+    .tp_methods = classtable_methods,
+    .tp_new = classtable_new,
+};
 
 /* ----- Bounds: a proof's four money bounds as C arrays --------------------------------------- */
 /* certify._Proof keeps, per class id, lower and upper bounds on the money at both ends of its range
@@ -1822,13 +1982,14 @@ static PyMethodDef methods[] = {
     {"evaluate", k_evaluate, METH_VARARGS, "FastRun.go's walks of one round (see mes_fast.py)."},
     {"certify_heap", k_certify_heap, METH_VARARGS, "FastRun.certify's loop (see mes_fast.py)."},
     {"buy", k_buy, METH_VARARGS, "FastRun.buy's loop over the winner's classes (see mes_fast.py)."},
-    {"child_ids", k_child_ids, METH_VARARGS, "MesEngine.child_ids's loop (see mes.py)."},
     {"keep_poor", k_keep_poor, METH_VARARGS, "FastRun.keep_poor's loop (see mes_fast.py)."},
     {"zero_tc", k_zero_tc, METH_VARARGS, "The root's type classes (see mes.py)."},
     {"pack_types", k_pack_types, METH_VARARGS, "Ballot types as int32 (see mes.py)."},
     {"pack_weights", k_pack_weights, METH_VARARGS, "The types' weights as doubles (see mes.py)."},
     {"child_tc", k_child_tc, METH_VARARGS, "MesEngine.child's type classes (see mes.py)."},
-    {"tc_lists", k_tc_lists, METH_VARARGS, "MesEngine.ids from a node's type classes (see mes.py)."},
+    {"tc_pack", k_tc_pack, METH_VARARGS, "MesEngine.packed from a node's type classes (see mes.py)."},
+    {"unpack", k_unpack, METH_VARARGS, "The lists pack() was given."},
+    {"unpack_ids", k_unpack_ids, METH_VARARGS, "The list pack_ids() was given."},
     {"pdot", k_pdot, METH_VARARGS, "sum(map(mul, map(view.__getitem__, keys), weights)) on packed class lists (certify.py)."},
     {"pprice", k_pprice, METH_VARARGS, "certify._price of a view's bounds, on packed class lists."},
     {"pcapped", k_pcapped, METH_VARARGS, "sum(map(mul, map(min, money, repeat(cand)), weights)) of a view's bounds (certify.py)."},
@@ -1843,13 +2004,19 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_kernel",
 
 PyMODINIT_FUNC PyInit__kernel(void) {
     if (PyType_Ready(&MoneyType) < 0 || PyType_Ready(&LowViewType) < 0 || PyType_Ready(&BoundsType) < 0 ||
-        PyType_Ready(&BoundViewType) < 0)
+        PyType_Ready(&BoundViewType) < 0 || PyType_Ready(&ClassTableType) < 0)
         return NULL;
     PyObject *mod = PyModule_Create(&module);
     if (!mod) return NULL;
     Py_INCREF(&MoneyType);
     if (PyModule_AddObject(mod, "Money", (PyObject *)&MoneyType) < 0) {
         Py_DECREF(&MoneyType);
+        Py_DECREF(mod);
+        return NULL;
+    }
+    Py_INCREF(&ClassTableType);
+    if (PyModule_AddObject(mod, "ClassTable", (PyObject *)&ClassTableType) < 0) {
+        Py_DECREF(&ClassTableType);
         Py_DECREF(mod);
         return NULL;
     }

@@ -181,16 +181,24 @@ class _Proof:
         """p's classes at ``node`` packed for the compiled kernel (as FastRun.walk keeps them)."""
         return node.packed.get(p) or self.e.packed(node, p)
 
+    def _lists(self, node: _Node, p: int) -> tuple[list[int], list[float], int]:
+        """p's classes at ``node`` and their weights (empty lists with the compiled kernel, which
+        reads the packed ones), and how many classes there are."""
+        if self.k is not None:
+            return [], [], len(self._packed(node, p)) // 16  # 8-byte ids, then 8-byte weights
+        keys, weights = self.e.ids(node, p)
+        return keys, weights, len(keys)
+
     # ----- bounds on prices --------------------------------------------------------------------
     def upper_key(self, node: _Node, p: int) -> tuple[Line, list[int]] | None:
         """An upper bound on p's price per supporter / cost at both ends, and a guess of its poor classes.
 
         Shrinks the range to where p is surely affordable; None if it is not at t = 0.
         """
-        keys, weights = self.e.ids(node, p)
+        keys, weights, count = self._lists(node, p)
         cost = self.cost[p]
         need = _up(cost)
-        n = 2 * len(keys) + 4
+        n = 2 * count + 4
         for _attempt in range(5):
             ends: list[float] = []
             poor: list[int] = []
@@ -242,7 +250,7 @@ class _Proof:
         bounds. The best S differs along the range: this takes the poor classes at t = 0
         (``at_end=0``) or at t = T (``at_end=1``), or ``poor`` if given.
         """
-        keys, weights = self.e.ids(node, p)
+        keys, weights, _count = self._lists(node, p)
         cost = self.cost[p]
         total_w = self.e.total_f[p]  # with cost utilities, the supporters' weight
         if poor is None:
@@ -279,9 +287,9 @@ class _Proof:
     def unaffordable_up_to(self, node: _Node, p: int) -> tuple[float, float]:
         """Where p's supporters surely hold less than its cost: (s0, s1) with the region being
         ``s < s0`` or ``s > s1`` (shares of the range); the money bound is affine, so it is one side."""
-        keys, weights = self.e.ids(node, p)
+        _keys, _weights, count = self._lists(node, p)
         cost = _down(self.cost[p])
-        n = 2 * len(keys) + 4
+        n = 2 * count + 4
         d0, d1 = (cost - _up(self._dot(values, node, p), n) for values in (self.high0, self.high1))
         if d0 > 0:
             return _positive_up_to(d0, d1), 2.0

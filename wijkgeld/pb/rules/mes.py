@@ -144,7 +144,10 @@ class MesEngine:
         # Small ids for class keys (bit masks grow to ~100 bits, whose hashing dominated dict
         # lookups in the float run); class 0 has id 0. Ids are shared by all runs.
         self.class_id: dict[int, int] = {0: 0}
-        self.class_key: list[int] = [0]
+        #: class keys by id: a list, or with the compiled kernel its ClassTable, read as one
+        self.class_key: Any = [0]
+        if self.k is not None:
+            self.class_key = self.k.ClassTable(max(self.sbits, default=0).bit_length())
         self.last_fast: FastRun | None = None  # the last parametric float run, to resume from
         # The float run's heap before its first round (built by the first run that needs it).
         self.first_heap: list[tuple[float, float, float, float, float, int]] | None = None
@@ -213,10 +216,11 @@ class MesEngine:
         if found is None:
             found = self.nodes[new_sel] = _Node(new_sel)
             if node.tc is not None:
-                old, new = self.ids(node, s)[0], self.child_ids(node, s)
-                if self.k is not None:
-                    found.tc = self.k.child_tc(node.tc, self.packed_types[s], old, new)  # as below, in C
+                if self.k is not None:  # as below, in C
+                    packed, children = self.packed(node, s), self.child_packed(node, s)
+                    found.tc = self.k.child_tc(node.tc, self.packed_types[s], packed, children)
                 else:
+                    old, new = self.ids(node, s)[0], self.child_ids(node, s)
                     moves = dict(zip(old, new, strict=True))
                     tc = found.tc = list(node.tc)
                     for t in self.supp_types[s]:
@@ -242,6 +246,8 @@ class MesEngine:
 
     def intern(self, key: int) -> int:
         """The id of class ``key``, given on first sight."""
+        if self.k is not None:
+            return cast(int, self.class_key.intern(key))
         found = self.class_id.get(key)
         if found is None:
             found = self.class_id[key] = len(self.class_key)
@@ -282,8 +288,8 @@ class MesEngine:
                 found = node.ids[p] = ([0], [self.total_f[p]])
                 return found
             if self.k is not None:
-                found = self.k.tc_lists(node.tc, self.packed_types[p], self.packed_weights)  # as below, in C
-                node.ids[p] = found
+                # The kernel works on packed lists (see packed); these are made from them if asked.
+                found = node.ids[p] = self.k.unpack(self.packed(node, p))
                 return cast(tuple[list[int], list[float]], found)
             tc, weights = node.tc, self.profile.weights
             acc: dict[int, int] = {}
@@ -299,28 +305,30 @@ class MesEngine:
         found = node.packed.get(p)
         if found is None:
             assert self.k is not None
-            keys, weights = self.ids(node, p)
-            found = node.packed[p] = self.k.pack(keys, weights)
-        return found
+            if not node.sel:
+                found = self.k.pack([0], [self.total_f[p]])
+            else:  # as ids() does it, in C
+                found = self.k.tc_pack(node.tc, self.packed_types[p], self.packed_weights)
+            node.packed[p] = found
+        return cast(bytes, found)
 
     def child_packed(self, node: _Node, s: int) -> bytes:
         """``child_ids(node, s)`` packed for the compiled kernel (int64), made once per node."""
         found = node.child_packed.get(s)
         if found is None:
             assert self.k is not None
-            found = node.child_packed[s] = self.k.pack_ids(self.child_ids(node, s))
-        return found
+            # child_ids() in C, on the packed lists and the ClassTable (cost utilities: s's bit is s)
+            found = node.child_packed[s] = self.class_key.child_ids(self.packed(node, s), s)
+        return cast(bytes, found)
 
     def child_ids(self, node: _Node, s: int) -> list[int]:
         """The ids of the classes that s's supporter classes at ``node`` become when s is bought."""
         found = node.child_ids.get(s)
         if found is None:
-            bit, key, class_id = self.sbits[s], self.class_key, self.class_id
             if self.k is not None:
-                # The loop below, in C.
-                made = self.k.child_ids(self.ids(node, s)[0], key, class_id, bit)
-                node.child_ids[s] = made
+                made = node.child_ids[s] = self.k.unpack_ids(self.child_packed(node, s))
                 return cast(list[int], made)
+            bit, key, class_id = self.sbits[s], self.class_key, self.class_id
             found = []
             for k in self.ids(node, s)[0]:
                 new = key[k] | bit

@@ -395,13 +395,10 @@ class FastRun:
         """
         cost = self.e.cost_f[p]
         weight = self.e.total_f[p]
-        keys, weights = self.e.ids(node, p)
         if self.k is not None:
             # This method from here on, in C (the same operations, see _kernel.c), on the class lists
-            # packed into C arrays once per node.
-            packed = node.packed.get(p)
-            if packed is None:
-                packed = node.packed[p] = self.k.pack(keys, weights)
+            # packed into C arrays once per node. (go() walks a round in one call, Kernel.evaluate.)
+            packed = self.e.packed(node, p)
             limit = float(self.limit)
             code, found = self.k.walk(
                 self.val, packed, cost, weight, self.flat, self.parametric, limit, self.err_max
@@ -414,6 +411,7 @@ class FastRun:
             elif code == 2:
                 raise _Uncertain
             return None
+        keys, weights = self.e.ids(node, p)
         lows = list(map(self.low.__getitem__, keys))
         # About half of all walks find the project unaffordable; when a quick sum says so (the sum of
         # the low ends is a cheap screen), skip the walk if it could not change the limit anyway. (If
@@ -817,10 +815,10 @@ class FastRun:
     def buy(self, node: _Node, s: int, rho: tuple[float, float, float, float]) -> None:
         q, q_e, qs, qs_e = rho
         val, low = self.val, self.low
-        children = self.e.child_ids(node, s)
         if self.k is not None:
-            self.created.frombytes(self.e.child_packed(node, s))  # extend(children), as a copy of bytes
+            self.created.frombytes(self.e.child_packed(node, s))  # as below, a copy of bytes
         else:
+            children = self.e.child_ids(node, s)
             self.created.extend(children)
         short = len(self.e.class_key) - len(val)
         if short > 0:  # room for the ids given since (placeholders, set below before any read)
