@@ -4,6 +4,8 @@ row-by-row reader does, also deep inside a large file.
 ``read_digests.json`` holds, per shared file, a digest of everything ``read_pb`` returned before the
 fast path was rewritten (meta, projects, ballots, header rows, with the exact type of every number).
 Regenerate it only from a reader known to be right: ``python -m tests.pb.test_read_fast --write``.
+Every test runs on both paths: with the compiled kernel (it splits the rows and makes the ballots)
+and in pure Python.
 """
 
 from __future__ import annotations
@@ -17,8 +19,22 @@ from typing import Any
 import pytest
 
 from wijkgeld.pb import Election, PbParseError, parse_pb, pbfile, read_pb
+from wijkgeld.pb.rules import kernel
 
 from .conftest import DATA
+
+
+@pytest.fixture(autouse=True, params=["compiled", "pure"])
+def reader_kernel(request: pytest.FixtureRequest) -> Any:
+    if request.param == "compiled" and kernel.compiled is None:
+        pytest.skip("the compiled kernel is not built")
+    before = kernel.active
+    kernel.use(pure=request.param == "pure")
+    try:
+        yield request.param
+    finally:
+        kernel.active = before
+
 
 DIGESTS = Path(__file__).with_name("read_digests.json")
 LARGEST = [

@@ -12,13 +12,14 @@ import csv
 import gc
 import io
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, islice, repeat, starmap
 from operator import itemgetter
 
 from .errors import PbParseError
 from .model import POINT_VOTE_TYPES, VOTE_TYPES, Ballot, Election, Project, make_ballots
 from .numbers import Number, format_number, parse_number
+from .rules import kernel
 
 SECTIONS = ("meta", "projects", "votes")
 MISSING = "none"
@@ -273,6 +274,15 @@ class _Parser:
             data = rest.encode()
         except UnicodeEncodeError:  # a lone surrogate, from parse_pb() given such a str
             return None
+        pieces = min(len(self.vote_columns), 3)
+        if kernel.active is not None:
+            # The split below in C: the voter ids decoded, vote cells and rests as their distinct
+            # values and, per row, which one (so each row's bytes are not made objects at all).
+            found = kernel.active.split_rows(data, pieces, self.voter_at)
+            if found is None:
+                return None
+            voters, cells, cell_rows, rests, rest_rows = found
+            return self._plain_ballots(voters, cells, memoryview(cell_rows).cast("i"), rests, rest_rows)
         if b"\r" in data:
             data = data.replace(b"\r\n", b"\n")
             if b"\r" in data:
@@ -282,7 +292,6 @@ class _Parser:
         if not lines[-1]:
             lines.pop()  # the last line's line end
         count = len(lines)
-        pieces = min(len(self.vote_columns), 3)
         flat = list(chain.from_iterable(map(bytes.split, lines, repeat(b";"), repeat(pieces - 1))))
         del lines
         if len(flat) != pieces * count:
@@ -308,6 +317,40 @@ class _Parser:
             except _NotPlain:
                 return None
         ballots = make_ballots(voters, map(names_of.__getitem__, votes), repeat(None), extras, count)
+        self.voter_ids = distinct
+        return ballots
+
+    def _plain_ballots(
+        self,
+        voters: list[str],
+        cells: list[bytes],
+        cell_rows: Sequence[int],
+        rests: list[bytes],
+        rest_rows: bytes,
+    ) -> list[Ballot] | None:
+        """_plain_votes from the kernel's split: the same checks on the same values, each distinct
+        vote cell and rest looked at once."""
+        count = len(voters)
+        distinct = set(voters)
+        if len(distinct) != count or "" in distinct:
+            return None  # a repeated or missing voter id
+        if not "".join(voters).isdigit() and not _plain_ids(distinct):
+            return None
+        names_of = self._names_at_once(cells)
+        if names_of is None:
+            return None
+        names = list(map(names_of.__getitem__, cells))
+        extras: Iterable[dict[str, str]]
+        if len(self.vote_columns) == 2:
+            extras = repeat({})
+        else:
+            made = _ExtrasByRest(self.extra_names)
+            try:
+                by_rest = list(map(made.__getitem__, rests))
+            except _NotPlain:
+                return None
+            extras = map(by_rest.__getitem__, memoryview(rest_rows).cast("i"))
+        ballots = make_ballots(voters, map(names.__getitem__, cell_rows), repeat(None), extras, count)
         self.voter_ids = distinct
         return ballots
 

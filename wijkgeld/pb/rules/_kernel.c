@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdint.h>
+#include <structmember.h>
 
 #define EPS 4e-16          /* mes_fast.EPS */
 #define CEPS 2.220446049250313e-16 /* certify.EPS = 2**-52 */
@@ -833,6 +834,217 @@ static PyObject *k_certify_heap(PyObject *self, PyObject *args) {
     }
     if (limit == start) return Py_BuildValue("(iO)", 0, Py_None);
     return Py_BuildValue("(iN)", 1, PyLong_FromDouble(limit));
+}
+
+/* ----- The reader's ballots ----------------------------------------------------------------------- */
+/* make_objects(cls, names, columns, count) -> list: ``count`` instances of the slotted class ``cls``
+ * (model.Ballot), made as object.__new__(cls) makes them, with slot names[i] of the j-th set to the
+ * j-th value of the iterable columns[i]: what model.make_ballots does through the slots' descriptors,
+ * without a Python-level call per field (the reader makes 130,000 ballots for one file). */
+static PyObject *k_make_objects(PyObject *self, PyObject *args) {
+    PyTypeObject *cls;
+    PyObject *names, *columns;
+    Py_ssize_t count;
+    if (!PyArg_ParseTuple(args, "O!O!O!n", &PyType_Type, &cls, &PyTuple_Type, &names, &PyTuple_Type, &columns,
+                          &count))
+        return NULL;
+    Py_ssize_t nf = PyTuple_GET_SIZE(names);
+    if (PyTuple_GET_SIZE(columns) != nf || nf > 16 || count < 0) {
+        PyErr_SetString(PyExc_ValueError, "a column per name, at most 16");
+        return NULL;
+    }
+    Py_ssize_t offset[16];
+    PyObject *iters[16] = {NULL};
+    PyObject *out = NULL;
+    for (Py_ssize_t f = 0; f < nf; f++) {
+        PyObject *d = PyObject_GetAttr((PyObject *)cls, PyTuple_GET_ITEM(names, f));
+        if (!d) goto done;
+        int ok = Py_IS_TYPE(d, &PyMemberDescr_Type) && ((PyMemberDescrObject *)d)->d_member->type == T_OBJECT_EX &&
+                 !(((PyMemberDescrObject *)d)->d_member->flags & READONLY);
+        if (ok) offset[f] = ((PyMemberDescrObject *)d)->d_member->offset;
+        Py_DECREF(d);
+        if (!ok) { PyErr_SetString(PyExc_TypeError, "a writable slot"); goto done; }
+        iters[f] = PyObject_GetIter(PyTuple_GET_ITEM(columns, f));
+        if (!iters[f]) goto done;
+    }
+    out = PyList_New(count);
+    if (!out) goto done;
+    for (Py_ssize_t j = 0; j < count; j++) {
+        PyObject *obj = cls->tp_alloc(cls, 0);
+        if (!obj) { Py_CLEAR(out); goto done; }
+        PyList_SET_ITEM(out, j, obj);
+        for (Py_ssize_t f = 0; f < nf; f++) {
+            PyObject *v = PyIter_Next(iters[f]);
+            if (!v) {
+                if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "a column is shorter than count");
+                Py_CLEAR(out);
+                goto done;
+            }
+            *(PyObject **)((char *)obj + offset[f]) = v; /* the new reference goes to the slot */
+        }
+    }
+done:
+    for (Py_ssize_t f = 0; f < nf; f++) Py_XDECREF(iters[f]);
+    return out;
+}
+
+/* split_rows(data, pieces, decode) -> (strs, cells_a, index_a, cells_b, index_b) or None:
+ * pbfile._Parser._plain_votes's split of a plain VOTES section (UTF-8 bytes, LF or CRLF line ends):
+ * every line cut into ``pieces`` (2 or 3) pieces at its first pieces - 1 ``;`` (the last piece keeps
+ * any further ``;``). Piece number ``decode`` of every line is decoded into ``strs`` (the voter ids);
+ * of the other two pieces (the second empty when pieces is 2), the distinct values in order of first
+ * appearance (bytes) and per line the index of its value (int32, packed). None, as the Python lines
+ * give it, for a blank line, a line with fewer pieces, or a carriage return other than before a line
+ * feed; a last line without a line feed counts. */
+typedef struct {
+    const char *p;
+    Py_ssize_t n;
+} span;
+
+typedef struct {
+    span *keys;     /* distinct values */
+    Py_ssize_t n, cap;
+    int32_t *slot;  /* index into keys, or -1 */
+    size_t mask;
+} spanset;
+
+static inline size_t span_hash(span x) {
+    uint64_t h = 1469598103934665603ULL;
+    for (Py_ssize_t i = 0; i < x.n; i++) h = (h ^ (unsigned char)x.p[i]) * 1099511628211ULL;
+    return (size_t)(h ^ (h >> 31));
+}
+
+static int spanset_init(spanset *s) {
+    s->n = 0;
+    s->cap = 256;
+    s->keys = PyMem_Malloc(sizeof(span) * s->cap);
+    s->mask = 1023;
+    s->slot = PyMem_Malloc(sizeof(int32_t) * (s->mask + 1));
+    if (!s->keys || !s->slot) { PyErr_NoMemory(); return -1; }
+    memset(s->slot, 0xff, sizeof(int32_t) * (s->mask + 1));
+    return 0;
+}
+
+static void spanset_free(spanset *s) {
+    PyMem_Free(s->keys);
+    PyMem_Free(s->slot);
+}
+
+/* The index of x, added on first sight; -1 with an exception set. */
+static Py_ssize_t spanset_index(spanset *s, span x) {
+    size_t h = span_hash(x) & s->mask;
+    for (;;) {
+        int32_t e = s->slot[h];
+        if (e == -1) break;
+        if (s->keys[e].n == x.n && memcmp(s->keys[e].p, x.p, (size_t)x.n) == 0) return e;
+        h = (h + 1) & s->mask;
+    }
+    if (s->n == s->cap) {
+        span *grown = PyMem_Realloc(s->keys, sizeof(span) * s->cap * 2);
+        if (!grown) { PyErr_NoMemory(); return -1; }
+        s->keys = grown;
+        s->cap *= 2;
+    }
+    Py_ssize_t id = s->n++;
+    s->keys[id] = x;
+    s->slot[h] = (int32_t)id;
+    if ((size_t)s->n * 2 > s->mask + 1) {
+        size_t size = (s->mask + 1) * 2;
+        int32_t *slot = PyMem_Malloc(sizeof(int32_t) * size);
+        if (!slot) { PyErr_NoMemory(); return -1; }
+        memset(slot, 0xff, sizeof(int32_t) * size);
+        for (Py_ssize_t i = 0; i < s->n; i++) {
+            size_t g = span_hash(s->keys[i]) & (size - 1);
+            while (slot[g] != -1) g = (g + 1) & (size - 1);
+            slot[g] = (int32_t)i;
+        }
+        PyMem_Free(s->slot);
+        s->slot = slot;
+        s->mask = size - 1;
+    }
+    return id;
+}
+
+static PyObject *spanset_values(spanset *s) {
+    PyObject *out = PyList_New(s->n);
+    if (!out) return NULL;
+    for (Py_ssize_t i = 0; i < s->n; i++) {
+        PyObject *b = PyBytes_FromStringAndSize(s->keys[i].p, s->keys[i].n);
+        if (!b) { Py_DECREF(out); return NULL; }
+        PyList_SET_ITEM(out, i, b);
+    }
+    return out;
+}
+
+static PyObject *k_split_rows(PyObject *self, PyObject *args) {
+    PyObject *data;
+    int pieces, decode;
+    if (!PyArg_ParseTuple(args, "O!ii", &PyBytes_Type, &data, &pieces, &decode)) return NULL;
+    if ((pieces != 2 && pieces != 3) || decode < 0 || decode >= pieces) {
+        PyErr_SetString(PyExc_ValueError, "2 or 3 pieces");
+        return NULL;
+    }
+    const char *d = PyBytes_AS_STRING(data);
+    Py_ssize_t len = PyBytes_GET_SIZE(data);
+    /* lines: the data's, less one line end at its end */
+    Py_ssize_t lines = 0;
+    for (const char *q = d; (q = memchr(q, '\n', (size_t)(d + len - q))) != NULL; q++) lines++;
+    if (len && d[len - 1] != '\n') lines++;
+    PyObject *strs = PyList_New(lines), *result = NULL, *ia = NULL, *ib = NULL;
+    spanset sa = {0}, sb = {0};
+    if (!strs || spanset_init(&sa) < 0 || spanset_init(&sb) < 0) goto done;
+    ia = PyBytes_FromStringAndSize(NULL, lines * (Py_ssize_t)sizeof(int32_t));
+    ib = PyBytes_FromStringAndSize(NULL, lines * (Py_ssize_t)sizeof(int32_t));
+    if (!ia || !ib) goto done;
+    int32_t *xa = (int32_t *)PyBytes_AS_STRING(ia), *xb = (int32_t *)PyBytes_AS_STRING(ib);
+    const char *at = d, *end = d + len;
+    for (Py_ssize_t i = 0; i < lines; i++) {
+        const char *nl = memchr(at, '\n', (size_t)(end - at));
+        const char *stop = nl ? nl : end;
+        if (stop > at && stop[-1] == '\r' && nl) stop--; /* CRLF */
+        if (memchr(at, '\r', (size_t)(stop - at))) goto plain_no; /* a lone carriage return */
+        if (stop == at) goto plain_no;                             /* a blank line */
+        span piece[3] = {{at, 0}, {at, 0}, {at, 0}};
+        const char *c = at;
+        int k = 0;
+        for (; k < pieces - 1; k++) {
+            const char *semi = memchr(c, ';', (size_t)(stop - c));
+            if (!semi) goto plain_no; /* fewer pieces */
+            piece[k].p = c;
+            piece[k].n = semi - c;
+            c = semi + 1;
+        }
+        piece[k].p = c;
+        piece[k].n = stop - c;
+        PyObject *str = PyUnicode_DecodeUTF8(piece[decode].p, piece[decode].n, "strict");
+        if (!str) goto done;
+        PyList_SET_ITEM(strs, i, str);
+        int other[2], m = 0;
+        for (int j = 0; j < pieces; j++)
+            if (j != decode) other[m++] = j;
+        Py_ssize_t a = spanset_index(&sa, piece[other[0]]);
+        Py_ssize_t b = pieces == 3 ? spanset_index(&sb, piece[other[1]]) : 0;
+        if (a < 0 || b < 0) goto done;
+        xa[i] = (int32_t)a;
+        xb[i] = (int32_t)b;
+        at = nl ? nl + 1 : end;
+    }
+    {
+        PyObject *va = spanset_values(&sa), *vb = spanset_values(&sb);
+        if (va && vb) result = Py_BuildValue("(OOOOO)", strs, va, ia, vb, ib);
+        Py_XDECREF(va);
+        Py_XDECREF(vb);
+    }
+    goto done;
+plain_no:
+    result = Py_NewRef(Py_None);
+done:
+    Py_XDECREF(strs);
+    Py_XDECREF(ia);
+    Py_XDECREF(ib);
+    spanset_free(&sa);
+    spanset_free(&sb);
+    return result;
 }
 
 /* ----- FastRun.buy's loop ------------------------------------------------------------------- */
@@ -1978,6 +2190,8 @@ static PyObject *k_keep_poor(PyObject *self, PyObject *args) {
 static PyMethodDef methods[] = {
     {"pack", k_pack, METH_VARARGS, "A walk's class ids and weights, packed (see walk)."},
     {"pack_ids", k_pack_ids, METH_VARARGS, "Class ids as int64 (see buy and pay)."},
+    {"make_objects", k_make_objects, METH_VARARGS, "model.make_ballots without a call per field."},
+    {"split_rows", k_split_rows, METH_VARARGS, "pbfile's split of a plain VOTES section."},
     {"walk", k_walk, METH_VARARGS, "FastRun.walk after the class lists (see mes_fast.py)."},
     {"evaluate", k_evaluate, METH_VARARGS, "FastRun.go's walks of one round (see mes_fast.py)."},
     {"certify_heap", k_certify_heap, METH_VARARGS, "FastRun.certify's loop (see mes_fast.py)."},
