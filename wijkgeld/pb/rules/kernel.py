@@ -3,8 +3,10 @@
 The compiled kernel is optional: ``pip install`` builds it when a C compiler is at hand and goes on
 without it otherwise. It transcribes the hottest loops of ``mes_fast.py`` and ``certify.py`` operation
 for operation, so both kernels compute the same floats, and the floats only filter: every decision
-is still proven as before (exactly where a call is close). The pure-Python code stays the reference;
-``WIJKGELD_PB_PURE=1`` forces it, and tests run both (tests/pb/test_kernel.py).
+is still proven as before (exactly where a call is close). It also splits a plain VOTES section and
+makes its ballots for the reader (``pbfile.py``, ``model.make_ballots``). The pure-Python code stays
+the reference; ``WIJKGELD_PB_PURE=1`` forces it, and tests run both (tests/pb/test_kernel.py,
+tests/pb/test_read_fast.py).
 """
 
 from __future__ import annotations
