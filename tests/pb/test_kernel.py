@@ -22,13 +22,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wijkgeld.pb import Election, completion, read_pb, tally
+from wijkgeld.pb import Ballot, Election, Project, build_election, completion, read_pb, tally
 from wijkgeld.pb.cli import main
 from wijkgeld.pb.completion import mes_candidates
 from wijkgeld.pb.profile import compile_profile
 from wijkgeld.pb.rules import kernel
 from wijkgeld.pb.rules.certify import certify_span
-from wijkgeld.pb.rules.mes import MesEngine
+from wijkgeld.pb.rules.mes import KERNEL_BITS, MesEngine
 from wijkgeld.pb.tiebreak import TieBreak
 
 from .conftest import DATA
@@ -195,6 +195,26 @@ def test_both_kernels_make_the_same_classes(election: Election, k: int) -> None:
     assert {key: compiled[key] for key in pure.keys() & compiled.keys()} == {
         key: pure[key] for key in pure.keys() & compiled.keys()
     }
+
+
+@needs_kernel
+def test_an_election_wider_than_the_kernels_class_keys_counts_in_python() -> None:
+    """The kernel's class table takes keys of up to KERNEL_BITS projects; a wider election is
+    counted on the pure path (by the engine, its runs and its proofs alike), with the same outcome."""
+    n = KERNEL_BITS + 5
+    projects = [Project(f"p{i}", 1 + i % 7) for i in range(n)]
+    voters = [
+        Ballot(f"v{v}", (f"p{n - 1 - v % 9}", *(f"p{(v * 37 + j * 991) % n}" for j in range(v % 4))))
+        for v in range(60)
+    ]
+    election = build_election(budget=40, vote_type="approval", projects=projects, ballots=voters)
+    profile = compile_profile(election, "cost")
+    ranks = TieBreak.parse("id").ranks(profile)
+    assert MesEngine(profile, ranks, mes_candidates(profile)[0]).k is None
+    assert max(int(p[1:]) for b in voters for p in b.projects) >= KERNEL_BITS  # a key that wide is used
+    compiled = _with(False, lambda: tally(election, rule="mes", completion="add1").selected)
+    assert compiled == _with(True, lambda: tally(election, rule="mes", completion="add1").selected)
+    assert compiled
 
 
 def test_the_environment_variable_forces_the_pure_path() -> None:

@@ -43,8 +43,6 @@ from itertools import repeat
 from operator import mul
 from typing import TYPE_CHECKING, cast
 
-from . import kernel
-
 if TYPE_CHECKING:
     from .mes import MesEngine, _Node
     from .mes_fast import FastRun, Val
@@ -105,7 +103,7 @@ class _Proof:
     ) -> None:
         self.e = engine
         # The compiled kernel (kernel.py) or None: the sums and bounds below in C, the same floats.
-        self.k = kernel.active
+        self.k = engine.k  # the engine's: it may count in Python where the kernel cannot
         self.steps = steps
         # The proof gives up rather than shrink its range below this many steps.
         self.least = min(least, steps)

@@ -37,6 +37,8 @@ from typing import Any, cast
 from ..profile import Profile
 
 Q = int | Fraction
+# The widest class key (in bits, one per project) the compiled kernel's ClassTable takes.
+KERNEL_BITS = 64 * 64
 # Margin for the float fast path; float(x) is within 2**-53 relative of x, so 1e-12 is far beyond it.
 _SAFE = 1.0 + 1e-12
 
@@ -129,8 +131,11 @@ class MesEngine:
             self._cost_classes(profile, candidates)
         else:
             self._point_classes(profile, candidates)
-        # The kernel this engine's nodes are made for (their ``tc`` is in its format).
+        # The kernel this engine, its runs and its proofs use (nodes' ``tc`` are in its format). Its
+        # class table holds keys of up to 4,096 bits: an election with more projects counts in Python.
         self.k = kernel.active if profile.utility == "cost" else None
+        if max(self.sbits, default=0).bit_length() >= KERNEL_BITS:
+            self.k = None
         self.root = _Node(0)
         if profile.utility == "cost":
             num_types = len(profile.weights)

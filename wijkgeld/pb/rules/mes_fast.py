@@ -28,7 +28,6 @@ from itertools import compress, repeat
 from operator import itemgetter, mul
 from typing import TYPE_CHECKING, Any, cast
 
-from . import kernel
 from .mes import Dropped, MesRound, MesRun, Q, exact_rho
 
 if TYPE_CHECKING:
@@ -63,7 +62,7 @@ class FastRun:
     def __init__(self, engine: MesEngine, b: Q, step: Q, parametric: bool, at: int | None = None) -> None:
         self.e = engine
         # The compiled kernel (kernel.py), or None: pure Python. Fixed for the run's lifetime.
-        self.k = kernel.active
+        self.k = engine.k  # the engine's: it may count in Python where the kernel cannot
         bf, sf = float(b), float(step)
         # Money and the low end of its interval per class, indexed by class id: lists, not dicts, as
         # ids are dense (no hashing, no resizing, and faster passes over a project's classes). An entry
