@@ -78,7 +78,10 @@ def _is_stale(request, step: str | None = None) -> bool:
         opened = int(signing.loads(step, salt=STEP_SALT, max_age=STEP_MAX_AGE))
     except (signing.BadSignature, TypeError, ValueError):
         return True
-    return opened <= int(done)
+    # Strictly before: a page opened in the very millisecond of the vote was opened after it (the
+    # vote's answer comes first); with <= a fast browser (or test client) could get "expired" for a
+    # page it had just fetched.
+    return opened < int(done)
 
 
 def _mark_done(response) -> None:
