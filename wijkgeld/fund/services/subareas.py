@@ -7,6 +7,7 @@ locked with the other rules, for everyone (docs/fund.md "Een budget per buurt").
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 
@@ -22,6 +23,7 @@ from wijkgeld.core.money import format_euros
 from wijkgeld.fund import cityrule
 from wijkgeld.fund.models import Proposal, Round, SubArea
 from wijkgeld.fund.services.common import Phase, locked_round, now_or, require_phase
+from wijkgeld.fund.services.results import city_settings
 
 
 def _require_open(round_: Round) -> None:
@@ -173,17 +175,8 @@ def _back_to_one_budget(*, actor, round_: Round, now: dt.datetime) -> None:
 
 def _check_split_rule(round_: Round, leftover: str) -> None:
     """The round's rule and variants can be counted on split budgets with this leftover choice."""
-    cityrule.check(
-        cityrule.Settings(
-            rule=round_.rule,
-            completion=round_.completion,
-            ballot_type=round_.ballot_type,
-            min_votes=round_.min_votes,
-            comparison=round_.comparison,
-            split=True,
-            pooled=leftover == Round.Leftover.POOLED,
-        )
-    )
+    pooled = leftover == Round.Leftover.POOLED
+    cityrule.check(dataclasses.replace(city_settings(round_), split=True, pooled=pooled))
 
 
 def check_ready_for_voting(round_: Round) -> None:
