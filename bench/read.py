@@ -13,7 +13,6 @@ Target (issue 19): the largest shared file (Wrocław 2015, 3.9 MB) in under 0.3 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -22,23 +21,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from tally import DATA  # noqa: E402  (bench/ is first on the path: where tally.py finds the files)
+
 from wijkgeld.pb import read_pb  # noqa: E402
 
 
-def shared_data() -> Path:
-    """``$WIJKGELD_PABULIB_DATA``, else ``shared/pabulib/data`` next to the repository or a parent."""
-    env = os.environ.get("WIJKGELD_PABULIB_DATA")
-    if env:
-        return Path(env)
-    for base in REPO.parents:
-        candidate = base / "shared" / "pabulib" / "data"
-        if candidate.is_dir():
-            return candidate
-    sys.exit("shared Pabulib data not found; give files or set WIJKGELD_PABULIB_DATA")
-
-
 def largest(count: int) -> list[Path]:
-    return sorted(shared_data().glob("*.pb"), key=lambda p: p.stat().st_size, reverse=True)[:count]
+    if not DATA.is_dir():
+        sys.exit(f"shared Pabulib data not found at {DATA}; give files or set WIJKGELD_PABULIB_DATA")
+    return sorted(DATA.glob("*.pb"), key=lambda p: p.stat().st_size, reverse=True)[:count]
 
 
 def measure(path: Path, reads: int, hold: bool) -> list[float]:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from wijkgeld.pb import (
     Ballot,
+    Election,
     PbParseError,
     Project,
     build_election,
@@ -231,7 +232,7 @@ def test_build_election_checks_and_writes() -> None:
         build_election(budget=1, vote_type="approval", projects=[Project("a", -1)], ballots=[])
 
 
-def _row_by_row(text: str) -> object:
+def _row_by_row(text: str) -> Election:
     """Parse with the whole-section fast path of VOTES switched off (the reference for it)."""
     from wijkgeld.pb import pbfile
 

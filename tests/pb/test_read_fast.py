@@ -22,6 +22,7 @@ from wijkgeld.pb import Election, PbParseError, parse_pb, pbfile, read_pb
 from wijkgeld.pb.rules import kernel
 
 from .conftest import DATA
+from .test_pbfile import _row_by_row
 
 
 @pytest.fixture(autouse=True, params=["compiled", "pure"])
@@ -126,15 +127,6 @@ def _large() -> list[str]:
 def _text(rows: list[str], newline: str = "\n", final_newline: bool = True) -> str:
     body = newline.join(rows) + (newline if final_newline else "")
     return HEAD.replace("\n", newline) + body
-
-
-def _row_by_row(text: str) -> Election:
-    original = pbfile._Parser.read_votes_at_once
-    pbfile._Parser.read_votes_at_once = lambda self: None  # type: ignore[method-assign]
-    try:
-        return parse_pb(text)
-    finally:
-        pbfile._Parser.read_votes_at_once = original  # type: ignore[method-assign]
 
 
 def _outcome(parse: Any, text: str) -> tuple[str, Any]:

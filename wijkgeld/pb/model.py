@@ -15,6 +15,7 @@ from typing import cast
 
 from .errors import ElectionError
 from .numbers import Number, format_number, normalize, parse_number
+from .rules import kernel
 
 VOTE_TYPES = ("approval", "choose-1", "cumulative", "scoring", "ordinal")
 #: Vote types whose ballots carry points (the reference ignores points on ordinal ballots).
@@ -64,8 +65,6 @@ def make_ballots(
     older objects in memory (a second election read while the first is kept), four passes over all
     of them cost a third more.
     """
-    from .rules import kernel  # here: the rules import this module
-
     if kernel.active is not None:
         # The loops below in C, one pass over the ballots (the same objects: see _kernel.c).
         made = kernel.active.make_objects(

@@ -282,7 +282,9 @@ class _Parser:
             if found is None:
                 return None
             voters, cells, cell_rows, rests, rest_rows = found
-            return self._plain_ballots(voters, cells, memoryview(cell_rows).cast("i"), rests, rest_rows)
+            return self._plain_ballots(
+                voters, cells, memoryview(cell_rows).cast("i"), rests, memoryview(rest_rows).cast("i")
+            )
         if b"\r" in data:
             data = data.replace(b"\r\n", b"\n")
             if b"\r" in data:
@@ -297,28 +299,9 @@ class _Parser:
         if len(flat) != pieces * count:
             return None  # a blank line, or a row with too few cells
         voters = b"\n".join(flat[self.voter_at :: pieces]).decode().split("\n")
-        distinct = set(voters)
-        if len(distinct) != count or "" in distinct:
-            return None  # a repeated or missing voter id
-        # Numbers (nearly always) need no look at each id.
-        if not "".join(voters).isdigit() and not _plain_ids(distinct):
-            return None
-        votes = flat[self.vote_at :: pieces]
-        names_of = self._names_at_once(list(set(votes)))
-        if names_of is None:
-            return None
-        extras: list[dict[str, str]] | repeat[dict[str, str]]
-        if pieces == 2:
-            extras = repeat({})
-        else:
-            made = _ExtrasByRest(self.extra_names)
-            try:
-                extras = list(map(made.__getitem__, flat[2::3]))
-            except _NotPlain:
-                return None
-        ballots = make_ballots(voters, map(names_of.__getitem__, votes), repeat(None), extras, count)
-        self.voter_ids = distinct
-        return ballots
+        cells, cell_rows = _distinct(flat[self.vote_at :: pieces])
+        rests, rest_rows = _distinct(flat[2::3])  # none when pieces is 2
+        return self._plain_ballots(voters, cells, cell_rows, rests, rest_rows)
 
     def _plain_ballots(
         self,
@@ -326,10 +309,11 @@ class _Parser:
         cells: list[bytes],
         cell_rows: Sequence[int],
         rests: list[bytes],
-        rest_rows: bytes,
+        rest_rows: Sequence[int],
     ) -> list[Ballot] | None:
-        """_plain_votes from the kernel's split: the same checks on the same values, each distinct
-        vote cell and rest looked at once."""
+        """_plain_votes after the split (in Python or in C): the voter ids, the distinct vote cells
+        and rests (the extra cells of a row, as one piece), and per row the index of its cell and
+        rest. Checks them, each distinct cell and rest once; None if anything is not plain."""
         count = len(voters)
         distinct = set(voters)
         if len(distinct) != count or "" in distinct:
@@ -349,7 +333,7 @@ class _Parser:
                 by_rest = list(map(made.__getitem__, rests))
             except _NotPlain:
                 return None
-            extras = map(by_rest.__getitem__, memoryview(rest_rows).cast("i"))
+            extras = map(by_rest.__getitem__, rest_rows)
         ballots = make_ballots(voters, map(names.__getitem__, cell_rows), repeat(None), extras, count)
         self.voter_ids = distinct
         return ballots
@@ -471,6 +455,13 @@ class _ExtrasByRest(dict[bytes, dict[str, str]]):
             raise _NotPlain
         extra = self[rest] = {k: v for k, v in zip(self.names, values, strict=True) if v.lower() != MISSING}
         return extra
+
+
+def _distinct(values: list[bytes]) -> tuple[list[bytes], list[int]]:
+    """The distinct values in order of first appearance, and per value its index among them (what the
+    kernel's split_rows gives for the vote cells and rests)."""
+    index = {v: i for i, v in enumerate(dict.fromkeys(values))}
+    return list(index), list(map(index.__getitem__, values))
 
 
 def _plain_ids(voters: set[str]) -> bool:

@@ -334,8 +334,9 @@ static inline Py_ssize_t lazy_get(lazy_order *o, Py_ssize_t j) {
 }
 
 /* ----- FastRun.walk ------------------------------------------------------------------------- */
-/* walk(money, packed, cost, weight, flat, parametric, limit, err_max), packed = pack(keys, weights)
- * Returns (0, None): unaffordable, nothing to keep; (1, (rem, rem_e, rem_s, rem_se)): unaffordable,
+/* walk_impl(money, packed, cost, weight, flat, parametric, limit, err_max): FastRun.walk, for
+ * evaluate() below; ``packed``: the project's classes at the node, as MesEngine.packed makes them (class
+ * ids as Py_ssize_t, then their weights as doubles). Returns (0, None): unaffordable, nothing to keep; (1, (rem, rem_e, rem_s, rem_se)): unaffordable,
  * keep(...) strict; (2, None): uncertain; (3, (rho, poor)): the price and the poor classes, as class
  * ids (-1 for the money-less ones, which walk() lists as ZERO); keep_poor below reads them. */
 
@@ -347,58 +348,6 @@ static PyObject *make_rho(double a, double b, double c, double d, PyObject *poor
     Py_DECREF(poor);
     if (!pair) return NULL;
     return Py_BuildValue("(iN)", 3, pair);
-}
-
-/* pack(keys, weights) -> bytes: the class ids (Py_ssize_t) then the weights (double), for walk() */
-static PyObject *k_pack(PyObject *self, PyObject *args) {
-    PyObject *keys, *weights;
-    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &keys, &PyList_Type, &weights)) return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(keys);
-    if (PyList_GET_SIZE(weights) != n) {
-        PyErr_SetString(PyExc_ValueError, "keys and weights differ in length");
-        return NULL;
-    }
-    PyObject *out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)(sizeof(Py_ssize_t) + sizeof(double)));
-    if (!out) return NULL;
-    Py_ssize_t *ids = (Py_ssize_t *)PyBytes_AS_STRING(out);
-    double *ws = (double *)(ids + n);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        ids[i] = PyLong_AsSsize_t(PyList_GET_ITEM(keys, i));
-        ws[i] = as_double(PyList_GET_ITEM(weights, i));
-        if (PyErr_Occurred()) { Py_DECREF(out); return NULL; }
-        if (ids[i] < 0) { Py_DECREF(out); PyErr_SetString(PyExc_ValueError, "class id"); return NULL; }
-    }
-    return out;
-}
-
-/* pack_ids(ids) -> bytes: a list of class ids as int64 (children for buy() and pay(), and
- * FastRun.created, an array('q')) */
-static PyObject *k_pack_ids(PyObject *self, PyObject *args) {
-    PyObject *ids;
-    if (!PyArg_ParseTuple(args, "O!", &PyList_Type, &ids)) return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(ids);
-    PyObject *out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int64_t));
-    if (!out) return NULL;
-    int64_t *d = (int64_t *)PyBytes_AS_STRING(out);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        d[i] = PyLong_AsLongLong(PyList_GET_ITEM(ids, i));
-        if (d[i] == -1 && PyErr_Occurred()) { Py_DECREF(out); return NULL; }
-    }
-    return out;
-}
-
-static PyObject *walk_impl(Money *mo, PyObject *packed, double cost, double weight, int flat, int parametric,
-                           double limit, double err_max);
-
-static PyObject *k_walk(PyObject *self, PyObject *args) {
-    Money *mo;
-    PyObject *packed;
-    double cost, weight, limit, err_max;
-    int flat, parametric;
-    if (!PyArg_ParseTuple(args, "O!O!ddppdd", &MoneyType, &mo, &PyBytes_Type, &packed, &cost, &weight, &flat,
-                          &parametric, &limit, &err_max))
-        return NULL;
-    return walk_impl(mo, packed, cost, weight, flat, parametric, limit, err_max);
 }
 
 static PyObject *walk_impl(Money *mo, PyObject *packed, double cost, double weight, int flat, int parametric,
@@ -700,22 +649,22 @@ static PyObject *heap_pop(PyObject *heap) {
 }
 
 /* evaluate(money, heap, packed_of, packer, cost_f, total_f, flat, parametric, limit, err_max,
- *          best_high, evaluated, walked, dropped, drop_log, rnd)
+ *          best_high, evaluated, rho_of, poor_of, dropped, drop_log, rnd)
  * FastRun.go's inner loop for one round, while the heap's lowest low end is <= best_high: pop, walk
  * (packed_of: the node's packed lists, packer(p) makes a missing one), and record the outcome as the
- * Python loop does (evaluated entries, walked[p] = (rho, poor), dropped[p] = rnd and drop_log for an
+ * Python loop does (evaluated entries, rho_of[p] and poor_of[p], dropped[p] = rnd and drop_log for an
  * unaffordable project with nothing to keep). Returns (0, None, best_high, None) when the round's
  * walks are done; for a walk that the caller must finish, (1, p, best_high, (g0, e0, g1, e1)): keep
  * these and drop p; (2, p, best_high, None): too close, walk p exactly. Call again after it. */
 static PyObject *k_evaluate(PyObject *self, PyObject *args) {
     Money *mo;
-    PyObject *heap, *packed_of, *packer, *cost_f, *total_f, *evaluated, *walked, *dropped, *drop_log, *rnd;
+    PyObject *heap, *packed_of, *packer, *cost_f, *total_f, *evaluated, *rho_of, *poor_of, *dropped, *drop_log, *rnd;
     int flat, parametric;
     double limit, err_max, best_high;
-    if (!PyArg_ParseTuple(args, "O!O!O!OO!O!ppdddO!O!O!O!O", &MoneyType, &mo, &PyList_Type, &heap, &PyDict_Type,
+    if (!PyArg_ParseTuple(args, "O!O!O!OO!O!ppdddO!O!O!O!O!O", &MoneyType, &mo, &PyList_Type, &heap, &PyDict_Type,
                           &packed_of, &packer, &PyList_Type, &cost_f, &PyList_Type, &total_f, &flat, &parametric,
-                          &limit, &err_max, &best_high, &PyList_Type, &evaluated, &PyDict_Type, &walked,
-                          &PyDict_Type, &dropped, &PyList_Type, &drop_log, &rnd))
+                          &limit, &err_max, &best_high, &PyList_Type, &evaluated, &PyDict_Type, &rho_of,
+                          &PyDict_Type, &poor_of, &PyDict_Type, &dropped, &PyList_Type, &drop_log, &rnd))
         return NULL;
     Py_ssize_t nc = PyList_GET_SIZE(cost_f);
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(heap); i++)
@@ -775,7 +724,11 @@ static PyObject *k_evaluate(PyObject *self, PyObject *args) {
         PyObject *rho = PyTuple_GET_ITEM(found, 0);
         double r0 = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(rho, 0)), r1 = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(rho, 1));
         double r2 = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(rho, 2)), r3 = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(rho, 3));
-        if (PyDict_SetItem(walked, pobj, found) < 0) { Py_DECREF(res); Py_DECREF(pobj); return NULL; }
+        if (PyDict_SetItem(rho_of, pobj, rho) < 0 || PyDict_SetItem(poor_of, pobj, PyTuple_GET_ITEM(found, 1)) < 0) {
+            Py_DECREF(res);
+            Py_DECREF(pobj);
+            return NULL;
+        }
         Py_DECREF(res);
         double key = r0 / cf;
         double err = r1 / cf + 2 * EPS * key;
@@ -1049,8 +1002,8 @@ done:
 
 /* ----- FastRun.buy's loop ------------------------------------------------------------------- */
 /* buy(money, packed, children, q, q_e, qs, qs_e, zero_stays) -> list of the children whose money is a
- * close call, which the caller settles exactly (in order). ``packed``: the winner's classes (pack());
- * ``children``: their children's ids (pack_ids()). */
+ * close call, which the caller settles exactly (in order). ``packed``: the winner's classes
+ * (MesEngine.packed); ``children``: their children's ids (MesEngine.child_packed, int64). */
 static PyObject *k_buy(PyObject *self, PyObject *args) {
     Money *mo;
     PyObject *packed, *children;
@@ -1122,48 +1075,6 @@ static int32_t *tc_data(PyObject *tc, Py_ssize_t *n) {
     return (int32_t *)PyBytes_AS_STRING(tc);
 }
 
-/* zero_tc(n) -> bytes: n types, all in class 0 (the root) */
-static PyObject *k_zero_tc(PyObject *self, PyObject *args) {
-    Py_ssize_t n;
-    if (!PyArg_ParseTuple(args, "n", &n)) return NULL;
-    if (n < 0) { PyErr_SetString(PyExc_ValueError, "negative size"); return NULL; }
-    PyObject *out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int32_t));
-    if (out) memset(PyBytes_AS_STRING(out), 0, (size_t)n * sizeof(int32_t));
-    return out;
-}
-
-/* pack_types(types) -> bytes: a list of small non-negative ints (ballot types) as int32 */
-static PyObject *k_pack_types(PyObject *self, PyObject *args) {
-    PyObject *types;
-    if (!PyArg_ParseTuple(args, "O!", &PyList_Type, &types)) return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(types);
-    PyObject *out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int32_t));
-    if (!out) return NULL;
-    int32_t *d = (int32_t *)PyBytes_AS_STRING(out);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_ssize_t t = PyLong_AsSsize_t(PyList_GET_ITEM(types, i));
-        if (t == -1 && PyErr_Occurred()) { Py_DECREF(out); return NULL; }
-        if (t < 0 || t > INT32_MAX) { Py_DECREF(out); PyErr_SetString(PyExc_OverflowError, "type"); return NULL; }
-        d[i] = (int32_t)t;
-    }
-    return out;
-}
-
-/* pack_weights(weights) -> bytes: the types' weights (whole numbers) as doubles */
-static PyObject *k_pack_weights(PyObject *self, PyObject *args) {
-    PyObject *weights;
-    if (!PyArg_ParseTuple(args, "O!", &PyList_Type, &weights)) return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(weights);
-    PyObject *out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(double));
-    if (!out) return NULL;
-    double *d = (double *)PyBytes_AS_STRING(out);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        d[i] = PyFloat_AsDouble(PyList_GET_ITEM(weights, i)); /* ints too (exact below 2**53) */
-        if (d[i] == -1.0 && PyErr_Occurred()) { Py_DECREF(out); return NULL; }
-    }
-    return out;
-}
-
 /* An open-addressing map from class id to a position (or a class id), -1 empty. */
 typedef struct {
     int32_t *key;
@@ -1195,7 +1106,7 @@ static inline size_t imap_slot(imap *m, int32_t k) {
 }
 
 /* child_tc(tc, types, packed, children) -> bytes: tc with every type in ``types`` (s's supporters)
- * moved from its class (s's classes at the node: packed, as pack() makes it) to that class's child
+ * moved from its class (s's classes at the node, as MesEngine.packed makes them) to that class's child
  * (children: int64, in the same order; MesEngine.child's loop) */
 static PyObject *k_child_tc(PyObject *self, PyObject *args) {
     PyObject *tc, *types, *packed, *children;
@@ -1247,7 +1158,8 @@ done:
 
 
 /* tc_pack(tc, types, weights) -> bytes: the classes of ``types`` (a project's supporter types) in order
- * of first appearance, each with the summed weight of its types (MesEngine.ids), packed as pack() does */
+ * of first appearance, each with the summed weight of its types (MesEngine.ids), packed as MesEngine.packed
+ * keeps them (the ids as Py_ssize_t, then the weights as doubles) */
 static PyObject *k_tc_pack(PyObject *self, PyObject *args) {
     PyObject *tc, *types, *weights;
     if (!PyArg_ParseTuple(args, "O!O!O!", &PyBytes_Type, &tc, &PyBytes_Type, &types, &PyBytes_Type, &weights))
@@ -1290,44 +1202,6 @@ done:
     PyMem_Free(order);
     PyMem_Free(sum);
     return result;
-}
-
-/* unpack(packed) -> (ids, weights): the lists pack() was given */
-static PyObject *k_unpack(PyObject *self, PyObject *args) {
-    PyObject *packed;
-    if (!PyArg_ParseTuple(args, "O!", &PyBytes_Type, &packed)) return NULL;
-    Py_ssize_t n = PyBytes_GET_SIZE(packed) / (Py_ssize_t)(sizeof(Py_ssize_t) + sizeof(double));
-    const Py_ssize_t *kid = (const Py_ssize_t *)PyBytes_AS_STRING(packed);
-    const double *ws = (const double *)(kid + n);
-    PyObject *ids = PyList_New(n), *wl = PyList_New(n);
-    if (!ids || !wl) goto fail;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *k = PyLong_FromSsize_t(kid[i]), *f = PyFloat_FromDouble(ws[i]);
-        if (!k || !f) { Py_XDECREF(k); Py_XDECREF(f); goto fail; }
-        PyList_SET_ITEM(ids, i, k);
-        PyList_SET_ITEM(wl, i, f);
-    }
-    return Py_BuildValue("(NN)", ids, wl);
-fail:
-    Py_XDECREF(ids);
-    Py_XDECREF(wl);
-    return NULL;
-}
-
-/* unpack_ids(children) -> list: the class ids pack_ids() packed */
-static PyObject *k_unpack_ids(PyObject *self, PyObject *args) {
-    PyObject *packed;
-    if (!PyArg_ParseTuple(args, "O!", &PyBytes_Type, &packed)) return NULL;
-    Py_ssize_t n = PyBytes_GET_SIZE(packed) / (Py_ssize_t)sizeof(int64_t);
-    const int64_t *d = (const int64_t *)PyBytes_AS_STRING(packed);
-    PyObject *out = PyList_New(n);
-    if (!out) return NULL;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *k = PyLong_FromLongLong(d[i]);
-        if (!k) { Py_DECREF(out); return NULL; }
-        PyList_SET_ITEM(out, i, k);
-    }
-    return out;
 }
 
 /* ----- ClassTable: class keys and their ids ---------------------------------------------------- */
@@ -1445,7 +1319,7 @@ static PyObject *classtable_intern(ClassTable *t, PyObject *key) {
     return id < 0 ? NULL : PyLong_FromSsize_t(id);
 }
 
-/* child_ids(packed, bit) -> bytes (int64): the id of each class in ``packed`` (pack()) with bit ``bit``
+/* child_ids(packed, bit) -> bytes (int64): the id of each class in ``packed`` (MesEngine.packed) with bit ``bit``
  * added, made on first sight in order (MesEngine.child_ids) */
 static PyObject *classtable_child_ids(ClassTable *t, PyObject *args) {
     PyObject *packed;
@@ -1658,7 +1532,6 @@ static PyObject *bounds_payers(Bounds *b, PyObject *args) {
     return Py_BuildValue("(dN)", psum_value(&ps), found);
 }
 
-static PyObject *bounds_loses(Bounds *b, PyObject *args);
 static PyObject *bounds_scan_round(Bounds *b, PyObject *args);
 
 static PyMethodDef bounds_methods[] = {
@@ -1666,7 +1539,6 @@ static PyMethodDef bounds_methods[] = {
     {"cut", (PyCFunction)bounds_cut, METH_VARARGS, "_Proof.shrink's cut of every class's bounds."},
     {"view", (PyCFunction)bounds_view, METH_O, "One of the four bounds as a dict-like view."},
     {"payers", (PyCFunction)bounds_payers, METH_VARARGS, "_Proof.payers."},
-    {"loses", (PyCFunction)bounds_loses, METH_VARARGS, "_Proof.loses after its first check."},
     {"scan_round", (PyCFunction)bounds_scan_round, METH_VARARGS, "certify_span's loop over one round's projects."},
     {NULL, NULL, 0, NULL},
 };
@@ -1706,49 +1578,7 @@ static PyTypeObject BoundViewType = {
 };
 
 /* ----- certify.py: a proof's price bounds and payments on Bounds views --------------------------- */
-/* certify._price on arrays: (q, poor positions) or None. ``mo`` and ``ws`` are n long. */
-static PyObject *price_core(const double *mo, const double *ws, Py_ssize_t n, double rem, double weight) {
-    Py_ssize_t *pending = PyMem_Malloc(sizeof(Py_ssize_t) * (n + 1));
-    Py_ssize_t *fresh = PyMem_Malloc(sizeof(Py_ssize_t) * (n + 1));
-    PyObject *poor = NULL, *result = NULL;
-    if (!pending || !fresh) { PyErr_NoMemory(); goto done; }
-    for (Py_ssize_t i = 0; i < n; i++) pending[i] = i;
-    poor = PyList_New(0);
-    if (!poor) goto done;
-    Py_ssize_t np = n;
-    for (;;) {
-        double q = rem / weight;
-        Py_ssize_t nf = 0, keep = 0;
-        for (Py_ssize_t j = 0; j < np; j++) {
-            Py_ssize_t i = pending[j];
-            if (mo[i] < q) fresh[nf++] = i;
-            else pending[keep++] = i;
-        }
-        if (!nf) {
-            result = Py_BuildValue("(dO)", q, poor);
-            goto done;
-        }
-        for (Py_ssize_t j = 0; j < nf; j++) {
-            PyObject *x = PyLong_FromSsize_t(fresh[j]);
-            if (!x || PyList_Append(poor, x) < 0) { Py_XDECREF(x); goto done; }
-            Py_DECREF(x);
-        }
-        for (Py_ssize_t j = 0; j < nf; j++) {
-            Py_ssize_t i = fresh[j];
-            rem -= mo[i] * ws[i];
-            weight -= ws[i];
-        }
-        if (weight <= 0) { result = Py_NewRef(Py_None); goto done; }
-        np = keep;
-    }
-done:
-    Py_XDECREF(poor);
-    PyMem_Free(pending);
-    PyMem_Free(fresh);
-    return result;
-}
-
-/* ----- on a node's packed class lists (pack()) and a Bounds view --------------------------------- */
+/* ----- on a node's packed class lists (MesEngine.packed) and a Bounds view --------------------------------- */
 typedef struct {
     Py_ssize_t n;
     const Py_ssize_t *kid;
@@ -1927,21 +1757,6 @@ done:
     return rc;
 }
 
-/* loses(packed, cost, total_w, low00, low01, low10, low11, u0, u1, short_first) -> (reach, low00, low01,
- * low10, low11): loses_core for Python. */
-static PyObject *bounds_loses(Bounds *b, PyObject *args) {
-    PyObject *packed;
-    double cost, total_w, first[2], second[2], up[2], reach;
-    int short_first;
-    packed_lists pl;
-    if (!PyArg_ParseTuple(args, "Oddddddddp", &packed, &cost, &total_w, &first[0], &first[1], &second[0],
-                          &second[1], &up[0], &up[1], &short_first) ||
-        parse_packed(packed, &pl) < 0)
-        return NULL;
-    if (loses_core(b, &pl, cost, total_w, first, second, up, short_first, &reach) < 0) return NULL;
-    return Py_BuildValue("(ddddd)", reach, first[0], first[1], second[0], second[1]);
-}
-
 static int line_of(PyObject *t, double out[2]) {
     if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) != 2) { PyErr_SetString(PyExc_TypeError, "a line"); return -1; }
     out[0] = PyFloat_AsDouble(PyTuple_GET_ITEM(t, 0));
@@ -2022,31 +1837,46 @@ static PyObject *k_pdot(PyObject *self, PyObject *args) {
     BoundView *v;
     PyObject *packed;
     packed_lists pl;
-    if (!PyArg_ParseTuple(args, "O!O", &BoundViewType, &v, &packed) || parse_packed(packed, &pl) < 0) return NULL;
-    Bounds *b = v->bounds;
-    psum ps;
-    psum_init(&ps);
-    for (Py_ssize_t i = 0; i < pl.n; i++) {
-        if (bounds_ensure(b, pl.kid[i]) < 0) return NULL;
-        psum_add(&ps, b->b[v->which][pl.kid[i]] * pl.ws[i]);
-    }
-    if (!ps.started) return PyLong_FromLong(0);
-    return PyFloat_FromDouble(psum_value(&ps));
+    double dot;
+    if (!PyArg_ParseTuple(args, "O!O", &BoundViewType, &v, &packed) || parse_packed(packed, &pl) < 0 ||
+        bounds_dot(v->bounds, v->which, &pl, &dot) < 0)
+        return NULL;
+    return PyFloat_FromDouble(dot);
 }
 
-/* pprice(view, packed, cost, weight) -> certify._price([view[k] for k in keys], weights, cost, weight) */
+/* pprice(view, packed, cost, weight) -> certify._price([view[k] for k in keys], weights, cost, weight):
+ * (q, poor positions) or None */
 static PyObject *k_pprice(PyObject *self, PyObject *args) {
     BoundView *v;
     PyObject *packed;
-    double rem, weight;
+    double rem, weight, q;
     packed_lists pl;
     if (!PyArg_ParseTuple(args, "O!Odd", &BoundViewType, &v, &packed, &rem, &weight) || parse_packed(packed, &pl) < 0)
         return NULL;
     double *mo = PyMem_Malloc(sizeof(double) * (pl.n + 1));
-    if (!mo) return PyErr_NoMemory();
-    PyObject *result = NULL;
-    if (view_values(v, &pl, mo) == 0) result = price_core(mo, pl.ws, pl.n, rem, weight);
+    Py_ssize_t *poor = PyMem_Malloc(sizeof(Py_ssize_t) * (pl.n + 1));
+    Py_ssize_t *pending = PyMem_Malloc(sizeof(Py_ssize_t) * (pl.n + 1));
+    PyObject *result = NULL, *list = NULL;
+    Py_ssize_t np = 0;
+    if (!mo || !poor || !pending) { PyErr_NoMemory(); goto done; }
+    if (view_values(v, &pl, mo) < 0) goto done;
+    if (!price_raw(mo, pl.ws, pl.n, rem, weight, &q, poor, &np, pending)) {
+        result = Py_NewRef(Py_None);
+        goto done;
+    }
+    list = PyList_New(np);
+    if (!list) goto done;
+    for (Py_ssize_t j = 0; j < np; j++) {
+        PyObject *x = PyLong_FromSsize_t(poor[j]);
+        if (!x) goto done;
+        PyList_SET_ITEM(list, j, x);
+    }
+    result = Py_BuildValue("(dO)", q, list);
+done:
+    Py_XDECREF(list);
     PyMem_Free(mo);
+    PyMem_Free(poor);
+    PyMem_Free(pending);
     return result;
 }
 
@@ -2112,7 +1942,7 @@ static PyObject *k_ppick_sum(PyObject *self, PyObject *args) {
 }
 
 /* pay(low0, low1, high0, high1, packed, children, u0, u1, l0, l1, m): _Proof.pay's bounds, on the four views
- * (packed: the winner's classes, pack(); children: their children, pack_ids()) */
+ * (packed: the winner's classes, MesEngine.packed; children: their children, MesEngine.child_packed) */
 static PyObject *k_pay(PyObject *self, PyObject *args) {
     BoundView *low0, *low1, *high0, *high1;
     PyObject *packed, *children;
@@ -2188,22 +2018,14 @@ static PyObject *k_keep_poor(PyObject *self, PyObject *args) {
 }
 
 static PyMethodDef methods[] = {
-    {"pack", k_pack, METH_VARARGS, "A walk's class ids and weights, packed (see walk)."},
-    {"pack_ids", k_pack_ids, METH_VARARGS, "Class ids as int64 (see buy and pay)."},
     {"make_objects", k_make_objects, METH_VARARGS, "model.make_ballots without a call per field."},
     {"split_rows", k_split_rows, METH_VARARGS, "pbfile's split of a plain VOTES section."},
-    {"walk", k_walk, METH_VARARGS, "FastRun.walk after the class lists (see mes_fast.py)."},
     {"evaluate", k_evaluate, METH_VARARGS, "FastRun.go's walks of one round (see mes_fast.py)."},
     {"certify_heap", k_certify_heap, METH_VARARGS, "FastRun.certify's loop (see mes_fast.py)."},
     {"buy", k_buy, METH_VARARGS, "FastRun.buy's loop over the winner's classes (see mes_fast.py)."},
     {"keep_poor", k_keep_poor, METH_VARARGS, "FastRun.keep_poor's loop (see mes_fast.py)."},
-    {"zero_tc", k_zero_tc, METH_VARARGS, "The root's type classes (see mes.py)."},
-    {"pack_types", k_pack_types, METH_VARARGS, "Ballot types as int32 (see mes.py)."},
-    {"pack_weights", k_pack_weights, METH_VARARGS, "The types' weights as doubles (see mes.py)."},
     {"child_tc", k_child_tc, METH_VARARGS, "MesEngine.child's type classes (see mes.py)."},
     {"tc_pack", k_tc_pack, METH_VARARGS, "MesEngine.packed from a node's type classes (see mes.py)."},
-    {"unpack", k_unpack, METH_VARARGS, "The lists pack() was given."},
-    {"unpack_ids", k_unpack_ids, METH_VARARGS, "The list pack_ids() was given."},
     {"pdot", k_pdot, METH_VARARGS, "sum(map(mul, map(view.__getitem__, keys), weights)) on packed class lists (certify.py)."},
     {"pprice", k_pprice, METH_VARARGS, "certify._price of a view's bounds, on packed class lists."},
     {"pcapped", k_pcapped, METH_VARARGS, "sum(map(mul, map(min, money, repeat(cand)), weights)) of a view's bounds (certify.py)."},

@@ -43,6 +43,8 @@ from itertools import repeat
 from operator import mul
 from typing import TYPE_CHECKING, cast
 
+from .mes import PACKED_CLASS
+
 if TYPE_CHECKING:
     from .mes import MesEngine, _Node
     from .mes_fast import FastRun, Val
@@ -171,19 +173,15 @@ class _Proof:
     def _dot(self, values: dict[int, float], node: _Node, p: int) -> float:
         """The money bound ``values`` of p's classes at ``node``, times their weights, summed."""
         if self.k is not None:
-            return float(self.k.pdot(values, self._packed(node, p)))  # the same sum in C
+            return float(self.k.pdot(values, self.e.packed(node, p)))  # the same sum in C
         keys, weights = self.e.ids(node, p)
         return float(sum(map(mul, map(values.__getitem__, keys), weights)))
-
-    def _packed(self, node: _Node, p: int) -> bytes:
-        """p's classes at ``node`` packed for the compiled kernel (as FastRun.walk keeps them)."""
-        return node.packed.get(p) or self.e.packed(node, p)
 
     def _lists(self, node: _Node, p: int) -> tuple[list[int], list[float], int]:
         """p's classes at ``node`` and their weights (empty lists with the compiled kernel, which
         reads the packed ones), and how many classes there are."""
         if self.k is not None:
-            return [], [], len(self._packed(node, p)) // 16  # 8-byte ids, then 8-byte weights
+            return [], [], len(self.e.packed(node, p)) // PACKED_CLASS
         keys, weights = self.e.ids(node, p)
         return keys, weights, len(keys)
 
@@ -202,7 +200,7 @@ class _Proof:
             poor: list[int] = []
             for values in (self.low0, self.low1):
                 if self.k is not None:  # _price and the sums below, in C on the packed class lists
-                    packed = self._packed(node, p)
+                    packed = self.e.packed(node, p)
                     found = self.k.pprice(values, packed, cost, self.e.total_f[p])
                 else:
                     money = list(map(values.__getitem__, keys))
@@ -252,14 +250,14 @@ class _Proof:
         cost = self.cost[p]
         total_w = self.e.total_f[p]  # with cost utilities, the supporters' weight
         if poor is None:
+            # Only the pure path asks without ``poor``: with the kernel, Bounds.scan_round renews
+            # these bounds itself.
+            assert self.k is None
             values = self.high1 if at_end else self.high0
-            if self.k is not None:
-                found = self.k.pprice(values, self._packed(node, p), cost, total_w)
-            else:
-                found = _price(list(map(values.__getitem__, keys)), weights, cost, total_w)
+            found = _price(list(map(values.__getitem__, keys)), weights, cost, total_w)
             poor = found[1] if found is not None else []
         if self.k is not None:
-            rich_w = total_w - self.k.ppick_sum(self._packed(node, p), poor)
+            rich_w = total_w - self.k.ppick_sum(self.e.packed(node, p), poor)
         else:
             rich_w = total_w - sum(weights[i] for i in poor)
         cp = _up(cost)
@@ -273,7 +271,7 @@ class _Proof:
             poor_weights = [weights[i] for i in poor]
         for high in (self.high0, self.high1):
             if self.k is not None:
-                paid = _up(self.k.pdot_at(high, self._packed(node, p), poor), n)  # the same sum, in C
+                paid = _up(self.k.pdot_at(high, self.e.packed(node, p), poor), n)  # the same sum, in C
             else:
                 paid = _up(sum(map(mul, map(high.__getitem__, poor_keys), poor_weights)), n)
             rem = cost - paid - 4 * EPS * (cost + paid)
@@ -333,7 +331,7 @@ class _Proof:
         m = 4 * EPS
         if self.k is not None:
             # The lines below, in C.
-            packed, children = self._packed(node, s), self.e.child_packed(node, s)
+            packed, children = self.e.packed(node, s), self.e.child_packed(node, s)
             self.k.pay(low0, low1, high0, high1, packed, children, u0, u1, l0, l1, m)
             return
         keys = self.e.ids(node, s)[0]
@@ -355,20 +353,12 @@ class _Proof:
 
         2 means p is unaffordable on the whole range (and stays so: money only falls in a run).
         ``short_first``: p is likely unaffordable here, so check that first (one sum per end instead
-        of two price bounds).
+        of two price bounds). The pure path: with the kernel, Bounds.scan_round does this in C.
         """
         known = self.lows[p]
         reach = _beats(upper, known)
         if reach >= 1:
             return reach
-        if self.k is not None:
-            # The lines below, in C (one call instead of a dozen).
-            (a0, a1), (c0, c1) = known
-            reach, a0, a1, c0, c1 = self.bounds.loses(
-                self._packed(node, p), self.cost[p], self.e.total_f[p], a0, a1, c0, c1, *upper, short_first
-            )
-            self.lows[p] = ((a0, a1), (c0, c1))
-            return float(reach)
         short: tuple[float, float] | None = None
         if short_first:
             short = self.unaffordable_up_to(node, p)

@@ -30,6 +30,8 @@ How this stays fast and exact (see docs/algorithms/mes.md):
 from __future__ import annotations
 
 import heapq
+import struct
+from array import array
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, cast
@@ -37,6 +39,8 @@ from typing import Any, cast
 from ..profile import Profile
 
 Q = int | Fraction
+# A class in packed lists (MesEngine.packed): its id (Py_ssize_t), then, after all ids, its weight.
+PACKED_CLASS = struct.calcsize("n") + struct.calcsize("d")
 # The widest class key (in bits, one per project) the compiled kernel's ClassTable takes.
 KERNEL_BITS = 64 * 64
 # Margin for the float fast path; float(x) is within 2**-53 relative of x, so 1e-12 is far beyond it.
@@ -133,26 +137,24 @@ class MesEngine:
             self._point_classes(profile, candidates)
         # The kernel this engine, its runs and its proofs use (nodes' ``tc`` are in its format). Its
         # class table holds keys of up to 4,096 bits: an election with more projects counts in Python.
-        self.k = kernel.active if profile.utility == "cost" else None
-        if max(self.sbits, default=0).bit_length() >= KERNEL_BITS:
-            self.k = None
+        key_bits = max(self.sbits, default=0).bit_length()
+        self.k = kernel.active if profile.utility == "cost" and key_bits < KERNEL_BITS else None
         self.root = _Node(0)
-        if profile.utility == "cost":
-            num_types = len(profile.weights)
-            if self.k is not None:
-                self.root.tc = self.k.zero_tc(num_types)
-                # Per candidate its supporter types, and per type its weight, packed for the kernel.
-                self.packed_types = {p: self.k.pack_types(self.supp_types[p]) for p in candidates}
-                self.packed_weights = self.k.pack_weights(profile.weights)
-            else:
-                self.root.tc = [0] * num_types
         # Small ids for class keys (bit masks grow to ~100 bits, whose hashing dominated dict
         # lookups in the float run); class 0 has id 0. Ids are shared by all runs.
         self.class_id: dict[int, int] = {0: 0}
         #: class keys by id: a list, or with the compiled kernel its ClassTable, read as one
         self.class_key: Any = [0]
-        if self.k is not None:
-            self.class_key = self.k.ClassTable(max(self.sbits, default=0).bit_length())
+        if profile.utility == "cost":
+            num_types = len(profile.weights)
+            if self.k is not None:
+                self.root.tc = bytes(4 * num_types)  # int32 class ids, all 0
+                # Per candidate its supporter types (int32), and per type its weight, for the kernel.
+                self.packed_types = {p: array("i", self.supp_types[p]).tobytes() for p in candidates}
+                self.packed_weights = array("d", profile.weights).tobytes()
+                self.class_key = self.k.ClassTable(key_bits)
+            else:
+                self.root.tc = [0] * num_types
         self.last_fast: FastRun | None = None  # the last parametric float run, to resume from
         # The float run's heap before its first round (built by the first run that needs it).
         self.first_heap: list[tuple[float, float, float, float, float, int]] | None = None
@@ -294,8 +296,11 @@ class MesEngine:
                 return found
             if self.k is not None:
                 # The kernel works on packed lists (see packed); these are made from them if asked.
-                found = node.ids[p] = self.k.unpack(self.packed(node, p))
-                return cast(tuple[list[int], list[float]], found)
+                packed = self.packed(node, p)
+                count = len(packed) // PACKED_CLASS
+                both = struct.unpack(f"{count}n{count}d", packed)
+                found = node.ids[p] = (list(both[:count]), list(both[count:]))
+                return found
             tc, weights = node.tc, self.profile.weights
             acc: dict[int, int] = {}
             get = acc.get
@@ -311,7 +316,7 @@ class MesEngine:
         if found is None:
             assert self.k is not None
             if not node.sel:
-                found = self.k.pack([0], [self.total_f[p]])
+                found = struct.pack("nd", 0, self.total_f[p])  # every supporter in class 0
             else:  # as ids() does it, in C
                 found = self.k.tc_pack(node.tc, self.packed_types[p], self.packed_weights)
             node.packed[p] = found
@@ -331,8 +336,8 @@ class MesEngine:
         found = node.child_ids.get(s)
         if found is None:
             if self.k is not None:
-                made = node.child_ids[s] = self.k.unpack_ids(self.child_packed(node, s))
-                return cast(list[int], made)
+                made = node.child_ids[s] = memoryview(self.child_packed(node, s)).cast("q").tolist()
+                return made
             bit, key, class_id = self.sbits[s], self.class_key, self.class_id
             found = []
             for k in self.ids(node, s)[0]:

@@ -390,26 +390,11 @@ class FastRun:
 
         May raise ``_Uncertain``. The price as a function of t, computed with the classes that are poor
         at t = 0, is a lower bound on the true price for every t (whoever is poor pays at most all they
-        have), so for a project that does not win no further condition on t is needed.
+        have), so for a project that does not win no further condition on t is needed. (The compiled
+        kernel walks inside ``Kernel.evaluate``, go()'s loop; this is the pure path.)
         """
         cost = self.e.cost_f[p]
         weight = self.e.total_f[p]
-        if self.k is not None:
-            # This method from here on, in C (the same operations, see _kernel.c), on the class lists
-            # packed into C arrays once per node. (go() walks a round in one call, Kernel.evaluate.)
-            packed = self.e.packed(node, p)
-            limit = float(self.limit)
-            code, found = self.k.walk(
-                self.val, packed, cost, weight, self.flat, self.parametric, limit, self.err_max
-            )
-            if code == 3:
-                return cast(tuple[tuple[float, float, float, float], list[Val]], found)
-            if code == 1:
-                g0, e0, g1, e1 = found
-                self.keep(g0, e0, g1, e1, strict=True)
-            elif code == 2:
-                raise _Uncertain
-            return None
         keys, weights = self.e.ids(node, p)
         lows = list(map(self.low.__getitem__, keys))
         # About half of all walks find the project unaffordable; when a quick sum says so (the sum of
@@ -637,12 +622,12 @@ class FastRun:
             rnd = len(selected)
             if self.k is not None:
                 # The loop below, in C, up to the walks it leaves to Python (a keep() or a close call).
-                walked: dict[int, tuple[tuple[float, float, float, float], list[Val]]] = {}
                 packer = partial(e.packed, node)
                 while True:
                     status, p, best_high, extra = self.k.evaluate(
                         self.val, heap, node.packed, packer, e.cost_f, e.total_f, self.flat, self.parametric,
-                        float(self.limit), self.err_max, best_high, evaluated, walked, dropped, self.drop_log, rnd,
+                        float(self.limit), self.err_max, best_high, evaluated, rho_of, poor_of, dropped,
+                        self.drop_log, rnd,
                     )  # fmt: skip
                     if status == 0:
                         break
@@ -653,21 +638,20 @@ class FastRun:
                         self.drop_log.append(p)
                         continue
                     best_high = self._exact_entry(node, p, evaluated, exact_rhos, rho_of, best_high)
-                for p, (rho, poor) in walked.items():
-                    rho_of[p], poor_of[p] = rho, poor
-            while self.k is None and heap and heap[0][0] <= best_high:
-                p = heapq.heappop(heap)[5]
-                try:
-                    found = self.walk(node, p)
-                except _Uncertain:
-                    best_high = self._exact_entry(node, p, evaluated, exact_rhos, rho_of, best_high)
-                    continue
-                if found is None:
-                    dropped[p] = rnd
-                    self.drop_log.append(p)
-                    continue
-                rho, poor_of[p] = found
-                best_high = self._entry(p, rho, evaluated, rho_of, best_high)
+            else:
+                while heap and heap[0][0] <= best_high:
+                    p = heapq.heappop(heap)[5]
+                    try:
+                        found = self.walk(node, p)
+                    except _Uncertain:
+                        best_high = self._exact_entry(node, p, evaluated, exact_rhos, rho_of, best_high)
+                        continue
+                    if found is None:
+                        dropped[p] = rnd
+                        self.drop_log.append(p)
+                        continue
+                    rho, poor_of[p] = found
+                    best_high = self._entry(p, rho, evaluated, rho_of, best_high)
             if not evaluated:
                 break
             contenders = [x for x in evaluated if x[0] <= best_high]
